@@ -1,0 +1,157 @@
+"""Sentence- and heading-aware chunks sized in cl100k_base tokens, with stable ids `doc_id#n`."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .clean import SENTENCE_END, looks_like_heading
+from .schema import Article, Chunk, Document
+from .segment import split_sentences
+
+ENCODING = "cl100k_base"
+# tiktoken caches each encoding file under the sha1 of its download URL.
+ENCODING_CACHE_KEY = "9b5ad71b2ce5302211f9c61530b329a4922fc6a4"
+_DOWNLOAD_TIMEOUT_S = 15.0
+
+# 一、 （一） 1. （1） 第X章/节/条: numbered headings and their depth.
+_NUMBERED_HEADING = (
+    (re.compile(r"^第[一二三四五六七八九十百零0-9]+[章节]"), 1),
+    (re.compile(r"^[一二三四五六七八九十]+、"), 1),
+    (re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), 2),
+    (re.compile(r"^\d+[.．、]\s*\S"), 3),
+    (re.compile(r"^[（(]\d+[）)]"), 4),
+)
+
+
+class EncodingUnavailable(RuntimeError):
+    """tiktoken's cl100k_base could not be loaded (no cache file and no internet)."""
+
+
+def load_encoding(cache_dir: Path) -> Callable[[str], int]:
+    """Return a token counter for cl100k_base; fail fast with a clear message offline."""
+    import tiktoken
+
+    cached = (cache_dir / ENCODING_CACHE_KEY).exists()
+    result: dict[str, object] = {}
+
+    def load() -> None:
+        try:
+            result["encoding"] = tiktoken.get_encoding(ENCODING)
+        except Exception as exc:  # network errors come in many types
+            result["error"] = exc
+
+    worker = threading.Thread(target=load, daemon=True)
+    worker.start()
+    worker.join(None if cached else _DOWNLOAD_TIMEOUT_S)
+    if "encoding" not in result:
+        raise EncodingUnavailable(
+            f"无法加载 tiktoken 编码 {ENCODING}：缓存目录 {cache_dir} 中没有编码文件 "
+            f"{ENCODING_CACHE_KEY}，且无法下载（{result.get('error', '超时')}）。"
+            "离线环境请设置 TIKTOKEN_CACHE_DIR 为存有该文件的文件夹的绝对路径。"
+        )
+    encoding = result["encoding"]
+    return lambda text: len(encoding.encode(text, disallowed_special=()))  # type: ignore[attr-defined]
+
+
+def heading_level(line: str) -> int:
+    """0 for body text, else the heading depth (1 = top); unnumbered headings count as 1."""
+    for pattern, level in _NUMBERED_HEADING:
+        if pattern.match(line) and len(line) <= 40 and looks_like_heading(line):
+            return level
+    # "标签：内容" lines (关键词：…, DOI编码：…) are data, not headings.
+    labelled = "：" in line.rstrip("：")
+    return 1 if looks_like_heading(line) and not labelled else 0
+
+
+def _is_numbered(line: str) -> bool:
+    return any(pattern.match(line) for pattern, _ in _NUMBERED_HEADING)
+
+
+@dataclass(slots=True)
+class _Section:
+    heading: str
+    sentences: list[str] = field(default_factory=list)
+    breaks: set[int] = field(default_factory=set)  # sentence indexes that start a paragraph
+
+
+def _sections(article: Article) -> Iterator[_Section]:
+    path: dict[int, str] = {}
+    current = _Section(heading="")
+    in_run = False  # inside a run of short lines under a heading (作者简介 / names / …)
+    for line in article.text.split("\n"):
+        level = heading_level(line)
+        if level and current.heading and not _is_numbered(line):
+            if not current.sentences or in_run:
+                level, in_run = 0, True
+        else:
+            in_run = in_run and level == 0 and not line.endswith(tuple(SENTENCE_END))
+        if level:
+            if current.sentences:
+                yield current
+            path = {k: v for k, v in path.items() if k < level} | {level: line}
+            current = _Section(heading=" > ".join(path[k] for k in sorted(path)))
+            continue
+        current.breaks.add(len(current.sentences))
+        current.sentences.extend(split_sentences(line, max_chars=160))
+    if current.sentences:
+        yield current
+
+
+def chunk_document(
+    document: Document,
+    count_tokens: Callable[[str], int],
+    *,
+    max_tokens: int = 320,
+    overlap_sentences: int = 1,
+) -> list[Chunk]:
+    """Cut a document into chunks that never cross a heading and overlap by whole sentences."""
+    chunks: list[Chunk] = []
+    for article in document.articles:
+        for section in _sections(article):
+            for text in _pack(section, count_tokens, max_tokens, overlap_sentences):
+                chunks.append(
+                    Chunk(
+                        chunk_id=f"{document.doc_id}#{len(chunks) + 1}",
+                        doc_id=document.doc_id,
+                        text=text,
+                        title=article.title,
+                        heading=section.heading,
+                        source=article.source,
+                        date=document.date,
+                        region=article.region,
+                        level=article.level,
+                        tokens=count_tokens(text),
+                    )
+                )
+    return chunks
+
+
+def _pack(
+    section: _Section, count: Callable[[str], int], max_tokens: int, overlap: int
+) -> Iterator[str]:
+    sizes = [count(s) for s in section.sentences]
+    start = 0
+    while start < len(section.sentences):
+        end, total = start, 0
+        while end < len(sizes) and (end == start or total + sizes[end] <= max_tokens):
+            total += sizes[end]
+            end += 1
+        yield _join(section, start, end)
+        if end >= len(sizes):
+            return
+        # Step back by whole sentences for overlap, unless they would fill most of the chunk.
+        back = overlap if sum(sizes[end - overlap : end]) < max_tokens // 3 else 0
+        start = max(end - back, start + 1)
+
+
+def _join(section: _Section, start: int, end: int) -> str:
+    parts = []
+    for i in range(start, end):
+        if i != start and i in section.breaks:
+            parts.append("\n")
+        parts.append(section.sentences[i])
+    return "".join(parts)

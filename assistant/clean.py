@@ -1,0 +1,130 @@
+"""Pure text normalisation: web boilerplate, page-break joins, widths and whitespace."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Lines that are page furniture, never content (breadcrumbs, toolbars, footers).
+BOILERPLATE_LINE = re.compile(
+    r"^(?:当前位置[:：]|您的位置[:：]|首页\s*[>＞›]"
+    r"|.*(?:字体大小|浏览次数|阅读次数|点击数|打印本页|关闭窗口|分享到)[:：]?"
+    r"|[-·•]?\s*发布(?:日期|时间)[:：]\s*[\d\-年月日 :./]+$"
+    r"|附件下载[:：]?$|附件[:：]?$|友情链接|网站地图$|主办单位[:：]|承办单位[:：]|协办单位[:：]"
+    r"|技术支持[:：]|联系(?:地址|我们|电话|方式)[:：]|版权所有|copyright|.*ICP备|.*公网安备"
+    r"|[（(]来源[:：][^（()）]*[)）]$"
+    r"|扫一扫|【?(?:纠错|打印|关闭)】?$)",
+    re.IGNORECASE,
+)
+LEAD_MARKS = ("■", "▲", "●", "◆")
+SENTENCE_END = "。！？；…!?;”’」』"
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+# ASCII punctuation between Chinese text is a half-width artefact of the source site.
+_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_PUNCT_NEAR_CJK = re.compile(
+    rf"(?<=[{CJK}“”‘’）)》」』%\d])([,:;?!])(?=\s*[{CJK}“‘（(《「『\d])"
+    rf"|(?<=[{CJK}])([,:;?!])$"
+)
+_PAREN_NEAR_CJK = re.compile(rf"\(([^()\n]{{0,60}}[{CJK}][^()\n]{{0,60}})\)")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MIN_BROKEN_PARAGRAPH = 40
+
+
+def normalise_width(text: str) -> str:
+    """Fold full-width letters and digits to half-width, keeping Chinese punctuation full-width."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+            out.append(chr(code - 0xFEE0))
+        elif ch in "\u3000\u00a0\u2002\u2003\u2009":
+            out.append(" ")
+        else:
+            out.append(ch)
+    text = "".join(out)
+    text = _PAREN_NEAR_CJK.sub(r"（\1）", text)
+    return _PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], text)
+
+
+def normalise_line(line: str) -> str:
+    """Normalise one line: unicode form, widths, invisible and control characters, spacing."""
+    line = unicodedata.normalize("NFC", line)
+    line = _CONTROL.sub("", _INVISIBLE.sub("", line))
+    line = normalise_width(line).strip()
+    return re.sub(r"[ \t]{2,}", " ", line)
+
+
+def is_boilerplate(line: str) -> bool:
+    # Furniture lines are short; a long line that mentions 浏览次数 is content.
+    return len(line) <= 120 and bool(BOILERPLATE_LINE.match(line))
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short line without closing punctuation: a title or section heading."""
+    return len(line) <= 40 and not line.endswith(tuple(SENTENCE_END + "。，、："))
+
+
+def _is_broken(paragraph: str, following: str) -> bool:
+    """True when a page break split one paragraph: it stops mid-sentence and is no heading."""
+    if not paragraph or not following or paragraph.endswith(tuple(SENTENCE_END)):
+        return False
+    if paragraph.startswith(LEAD_MARKS):  # 导读 bullets end without punctuation by design
+        return False
+    if following[0] in "，。、；：！？）》”":
+        return True
+    return len(paragraph) >= _MIN_BROKEN_PARAGRAPH and bool(_CJK_CHAR.search(paragraph[-1]))
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split text into clean paragraphs, dropping boilerplate and re-joining page breaks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    kept: list[str] = []
+    for raw in text.split("\n"):
+        line = normalise_line(raw)
+        if not line or is_boilerplate(line):
+            continue
+        if kept and _is_broken(kept[-1], line):
+            kept[-1] += line
+        else:
+            kept.append(line)
+    return _drop_repeated_leads(kept)
+
+
+def _drop_repeated_leads(lines: list[str]) -> list[str]:
+    """Drop 导读 bullet lines (■ …) whose text is repeated in the body below."""
+    body = "\n".join(line for line in lines if not line.startswith(LEAD_MARKS))
+    kept = []
+    for line in lines:
+        lead = line.lstrip("".join(LEAD_MARKS) + " ")
+        if line != lead and lead[:30] in body:
+            continue
+        kept.append(line)
+    return kept
+
+
+def clean_text(text: str) -> str:
+    """Return normalised text: one paragraph per line, boilerplate removed."""
+    return "\n".join(paragraphs(text))
+
+
+def strip_title_line(text: str, title: str) -> str:
+    """Remove a leading line that only repeats the title (it is kept as metadata)."""
+    lines = text.split("\n")
+    keys = {_comparable(title), _comparable(title.split("——")[0])} - {""}
+    for i, line in enumerate(lines[:3]):
+        candidate = _comparable(line)
+        if len(line) <= len(title) + 20 and any(
+            key in candidate or (candidate in key and len(candidate) >= 0.6 * len(key))
+            for key in keys
+        ):
+            rest = lines[i + 1 :]
+            if rest and rest[0].startswith("——") and len(rest[0]) <= 40:  # subtitle of the title
+                rest = rest[1:]
+            return "\n".join(lines[:i] + rest)
+    return text
+
+
+def _comparable(text: str) -> str:
+    return re.sub(rf"[^{CJK}0-9A-Za-z]", "", text)

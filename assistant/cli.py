@@ -1,0 +1,151 @@
+"""Command line: `assistant index | ask | sources` (also `python -m assistant …`)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .config import Settings, apply_offline_environment
+
+apply_offline_environment()
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="政策助手：基于政策原文、逐句核验引用的问答工具（默认离线运行）。",
+)
+
+
+def _assistant():
+    from .qa import Assistant
+
+    return Assistant(Settings())
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def index(
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="忽略现有索引，全部重建。")] = False,
+) -> None:
+    """建立或更新 seeds/ 与资料库的索引（内容未变时不做任何事）。"""
+    assistant = _assistant()
+    built_index, built = assistant.build_index(rebuild=rebuild)
+    m = built_index.manifest
+    state = f"已建立索引（用时 {m.build_seconds:.2f} 秒）" if built else "索引已是最新，无需重建"
+    typer.echo(f"{state}：{m.documents} 篇文档，{m.chunks} 个段落，位置 {built_index.folder}")
+
+
+def _print_answer(answer) -> None:
+    typer.echo(answer.answer)
+    flagged = [s for s in answer.sentences if s.status != "supported"]
+    for sentence in flagged:
+        label = {"weak": "引用支持较弱", "unsupported": "引用不支持", "uncited": "未标注引用"}[sentence.status]
+        typer.echo(f"  ⚠ {label}：{sentence.text}（{'；'.join(sentence.issues)}）")
+    if answer.notice:
+        typer.echo(f"  注：{answer.notice}")
+    shown = answer.passages if answer.refused else [answer.passages[n - 1] for n in answer.citations if n <= len(answer.passages)]
+    if shown:
+        typer.echo("\n最接近的资料：" if answer.refused else "\n引用来源：")
+    for p in shown:
+        meta = "，".join(x for x in (p.chunk.source, p.chunk.date) if x)
+        typer.echo(f"[{p.n}] {p.chunk.title}{f'（{meta}）' if meta else ''}  {p.chunk.chunk_id}")
+
+
+def _read_batch(path: Path) -> list[dict]:
+    items = []
+    for line in path.read_text("utf-8").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("{"):
+            record = json.loads(line)
+            items.append({"question": record.get("question", ""), "history": record.get("history", [])})
+        else:
+            items.append({"question": line, "history": []})
+    return items
+
+
+@app.command()
+def ask(
+    question: Annotated[str | None, typer.Argument(help="要问的问题")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON（含段落、引用与核验结果）。")] = False,
+    k: Annotated[int | None, typer.Option("--k", min=1, max=50, help="检索的段落数。")] = None,
+    doc: Annotated[list[str] | None, typer.Option("--doc", help="只在指定文档中检索（可重复）。")] = None,
+    batch: Annotated[Path | None, typer.Option("--batch", help="每行一个问题（或含 question 字段的 JSONL）；每行输出一个 JSON。")] = None,
+) -> None:
+    """回答一个问题，每句话标注并核验引用。"""
+    from .qa import QuestionError
+
+    assistant = _assistant()
+    if batch is not None:
+        if not batch.is_file():
+            _fail(f"找不到批量问题文件：{batch}", 2)
+        for item in _read_batch(batch):
+            try:
+                record = assistant.ask(item["question"], history=item["history"], k=k, doc_ids=doc or ()).to_json()
+            except QuestionError as exc:
+                record = {"question": item["question"], "error": str(exc)}
+            typer.echo(json.dumps(record, ensure_ascii=False))
+        return
+    if question is None:
+        _fail("请提供问题，例如：assistant ask \"2025年上半年全国登记了多少技术合同？\"", 2)
+    unknown = sorted(set(doc or ()) - set(assistant.index.documents()))
+    if unknown:
+        _fail(f"找不到文档：{'、'.join(unknown)}（用 assistant sources 查看文档编号）", 2)
+    try:
+        answer = assistant.ask(question, k=k, doc_ids=doc or ())
+    except QuestionError as exc:
+        if as_json:
+            typer.echo(json.dumps({"question": question[:200], "error": str(exc)}, ensure_ascii=False))
+        _fail(str(exc), 2)
+    if as_json:
+        typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_answer(answer)
+
+
+@app.command()
+def sources(
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON。")] = False,
+) -> None:
+    """列出资料库中的文档及其元数据。"""
+    documents = _assistant().sources()
+    if as_json:
+        rows = [
+            {"doc_id": d.doc_id, "title": d.title, "source": d.source, "date": d.date,
+             "region": d.region, "level": d.level, "articles": [a.title for a in d.articles],
+             "chars": len(d.text)}
+            for d in documents
+        ]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for d in documents:
+        meta = " | ".join(x for x in (d.source or "未注明出处", d.date or "未注明日期", d.region or "", d.level) if x)
+        typer.echo(f"{d.doc_id}  {d.title}\n    {meta}，{len(d.text)}字")
+        if len(d.articles) > 1:
+            for article in d.articles:
+                typer.echo(f"    · {article.title}（{article.source}）")
+
+
+def main() -> None:
+    """Entry point: run the app, turning unexpected errors into one clear line, not a traceback."""
+    from .chunking import EncodingUnavailable
+
+    try:
+        app()
+    except EncodingUnavailable as exc:
+        typer.echo(str(exc), err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # last resort: a message, never a traceback
+        typer.echo(f"出错了：{type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,111 @@
+"""Settings: the one place that reads environment variables (and `.env`)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_DIR = PACKAGE_DIR.parent
+
+# Libraries that phone home on import read these; they must be set before those imports.
+OFFLINE_ENVIRONMENT = {
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "ANONYMIZED_TELEMETRY": "False",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+}
+
+
+def apply_offline_environment() -> None:
+    """Switch off telemetry and hub downloads before chromadb, gradio or transformers load."""
+    for name, value in OFFLINE_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
+
+
+def _default_seeds_dir() -> Path:
+    bundled = REPO_DIR / "seeds"
+    return bundled if bundled.is_dir() else Path("seeds")
+
+
+class Settings(BaseSettings):
+    """Everything the assistant can be configured with; `.env.example` lists each variable."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_", env_file=".env", extra="ignore", populate_by_name=True
+    )
+
+    home: Path = Path(".assistant")
+    """Data dir for the index and caches (`ASSISTANT_HOME`)."""
+    seeds_dir: Path = Field(default_factory=_default_seeds_dir)
+    """The default corpus shipped with the project (`ASSISTANT_SEEDS_DIR`)."""
+    prompts_dir: Path = REPO_DIR / "prompts"
+    """Prompt templates (`ASSISTANT_PROMPTS_DIR`); the eval gate pins their hash."""
+    library_dir: Path | None = None
+    """The user's own documents (`ASSISTANT_LIBRARY_DIR`); defaults to `<home>/library`."""
+
+    # --- LLM (any OpenAI-compatible endpoint) ---
+    openai_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "ASSISTANT_API_KEY")
+    )
+    """API key of the OpenAI-compatible endpoint (`OPENAI_API_KEY`)."""
+    openai_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "ASSISTANT_BASE_URL")
+    )
+    """Base URL such as https://api.deepseek.com/v1 or http://127.0.0.1:8000/v1 (`OPENAI_BASE_URL`)."""
+    chat_model: str = "gpt-4o-mini"
+    """Chat model name at the endpoint (`ASSISTANT_CHAT_MODEL`)."""
+    generator: Literal["auto", "extractive", "llm"] = "auto"
+    """`auto` uses the LLM when a key or base URL is set, else the offline extractive generator."""
+    temperature: float = 0.1
+    llm_timeout: float = 60.0
+    """Seconds before one LLM request is abandoned (`ASSISTANT_LLM_TIMEOUT`)."""
+    llm_max_retries: int = 2
+
+    # --- Embeddings ---
+    embedding: Literal["hashing", "openai", "local"] = "hashing"
+    """`hashing` (offline, built in), `openai` (the endpoint above) or `local` (a model folder)."""
+    embedding_model: str = "text-embedding-3-small"
+    """Embedding model name for `openai`, or folder of a sentence-transformers model for `local`."""
+    embedding_dim: int = 1024
+    """Dimension of the hashing embedding."""
+
+    # --- Index and retrieval ---
+    chroma_url: str | None = None
+    """Use a Chroma server (`chroma run`) instead of the embedded store, e.g. http://127.0.0.1:8000."""
+    chunk_tokens: int = 320
+    """Target chunk size in cl100k_base tokens."""
+    chunk_overlap_sentences: int = 1
+    top_k: int = 6
+    """Passages retrieved per question."""
+    max_question_chars: int = 2000
+    """Longer questions are rejected with a message rather than truncated silently."""
+
+    tiktoken_cache_dir: Path | None = Field(
+        default=None, validation_alias=AliasChoices("TIKTOKEN_CACHE_DIR")
+    )
+    """tiktoken's own variable: folder holding the cl100k_base file when there is no internet."""
+
+    @cached_property
+    def library(self) -> Path:
+        return self.library_dir or self.home / "library"
+
+    @property
+    def uses_llm(self) -> bool:
+        if self.generator != "auto":
+            return self.generator == "llm"
+        return bool(self.openai_api_key or self.openai_base_url)
+
+    @property
+    def effective_tiktoken_cache_dir(self) -> Path:
+        """Where tiktoken looks for cached encodings (it falls back to a temp folder)."""
+        if self.tiktoken_cache_dir:
+            return self.tiktoken_cache_dir
+        return Path(tempfile.gettempdir()) / "data-gym-cache"

@@ -1,0 +1,72 @@
+"""Load `prompts/*.md` strictly and version each by content hash.
+
+A prompt file has a `# system` section and a `# user` section, each a Jinja template rendered
+with `StrictUndefined`: a missing variable is an error, never an empty string.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from jinja2 import meta
+
+_SECTION = re.compile(r"^# (system|user)\s*$", re.M)
+_ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
+
+
+class PromptError(ValueError):
+    """A prompt file is missing, malformed, or rendered with the wrong variables."""
+
+
+@dataclass(frozen=True)
+class Prompt:
+    name: str
+    version: str
+    system: str
+    user: str
+
+    def variables(self) -> set[str]:
+        return set().union(*(meta.find_undeclared_variables(_ENV.parse(t)) for t in (self.system, self.user)))
+
+    def render(self, **variables: object) -> list[tuple[str, str]]:
+        """Return `[("system", …), ("user", …)]` messages; unknown or missing variables fail."""
+        expected = self.variables()
+        if missing := expected - variables.keys():
+            raise PromptError(f"prompt {self.name}: missing variables {sorted(missing)}")
+        if extra := variables.keys() - expected:
+            raise PromptError(f"prompt {self.name}: unexpected variables {sorted(extra)}")
+        try:
+            return [
+                ("system", _ENV.from_string(self.system).render(**variables).strip()),
+                ("user", _ENV.from_string(self.user).render(**variables).strip()),
+            ]
+        except jinja2.UndefinedError as exc:
+            raise PromptError(f"prompt {self.name}: {exc}") from exc
+
+
+@cache
+def load_prompt(folder: Path, name: str) -> Prompt:
+    path = folder / f"{name}.md"
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError as exc:
+        raise PromptError(f"prompt file not found: {path}") from exc
+    parts = _SECTION.split(text)
+    sections = dict(zip(parts[1::2], parts[2::2], strict=True))
+    if set(sections) != {"system", "user"}:
+        raise PromptError(f"{path}: needs exactly one '# system' and one '# user' section")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return Prompt(name, f"{name}@{digest}", sections["system"].strip(), sections["user"].strip())
+
+
+def prompts_version(folder: Path) -> str:
+    """One hash over every prompt file: it changes whenever any prompt does."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.md")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]

@@ -1,0 +1,224 @@
+"""`Assistant`: condense → retrieve → check evidence → generate → verify → `Answer`."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from .citations import verify_answer
+from .config import Settings
+from .evidence import assess, term_weights
+from .followup import condense_offline
+from .generate import REFUSAL, ExtractiveGenerator, GenerationRequest, Generator, LLMGenerator
+from .index import Index, IndexStore
+from .prompts import load_prompt
+from .regions import find_provinces
+from .retrieve import retrieve
+from .safety import INJECTION_REFUSAL, leaks_prompt, strip_injection
+from .schema import Answer, Passage, Turn
+from .sources import load_corpus
+
+log = logging.getLogger(__name__)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+class QuestionError(ValueError):
+    """The question cannot be processed as given; the message says why, in Chinese."""
+
+
+@dataclass(frozen=True, slots=True)
+class StreamEvent:
+    """One step of `Assistant.stream`: `passages`, then `delta`s, then the final `answer`."""
+
+    kind: str
+    delta: str = ""
+    passages: tuple[Passage, ...] = ()
+    answer: Answer | None = None
+
+
+def _turns(history: Sequence[Turn | Mapping[str, object]]) -> list[Turn]:
+    turns = []
+    for turn in history:
+        if isinstance(turn, Turn):
+            turns.append(turn)
+            continue
+        content = turn.get("content", "")
+        if isinstance(content, list):  # Gradio 6 sends a list of parts
+            content = "".join(str(p.get("text", "")) if isinstance(p, dict) else str(p) for p in content)
+        role = "user" if turn.get("role") == "user" else "assistant"
+        turns.append(Turn(role, str(content)))
+    return turns
+
+
+class Assistant:
+    """The policy Q&A assistant; every surface (CLI, UI, evals) goes through this class."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.store = IndexStore(self.settings)
+
+    @cached_property
+    def index(self) -> Index:
+        index, _ = self.store.ensure()
+        return index
+
+    def build_index(self, *, rebuild: bool = False) -> tuple[Index, bool]:
+        index, built = self.store.ensure(rebuild=rebuild)
+        self.__dict__["index"] = index
+        return index, built
+
+    def sources(self):
+        return load_corpus(self.settings.seeds_dir, self.settings.library)
+
+    @cached_property
+    def generator(self) -> Generator:
+        if self.settings.uses_llm:
+            return LLMGenerator(self.settings, self.settings.prompts_dir)
+        return ExtractiveGenerator()
+
+    # --- the pipeline ---
+
+    def clean_question(self, question: str) -> str:
+        """Validate and normalise a question, or raise `QuestionError` with a Chinese message."""
+        if not isinstance(question, str):
+            raise QuestionError("问题必须是文本。")
+        question = _CONTROL.sub("", question).strip()
+        if not question:
+            raise QuestionError("问题不能为空，请输入要查询的政策问题。")
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            raise QuestionError(f"问题过长（{len(question)}字），请精简到{limit}字以内。")
+        return question
+
+    def condense(self, question: str, history: Sequence[Turn]) -> str:
+        if not history:
+            return question
+        if isinstance(self.generator, LLMGenerator):
+            try:
+                return self._condense_with_llm(question, history)
+            except Exception as exc:  # the offline rules are a safe fallback
+                log.warning("condense via LLM failed (%s); using offline rules", type(exc).__name__)
+        return condense_offline(question, history)
+
+    def _condense_with_llm(self, question: str, history: Sequence[Turn]) -> str:
+        from .llm import chat_model
+
+        prompt = load_prompt(self.settings.prompts_dir, "condense")
+        messages = prompt.render(history=[{"role": t.role, "content": t.content} for t in history[-6:]], question=question)
+        text = str(chat_model(self.settings).invoke(messages).content).strip()
+        return text.splitlines()[0].strip() if text else question
+
+    def ask(
+        self,
+        question: str,
+        *,
+        history: Sequence[Turn | Mapping[str, object]] = (),
+        k: int | None = None,
+        doc_ids: Sequence[str] = (),
+    ) -> Answer:
+        """Answer one question; raises `QuestionError` for unusable input."""
+        final = None
+        for event in self.stream(question, history=history, k=k, doc_ids=doc_ids):
+            if event.kind == "answer":
+                final = event.answer
+        assert final is not None
+        return final
+
+    def stream(
+        self,
+        question: str,
+        *,
+        history: Sequence[Turn | Mapping[str, object]] = (),
+        k: int | None = None,
+        doc_ids: Sequence[str] = (),
+    ) -> Iterator[StreamEvent]:
+        """Yield the passages, the answer text as it is generated, then the verified `Answer`."""
+        timings: dict[str, float] = {}
+        asked = self.clean_question(question)
+        question_only, injected = strip_injection(asked)
+        if injected and not question_only:
+            yield self._final(self._refusal(asked, [], INJECTION_REFUSAL, timings, notice="injection"))
+            return
+        started = time.perf_counter()
+        standalone = self.condense(question_only, _turns(history))
+        timings["condense"] = (time.perf_counter() - started) * 1000
+
+        started = time.perf_counter()
+        places = [p.name for p in find_provinces(standalone)]
+        result = retrieve(
+            self.index, standalone, k=k or self.settings.top_k, doc_ids=doc_ids, boost_regions=places
+        )
+        passages = result.passages
+        evidence = assess(self.index, standalone, passages)
+        timings["retrieve"] = (time.perf_counter() - started) * 1000
+        yield StreamEvent("passages", passages=tuple(passages))
+        if not evidence.sufficient:
+            message = f"{REFUSAL[:-1]}：{evidence.reason}。" if evidence.reason else REFUSAL
+            yield self._final(self._refusal(asked, passages, message, timings, standalone=standalone))
+            return
+
+        started = time.perf_counter()
+        request = GenerationRequest(standalone, passages, term_weights(self.index, standalone))
+        parts: list[str] = []
+        for delta in self.generator.stream(request):
+            parts.append(delta)
+            yield StreamEvent("delta", delta=delta)
+        text = "".join(parts).strip()
+        timings["generate"] = (time.perf_counter() - started) * 1000
+
+        started = time.perf_counter()
+        answer = self._verified(asked, standalone, text, passages, timings)
+        timings["verify"] = (time.perf_counter() - started) * 1000
+        if injected:
+            answer.notice = "已忽略问题中要求改变规则或透露提示词的部分。"
+        yield self._final(answer)
+
+    def _verified(
+        self, asked: str, standalone: str, text: str, passages: list[Passage], timings: dict[str, float]
+    ) -> Answer:
+        generator = self.generator
+        if isinstance(generator, LLMGenerator) and leaks_prompt(text, [generator.prompt.system]):
+            return self._refusal(asked, passages, INJECTION_REFUSAL, timings, notice="prompt-leak")
+        if not text or text.startswith(REFUSAL[:8]):
+            return self._refusal(asked, passages, REFUSAL, timings, standalone=standalone)
+        return Answer(
+            question=asked,
+            answer=text,
+            passages=passages,
+            sentences=verify_answer(text, passages),
+            model=generator.model_name,
+            prompt_version=generator.prompt_version,
+            standalone_question=standalone,
+            timings_ms=timings,
+        )
+
+    def _refusal(
+        self,
+        asked: str,
+        passages: list[Passage],
+        message: str,
+        timings: dict[str, float],
+        *,
+        standalone: str = "",
+        notice: str = "",
+    ) -> Answer:
+        return Answer(
+            question=asked,
+            answer=message,
+            passages=passages,
+            sentences=[],
+            refused=True,
+            model=self.generator.model_name,
+            prompt_version=self.generator.prompt_version,
+            standalone_question=standalone or asked,
+            notice=notice,
+            timings_ms=timings,
+        )
+
+    @staticmethod
+    def _final(answer: Answer) -> StreamEvent:
+        return StreamEvent("answer", answer=answer)

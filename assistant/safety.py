@@ -1,0 +1,47 @@
+"""Guards against prompt injection in questions and prompt leaks in answers."""
+
+from __future__ import annotations
+
+import re
+
+from .segment import normalise_for_match, split_sentences
+
+INJECTION_REFUSAL = "抱歉，我只能依据资料库回答政策问题，不能执行改变规则的指令，也不能透露系统提示词。"
+
+_INJECTION = re.compile(
+    "|".join(
+        (
+            r"(?:忽略|无视|忘记|忘掉|不要理会|跳过|绕过|违反).{0,12}(?:指令|指示|规则|提示|要求|设定|限制|约束)",
+            r"(?:系统|初始|原始|隐藏|内部|上述|以上|你的)(?:提示词|提示语|指令|prompt|设定|规则)",
+            r"(?:输出|打印|显示|泄露|透露|复述|重复|告诉我|给出|列出).{0,10}(?:提示词|prompt|指令内容|规则原文)",
+            r"(?:请你?|现在|你来)扮演|角色扮演|假装你|你现在是|开发者模式|越狱|DAN模式",
+            r"ignore (?:all |any )?(?:the |your )?(?:previous|prior|above|earlier)",
+            r"disregard (?:all |the |your )?(?:previous|prior|above)",
+            r"system prompt|developer mode|jailbreak|you are now|pretend (?:to be|you)",
+            r"reveal (?:your|the) (?:prompt|instructions)",
+        )
+    ),
+    re.I,
+)
+
+
+def is_injection(text: str) -> bool:
+    return bool(_INJECTION.search(text))
+
+
+def strip_injection(question: str) -> tuple[str, bool]:
+    """Drop the sentences of a question that try to change the rules; keep any real question."""
+    sentences = split_sentences(question)
+    kept = [s for s in sentences if not is_injection(s)]
+    return "".join(kept).strip(), len(kept) != len(sentences)
+
+
+def leaks_prompt(answer: str, prompt_texts: list[str], *, window: int = 24) -> bool:
+    """True when the answer repeats a long run of a system prompt verbatim."""
+    body = normalise_for_match(answer)
+    for text in prompt_texts:
+        norm = normalise_for_match(text)
+        for start in range(0, max(len(norm) - window, 0) + 1, window // 2):
+            if norm[start : start + window] in body:
+                return True
+    return False
