@@ -47,11 +47,17 @@ def _print_answer(answer) -> None:
     typer.echo(answer.answer)
     flagged = [s for s in answer.sentences if s.status != "supported"]
     for sentence in flagged:
-        label = {"weak": "引用支持较弱", "unsupported": "引用不支持", "uncited": "未标注引用"}[sentence.status]
+        label = {"weak": "引用支持较弱", "unsupported": "引用不支持", "uncited": "未标注引用"}[
+            sentence.status
+        ]
         typer.echo(f"  ⚠ {label}：{sentence.text}（{'；'.join(sentence.issues)}）")
     if answer.notice:
         typer.echo(f"  注：{answer.notice}")
-    shown = answer.passages if answer.refused else [answer.passages[n - 1] for n in answer.citations if n <= len(answer.passages)]
+    shown = (
+        answer.passages
+        if answer.refused
+        else [answer.passages[n - 1] for n in answer.citations if n <= len(answer.passages)]
+    )
     if shown:
         typer.echo("\n最接近的资料：" if answer.refused else "\n引用来源：")
     for p in shown:
@@ -67,7 +73,9 @@ def _read_batch(path: Path) -> list[dict]:
             continue
         if line.startswith("{"):
             record = json.loads(line)
-            items.append({"question": record.get("question", ""), "history": record.get("history", [])})
+            items.append(
+                {"question": record.get("question", ""), "history": record.get("history", [])}
+            )
         else:
             items.append({"question": line, "history": []})
     return items
@@ -75,11 +83,22 @@ def _read_batch(path: Path) -> list[dict]:
 
 @app.command()
 def ask(
-    question: Annotated[str | None, typer.Argument(help="要问的问题")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON（含段落、引用与核验结果）。")] = False,
+    question: Annotated[
+        str | None, typer.Argument(help="要问的问题（“-”表示从标准输入读取）")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="输出 JSON（含段落、引用与核验结果）。")
+    ] = False,
     k: Annotated[int | None, typer.Option("--k", min=1, max=50, help="检索的段落数。")] = None,
-    doc: Annotated[list[str] | None, typer.Option("--doc", help="只在指定文档中检索（可重复）。")] = None,
-    batch: Annotated[Path | None, typer.Option("--batch", help="每行一个问题（或含 question 字段的 JSONL）；每行输出一个 JSON。")] = None,
+    doc: Annotated[
+        list[str] | None, typer.Option("--doc", help="只在指定文档中检索（可重复）。")
+    ] = None,
+    batch: Annotated[
+        Path | None,
+        typer.Option(
+            "--batch", help="每行一个问题（或含 question 字段的 JSONL）；每行输出一个 JSON。"
+        ),
+    ] = None,
 ) -> None:
     """回答一个问题，每句话标注并核验引用。"""
     from .qa import QuestionError
@@ -90,13 +109,17 @@ def ask(
             _fail(f"找不到批量问题文件：{batch}", 2)
         for item in _read_batch(batch):
             try:
-                record = assistant.ask(item["question"], history=item["history"], k=k, doc_ids=doc or ()).to_json()
+                record = assistant.ask(
+                    item["question"], history=item["history"], k=k, doc_ids=doc or ()
+                ).to_json()
             except QuestionError as exc:
                 record = {"question": item["question"], "error": str(exc)}
             typer.echo(json.dumps(record, ensure_ascii=False))
         return
     if question is None:
-        _fail("请提供问题，例如：assistant ask \"2025年上半年全国登记了多少技术合同？\"", 2)
+        _fail('请提供问题，例如：assistant ask "2025年上半年全国登记了多少技术合同？"', 2)
+    if question == "-":  # read the question from standard input
+        question = sys.stdin.read()
     unknown = sorted(set(doc or ()) - set(assistant.index.documents()))
     if unknown:
         _fail(f"找不到文档：{'、'.join(unknown)}（用 assistant sources 查看文档编号）", 2)
@@ -104,7 +127,9 @@ def ask(
         answer = assistant.ask(question, k=k, doc_ids=doc or ())
     except QuestionError as exc:
         if as_json:
-            typer.echo(json.dumps({"question": question[:200], "error": str(exc)}, ensure_ascii=False))
+            typer.echo(
+                json.dumps({"question": question[:200], "error": str(exc)}, ensure_ascii=False)
+            )
         _fail(str(exc), 2)
     if as_json:
         typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
@@ -120,15 +145,26 @@ def sources(
     documents = _assistant().sources()
     if as_json:
         rows = [
-            {"doc_id": d.doc_id, "title": d.title, "source": d.source, "date": d.date,
-             "region": d.region, "level": d.level, "articles": [a.title for a in d.articles],
-             "chars": len(d.text)}
+            {
+                "doc_id": d.doc_id,
+                "title": d.title,
+                "source": d.source,
+                "date": d.date,
+                "region": d.region,
+                "level": d.level,
+                "articles": [a.title for a in d.articles],
+                "chars": len(d.text),
+            }
             for d in documents
         ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for d in documents:
-        meta = " | ".join(x for x in (d.source or "未注明出处", d.date or "未注明日期", d.region or "", d.level) if x)
+        meta = " | ".join(
+            x
+            for x in (d.source or "未注明出处", d.date or "未注明日期", d.region or "", d.level)
+            if x
+        )
         typer.echo(f"{d.doc_id}  {d.title}\n    {meta}，{len(d.text)}字")
         if len(d.articles) > 1:
             for article in d.articles:

@@ -78,8 +78,6 @@ class Settings(BaseSettings):
     """Dimension of the hashing embedding."""
 
     # --- Index and retrieval ---
-    chroma_url: str | None = None
-    """Use a Chroma server (`chroma run`) instead of the embedded store, e.g. http://127.0.0.1:8000."""
     chunk_tokens: int = 320
     """Target chunk size in cl100k_base tokens."""
     chunk_overlap_sentences: int = 1

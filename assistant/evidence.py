@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 
 from .index import Index
 from .regions import find_foreign_places, find_provinces
 from .schema import Passage
-from .segment import char_ngrams, content_words
+from .segment import char_ngrams, general_frequency, search_terms
 
 MIN_COVERAGE = 0.5
-_TOP = 3
+_ACRONYM = re.compile(r"[A-Za-z]{2,}|\d")
+_TOP = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +24,31 @@ class Evidence:
     reason: str = ""
 
 
+def _specificity(word: str) -> float:
+    """1 for domain words, down to 0.3 for words common in everyday Chinese (表现, 到底)."""
+    frequency = general_frequency(word)
+    if frequency <= 300:
+        return 1.0
+    return max(0.3, 1.0 - 0.35 * math.log10(frequency / 300))
+
+
 def term_weights(index: Index, question: str) -> dict[str, float]:
-    """The question's content words, weighted by how rare they are in the corpus."""
-    return {word: index.idf(word) for word in dict.fromkeys(content_words(question))}
+    """The question's search terms, weighted by corpus rarity times topical specificity.
+
+    A word the corpus never uses is usually the asker's own phrasing (到底, 打算), so it counts
+    half as much as an average known word, unless it looks like a name or acronym (GDP, 5G).
+    """
+    words = list(dict.fromkeys(search_terms(question)))
+    known = {w: index.idf(w) * _specificity(w) for w in words if index.document_frequency(w)}
+    average = sum(known.values()) / len(known) if known else 0.0
+    ceiling = index.idf("\0")
+    weights = {}
+    for word in words:
+        if word in known:
+            weights[word] = known[word]
+        else:
+            weights[word] = ceiling if _ACRONYM.search(word) else 0.5 * average * _specificity(word)
+    return weights
 
 
 def _present(word: str, text: str) -> float:
@@ -40,22 +65,31 @@ def assess(index: Index, question: str, passages: list[Passage]) -> Evidence:
     if not passages:
         return Evidence(False, 0.0, (), "资料库中没有检索到相关段落")
     texts = [p.text.lower() + (p.chunk.region or "") + p.chunk.title for p in passages[:_TOP]]
-    pool = "\n".join(texts)
     every = "\n".join(p.text + (p.chunk.region or "") + p.chunk.title for p in passages)
     for place in find_foreign_places(question):
         if place not in every:
             return Evidence(False, 0.0, (place,), f"资料中没有关于“{place}”的内容")
     for province in find_provinces(question):
         if not any(alias in every for alias in province.aliases):
-            return Evidence(False, 0.0, (province.short,), f"资料中没有关于“{province.short}”的内容")
+            return Evidence(
+                False, 0.0, (province.short,), f"资料中没有关于“{province.short}”的内容"
+            )
     weights = term_weights(index, question)
     total = sum(weights.values())
-    if not total:
-        return Evidence(False, 0.0, (), "问题中没有可检索的内容")
+    if not total or not any(index.document_frequency(w) for w in weights):
+        shown = "、".join(list(weights)[:3])
+        return Evidence(
+            False,
+            0.0,
+            tuple(weights),
+            f"资料中没有与“{shown}”相关的内容" if shown else "问题中没有可检索的内容",
+        )
     found = {w: max(_present(w, t) for t in texts) for w in weights}
     coverage = sum(weights[w] * found[w] for w in weights) / total
     missing = tuple(w for w in weights if found[w] == 0)
     if coverage < MIN_COVERAGE:
         shown = "、".join(missing[:3])
-        return Evidence(False, coverage, missing, f"资料中找不到与“{shown}”相关的内容" if shown else "")
+        return Evidence(
+            False, coverage, missing, f"资料中找不到与“{shown}”相关的内容" if shown else ""
+        )
     return Evidence(True, coverage, missing)

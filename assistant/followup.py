@@ -9,7 +9,9 @@ from .regions import find_provinces
 from .schema import Turn
 from .segment import content_words
 
-_ANAPHORA = re.compile(r"^(?:那么?|还有|另外|此外|同样|这|那|它|其|该|上述|以上|他们|相应)|呢[？?]?$|[这那该其它]些?(?:方面|地方|省|做法|举措)")
+_ANAPHORA = re.compile(
+    r"^(?:那么?|还有|另外|此外|同样|这|那|它|其|该|上述|以上|他们|相应)|呢[？?]?$|[这那该其它]些?(?:方面|地方|省|做法|举措)"
+)
 _FILLER = re.compile(r"^(?:那么?|还有|另外|此外|同样)[，,]?|呢?[？?。！!]*$")
 _SHORT = 6
 
@@ -24,7 +26,11 @@ def condense_offline(question: str, history: Sequence[Turn]) -> str:
     previous = ""
     for turn in history:
         if turn.role == "user" and turn.content.strip():
-            previous = condense_offline(turn.content, []) if not previous else _merge(previous, turn.content)
+            previous = (
+                condense_offline(turn.content, [])
+                if not previous
+                else _merge(previous, turn.content)
+            )
     if not previous or not is_follow_up(question):
         return question
     return _merge(previous, question)

@@ -20,7 +20,12 @@ from .schema import Passage
 from .segment import char_ngrams, split_sentences
 
 REFUSAL = "根据现有资料无法回答该问题。"
-_QUANTITY_QUESTION = re.compile(r"多少|几[个项条家]|数量|规模|比例|增长|金额|成交|百分之|how many|how much", re.I)
+_QUANTITY_QUESTION = re.compile(
+    r"多少|几[个项条家]|数量|规模|比例|增长|金额|成交|百分之|how many|how much", re.I
+)
+_DEFINITION_QUESTION = re.compile(
+    r"是什么|什么是|什么意思|何谓|含义|内涵|指的是|是指|定义|what is|meaning", re.I
+)
 _LEADING_CONNECTIVE = re.compile(
     r"^(?:此外|同时|另外|因此|所以|其次|再次|最后|首先|然而|具体而言|具体来看|总之|进一步地?)[，：,]"
 )
@@ -112,16 +117,29 @@ def select_sentences(request: GenerationRequest) -> list[_Candidate]:
     """Pick the few sentences that best cover the question's terms, in reading order."""
     weights = request.term_weights
     wants_number = bool(_QUANTITY_QUESTION.search(request.question))
+    # For “什么是X”, a sentence that says “X是……” is the answer.
+    definienda = (
+        [t for t in sorted(weights, key=weights.get, reverse=True)[:2] if len(t) >= 2]
+        if _DEFINITION_QUESTION.search(request.question)
+        else []
+    )
     candidates: list[_Candidate] = []
     for rank, passage in enumerate(request.passages):
+        # Terms met by the passage's title or region (辽宁, 青岛日报) hold for each of its sentences.
+        context = f"{passage.chunk.title} {passage.chunk.source or ''} {passage.chunk.region or ''}"
         for position, sentence in enumerate(split_sentences(passage.text, max_chars=160)):
             if not _is_answer_sentence(sentence):
                 continue
             sentence = _LEADING_CONNECTIVE.sub("", sentence)
-            coverage = _coverage(sentence, weights)
+            coverage = _coverage(f"{sentence} {context}", weights)
             score = coverage + 0.12 / (rank + 1)
             if wants_number and re.search(r"\d", sentence):
                 score += 0.15
+            if any(
+                re.match(rf"^(?:所谓)?“?{re.escape(t)}”?(?:是|就是|指)", sentence)
+                for t in definienda
+            ):
+                score += 0.3
             candidates.append(_Candidate(passage, position, sentence, coverage, score))
     candidates.sort(key=lambda c: -c.score)
     if not candidates or candidates[0].coverage < _MIN_COVERAGE:
@@ -156,9 +174,9 @@ class LLMGenerator:
         self.prompt = load_prompt(prompts_dir, "answer")
         self.model_name = settings.chat_model
         self.prompt_version = self.prompt.version
-        self.chain = (
-            RunnableLambda(self._messages) | chat_model(settings, streaming=True) | StrOutputParser()
-        )
+        messages = RunnableLambda(self._messages)
+        self.chain = messages | chat_model(settings) | StrOutputParser()
+        self.streaming_chain = messages | chat_model(settings, streaming=True) | StrOutputParser()
 
     def _messages(self, request: GenerationRequest) -> list[tuple[str, str]]:
         passages = [
@@ -178,4 +196,4 @@ class LLMGenerator:
         return self.chain.invoke(input, config)
 
     def stream(self, input: GenerationRequest, config: Any = None) -> Iterator[str]:
-        yield from self.chain.stream(input, config)
+        yield from self.streaming_chain.stream(input, config)

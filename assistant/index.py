@@ -97,15 +97,20 @@ class Index:
             path=str(self.folder / "chroma"),
             settings=ChromaSettings(anonymized_telemetry=False),
         )
-        return client.get_collection(COLLECTION, embedding_function=embedding_function(self.settings))
+        return client.get_collection(
+            COLLECTION, embedding_function=embedding_function(self.settings)
+        )
+
+    def document_frequency(self, term: str) -> int:
+        """How many chunks contain the term (as a BM25 search term)."""
+        column = self.bm25.vocab_dict.get(term)
+        indptr = self.bm25.scores["indptr"]
+        return 0 if column is None else int(indptr[column + 1] - indptr[column])
 
     def idf(self, term: str) -> float:
         """BM25 inverse document frequency of a term over chunks (unknown terms score highest)."""
-        n = len(self.chunks)
-        column = self.bm25.vocab_dict.get(term)
-        indptr = self.bm25.scores["indptr"]
-        df = 0 if column is None else int(indptr[column + 1] - indptr[column])
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+        df = self.document_frequency(term)
+        return math.log(1 + (len(self.chunks) - df + 0.5) / (df + 0.5))
 
     def documents(self) -> list[str]:
         return sorted({chunk.doc_id for chunk in self.chunks})

@@ -40,7 +40,9 @@ def _embedding_client(base_url: str | None, key: str, timeout: float, retries: i
     return OpenAI(base_url=base_url, api_key=key, timeout=timeout, max_retries=retries)
 
 
-def embed_texts(texts: list[str], model: str, settings: Settings | None = None) -> list[list[float]]:
+def embed_texts(
+    texts: list[str], model: str, settings: Settings | None = None
+) -> list[list[float]]:
     """Embed texts with the endpoint's embeddings API."""
     settings = settings or Settings()
     client = _embedding_client(

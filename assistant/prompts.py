@@ -31,7 +31,9 @@ class Prompt:
     user: str
 
     def variables(self) -> set[str]:
-        return set().union(*(meta.find_undeclared_variables(_ENV.parse(t)) for t in (self.system, self.user)))
+        return set().union(
+            *(meta.find_undeclared_variables(_ENV.parse(t)) for t in (self.system, self.user))
+        )
 
     def render(self, **variables: object) -> list[tuple[str, str]]:
         """Return `[("system", …), ("user", …)]` messages; unknown or missing variables fail."""

@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+NOT_CHINESE = "资料均为中文，离线模式请用中文提问（配置大模型后可直接用其他语言提问）。"
+
+
 class QuestionError(ValueError):
     """The question cannot be processed as given; the message says why, in Chinese."""
 
@@ -48,7 +52,9 @@ def _turns(history: Sequence[Turn | Mapping[str, object]]) -> list[Turn]:
             continue
         content = turn.get("content", "")
         if isinstance(content, list):  # Gradio 6 sends a list of parts
-            content = "".join(str(p.get("text", "")) if isinstance(p, dict) else str(p) for p in content)
+            content = "".join(
+                str(p.get("text", "")) if isinstance(p, dict) else str(p) for p in content
+            )
         role = "user" if turn.get("role") == "user" else "assistant"
         turns.append(Turn(role, str(content)))
     return turns
@@ -95,7 +101,8 @@ class Assistant:
         return question
 
     def condense(self, question: str, history: Sequence[Turn]) -> str:
-        if not history:
+        """A standalone Chinese question: follow-ups completed, other languages translated (LLM)."""
+        if not history and (_CJK.search(question) or not self.settings.uses_llm):
             return question
         if isinstance(self.generator, LLMGenerator):
             try:
@@ -108,7 +115,10 @@ class Assistant:
         from .llm import chat_model
 
         prompt = load_prompt(self.settings.prompts_dir, "condense")
-        messages = prompt.render(history=[{"role": t.role, "content": t.content} for t in history[-6:]], question=question)
+        messages = prompt.render(
+            history=[{"role": t.role, "content": t.content} for t in history[-6:]],
+            question=question,
+        )
         text = str(chat_model(self.settings).invoke(messages).content).strip()
         return text.splitlines()[0].strip() if text else question
 
@@ -121,12 +131,10 @@ class Assistant:
         doc_ids: Sequence[str] = (),
     ) -> Answer:
         """Answer one question; raises `QuestionError` for unusable input."""
-        final = None
-        for event in self.stream(question, history=history, k=k, doc_ids=doc_ids):
-            if event.kind == "answer":
-                final = event.answer
-        assert final is not None
-        return final
+        events = self._run(question, history=history, k=k, doc_ids=doc_ids, streaming=False)
+        final = [event.answer for event in events if event.kind == "answer"]
+        assert final and final[-1] is not None
+        return final[-1]
 
     def stream(
         self,
@@ -137,20 +145,41 @@ class Assistant:
         doc_ids: Sequence[str] = (),
     ) -> Iterator[StreamEvent]:
         """Yield the passages, the answer text as it is generated, then the verified `Answer`."""
+        return self._run(question, history=history, k=k, doc_ids=doc_ids, streaming=True)
+
+    def _run(
+        self,
+        question: str,
+        *,
+        history: Sequence[Turn | Mapping[str, object]],
+        k: int | None,
+        doc_ids: Sequence[str],
+        streaming: bool,
+    ) -> Iterator[StreamEvent]:
         timings: dict[str, float] = {}
         asked = self.clean_question(question)
         question_only, injected = strip_injection(asked)
         if injected and not question_only:
-            yield self._final(self._refusal(asked, [], INJECTION_REFUSAL, timings, notice="injection"))
+            yield self._final(
+                self._refusal(asked, [], INJECTION_REFUSAL, timings, notice="injection")
+            )
             return
         started = time.perf_counter()
         standalone = self.condense(question_only, _turns(history))
         timings["condense"] = (time.perf_counter() - started) * 1000
 
+        if not _CJK.search(standalone):
+            yield self._final(self._refusal(asked, [], NOT_CHINESE, timings, standalone=standalone))
+            return
+
         started = time.perf_counter()
         places = [p.name for p in find_provinces(standalone)]
         result = retrieve(
-            self.index, standalone, k=k or self.settings.top_k, doc_ids=doc_ids, boost_regions=places
+            self.index,
+            standalone,
+            k=k or self.settings.top_k,
+            doc_ids=doc_ids,
+            boost_regions=places,
         )
         passages = result.passages
         evidence = assess(self.index, standalone, passages)
@@ -158,13 +187,16 @@ class Assistant:
         yield StreamEvent("passages", passages=tuple(passages))
         if not evidence.sufficient:
             message = f"{REFUSAL[:-1]}：{evidence.reason}。" if evidence.reason else REFUSAL
-            yield self._final(self._refusal(asked, passages, message, timings, standalone=standalone))
+            yield self._final(
+                self._refusal(asked, passages, message, timings, standalone=standalone)
+            )
             return
 
         started = time.perf_counter()
         request = GenerationRequest(standalone, passages, term_weights(self.index, standalone))
         parts: list[str] = []
-        for delta in self.generator.stream(request):
+        deltas = self.generator.stream(request) if streaming else [self.generator.invoke(request)]
+        for delta in deltas:
             parts.append(delta)
             yield StreamEvent("delta", delta=delta)
         text = "".join(parts).strip()
@@ -178,7 +210,12 @@ class Assistant:
         yield self._final(answer)
 
     def _verified(
-        self, asked: str, standalone: str, text: str, passages: list[Passage], timings: dict[str, float]
+        self,
+        asked: str,
+        standalone: str,
+        text: str,
+        passages: list[Passage],
+        timings: dict[str, float],
     ) -> Answer:
         generator = self.generator
         if isinstance(generator, LLMGenerator) and leaks_prompt(text, [generator.prompt.system]):

@@ -57,7 +57,19 @@ _TABLE = """
 """
 
 # Places outside China that a question may name; the corpus covers none of them.
-FOREIGN = ("美国", "欧盟", "欧洲", "日本", "韩国", "德国", "英国", "法国", "俄罗斯", "印度", "台积电")
+FOREIGN = (
+    "美国",
+    "欧盟",
+    "欧洲",
+    "日本",
+    "韩国",
+    "德国",
+    "英国",
+    "法国",
+    "俄罗斯",
+    "印度",
+    "台积电",
+)
 
 
 @cache

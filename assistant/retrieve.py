@@ -106,7 +106,9 @@ def retrieve(
         if duplicate:
             continue
         kept.append(grams)
-        passages.append(Passage(n=len(passages) + 1, chunk=index.chunks[position], score=fused[position]))
+        passages.append(
+            Passage(n=len(passages) + 1, chunk=index.chunks[position], score=fused[position])
+        )
         if len(passages) == k:
             break
     return Retrieval(query=query, terms=tuple(terms), passages=passages)

@@ -6,7 +6,9 @@ import re
 
 from .segment import normalise_for_match, split_sentences
 
-INJECTION_REFUSAL = "抱歉，我只能依据资料库回答政策问题，不能执行改变规则的指令，也不能透露系统提示词。"
+INJECTION_REFUSAL = (
+    "抱歉，我只能依据资料库回答政策问题，不能执行改变规则的指令，也不能透露系统提示词。"
+)
 
 _INJECTION = re.compile(
     "|".join(

@@ -82,6 +82,11 @@ def char_ngrams(text: str, n: int) -> list[str]:
     return [chars[i : i + n] for i in range(len(chars) - n + 1)]
 
 
+def general_frequency(word: str) -> int:
+    """How common a word is in general Chinese (jieba's dictionary counts; 0 when unknown)."""
+    return _tokenizer().FREQ.get(word) or 0
+
+
 def warm_up() -> None:
     """Load the dictionary now rather than on the first question."""
     _tokenizer().initialize()

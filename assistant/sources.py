@@ -32,7 +32,9 @@ def corpus_fingerprint(documents: list[Document]) -> str:
     """A hash of every document's id, content and metadata: it changes when the corpus does."""
     digest = hashlib.sha256()
     for doc in documents:
-        digest.update(f"{doc.doc_id}\0{doc.sha256}\0{doc.title}\0{doc.region}\0{doc.date}\n".encode())
+        digest.update(
+            f"{doc.doc_id}\0{doc.sha256}\0{doc.title}\0{doc.region}\0{doc.date}\n".encode()
+        )
     return digest.hexdigest()
 
 

@@ -82,7 +82,9 @@ def fake_embedding(text: str | list[int], dim: int = 64) -> list[float]:
     Texts sharing characters get similar vectors, so retrieval tests stay meaningful.
     A list of token ids is accepted as well (as sent by some clients).
     """
-    units = [str(t) for t in text] if isinstance(text, list) else list("".join(text.lower().split()))
+    units = (
+        [str(t) for t in text] if isinstance(text, list) else list("".join(text.lower().split()))
+    )
     vec = [0.0] * dim
     for feat in units + [a + "\x00" + b for a, b in zip(units, units[1:], strict=False)]:
         h = int.from_bytes(hashlib.blake2b(feat.encode(), digest_size=8).digest(), "little")
@@ -258,7 +260,9 @@ class _Handler(BaseHTTPRequestHandler):
             body = json.loads(raw) if raw else {}
         except ValueError:
             return self._error(400, "Request body is not valid JSON.")
-        fake._record(RecordedRequest(method, path, {k.lower(): v for k, v in self.headers.items()}, body))
+        fake._record(
+            RecordedRequest(method, path, {k.lower(): v for k, v in self.headers.items()}, body)
+        )
         if fake.api_key and self.headers.get("Authorization") != f"Bearer {fake.api_key}":
             return self._error(401)
         route = {
@@ -274,7 +278,11 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._hang_up()
             fault = None
         if fault and fault.kind == "status":
-            retry = fault.retry_after if fault.retry_after is not None else (1 if fault.status == 429 else None)
+            retry = (
+                fault.retry_after
+                if fault.retry_after is not None
+                else (1 if fault.status == 429 else None)
+            )
             headers = {} if retry is None else {"Retry-After": f"{retry:g}"}
             return self._error(fault.status, fault.message, headers)
         if fault and fault.kind == "close":
@@ -288,16 +296,27 @@ class _Handler(BaseHTTPRequestHandler):
         route(body, fault)
 
     def _models(self, body: dict[str, Any], fault: Fault | None) -> None:
-        data = [{"id": m, "object": "model", "created": 0, "owned_by": "fake"} for m in self.server.fake.models]
+        data = [
+            {"id": m, "object": "model", "created": 0, "owned_by": "fake"}
+            for m in self.server.fake.models
+        ]
         self._send_json({"object": "list", "data": data})
 
     def _chat(self, body: dict[str, Any], fault: Fault | None) -> None:
         fake, kind = self.server.fake, fault.kind if fault else None
         text = "" if kind == "empty" else fake._next_reply(body)
         prompt = sum(len(str(m.get("content") or "")) for m in body.get("messages", []))
-        usage = {"prompt_tokens": prompt, "completion_tokens": len(text), "total_tokens": prompt + len(text)}
-        base = {"id": f"chatcmpl-{uuid.uuid4().hex[:24]}", "created": int(time.time()),
-                "model": body.get("model") or "fake-model", "system_fingerprint": None}
+        usage = {
+            "prompt_tokens": prompt,
+            "completion_tokens": len(text),
+            "total_tokens": prompt + len(text),
+        }
+        base = {
+            "id": f"chatcmpl-{uuid.uuid4().hex[:24]}",
+            "created": int(time.time()),
+            "model": body.get("model") or "fake-model",
+            "system_fingerprint": None,
+        }
         if not body.get("stream"):
             message = {"role": "assistant", "content": text, "refusal": None}
             choice = {"index": 0, "message": message, "logprobs": None, "finish_reason": "stop"}
@@ -312,7 +331,9 @@ class _Handler(BaseHTTPRequestHandler):
         events = [chunk({"role": "assistant", "content": ""})]
         events += [chunk({"content": p}) for p in pieces] + [chunk({}, "stop")]
         if (body.get("stream_options") or {}).get("include_usage"):
-            events.append({**base, "object": "chat.completion.chunk", "choices": [], "usage": usage})
+            events.append(
+                {**base, "object": "chat.completion.chunk", "choices": [], "usage": usage}
+            )
         if kind == "cut_stream":
             events = events[: 1 + max(1, len(pieces) // 2)]
         self._start_sse()
@@ -329,23 +350,47 @@ class _Handler(BaseHTTPRequestHandler):
         items: list[Any] = [inp] if single else list(inp)
         dim = int(body.get("dimensions") or self.server.fake.embedding_dim)
         b64 = body.get("encoding_format") == "base64"
-        data = [] if fault and fault.kind == "empty" else [
-            {"object": "embedding", "index": i, "embedding": _encode(fake_embedding(x, dim), b64)}
-            for i, x in enumerate(items)
-        ]
+        data = (
+            []
+            if fault and fault.kind == "empty"
+            else [
+                {
+                    "object": "embedding",
+                    "index": i,
+                    "embedding": _encode(fake_embedding(x, dim), b64),
+                }
+                for i, x in enumerate(items)
+            ]
+        )
         tokens = sum(len(x) for x in items)
-        obj = {"object": "list", "data": data, "model": body.get("model") or "fake-embedding",
-               "usage": {"prompt_tokens": tokens, "total_tokens": tokens}}
+        obj = {
+            "object": "list",
+            "data": data,
+            "model": body.get("model") or "fake-embedding",
+            "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
+        }
         self._send_json(obj, cut=bool(fault and fault.kind == "cut_stream"))
 
     # Low-level response writers.
-    def _error(self, status: int, message: str | None = None, headers: dict[str, str] | None = None) -> None:
-        etype, code, default = _ERRORS.get(status, ("server_error" if status >= 500 else "invalid_request_error", None, f"HTTP {status}"))
+    def _error(
+        self, status: int, message: str | None = None, headers: dict[str, str] | None = None
+    ) -> None:
+        etype, code, default = _ERRORS.get(
+            status,
+            ("server_error" if status >= 500 else "invalid_request_error", None, f"HTTP {status}"),
+        )
         err = {"message": message or default, "type": etype, "param": None, "code": code}
         self._send_json({"error": err}, status=status, headers=headers)
 
-    def _send_json(self, obj: Any = None, *, status: int = 200, headers: dict[str, str] | None = None,
-                   raw: bytes | None = None, cut: bool = False) -> None:
+    def _send_json(
+        self,
+        obj: Any = None,
+        *,
+        status: int = 200,
+        headers: dict[str, str] | None = None,
+        raw: bytes | None = None,
+        cut: bool = False,
+    ) -> None:
         data = raw if raw is not None else json.dumps(obj, ensure_ascii=False).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")

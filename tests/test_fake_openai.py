@@ -12,9 +12,9 @@ import pytest
 from openai import OpenAI
 
 try:
-    from tests.fake_openai import DEFAULT_REPLY, Fault, FakeOpenAIServer, fake_embedding
+    from tests.fake_openai import DEFAULT_REPLY, FakeOpenAIServer, Fault, fake_embedding
 except ImportError:  # `tests` not importable as a package (plain `pytest`, rootdir not on sys.path)
-    from fake_openai import DEFAULT_REPLY, Fault, FakeOpenAIServer, fake_embedding
+    from fake_openai import DEFAULT_REPLY, FakeOpenAIServer, Fault, fake_embedding
 
 MESSAGES = [{"role": "user", "content": "什么是产业创新？"}]
 
@@ -31,7 +31,11 @@ def client(srv: FakeOpenAIServer, **kwargs: object) -> OpenAI:
 
 
 def chat(c: OpenAI, **kwargs: object) -> str | None:
-    return c.chat.completions.create(model="fake-model", messages=MESSAGES, **kwargs).choices[0].message.content
+    return (
+        c.chat.completions.create(model="fake-model", messages=MESSAGES, **kwargs)
+        .choices[0]
+        .message.content
+    )
 
 
 def test_enqueued_replies_fifo_then_responder(srv: FakeOpenAIServer) -> None:
@@ -63,7 +67,9 @@ def test_streaming_splits_into_chunks(srv: FakeOpenAIServer) -> None:
     assert chunks[0].choices[0].delta.role == "assistant"
     assert chunks[-1].choices[0].finish_reason == "stop" and chunks[-1].usage is None
     assert {ch.id for ch in chunks} == {chunks[0].id} and chunks[0].id.startswith("chatcmpl-")
-    assert all(ch.object == "chat.completion.chunk" and ch.model == "m" and ch.created for ch in chunks)
+    assert all(
+        ch.object == "chat.completion.chunk" and ch.model == "m" and ch.created for ch in chunks
+    )
     assert srv.requests[0]["stream"] is True
 
 

@@ -1,0 +1,47 @@
+# One command per dev loop. `make test` is what CI runs (.ci/run).
+VENV ?= .venv
+PY := $(VENV)/bin/python
+Q ?= 2025年上半年全国登记了多少技术合同？
+
+# With no internet, tiktoken needs a local copy of cl100k_base; this repository's CI keeps one
+# in ../shared/tiktoken. Elsewhere set TIKTOKEN_CACHE_DIR yourself (see README).
+ifneq ($(wildcard ../shared/tiktoken),)
+export TIKTOKEN_CACHE_DIR ?= $(abspath ../shared/tiktoken)
+endif
+
+.PHONY: setup ask index test lint format bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	python3 -m pip install -q --disable-pip-version-check uv
+	test -x $(PY) || python3 -m uv venv -q $(VENV) --python python3
+	VIRTUAL_ENV=$(VENV) python3 -m uv pip sync -q requirements.lock
+	VIRTUAL_ENV=$(VENV) python3 -m uv pip install -q --no-deps -e .
+	touch $@
+
+ask: setup  ## answer one question offline: make ask Q="…"
+	$(VENV)/bin/assistant ask "$(Q)"
+
+index: setup
+	$(VENV)/bin/assistant index
+
+test: setup
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check assistant tests benchmarks
+	$(VENV)/bin/ruff format --check assistant tests benchmarks
+
+format: setup
+	$(VENV)/bin/ruff check --fix assistant tests benchmarks
+	$(VENV)/bin/ruff format assistant tests benchmarks
+
+bench: setup
+	$(PY) benchmarks/bench_core.py
+
+lock:
+	python3 -m uv pip compile pyproject.toml --extra dev -o requirements.lock --python-version 3.11
+
+clean:
+	rm -rf .assistant .pytest_cache

@@ -1,0 +1,65 @@
+"""Test setup: no network beyond loopback, one shared offline index over the seeds."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
+if not os.environ.get("TIKTOKEN_CACHE_DIR"):
+    raise pytest.UsageError(
+        "TIKTOKEN_CACHE_DIR is not set: point it at the folder holding the cl100k_base file "
+        "(in this repository's CI: ../shared/tiktoken, as an absolute path)."
+    )
+
+_real_connect = socket.socket.connect
+
+
+def _loopback_only(self: socket.socket, address, *args, **kwargs):  # type: ignore[no-untyped-def]
+    """Fail any test that tries to reach a host other than this machine."""
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        host = address[0]
+        try:
+            allowed = ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            allowed = host == "localhost"
+        if not allowed:
+            raise ConnectionRefusedError(f"tests may not reach the network: {address!r}")
+    return _real_connect(self, address, *args, **kwargs)
+
+
+socket.socket.connect = _loopback_only  # type: ignore[method-assign]
+
+
+@pytest.fixture(scope="session")
+def shared_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("assistant-home")
+
+
+@pytest.fixture(scope="session")
+def settings(shared_home: Path):
+    from assistant.config import Settings
+
+    return Settings(
+        home=shared_home,
+        seeds_dir=REPO / "seeds",
+        generator="extractive",
+        openai_api_key=None,
+        openai_base_url=None,
+    )
+
+
+@pytest.fixture(scope="session")
+def assistant(settings):
+    """An offline assistant over the bundled seeds, index built once per session."""
+    from assistant import Assistant
+
+    return Assistant(settings)

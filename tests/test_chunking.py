@@ -1,0 +1,90 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.chunking import chunk_document, heading_level, load_encoding
+from assistant.sources import load_corpus
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def count_tokens():
+    return load_encoding(Path(os.environ["TIKTOKEN_CACHE_DIR"]))
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return {d.doc_id: d for d in load_corpus(SEEDS)}
+
+
+def test_chunks_respect_the_token_budget_and_have_stable_ids(documents, count_tokens):
+    for doc in documents.values():
+        first = chunk_document(doc, count_tokens, max_tokens=320)
+        again = chunk_document(doc, count_tokens, max_tokens=320)
+        assert [c.chunk_id for c in first] == [
+            f"{doc.doc_id}#{i}" for i in range(1, len(first) + 1)
+        ]
+        assert [c.text for c in first] == [c.text for c in again]
+        for chunk in first:
+            # A single over-long sentence may exceed the budget; packed chunks never do.
+            assert chunk.tokens <= 320 or len(chunk.text) <= 170
+
+
+def test_chunks_end_on_sentence_boundaries(documents, count_tokens):
+    for chunk in chunk_document(documents["004_dd093aed7fc08f9e"], count_tokens, max_tokens=200):
+        assert chunk.text.endswith(("。", "！", "？", "”", "；")), chunk.text[-20:]
+
+
+def test_consecutive_chunks_overlap_by_a_sentence(documents, count_tokens):
+    chunks = chunk_document(documents["003_494ccc21f6e99a83"], count_tokens, max_tokens=320)
+    same_section = [(a, b) for a, b in zip(chunks, chunks[1:], strict=False) if a.heading == b.heading]
+    assert same_section
+    for a, b in same_section:
+        last_sentence = a.text.rsplit("。", 2)[-2] + "。"
+        assert b.text.startswith(last_sentence.lstrip("\n"))
+
+
+def test_heading_path_and_article_title_are_kept(documents, count_tokens):
+    chunks = chunk_document(documents["002_60a40fa8dcb989e0"], count_tokens)
+    headings = {c.heading for c in chunks}
+    assert "科技创新与产业创新融合发展的政策保障 > （二）完善金融体系，优化金融支持机制" in headings
+    qingdao = [
+        c
+        for c in chunk_document(documents["000_979be21953a06c52"], count_tokens)
+        if c.source == "青岛日报"
+    ]
+    assert qingdao and all(c.title == "以科技创新引领产业创新" for c in qingdao)
+    assert all(c.region == "山东省" for c in qingdao)
+
+
+def test_heading_levels():
+    assert heading_level("一、总体要求") == 1
+    assert heading_level("（二）完善金融体系，优化金融支持机制") == 2
+    assert heading_level("1. 融合不全：设施瓶颈与人才鸿沟") == 3
+    assert heading_level("增加高质量科技供给") == 1
+    assert heading_level("关键词：科技创新；产业创新；融合发展") == 0
+    assert heading_level("科技是第一生产力，产业是生产力发展的重要载体。") == 0
+
+
+def test_missing_encoding_fails_fast_with_a_clear_message(tmp_path: Path):
+    code = "from pathlib import Path; from assistant.chunking import load_encoding; load_encoding(Path('.'))"
+    env = dict(
+        os.environ,
+        TIKTOKEN_CACHE_DIR=str(tmp_path),
+        https_proxy="http://127.0.0.1:9",
+        HTTPS_PROXY="http://127.0.0.1:9",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert "TIKTOKEN_CACHE_DIR" in done.stderr and "cl100k_base" in done.stderr

@@ -1,0 +1,138 @@
+"""The command line as a user runs it: real processes, the `ask --json` contract."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory, shared_home):
+    workdir = tmp_path_factory.mktemp("cli")
+    env = dict(os.environ, ASSISTANT_HOME=str(shared_home), ASSISTANT_GENERATOR="extractive")
+    env.pop("OPENAI_API_KEY", None)
+    env.pop("OPENAI_BASE_URL", None)
+
+    def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "assistant", *args],
+            cwd=workdir,
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    return run
+
+
+def test_ask_json_follows_the_contract(run):
+    done = run("ask", "2025年上半年全国登记了多少技术合同？", "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    for key in (
+        "question",
+        "answer",
+        "refused",
+        "passages",
+        "citations",
+        "sentences",
+        "groundedness",
+        "model",
+        "prompt_version",
+        "timings_ms",
+    ):
+        assert key in data, key
+    assert data["model"] == "extractive" and data["refused"] is False
+    first = data["passages"][0]
+    assert {"n", "chunk_id", "doc_id", "title", "text", "score"} <= first.keys()
+    assert [p["n"] for p in data["passages"]] == list(range(1, len(data["passages"]) + 1))
+    for n in data["citations"]:
+        assert f"[{n}]" in data["answer"]
+    cited = [data["passages"][n - 1] for n in data["citations"]]
+    assert any(p["doc_id"] == "004_dd093aed7fc08f9e" and "近41万件" in p["text"] for p in cited)
+    assert {"retrieve", "generate", "verify"} <= data["timings_ms"].keys()
+    assert all(s["status"] == "supported" and s["citations"] for s in data["sentences"])
+
+
+def test_plain_ask_prints_answer_and_sources(run):
+    done = run("ask", "秦创原发挥了什么作用？")
+    assert done.returncode == 0, done.stderr
+    assert "秦创原" in done.stdout and "引用来源：" in done.stdout and "[1]" in done.stdout
+
+
+def test_doc_filter_and_k(run):
+    done = run("ask", "科技成果转化", "--json", "--k", "3", "--doc", "003_494ccc21f6e99a83")
+    data = json.loads(done.stdout)
+    assert len(data["passages"]) <= 3 and {p["doc_id"] for p in data["passages"]} == {
+        "003_494ccc21f6e99a83"
+    }
+    unknown = run("ask", "科技成果转化", "--doc", "nope")
+    assert unknown.returncode == 2 and "找不到文档" in unknown.stderr
+
+
+def test_batch_reads_lines_and_jsonl(run, tmp_path):
+    batch = tmp_path / "q.txt"
+    batch.write_text(
+        "2025年上半年全国登记了多少技术合同？\n\n"
+        + json.dumps(
+            {
+                "question": "那辽宁呢？",
+                "history": [{"role": "user", "content": "河北在人才方面有哪些举措？"}],
+            },
+            ensure_ascii=False,
+        )
+        + "\n   \n明天天气怎么样？\n",
+        "utf-8",
+    )
+    done = run("ask", "--batch", str(batch))
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(rows) == 3
+    assert "近41万件" in rows[0]["answer"]
+    assert rows[1]["standalone_question"].startswith("辽宁")
+    assert rows[2]["refused"] is True
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(("ask", ""), "不能为空"), (("ask", "   "), "不能为空"), (("ask",), "请提供问题")],
+)
+def test_bad_input_gets_a_message_not_a_traceback(run, args, message):
+    done = run(*args)
+    assert done.returncode == 2
+    assert message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_huge_question_from_stdin_gets_a_message(run):
+    done = run("ask", "-", stdin="科技" * 50_000)
+    assert done.returncode == 2 and "过长" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_english_question_gets_a_sensible_reply(run):
+    done = run(
+        "ask", "How many technology contracts were registered in the first half of 2025?", "--json"
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    data = json.loads(done.stdout)
+    assert data["answer"]
+
+
+def test_sources_lists_the_corpus(run):
+    done = run("sources", "--json")
+    rows = json.loads(done.stdout)
+    assert [r["doc_id"] for r in rows] == sorted(p.stem for p in (REPO / "seeds").glob("*.txt"))
+    compilation = next(r for r in rows if r["doc_id"].startswith("000_"))
+    assert len(compilation["articles"]) == 3
+
+
+def test_index_is_a_no_op_when_nothing_changed(run):
+    run("index")
+    done = run("index")
+    assert done.returncode == 0 and "无需重建" in done.stdout
