@@ -85,19 +85,23 @@ def _sections(article: Article) -> Iterator[_Section]:
     for line in article.text.split("\n"):
         level = heading_level(line)
         if level and current.heading and not _is_numbered(line):
-            if not current.sentences or in_run:
+            if len(current.sentences) <= 1 or in_run:
                 level, in_run = 0, True
         else:
             in_run = in_run and level == 0 and not line.endswith(tuple(SENTENCE_END))
         if level:
-            if current.sentences:
+            if len(current.sentences) > (1 if current.heading else 0):
                 yield current
             path = {k: v for k, v in path.items() if k < level} | {level: line}
             current = _Section(heading=" > ".join(path[k] for k in sorted(path)))
+            # The heading line opens the section's first chunk: it is part of the text a reader
+            # sees, and sometimes the answer itself (“以链条共延为引擎：依托企业……”).
+            current.sentences.append(line)
+            current.breaks.add(1)
             continue
         current.breaks.add(len(current.sentences))
         current.sentences.extend(split_sentences(line, max_chars=160))
-    if current.sentences:
+    if len(current.sentences) > (1 if current.heading else 0):
         yield current
 
 
@@ -133,7 +137,8 @@ def chunk_document(
 def _pack(
     section: _Section, count: Callable[[str], int], max_tokens: int, overlap: int
 ) -> Iterator[str]:
-    sizes = [count(s) for s in section.sentences]
+    # A paragraph break costs a token of its own (the newline joining the two sentences).
+    sizes = [count(s) + (1 if i in section.breaks else 0) for i, s in enumerate(section.sentences)]
     start = 0
     while start < len(section.sentences):
         end, total = start, 0

@@ -74,8 +74,8 @@ class Settings(BaseSettings):
     """`hashing` (offline, built in), `openai` (the endpoint above) or `local` (a model folder)."""
     embedding_model: str = "text-embedding-3-small"
     """Embedding model name for `openai`, or folder of a sentence-transformers model for `local`."""
-    embedding_dim: int = 1024
-    """Dimension of the hashing embedding."""
+    embedding_dim: int = 2048
+    """Dimension of the hashing embedding (more dimensions, fewer collisions, bigger index)."""
 
     # --- Index and retrieval ---
     chunk_tokens: int = 320

@@ -17,13 +17,13 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 @register_embedding_function
 class HashingEmbeddingFunction(EmbeddingFunction[Documents]):
-    """Offline default: signed feature hashing of character 2- and 3-grams, sublinear tf, L2-norm.
+    """Offline default: signed feature hashing of character 1- and 2-grams, sublinear tf, L2-norm.
 
     Deterministic across processes and machines (no Python `hash()`), needs no model, and gives
     Chinese text a lexical-semantic vector that complements BM25's word matching.
     """
 
-    def __init__(self, dim: int = 1024, ngrams: tuple[int, ...] = (2, 3)) -> None:
+    def __init__(self, dim: int = 2048, ngrams: tuple[int, ...] = (1, 2)) -> None:
         self.dim = int(dim)
         self.ngrams = tuple(int(n) for n in ngrams)
 

@@ -50,5 +50,7 @@ def _merge(previous: str, question: str) -> str:
         for alias in sorted({a for p in old_places for a in p.aliases}, key=len, reverse=True):
             merged = merged.replace(alias, "\0")
         return re.sub("\0+", new_places[0].short, merged)
-    prefix = "" if new_places else "、".join(p.short for p in old_places)
-    return f"{prefix}{core}（{previous}）" if generic else f"{prefix}{core}"
+    if new_places:
+        return core
+    # Keep the earlier question alongside: “其中安全性这一条…” means nothing on its own.
+    return f"{core}（{previous}）"

@@ -16,16 +16,17 @@ from typing import Any, Protocol
 from .clean import looks_like_heading
 from .config import Settings
 from .prompts import load_prompt
+from .regions import find_provinces
 from .schema import Passage
 from .segment import char_ngrams, split_sentences
 
 REFUSAL = "根据现有资料无法回答该问题。"
-_QUANTITY_QUESTION = re.compile(
-    r"多少|几[个项条家]|数量|规模|比例|增长|金额|成交|百分之|how many|how much", re.I
-)
+# “几个/多少” ask for a figure; “哪几个” asks which ones (a list).
+_QUANTITY_QUESTION = re.compile(r"多少|(?<!哪)几[个项条家次年]|数量|比例|百分之|how many|how much", re.I)
 _DEFINITION_QUESTION = re.compile(
     r"是什么|什么是|什么意思|何谓|含义|内涵|指的是|是指|定义|what is|meaning", re.I
 )
+_COMPARISON_QUESTION = re.compile(r"分别|各自|两者|异同|对比|比较|区别|相比|有何不同|有什么不同")
 _LEADING_CONNECTIVE = re.compile(
     r"^(?:此外|同时|另外|因此|所以|其次|再次|最后|首先|然而|具体而言|具体来看|总之|进一步地?)[，：,]"
 )
@@ -33,6 +34,11 @@ _BYLINE = re.compile(r"^(?:[（(]?来源|作者|DOI|原文刊发|关键词|责�
 _MAX_SENTENCES = 4
 _MAX_CHARS = 360
 _MIN_COVERAGE = 0.3
+_MIN_FIGURE_COVERAGE = 0.4
+_LEAD_SENTENCE_CHARS = 40
+_DIGIT = re.compile(r"\d+(?:\.\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
+_DEFINES = "(?:是指|是|就是|指|即|意味着)"
 
 
 @dataclass(frozen=True)
@@ -82,9 +88,9 @@ class ExtractiveGenerator:
         return RunnableGenerator(run)
 
     def stream(self, input: GenerationRequest, config: Any = None) -> Iterator[str]:
-        chosen = select_sentences(input)
+        chosen, reason = select_sentences(input)
         if not chosen:
-            yield REFUSAL
+            yield f"{REFUSAL[:-1]}：{reason}。"
             return
         for candidate in chosen:
             yield _cite(candidate.text, candidate.passage.n)
@@ -100,7 +106,7 @@ def _cite(sentence: str, n: int) -> str:
 
 
 def _is_answer_sentence(sentence: str) -> bool:
-    if len(sentence) < 12 or _BYLINE.match(sentence):
+    if len(sentence) < 8 or _BYLINE.match(sentence):
         return False
     return not looks_like_heading(sentence)
 
@@ -113,53 +119,119 @@ def _coverage(text: str, weights: Mapping[str, float]) -> float:
     return sum(w for term, w in weights.items() if term in lowered) / total
 
 
-def select_sentences(request: GenerationRequest) -> list[_Candidate]:
-    """Pick the few sentences that best cover the question's terms, in reading order."""
+def _context(passage: Passage) -> str:
+    chunk = passage.chunk
+    return f"{chunk.title} {chunk.heading} {chunk.source or ''} {chunk.region or ''} {chunk.date or ''}"
+
+
+def _about_places(passage: Passage, aliases: list[str]) -> bool:
+    text = passage.text + _context(passage)
+    return any(alias in text for alias in aliases)
+
+
+def _candidates(request: GenerationRequest) -> list[_Candidate]:
     weights = request.term_weights
-    wants_number = bool(_QUANTITY_QUESTION.search(request.question))
+    question = request.question
+    wants_number = bool(_QUANTITY_QUESTION.search(question))
     # For “什么是X”, a sentence that says “X是……” is the answer.
     definienda = (
         [t for t in sorted(weights, key=weights.get, reverse=True)[:2] if len(t) >= 2]
-        if _DEFINITION_QUESTION.search(request.question)
+        if _DEFINITION_QUESTION.search(question)
         else []
     )
+    # A question about 辽宁 is answered from passages about 辽宁, never from another province's.
+    aliases = [alias for p in find_provinces(question) for alias in p.aliases]
     candidates: list[_Candidate] = []
     for rank, passage in enumerate(request.passages):
+        if aliases and not _about_places(passage, aliases):
+            continue
         # Terms met by the passage's title or region (辽宁, 青岛日报) hold for each of its sentences.
-        context = f"{passage.chunk.title} {passage.chunk.source or ''} {passage.chunk.region or ''}"
+        context = _context(passage)
         for position, sentence in enumerate(split_sentences(passage.text, max_chars=160)):
             if not _is_answer_sentence(sentence):
                 continue
             sentence = _LEADING_CONNECTIVE.sub("", sentence)
             coverage = _coverage(f"{sentence} {context}", weights)
             score = coverage + 0.12 / (rank + 1)
-            if wants_number and re.search(r"\d", sentence):
+            if wants_number and _DIGIT.search(sentence):
                 score += 0.15
-            if any(
-                re.match(rf"^(?:所谓)?“?{re.escape(t)}”?(?:是|就是|指)", sentence)
-                for t in definienda
-            ):
+            if any(re.match(rf"^(?:所谓)?“?{re.escape(t)}”?{_DEFINES}", sentence) for t in definienda):
                 score += 0.3
             candidates.append(_Candidate(passage, position, sentence, coverage, score))
-    candidates.sort(key=lambda c: -c.score)
+    return sorted(candidates, key=lambda c: -c.score)
+
+
+def _has_the_figure(request: GenerationRequest, candidates: list[_Candidate]) -> bool:
+    """A “多少” question needs a relevant sentence with a figure, for the year asked about."""
+    years = set(_YEAR.findall(request.question))
+    for candidate in candidates:
+        figures = _DIGIT.findall(_YEAR.sub("", candidate.text))
+        digits = set(figures) - set(_DIGIT.findall(request.question))
+        if not digits or candidate.coverage < _MIN_FIGURE_COVERAGE:
+            continue
+        context = candidate.text + _context(candidate.passage)
+        if all(year in context for year in years):
+            return True
+    return False
+
+
+def _following(candidate: _Candidate) -> _Candidate | None:
+    """The sentence after a short lead sentence (“二是建立科技成果转化平台。”) carries its content."""
+    sentences = split_sentences(candidate.passage.text, max_chars=160)
+    position = candidate.position + 1
+    if position >= len(sentences) or not _is_answer_sentence(sentences[position]):
+        return None
+    text = _LEADING_CONNECTIVE.sub("", sentences[position])
+    return _Candidate(candidate.passage, position, text, candidate.coverage, candidate.score)
+
+
+def select_sentences(request: GenerationRequest) -> tuple[list[_Candidate], str]:
+    """Pick the few sentences that best cover the question's terms, in reading order.
+
+    Returns the sentences, or none and the reason the passages cannot answer.
+    """
+    candidates = _candidates(request)
     if not candidates or candidates[0].coverage < _MIN_COVERAGE:
-        return []
+        return [], "所检索的段落中没有回答该问题的句子"
+    if _QUANTITY_QUESTION.search(request.question) and not _has_the_figure(request, candidates):
+        return [], "资料中没有与之对应的具体数据"
     best = candidates[0]
-    chosen = [best]
-    seen = [set(char_ngrams(best.text, 2))]
-    length = len(best.text)
-    for candidate in candidates[1:]:
-        if len(chosen) == _MAX_SENTENCES or length + len(candidate.text) > _MAX_CHARS:
-            continue
-        if candidate.coverage < max(_MIN_COVERAGE, 0.6 * best.coverage):
-            continue
-        grams = set(char_ngrams(candidate.text, 2))
-        if any(len(grams & other) / (len(grams) or 1) > 0.6 for other in seen):
-            continue
+    chosen: list[_Candidate] = []
+    seen: list[set[str]] = []
+    length = 0
+
+    def take(candidate: _Candidate) -> None:
+        nonlocal length
         chosen.append(candidate)
-        seen.append(grams)
+        seen.append(set(char_ngrams(candidate.text, 2)))
         length += len(candidate.text)
-    return sorted(chosen, key=lambda c: (c.passage.n, c.position))
+
+    def is_new(candidate: _Candidate) -> bool:
+        if any((c.passage.n, c.position) == (candidate.passage.n, candidate.position) for c in chosen):
+            return False
+        grams = set(char_ngrams(candidate.text, 2))
+        return not any(len(grams & other) / (len(grams) or 1) > 0.6 for other in seen)
+
+    ordered, leaders = candidates, [best]
+    if _COMPARISON_QUESTION.search(request.question):
+        # A comparison needs each side: lead with the best sentence of each document.
+        firsts: dict[str, _Candidate] = {}
+        for candidate in candidates:
+            firsts.setdefault(candidate.passage.chunk.doc_id, candidate)
+        leaders = [c for c in firsts.values() if c.coverage >= 0.5 * best.coverage][:3]
+        ordered = leaders + [c for c in candidates if c not in leaders]
+    for candidate in ordered:
+        if len(chosen) >= _MAX_SENTENCES or length + len(candidate.text) > _MAX_CHARS:
+            continue
+        if candidate not in leaders and candidate.coverage < max(_MIN_COVERAGE, 0.6 * best.coverage):
+            continue
+        if not is_new(candidate):
+            continue
+        take(candidate)
+        if len(candidate.text) < _LEAD_SENTENCE_CHARS and (follower := _following(candidate)):
+            if is_new(follower):
+                take(follower)
+    return sorted(chosen, key=lambda c: (c.passage.n, c.position)), ""
 
 
 class LLMGenerator:

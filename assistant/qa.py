@@ -20,6 +20,7 @@ from .regions import find_provinces
 from .retrieve import retrieve
 from .safety import INJECTION_REFUSAL, leaks_prompt, strip_injection
 from .schema import Answer, Passage, Turn
+from .segment import expand_abbreviations
 from .sources import load_corpus
 
 log = logging.getLogger(__name__)
@@ -173,16 +174,17 @@ class Assistant:
             return
 
         started = time.perf_counter()
-        places = [p.name for p in find_provinces(standalone)]
+        query = expand_abbreviations(standalone)
+        places = find_provinces(query)
         result = retrieve(
             self.index,
-            standalone,
+            query,
             k=k or self.settings.top_k,
             doc_ids=doc_ids,
-            boost_regions=places,
+            boosts=[((p.name,), p.aliases) for p in places],
         )
         passages = result.passages
-        evidence = assess(self.index, standalone, passages)
+        evidence = assess(self.index, query, passages)
         timings["retrieve"] = (time.perf_counter() - started) * 1000
         yield StreamEvent("passages", passages=tuple(passages))
         if not evidence.sufficient:
@@ -193,7 +195,7 @@ class Assistant:
             return
 
         started = time.perf_counter()
-        request = GenerationRequest(standalone, passages, term_weights(self.index, standalone))
+        request = GenerationRequest(standalone, passages, term_weights(self.index, query))
         parts: list[str] = []
         deltas = self.generator.stream(request) if streaming else [self.generator.invoke(request)]
         for delta in deltas:
@@ -221,7 +223,8 @@ class Assistant:
         if isinstance(generator, LLMGenerator) and leaks_prompt(text, [generator.prompt.system]):
             return self._refusal(asked, passages, INJECTION_REFUSAL, timings, notice="prompt-leak")
         if not text or text.startswith(REFUSAL[:8]):
-            return self._refusal(asked, passages, REFUSAL, timings, standalone=standalone)
+            message = text if text.startswith(REFUSAL[:8]) and len(text) < 200 else REFUSAL
+            return self._refusal(asked, passages, message, timings, standalone=standalone)
         return Answer(
             question=asked,
             answer=text,

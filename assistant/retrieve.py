@@ -13,10 +13,12 @@ from .segment import char_ngrams, search_terms
 
 RRF_K = 60
 BM25_WEIGHT = 1.0
-DENSE_WEIGHT = 0.7
+DENSE_WEIGHT = 0.7  # the hashing embedding is weaker than BM25 alone; see README
 REGION_WEIGHT = 0.5
 CANDIDATES = 40
 DUPLICATE_JACCARD = 0.6
+
+Boost = tuple[Sequence[str], Sequence[str]]  # (region names, terms a passage may mention)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,37 @@ def _is_duplicate(chunk: Chunk, kept: list[set[str]]) -> tuple[bool, set[str]]:
     return False, grams
 
 
+def _fuse(rankings: list[tuple[float, list[int]]]) -> dict[int, float]:
+    fused: dict[int, float] = {}
+    for weight, ranking in rankings:
+        for rank, position in enumerate(ranking):
+            fused[position] = fused.get(position, 0.0) + weight / (RRF_K + rank + 1)
+    return fused
+
+
+def _boosted(
+    index: Index, fused: dict[int, float], allowed: np.ndarray | None, group: Boost
+) -> dict[int, float]:
+    names, terms = group
+    scores = dict(fused)
+    for position, chunk in enumerate(index.chunks):
+        if (allowed is None or allowed[position]) and (
+            chunk.region in names or any(term in chunk.text for term in terms)
+        ):
+            scores[position] = scores.get(position, 0.0) + REGION_WEIGHT / (RRF_K + 1)
+    return scores
+
+
+def _interleave(rankings: list[list[int]]) -> list[int]:
+    """Round-robin over several rankings, so each named place gets its share of the top-k."""
+    merged: list[int] = []
+    for row in zip(*rankings, strict=False):
+        merged.extend(p for p in row if p not in merged)
+    for ranking in rankings:
+        merged.extend(p for p in ranking if p not in merged)
+    return merged
+
+
 def retrieve(
     index: Index,
     query: str,
@@ -79,36 +112,34 @@ def retrieve(
     k: int = 6,
     doc_ids: Sequence[str] = (),
     regions: Sequence[str] = (),
-    boost_regions: Sequence[str] = (),
+    boosts: Sequence[Boost] = (),
 ) -> Retrieval:
     """Top-k passages for `query`, optionally limited to documents or regions.
 
-    `boost_regions` favours passages from those regions without excluding others: a question
-    that names 辽宁 should prefer the 辽宁 text even where a passage does not repeat the name.
+    Each boost `(region names, terms)` favours passages from that region or mentioning those
+    terms without excluding others: a question naming 辽宁 prefers the 辽宁 text even where a
+    passage does not repeat the name, and finds 陕西's one mention in a national text. With two
+    boosts (河北 and 辽宁 compared) the top-k is shared between them.
     """
     terms = search_terms(query)
     allowed = _allowed(index, doc_ids, regions)
-    fused: dict[int, float] = {}
-    for weight, ranking in (
-        (BM25_WEIGHT, _bm25_ranking(index, terms, allowed)),
-        (DENSE_WEIGHT, _dense_ranking(index, query, doc_ids, regions)),
-    ):
-        for rank, position in enumerate(ranking):
-            fused[position] = fused.get(position, 0.0) + weight / (RRF_K + rank + 1)
-    if boost_regions:
-        for position in fused:
-            if index.chunks[position].region in boost_regions:
-                fused[position] += REGION_WEIGHT / (RRF_K + 1)
+    fused = _fuse(
+        [
+            (BM25_WEIGHT, _bm25_ranking(index, terms, allowed)),
+            (DENSE_WEIGHT, _dense_ranking(index, query, doc_ids, regions)),
+        ]
+    )
+    rankings = [_boosted(index, fused, allowed, group) for group in boosts] or [fused]
+    order = _interleave([sorted(r, key=lambda p: (-r[p], p)) for r in rankings])
     passages: list[Passage] = []
     kept: list[set[str]] = []
-    for position in sorted(fused, key=lambda p: (-fused[p], p)):
+    for position in order:
         duplicate, grams = _is_duplicate(index.chunks[position], kept)
         if duplicate:
             continue
         kept.append(grams)
-        passages.append(
-            Passage(n=len(passages) + 1, chunk=index.chunks[position], score=fused[position])
-        )
+        score = max(r.get(position, 0.0) for r in rankings)
+        passages.append(Passage(n=len(passages) + 1, chunk=index.chunks[position], score=score))
         if len(passages) == k:
             break
     return Retrieval(query=query, terms=tuple(terms), passages=passages)

@@ -21,6 +21,11 @@ _INJECTION = re.compile(
             r"disregard (?:all |the |your )?(?:previous|prior|above)",
             r"system prompt|developer mode|jailbreak|you are now|pretend (?:to be|you)",
             r"reveal (?:your|the) (?:prompt|instructions)",
+            r"(?:安全|内容|所有)?限制.{0,4}(?:已经?|被)?解除|新指令|最高指令|管理员(?:通知|指令|模式|权限)",
+            r"^\s*(?:system|系统|assistant|developer)\s*[:：]",
+            r"(?:文件路径|数据库连接|连接信息|环境变量|api[ _-]?key|密钥)",
+            r"(?:必须|都要|一律)以“[^”]{1,20}”开头",
+            r"(?:系统设置|系统配置|全部原文|原样打印|原样输出)",
         )
     ),
     re.I,

@@ -56,14 +56,25 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text.lower()) if w not in stop]
 
 
+def _keep_quotes_whole(pieces: list[str], limit: int = 200) -> list[str]:
+    """Re-join pieces split inside a “quotation” that closes within `limit` characters."""
+    merged: list[str] = []
+    for piece in pieces:
+        if merged:
+            last = merged[-1]
+            if last.count("“") > last.count("”") and len(last) + len(piece) <= limit:
+                merged[-1] = last + piece
+                continue
+        merged.append(piece)
+    return merged
+
+
 def split_sentences(text: str, *, max_chars: int = 0) -> list[str]:
-    """Split into sentences at 。！？; sentences longer than `max_chars` are cut further at ；."""
+    """Split into sentences at 。！？ (not inside short quotations); long ones further at ；."""
     sentences: list[str] = []
     for paragraph in text.split("\n"):
-        for match in _SENTENCE.finditer(paragraph):
-            sentence = match.group().strip()
-            if not sentence:
-                continue
+        pieces = [m.group().strip() for m in _SENTENCE.finditer(paragraph)]
+        for sentence in _keep_quotes_whole([p for p in pieces if p]):
             if max_chars and len(sentence) > max_chars:
                 sentences.extend(c.strip() for c in _CLAUSE.findall(sentence) if c.strip())
             else:
@@ -80,6 +91,23 @@ def char_ngrams(text: str, n: int) -> list[str]:
     """Overlapping character n-grams of the normalised text."""
     chars = normalise_for_match(text)
     return [chars[i : i + n] for i in range(len(chars) - n + 1)]
+
+
+@cache
+def _abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
+    text = resources.files("assistant.data").joinpath("abbreviations.txt").read_text("utf-8")
+    pairs = [line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    pairs.sort(key=lambda pair: -len(pair[0]))
+    # Expand a short form only where the full form is not already written out.
+    return tuple((re.compile(rf"{re.escape(short)}(?!{re.escape(full[len(short):])})"), full) for short, full in pairs)
+
+
+def expand_abbreviations(text: str) -> str:
+    """Write out common short forms of official names (工信 → 工业和信息化) for searching."""
+    for pattern, full in _abbreviations():
+        if full not in text:
+            text = pattern.sub(full, text)
+    return text
 
 
 def general_frequency(word: str) -> int:

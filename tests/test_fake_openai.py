@@ -19,6 +19,16 @@ except ImportError:  # `tests` not importable as a package (plain `pytest`, root
 MESSAGES = [{"role": "user", "content": "什么是产业创新？"}]
 
 
+_clients: list[OpenAI] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_clients() -> Iterator[None]:
+    yield
+    while _clients:
+        _clients.pop().close()
+
+
 @pytest.fixture
 def srv() -> Iterator[FakeOpenAIServer]:
     with FakeOpenAIServer() as server:
@@ -26,8 +36,10 @@ def srv() -> Iterator[FakeOpenAIServer]:
 
 
 def client(srv: FakeOpenAIServer, **kwargs: object) -> OpenAI:
+    """A real client without retries; closed automatically after the test."""
     options: dict = {"api_key": "test", "max_retries": 0, "timeout": 5, **kwargs}
-    return OpenAI(base_url=srv.base_url, **options)
+    _clients.append(OpenAI(base_url=srv.base_url, **options))
+    return _clients[-1]
 
 
 def chat(c: OpenAI, **kwargs: object) -> str | None:
@@ -226,4 +238,4 @@ def test_stop_is_fast_and_leaves_no_threads() -> None:
     t.join(timeout=5)
     assert set(threading.enumerate()) - before == set()
     with pytest.raises(RuntimeError):
-        srv.base_url
+        _ = srv.base_url
