@@ -75,7 +75,9 @@ _GENRE = {
 def _describe(passage: Passage) -> str:
     chunk = passage.chunk
     return " ".join(
-        x for x in (chunk.title, chunk.source, chunk.region, chunk.heading, _GENRE.get(chunk.level)) if x
+        x
+        for x in (chunk.title, chunk.source, chunk.region, chunk.heading, _GENRE.get(chunk.level))
+        if x
     )
 
 

@@ -22,7 +22,9 @@ from .segment import char_ngrams, split_sentences
 
 REFUSAL = "根据现有资料无法回答该问题。"
 # “几个/多少” ask for a figure; “哪几个” asks which ones (a list).
-_QUANTITY_QUESTION = re.compile(r"多少|(?<!哪)几[个项条家次年]|数量|比例|百分之|how many|how much", re.I)
+_QUANTITY_QUESTION = re.compile(
+    r"多少|(?<!哪)几[个项条家次年]|数量|比例|百分之|how many|how much", re.I
+)
 _DEFINITION_QUESTION = re.compile(
     r"是什么|什么是|什么意思|何谓|含义|内涵|指的是|是指|定义|what is|meaning", re.I
 )
@@ -155,7 +157,9 @@ def _candidates(request: GenerationRequest) -> list[_Candidate]:
             score = coverage + 0.12 / (rank + 1)
             if wants_number and _DIGIT.search(sentence):
                 score += 0.15
-            if any(re.match(rf"^(?:所谓)?“?{re.escape(t)}”?{_DEFINES}", sentence) for t in definienda):
+            if any(
+                re.match(rf"^(?:所谓)?“?{re.escape(t)}”?{_DEFINES}", sentence) for t in definienda
+            ):
                 score += 0.3
             candidates.append(_Candidate(passage, position, sentence, coverage, score))
     return sorted(candidates, key=lambda c: -c.score)
@@ -207,7 +211,9 @@ def select_sentences(request: GenerationRequest) -> tuple[list[_Candidate], str]
         length += len(candidate.text)
 
     def is_new(candidate: _Candidate) -> bool:
-        if any((c.passage.n, c.position) == (candidate.passage.n, candidate.position) for c in chosen):
+        if any(
+            (c.passage.n, c.position) == (candidate.passage.n, candidate.position) for c in chosen
+        ):
             return False
         grams = set(char_ngrams(candidate.text, 2))
         return not any(len(grams & other) / (len(grams) or 1) > 0.6 for other in seen)
@@ -223,14 +229,16 @@ def select_sentences(request: GenerationRequest) -> tuple[list[_Candidate], str]
     for candidate in ordered:
         if len(chosen) >= _MAX_SENTENCES or length + len(candidate.text) > _MAX_CHARS:
             continue
-        if candidate not in leaders and candidate.coverage < max(_MIN_COVERAGE, 0.6 * best.coverage):
+        if candidate not in leaders and candidate.coverage < max(
+            _MIN_COVERAGE, 0.6 * best.coverage
+        ):
             continue
         if not is_new(candidate):
             continue
         take(candidate)
-        if len(candidate.text) < _LEAD_SENTENCE_CHARS and (follower := _following(candidate)):
-            if is_new(follower):
-                take(follower)
+        follower = _following(candidate) if len(candidate.text) < _LEAD_SENTENCE_CHARS else None
+        if follower and is_new(follower):
+            take(follower)
     return sorted(chosen, key=lambda c: (c.passage.n, c.position)), ""
 
 

@@ -112,6 +112,12 @@ class Index:
         df = self.document_frequency(term)
         return math.log(1 + (len(self.chunks) - df + 0.5) / (df + 0.5))
 
+    @cached_property
+    def outlets(self) -> set[str]:
+        from .mentions import outlets
+
+        return outlets(self.chunks)
+
     def documents(self) -> list[str]:
         return sorted({chunk.doc_id for chunk in self.chunks})
 

@@ -15,8 +15,8 @@ from .evidence import assess, term_weights
 from .followup import condense_offline
 from .generate import REFUSAL, ExtractiveGenerator, GenerationRequest, Generator, LLMGenerator
 from .index import Index, IndexStore
+from .mentions import boosts_for
 from .prompts import load_prompt
-from .regions import find_provinces
 from .retrieve import retrieve
 from .safety import INJECTION_REFUSAL, leaks_prompt, strip_injection
 from .schema import Answer, Passage, Turn
@@ -175,13 +175,12 @@ class Assistant:
 
         started = time.perf_counter()
         query = expand_abbreviations(standalone)
-        places = find_provinces(query)
         result = retrieve(
             self.index,
             query,
             k=k or self.settings.top_k,
             doc_ids=doc_ids,
-            boosts=[((p.name,), p.aliases) for p in places],
+            boosts=boosts_for(query, self.index.outlets),
         )
         passages = result.passages
         evidence = assess(self.index, query, passages)

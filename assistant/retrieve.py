@@ -8,17 +8,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from .index import Index
+from .mentions import Boost
 from .schema import Chunk, Passage
 from .segment import char_ngrams, search_terms
 
 RRF_K = 60
 BM25_WEIGHT = 1.0
 DENSE_WEIGHT = 0.7  # the hashing embedding is weaker than BM25 alone; see README
-REGION_WEIGHT = 0.5
+BOOST_WEIGHT = 0.5
 CANDIDATES = 40
 DUPLICATE_JACCARD = 0.6
-
-Boost = tuple[Sequence[str], Sequence[str]]  # (region names, terms a passage may mention)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,15 +82,12 @@ def _fuse(rankings: list[tuple[float, list[int]]]) -> dict[int, float]:
 
 
 def _boosted(
-    index: Index, fused: dict[int, float], allowed: np.ndarray | None, group: Boost
+    index: Index, fused: dict[int, float], allowed: np.ndarray | None, boost: Boost
 ) -> dict[int, float]:
-    names, terms = group
     scores = dict(fused)
     for position, chunk in enumerate(index.chunks):
-        if (allowed is None or allowed[position]) and (
-            chunk.region in names or any(term in chunk.text for term in terms)
-        ):
-            scores[position] = scores.get(position, 0.0) + REGION_WEIGHT / (RRF_K + 1)
+        if (allowed is None or allowed[position]) and boost(chunk):
+            scores[position] = scores.get(position, 0.0) + BOOST_WEIGHT / (RRF_K + 1)
     return scores
 
 
@@ -116,10 +112,10 @@ def retrieve(
 ) -> Retrieval:
     """Top-k passages for `query`, optionally limited to documents or regions.
 
-    Each boost `(region names, terms)` favours passages from that region or mentioning those
-    terms without excluding others: a question naming 辽宁 prefers the 辽宁 text even where a
-    passage does not repeat the name, and finds 陕西's one mention in a national text. With two
-    boosts (河北 and 辽宁 compared) the top-k is shared between them.
+    Each boost favours the passages it matches without excluding others: a question naming
+    辽宁 prefers the 辽宁 text even where a passage does not repeat the name, and finds 陕西's
+    one mention in a national text. With two boosts (河北 and 辽宁 compared) the top-k is
+    shared between them.
     """
     terms = search_terms(query)
     allowed = _allowed(index, doc_ids, regions)
@@ -129,7 +125,7 @@ def retrieve(
             (DENSE_WEIGHT, _dense_ranking(index, query, doc_ids, regions)),
         ]
     )
-    rankings = [_boosted(index, fused, allowed, group) for group in boosts] or [fused]
+    rankings = [_boosted(index, fused, allowed, boost) for boost in boosts] or [fused]
     order = _interleave([sorted(r, key=lambda p: (-r[p], p)) for r in rankings])
     passages: list[Passage] = []
     kept: list[set[str]] = []

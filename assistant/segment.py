@@ -96,10 +96,15 @@ def char_ngrams(text: str, n: int) -> list[str]:
 @cache
 def _abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
     text = resources.files("assistant.data").joinpath("abbreviations.txt").read_text("utf-8")
-    pairs = [line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    pairs = [
+        line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
     pairs.sort(key=lambda pair: -len(pair[0]))
     # Expand a short form only where the full form is not already written out.
-    return tuple((re.compile(rf"{re.escape(short)}(?!{re.escape(full[len(short):])})"), full) for short, full in pairs)
+    return tuple(
+        (re.compile(rf"{re.escape(short)}(?!{re.escape(full[len(short) :])})"), full)
+        for short, full in pairs
+    )
 
 
 def expand_abbreviations(text: str) -> str:

@@ -16,6 +16,7 @@ POST /v1/embeddings (deterministic vectors, float or base64), GET /v1/models.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import math
@@ -213,10 +214,8 @@ class FakeOpenAIServer:
 
 
 def _shutdown(conn: socket.socket) -> None:
-    try:
+    with contextlib.suppress(OSError):
         conn.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass
 
 
 class _HTTPServer(ThreadingHTTPServer):
