@@ -16,8 +16,8 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: requirements.lock pyproject.toml
 	python3 -m pip install -q --disable-pip-version-check uv
 	test -x $(PY) || python3 -m uv venv -q $(VENV) --python python3
-	VIRTUAL_ENV=$(VENV) python3 -m uv pip sync -q requirements.lock
-	VIRTUAL_ENV=$(VENV) python3 -m uv pip install -q --no-deps -e .
+	python3 -m uv pip sync -q --python $(PY) requirements.lock
+	python3 -m uv pip install -q --python $(PY) --no-deps -e .
 	touch $@
 
 ask: setup  ## answer one question offline: make ask Q="…"

@@ -117,6 +117,7 @@ class FakeOpenAIServer:
         self.api_key = api_key
         self.embedding_dim = embedding_dim
         self.chunk_size = chunk_size  # characters of content per streamed chunk
+        # Called with the parsed request body when no reply is queued; exceptions drop the connection.
         self.responder: Callable[[dict[str, Any]], str] = responder or (lambda body: DEFAULT_REPLY)
         self.models = models
         self.default_fault: Fault | None = None
@@ -277,11 +278,7 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._hang_up()
             fault = None
         if fault and fault.kind == "status":
-            retry = (
-                fault.retry_after
-                if fault.retry_after is not None
-                else (1 if fault.status == 429 else None)
-            )
+            retry = 1 if fault.retry_after is None and fault.status == 429 else fault.retry_after
             headers = {} if retry is None else {"Retry-After": f"{retry:g}"}
             return self._error(fault.status, fault.message, headers)
         if fault and fault.kind == "close":
@@ -291,7 +288,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self._start_sse()
                 self._write_chunk(b'data: {"id": "chatcmpl-broken", "choices": [\n\n')
                 return self._write_chunk(b"")
-            return self._send_json(raw=b'{"id": "chatcmpl-broken", "choices": [')
+            return self._send_json(b'{"id": "chatcmpl-broken", "choices": [')
         route(body, fault)
 
     def _models(self, body: dict[str, Any], fault: Fault | None) -> None:
@@ -305,11 +302,9 @@ class _Handler(BaseHTTPRequestHandler):
         fake, kind = self.server.fake, fault.kind if fault else None
         text = "" if kind == "empty" else fake._next_reply(body)
         prompt = sum(len(str(m.get("content") or "")) for m in body.get("messages", []))
-        usage = {
-            "prompt_tokens": prompt,
-            "completion_tokens": len(text),
-            "total_tokens": prompt + len(text),
-        }
+        usage = dict(
+            prompt_tokens=prompt, completion_tokens=len(text), total_tokens=prompt + len(text)
+        )
         base = {
             "id": f"chatcmpl-{uuid.uuid4().hex[:24]}",
             "created": int(time.time()),
@@ -349,24 +344,18 @@ class _Handler(BaseHTTPRequestHandler):
         items: list[Any] = [inp] if single else list(inp)
         dim = int(body.get("dimensions") or self.server.fake.embedding_dim)
         b64 = body.get("encoding_format") == "base64"
-        data = (
-            []
-            if fault and fault.kind == "empty"
-            else [
-                {
-                    "object": "embedding",
-                    "index": i,
-                    "embedding": _encode(fake_embedding(x, dim), b64),
-                }
-                for i, x in enumerate(items)
-            ]
-        )
+        vectors = [] if fault and fault.kind == "empty" else [fake_embedding(x, dim) for x in items]
+        data = [
+            {"object": "embedding", "index": i, "embedding": _encode(v, b64)}
+            for i, v in enumerate(vectors)
+        ]
         tokens = sum(len(x) for x in items)
+        usage = {"prompt_tokens": tokens, "total_tokens": tokens}
         obj = {
             "object": "list",
             "data": data,
             "model": body.get("model") or "fake-embedding",
-            "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
+            "usage": usage,
         }
         self._send_json(obj, cut=bool(fault and fault.kind == "cut_stream"))
 
@@ -374,23 +363,20 @@ class _Handler(BaseHTTPRequestHandler):
     def _error(
         self, status: int, message: str | None = None, headers: dict[str, str] | None = None
     ) -> None:
-        etype, code, default = _ERRORS.get(
-            status,
-            ("server_error" if status >= 500 else "invalid_request_error", None, f"HTTP {status}"),
+        fallback = (
+            "server_error" if status >= 500 else "invalid_request_error",
+            None,
+            f"HTTP {status}",
         )
+        etype, code, default = _ERRORS.get(status, fallback)
         err = {"message": message or default, "type": etype, "param": None, "code": code}
         self._send_json({"error": err}, status=status, headers=headers)
 
     def _send_json(
-        self,
-        obj: Any = None,
-        *,
-        status: int = 200,
-        headers: dict[str, str] | None = None,
-        raw: bytes | None = None,
-        cut: bool = False,
+        self, obj: Any, status: int = 200, headers: dict[str, str] | None = None, cut: bool = False
     ) -> None:
-        data = raw if raw is not None else json.dumps(obj, ensure_ascii=False).encode()
+        """Send ``obj`` as JSON (bytes are sent as they are); ``cut`` sends half, then hangs up."""
+        data = obj if isinstance(obj, bytes) else json.dumps(obj, ensure_ascii=False).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
