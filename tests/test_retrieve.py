@@ -1,0 +1,54 @@
+import pytest
+
+from assistant.mentions import boosts_for
+from assistant.retrieve import retrieve
+
+
+def top(assistant, question, k=5, **kwargs):
+    boosts = boosts_for(question, assistant.index.outlets)
+    return retrieve(assistant.index, question, k=k, boosts=boosts, **kwargs).passages
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id", "phrase"),
+    [
+        ("今年上半年技术合同成交了多少？", "004_dd093aed7fc08f9e", "近41万件"),
+        ("辽宁打算怎样留住和引进人才？", "003_494ccc21f6e99a83", "兴辽英才计划"),
+        ("京津冀要怎么共同培育世界级产业集群？", "001_54a6ce7563e3e102", "世界级产业集群"),
+        ("青岛在科技金融方面有什么探索？", "000_979be21953a06c52", "债权融资"),
+        ("那篇论文说的“两张皮”现象是怎么回事？", "002_60a40fa8dcb989e0", "两张皮"),
+        ("陕西靠什么平台推动科技创新和产业创新融合？", "000_979be21953a06c52", "秦创原"),
+    ],
+)
+def test_the_passage_holding_the_answer_ranks_first(assistant, question, doc_id, phrase):
+    passages = top(assistant, question)
+    assert passages[0].chunk.doc_id == doc_id and phrase in passages[0].text
+
+
+def test_passages_are_numbered_in_rank_order_without_near_duplicates(assistant):
+    passages = top(assistant, "科技成果转化平台建设", k=8)
+    assert [p.n for p in passages] == list(range(1, len(passages) + 1))
+    assert [p.score for p in passages] == sorted((p.score for p in passages), reverse=True)
+    assert len({p.chunk.chunk_id for p in passages}) == len(passages)
+
+
+def test_document_filter(assistant):
+    passages = top(assistant, "人才", doc_ids=["001_54a6ce7563e3e102"])
+    assert passages and {p.chunk.doc_id for p in passages} == {"001_54a6ce7563e3e102"}
+
+
+def test_region_filter(assistant):
+    passages = top(assistant, "科技成果转化", regions=["辽宁省"])
+    assert passages and {p.chunk.region for p in passages} == {"辽宁省"}
+
+
+def test_comparing_two_provinces_gives_each_a_share(assistant):
+    passages = top(assistant, "河北和辽宁在人才政策上有什么不同？", k=6)
+    regions = [p.chunk.region for p in passages]
+    assert regions.count("河北省") >= 2 and regions.count("辽宁省") >= 2
+
+
+def test_exact_chinese_phrases_are_found_by_bm25(assistant):
+    # A term jieba keeps whole must still be found inside a longer passage.
+    passages = top(assistant, "周末工程师")
+    assert "周末工程师" in passages[0].text
