@@ -104,6 +104,8 @@ def ask(
     from .qa import QuestionError
 
     assistant = _assistant()
+    if not assistant.store.is_fresh(assistant.store.current()):
+        typer.echo("正在建立索引（资料有变化或首次使用）……", err=True)
     if batch is not None:
         if not batch.is_file():
             _fail(f"找不到批量问题文件：{batch}", 2)

@@ -12,8 +12,9 @@ from functools import cached_property
 from .citations import verify_answer
 from .config import Settings
 from .evidence import assess, term_weights
+from .extractive import ExtractiveGenerator
 from .followup import condense_offline
-from .generate import REFUSAL, ExtractiveGenerator, GenerationRequest, Generator, LLMGenerator
+from .generate import REFUSAL, GenerationRequest, Generator, LLMGenerator
 from .index import Index, IndexStore
 from .mentions import boosts_for
 from .prompts import load_prompt
