@@ -47,6 +47,7 @@ class _Candidate:
     text: str
     coverage: float
     score: float
+    defines: bool = False  # says “X是……” for the X a “什么是X” question asks about
 
 
 class ExtractiveGenerator:
@@ -136,11 +137,11 @@ def _candidates(request: GenerationRequest) -> list[_Candidate]:
             score = coverage + 0.12 / (rank + 1)
             if wants_number and _DIGIT.search(sentence):
                 score += 0.15
-            if any(
+            defines = any(
                 re.match(rf"^(?:所谓)?“?{re.escape(t)}”?{_DEFINES}", sentence) for t in definienda
-            ):
-                score += 0.3
-            candidates.append(_Candidate(passage, position, sentence, coverage, score))
+            )
+            score += 0.3 if defines else 0.0
+            candidates.append(_Candidate(passage, position, sentence, coverage, score, defines))
     return sorted(candidates, key=lambda c: -c.score)
 
 
@@ -218,4 +219,5 @@ def select_sentences(request: GenerationRequest) -> tuple[list[_Candidate], str]
         follower = _following(candidate) if len(candidate.text) < _LEAD_SENTENCE_CHARS else None
         if follower and is_new(follower):
             take(follower)
-    return sorted(chosen, key=lambda c: (c.passage.n, c.position)), ""
+    # Reading order, except that a definition asked for comes first.
+    return sorted(chosen, key=lambda c: (not c.defines, c.passage.n, c.position)), ""
