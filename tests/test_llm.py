@@ -125,3 +125,17 @@ def test_failed_condense_falls_back_to_offline_rules(llm_assistant, server):
     history = [Turn("user", "河北在人才方面有哪些举措？"), Turn("assistant", "……")]
     answer = llm_assistant.ask("那辽宁呢？", history=history)
     assert answer.standalone_question.startswith("辽宁")
+
+
+def test_english_question_is_translated_by_the_model_before_searching(llm_assistant, server):
+    server.enqueue("2025年上半年全国登记了多少技术合同？")
+    server.responder = faithful_model
+    answer = llm_assistant.ask("How many technology contracts were registered in H1 2025?")
+    assert "How many" in server.requests[0]["messages"][-1]["content"]  # the condense step
+    assert answer.standalone_question == "2025年上半年全国登记了多少技术合同？"
+    assert not answer.refused and any("近41万件" in p.text for p in answer.passages[:2])
+
+
+def test_offline_english_question_gets_a_clear_message(assistant):
+    answer = assistant.ask("How many technology contracts were registered in H1 2025?")
+    assert answer.refused and "中文" in answer.answer
