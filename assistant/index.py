@@ -159,13 +159,13 @@ class IndexStore:
         if not rebuild and index is not None and index.manifest.build_id == build_id:
             self._touch_signature(index)  # files were touched but their content is the same
             return Index(index.folder, self.settings), False
-        return self.build(documents, build_id), True
+        return self.build(documents, build_id, replace=rebuild), True
 
     def _build_id(self, documents: list[Document]) -> str:
         payload = json.dumps([corpus_fingerprint(documents), _index_settings(self.settings)])
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
-    def build(self, documents: list[Document], build_id: str) -> Index:
+    def build(self, documents: list[Document], build_id: str, *, replace: bool = False) -> Index:
         """Build into a partial folder, move it into place, then switch CURRENT atomically."""
         started = time.perf_counter()
         self.root.mkdir(parents=True, exist_ok=True)
@@ -202,9 +202,15 @@ class IndexStore:
                 json.dumps(asdict(manifest), ensure_ascii=False, indent=2), "utf-8"
             )
             final = self.root / build_id
-            if final.exists():
-                shutil.rmtree(final)
-            partial.rename(final)
+            if replace and final.exists():  # --rebuild: set the old copy aside, prune it later
+                final.rename(self.root / f"{build_id}.old-{os.getpid()}-{time.time_ns()}")
+            try:
+                partial.rename(final)
+            except OSError:
+                # Another process finished the same build first; readers may be using it.
+                if not (final / "manifest.json").exists():
+                    raise
+                shutil.rmtree(partial, ignore_errors=True)
         except BaseException:
             shutil.rmtree(partial, ignore_errors=True)
             raise
@@ -224,7 +230,7 @@ class IndexStore:
             key=lambda p: p.stat().st_mtime,
             reverse=True,
         )
-        finished = [p for p in builds if ".partial-" not in p.name]
+        finished = [p for p in builds if ".partial-" not in p.name]  # including `.old-` copies
         for old in finished[_KEEP_BUILDS - 1 :]:
             shutil.rmtree(old, ignore_errors=True)
         for partial in (p for p in builds if ".partial-" in p.name):

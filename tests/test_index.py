@@ -76,3 +76,15 @@ def test_chroma_uses_the_registered_offline_embedding(assistant):
     config = assistant.index.collection.configuration_json["embedding_function"]
     assert config["name"] == "policy-hashing" and config["type"] == "known"
     assert assistant.index.collection.configuration_json["hnsw"]["space"] == "cosine"
+
+
+def test_rebuild_replaces_the_build_and_keeps_one_previous_copy(corpus):
+    store = IndexStore(corpus)
+    first, _ = store.ensure()
+    rebuilt, built = store.ensure(rebuild=True)
+    assert built and rebuilt.manifest.build_id == first.manifest.build_id
+    assert rebuilt.manifest.built_at >= first.manifest.built_at
+    builds = [p for p in store.root.iterdir() if p.is_dir()]
+    assert len(builds) == 2  # the live build and the previous copy, for readers still on it
+    store.ensure(rebuild=True)
+    assert len([p for p in store.root.iterdir() if p.is_dir()]) == 2
