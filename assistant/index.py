@@ -169,7 +169,7 @@ class IndexStore:
         """Build into a partial folder, move it into place, then switch CURRENT atomically."""
         started = time.perf_counter()
         self.root.mkdir(parents=True, exist_ok=True)
-        partial = self.root / f"{build_id}.partial-{os.getpid()}"
+        partial = self.root / f"{build_id}.partial-{os.getpid()}-{time.time_ns()}"
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir()
         try:
@@ -269,13 +269,17 @@ class IndexStore:
             embedding_function=embedding_function(self.settings),
             configuration={"hnsw": {"space": "cosine"}},
         )
-        batch = 512
-        for start in range(0, len(chunks), batch):
-            part = chunks[start : start + batch]
-            collection.add(
-                ids=[c.chunk_id for c in part],
-                documents=[c.index_text for c in part],
-                metadatas=[
-                    {"doc_id": c.doc_id, "region": c.region or "", "level": c.level} for c in part
-                ],
-            )
+        try:
+            batch = 512
+            for start in range(0, len(chunks), batch):
+                part = chunks[start : start + batch]
+                collection.add(
+                    ids=[c.chunk_id for c in part],
+                    documents=[c.index_text for c in part],
+                    metadatas=[
+                        {"doc_id": c.doc_id, "region": c.region or "", "level": c.level}
+                        for c in part
+                    ],
+                )
+        finally:
+            client.close()  # release the store before its folder is renamed into place
