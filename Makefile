@@ -9,7 +9,7 @@ ifneq ($(wildcard ../shared/tiktoken),)
 export TIKTOKEN_CACHE_DIR ?= $(abspath ../shared/tiktoken)
 endif
 
-.PHONY: setup ask index test lint format bench clean
+.PHONY: setup ask index test eval lint format bench clean
 
 setup: $(VENV)/.installed
 
@@ -28,6 +28,9 @@ index: setup
 
 test: setup
 	$(PY) -m pytest
+
+eval: setup  ## the eval gate: fails when a metric regresses or prompts/ changed
+	$(VENV)/bin/assistant eval
 
 lint: setup
 	$(VENV)/bin/ruff check assistant tests benchmarks

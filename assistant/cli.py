@@ -139,6 +139,104 @@ def ask(
         _print_answer(answer)
 
 
+def _eval_settings(settings: Settings, llm: bool) -> Settings:
+    """Evals always run over the bundled seeds alone, in an index of their own."""
+    return settings.model_copy(
+        update={
+            "home": settings.home / "eval",
+            "library_dir": settings.home / "eval" / "no-library",
+            "generator": "llm" if llm else "extractive",
+            "temperature": 0.0,
+        }
+    )
+
+
+@app.command("eval")
+def evaluate(
+    update_baseline: Annotated[
+        bool,
+        typer.Option("--update-baseline", help="把本次结果写为新基线（与提示词改动一起提交）。"),
+    ] = False,
+    llm: Annotated[
+        bool,
+        typer.Option("--llm", help="用已配置的大模型作答，并由大模型评审引用（结果缓存在磁盘）。"),
+    ] = False,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="报告目录（默认 evals/reports）。")
+    ] = None,
+) -> None:
+    """运行评测集并与基线比较；指标回退或提示词与基线不符时退出码为 1。"""
+    from rich.progress import Progress
+
+    from . import evaluation, reports
+    from .qa import Assistant
+
+    settings = _eval_settings(Settings(), llm)
+    if llm and not (settings.openai_api_key or settings.openai_base_url):
+        _fail("--llm 需要先配置大模型：设置 OPENAI_API_KEY 或 OPENAI_BASE_URL。", 2)
+    judge = None
+    if llm:
+        from .judge import CitationJudge
+        from .llm import use_disk_cache
+
+        use_disk_cache(settings.home / "llm-cache")
+        judge = CitationJudge(settings)
+    assistant = Assistant(settings)
+    assistant.build_index()
+    cases = evaluation.load_cases(settings.evals_dir / "cases.jsonl")
+    with Progress(transient=True, console=_stderr_console()) as progress:
+        task = progress.add_task("评测中", total=len(cases))
+        run = evaluation.run(
+            assistant,
+            cases,
+            llm=llm,
+            judge=judge,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    baseline_path = settings.evals_dir / ("baseline-llm.json" if llm else "baseline.json")
+    baseline = json.loads(baseline_path.read_text("utf-8")) if baseline_path.exists() else None
+    failed, regressed = evaluation.regressions(run.to_json(), baseline) if baseline else ([], [])
+    paths = reports.write(run, baseline, regressed, report or settings.evals_dir / "reports")
+    typer.echo(reports.summary_table(run, baseline))
+    typer.echo(f"报告：{'、'.join(str(p) for p in paths)}")
+    if update_baseline:
+        baseline_path.write_text(
+            json.dumps(evaluation.baseline_view(run), ensure_ascii=False, indent=1, sort_keys=True)
+            + "\n",
+            "utf-8",
+        )
+        typer.echo(
+            f"已更新基线 {baseline_path}（提示词版本 {run.prompts_version}），请与改动一起提交。"
+        )
+        return
+    problems = []
+    if baseline is None:
+        problems.append(
+            f"没有基线文件 {baseline_path}：运行 assistant eval --update-baseline 生成并提交。"
+        )
+    elif baseline["prompts_version"] != run.prompts_version:
+        problems.append(
+            f"prompts/ 已改动（当前 {run.prompts_version}，基线 {baseline['prompts_version']}）："
+            "请运行 assistant eval --update-baseline，并把新的 evals/"
+            f"{baseline_path.name} 与提示词改动一起提交。"
+        )
+    if failed:
+        problems.append(f"指标回退：{'、'.join(failed)}")
+    if regressed:
+        problems.append(
+            "回退的用例：\n" + "\n".join(f"  {case_id}：{why}" for case_id, why in regressed)
+        )
+    if problems:
+        _fail("评测未通过。\n" + "\n".join(problems), 1)
+    typer.echo("评测通过：没有指标回退。")
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
 @app.command()
 def sources(
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON。")] = False,

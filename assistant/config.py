@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     """The default corpus shipped with the project (`ASSISTANT_SEEDS_DIR`)."""
     prompts_dir: Path = REPO_DIR / "prompts"
     """Prompt templates (`ASSISTANT_PROMPTS_DIR`); the eval gate pins their hash."""
+    evals_dir: Path = REPO_DIR / "evals"
+    """Eval cases and baselines (`ASSISTANT_EVALS_DIR`)."""
     library_dir: Path | None = None
     """The user's own documents (`ASSISTANT_LIBRARY_DIR`); defaults to `<home>/library`."""
 

@@ -18,7 +18,9 @@ def passages_in(request) -> dict[int, str]:
 
 
 def first_sentence(text: str) -> str:
-    return text.split("。")[0]
+    """The first sentence of the passage body (a passage may open with its heading line)."""
+    body = next(line for line in text.split("\n") if "。" in line)
+    return body.split("。")[0]
 
 
 def faithful_model(request) -> str:

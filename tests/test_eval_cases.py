@@ -1,0 +1,38 @@
+"""The eval cases themselves: well-formed, and their phrases really are in the sources."""
+
+import json
+from pathlib import Path
+
+from assistant.evaluation import EvalCase, load_cases
+
+REPO = Path(__file__).resolve().parent.parent
+SOURCES = {p.stem: p.read_text("utf-8") for p in (REPO / "seeds").glob("*.txt")}
+SCHEMA = json.loads((REPO / "evals" / "schema" / "case.schema.json").read_text("utf-8"))
+
+
+def test_cases_load_and_cover_every_kind():
+    cases = load_cases(REPO / "evals" / "cases.jsonl")
+    assert len(cases) >= 60 and len({c.id for c in cases}) == len(cases)
+    kinds = {c.kind for c in cases}
+    assert kinds == {"fact", "list", "number", "compare", "followup", "out_of_scope", "injection"}
+    assert all(set(json.loads(json.dumps(c.__dict__))) <= set(SCHEMA["properties"]) for c in cases)
+    assert set(SCHEMA["properties"]) == set(EvalCase.__dataclass_fields__)
+
+
+def test_locators_and_key_phrases_are_verbatim_in_the_gold_documents():
+    for case in load_cases(REPO / "evals" / "cases.jsonl"):
+        gold = [SOURCES[doc] for doc in case.gold_docs]
+        for locator in case.locators or ([case.locator] if case.locator else []):
+            assert any(locator in text for text in gold), (case.id, locator)
+        for alternatives in case.key_phrases:
+            assert any(alt in text for alt in alternatives for text in gold), (
+                case.id,
+                alternatives,
+            )
+        if case.expect == "answer" and case.kind != "injection":
+            assert case.gold_docs and case.locator and case.key_phrases, case.id
+
+
+def test_follow_ups_carry_their_history():
+    for case in load_cases(REPO / "evals" / "cases.jsonl"):
+        assert bool(case.history) == (case.kind == "followup"), case.id
