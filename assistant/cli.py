@@ -139,6 +139,49 @@ def ask(
         _print_answer(answer)
 
 
+_FORMATS = ("md", "json", "docx")
+
+
+@app.command()
+def plan(
+    province: Annotated[
+        str,
+        typer.Option("--province", "-p", help="省份：全称、简称或简称字，如 河北省、河北、冀。"),
+    ],
+    focus: Annotated[
+        str | None, typer.Option("--focus", help="可选的重点方向，如“人工智能+”。")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="输出格式：md、json 或 docx。")] = "md",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="输出文件（docx 默认写到当前目录）。")
+    ] = None,
+) -> None:
+    """起草省级行动方案提纲：每个条目注明引用，附重点举措覆盖对照表。"""
+    from . import export
+    from .plans import PlanError
+
+    if fmt not in _FORMATS:
+        _fail(f"不支持的格式“{fmt}”，请选择 md、json 或 docx。", 2)
+    assistant = _assistant()
+    try:
+        outline = assistant.plan(province, focus)
+    except PlanError as exc:
+        _fail(str(exc), 2)
+    if output is None and fmt != "docx":
+        typer.echo(export.to_json(outline) if fmt == "json" else export.to_markdown(outline))
+        return
+    target = output or Path(f"{outline.title}.docx")
+    try:
+        export.write(outline, fmt, target)
+    except OSError as exc:
+        _fail(f"无法写入 {target}：{exc.strerror or exc}", 1)
+    items = outline.items()
+    cited = sum(bool(i.citations) for i in items)
+    typer.echo(f"已写入 {target}：{len(items)} 个条目，{cited} 个注明引用。", err=True)
+    for note in outline.notes:
+        typer.echo(f"  注：{note}", err=True)
+
+
 def _eval_settings(settings: Settings, llm: bool) -> Settings:
     """Evals always run over the bundled seeds alone, in an index of their own."""
     return settings.model_copy(
@@ -169,6 +212,7 @@ def evaluate(
     from rich.progress import Progress
 
     from . import evaluation, reports
+    from .plan_eval import load_plan_cases
     from .qa import Assistant
 
     settings = _eval_settings(Settings(), llm)
@@ -184,14 +228,16 @@ def evaluate(
     assistant = Assistant(settings)
     assistant.build_index()
     cases = evaluation.load_cases(settings.evals_dir / "cases.jsonl")
+    plan_cases = load_plan_cases(settings.evals_dir / "plan_cases.jsonl")
     with Progress(transient=True, console=_stderr_console()) as progress:
-        task = progress.add_task("评测中", total=len(cases))
+        task = progress.add_task("评测中", total=len(cases) + len(plan_cases))
         run = evaluation.run(
             assistant,
             cases,
             llm=llm,
             judge=judge,
             progress=lambda done, total: progress.update(task, completed=done, total=total),
+            plan_cases=plan_cases,
         )
     baseline_path = settings.evals_dir / ("baseline-llm.json" if llm else "baseline.json")
     baseline = json.loads(baseline_path.read_text("utf-8")) if baseline_path.exists() else None

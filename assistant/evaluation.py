@@ -20,6 +20,8 @@ from .metrics import (
     key_phrase_recall,
     retrieval_rank,
 )
+from .plan_eval import BASELINE_FIELDS as PLAN_FIELDS
+from .plan_eval import PlanCase, plan_regression, score_plan_case, summarise_plans
 from .prompts import load_prompt, prompts_version
 from .qa import Assistant
 from .safety import leaks_prompt
@@ -48,6 +50,13 @@ METRICS = (
     Metric("false_refusal_rate", "范围内问题误拒率", higher_is_better=False),
     Metric("injection_resistance", "提示注入抵御率", hard=True),
     Metric("judge_support", "LLM评审：引用支持率"),
+    Metric("plan_section_completeness", "方案：结构完整度"),
+    Metric("plan_items_cited", "方案：条目引用率"),
+    Metric("plan_citation_support", "方案：引用支持率"),
+    Metric("plan_province_key_coverage", "方案：本省要点覆盖率"),
+    Metric("plan_coverage_recall", "方案：重点举措覆盖率"),
+    Metric("plan_invented_facts", "方案：编造事实数", higher_is_better=False, hard=True),
+    Metric("plan_material_accuracy", "方案：本省资料判断准确率", hard=True),
 )
 
 
@@ -200,6 +209,10 @@ def regressions(current: dict, baseline: dict) -> tuple[list[str], list[tuple[st
         before = baseline["cases"].get(result["id"])
         if before and (why := _case_regression(before, result)):
             cases.append((result["id"], why))
+    for result in current.get("plan_cases", []):
+        before = baseline.get("plan_cases", {}).get(result["id"])
+        if before and (why := plan_regression(before, result)):
+            cases.append((result["id"], why))
     return failed, cases
 
 
@@ -243,6 +256,7 @@ class EvalRun:
     cases: list[dict]
     seconds: float
     skipped: list[str]
+    plan_cases: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -255,25 +269,32 @@ def run(
     llm: bool,
     judge: Callable[[CaseResult, Assistant], None] | None = None,
     progress: Callable[[int, int], None] = lambda done, total: None,
+    plan_cases: list[PlanCase] = (),  # type: ignore[assignment]
 ) -> EvalRun:
     started = time.perf_counter()
     prompts_dir = assistant.settings.prompts_dir
     prompt_texts = [load_prompt(prompts_dir, name).system for name in ("answer", "condense")]
     runnable = [c for c in cases if llm or not c.requires_llm]
+    total = len(runnable) + len(plan_cases)
     results = []
     for done, case in enumerate(runnable, start=1):
         result = score_case(assistant, case, prompt_texts)
         if judge:
             judge(result, assistant)
         results.append(result)
-        progress(done, len(runnable))
+        progress(done, total)
+    plans = []
+    for done, case in enumerate(plan_cases, start=len(runnable) + 1):
+        plans.append(asdict(score_plan_case(assistant, case)))
+        progress(done, total)
     return EvalRun(
         mode="llm" if llm else "offline",
         prompts_version=prompts_version(prompts_dir),
-        metrics=summarise(results),
+        metrics=summarise(results) | summarise_plans(plans),
         cases=[asdict(r) for r in results],
         seconds=round(time.perf_counter() - started, 2),
         skipped=[c.id for c in cases if c not in runnable],
+        plan_cases=plans,
     )
 
 
@@ -295,4 +316,5 @@ def baseline_view(run: EvalRun) -> dict:
         "prompts_version": run.prompts_version,
         "metrics": run.metrics,
         "cases": {c["id"]: {k: c[k] for k in keep} for c in run.cases},
+        "plan_cases": {c["id"]: {k: c[k] for k in PLAN_FIELDS} for c in run.plan_cases},
     }

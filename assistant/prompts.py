@@ -1,7 +1,8 @@
 """Load `prompts/*.md` strictly and version each by content hash.
 
 A prompt file has a `# system` section and a `# user` section, each a Jinja template rendered
-with `StrictUndefined`: a missing variable is an error, never an empty string.
+with `StrictUndefined`: a missing variable is an error, never an empty string. It may also have a
+`# sections` section (plain data, e.g. the plan templates' YAML), kept in `Prompt.extra`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta
 
-_SECTION = re.compile(r"^# (system|user)\s*$", re.M)
+_SECTION = re.compile(r"^# (system|user|sections)\s*$", re.M)
 _ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
 
 
@@ -29,6 +30,14 @@ class Prompt:
     version: str
     system: str
     user: str
+    extra: tuple[tuple[str, str], ...] = ()
+
+    def section(self, name: str) -> str:
+        """An extra section's text, e.g. `section("sections")`."""
+        found = dict(self.extra)
+        if name not in found:
+            raise PromptError(f"prompt {self.name}: no '# {name}' section")
+        return found[name]
 
     def variables(self) -> set[str]:
         return set().union(
@@ -59,11 +68,15 @@ def load_prompt(folder: Path, name: str) -> Prompt:
     except FileNotFoundError as exc:
         raise PromptError(f"prompt file not found: {path}") from exc
     parts = _SECTION.split(text)
-    sections = dict(zip(parts[1::2], parts[2::2], strict=True))
-    if set(sections) != {"system", "user"}:
+    names = parts[1::2]
+    sections = dict(zip(names, parts[2::2], strict=True))
+    if len(names) != len(sections) or not {"system", "user"} <= set(sections):
         raise PromptError(f"{path}: needs exactly one '# system' and one '# user' section")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
-    return Prompt(name, f"{name}@{digest}", sections["system"].strip(), sections["user"].strip())
+    extra = tuple((k, v.strip()) for k, v in sections.items() if k not in ("system", "user"))
+    return Prompt(
+        name, f"{name}@{digest}", sections["system"].strip(), sections["user"].strip(), extra
+    )
 
 
 def prompts_version(folder: Path) -> str:

@@ -88,6 +88,12 @@ class Assistant:
             return LLMGenerator(self.settings, self.settings.prompts_dir)
         return ExtractiveGenerator()
 
+    def plan(self, province: str, focus: str | None = None):
+        """Draft a provincial action-plan outline (`PlanOutline`); raises `PlanError`."""
+        from .plan_drafting import draft_plan
+
+        return draft_plan(self, province, focus)
+
     # --- the pipeline ---
 
     def clean_question(self, question: str) -> str:

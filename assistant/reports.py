@@ -56,6 +56,17 @@ def markdown(run: EvalRun, baseline: dict | None, regressed: list[tuple[str, str
         lines.append("")
     if len(failing) > _MAX_CASES:
         lines.append(f"……另有 {len(failing) - _MAX_CASES} 个，见 JSON 报告。")
+    plans = [c for c in run.plan_cases if c["problems"]]
+    if run.plan_cases:
+        lines += ["", f"## 方案起草用例：{len(run.plan_cases)} 个，未完全通过 {len(plans)} 个", ""]
+    for case in plans:
+        focus = f"（重点：{case['focus']}）" if case["focus"] else ""
+        lines += [f"### `{case['id']}` {case['province']}{focus}", "", "；".join(case["problems"])]
+        lines += [
+            f"- {item['text']} {item['citations']}：{'；'.join(item['issues'])}"
+            for item in case["flagged"][:10]
+        ]
+        lines.append("")
     return "\n".join(lines) + "\n"
 
 
@@ -99,15 +110,16 @@ def chart(run: EvalRun, baseline: dict | None, path: Path) -> None:
 def summary_table(run: EvalRun, baseline: dict | None) -> str:
     """The metric table for the terminal."""
     base = (baseline or {}).get("metrics", {})
-    rows = [f"{'指标':<24}{'本次':>8}{'基线':>8}{'变化':>8}"]
+    rows = [f"{'指标':<28}{'本次':>8}{'基线':>8}{'变化':>8}"]
     for metric in METRICS:
         if metric.name not in run.metrics:
             continue
         value, before = run.metrics[metric.name], base.get(metric.name)
         change = f"{value - before:+.3f}" if before is not None else "—"
         shown = f"{before:.3f}" if before is not None else "—"
-        rows.append(f"{metric.name:<24}{value:>8.3f}{shown:>8}{change:>8}")
-    rows.append(f"{len(run.cases)} 个用例，{run.seconds} 秒（模式：{run.mode}）")
+        rows.append(f"{metric.name:<28}{value:>8.3f}{shown:>8}{change:>8}")
+    plans = f" + {len(run.plan_cases)} 个方案用例" if run.plan_cases else ""
+    rows.append(f"{len(run.cases)} 个问答用例{plans}，{run.seconds} 秒（模式：{run.mode}）")
     return "\n".join(rows)
 
 

@@ -159,3 +159,117 @@ class Answer:
             "notice": self.notice,
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
         }
+
+
+Origin = Literal["province", "national", "elsewhere"]
+
+
+@dataclass(slots=True)
+class PlanItem:
+    """One measure of a plan: a sentence drawn from the cited passages, lightly normalised.
+
+    `origin` says where it comes from: the province's own material, the national texts, or another
+    province's practice (`region` names it) offered as a reference.
+    """
+
+    text: str
+    citations: tuple[int, ...]
+    origin: Origin = "national"
+    region: str | None = None
+    measure: str | None = None  # the coverage-matrix measure this item was drafted for
+    support: float = 0.0
+    status: SupportStatus = "uncited"
+    issues: tuple[str, ...] = ()
+    details: list[PlanItem] = field(default_factory=list)  # rendered as （1）（2）
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "citations": list(self.citations),
+            "origin": self.origin,
+            "region": self.region,
+            "measure": self.measure,
+            "support": round(self.support, 3),
+            "status": self.status,
+            "issues": list(self.issues),
+            "details": [d.to_json() for d in self.details],
+        }
+
+
+@dataclass(slots=True)
+class PlanSection:
+    """一、总体要求 / （一）指导思想 …: `number` is the label (“一、”, “（一）”), `heading` the text."""
+
+    number: str
+    heading: str
+    items: list[PlanItem] = field(default_factory=list)
+    subsections: list[PlanSection] = field(default_factory=list)
+    note: str = ""  # a drafting hint shown under the heading (never a claim)
+
+    def all_items(self) -> list[PlanItem]:
+        found = [d for item in self.items for d in (item, *item.details)]
+        return found + [i for s in self.subsections for i in s.all_items()]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "number": self.number,
+            "heading": self.heading,
+            "items": [i.to_json() for i in self.items],
+            "subsections": [s.to_json() for s in self.subsections],
+            "note": self.note,
+        }
+
+
+@dataclass(slots=True)
+class CoverageRow:
+    """One national measure the corpus names, and where the outline covers it."""
+
+    measure: str
+    covered: bool
+    items: list[str]  # item labels such as “二（三）2”
+    citations: list[int]
+    sources: list[str]  # chunk ids of the national texts that name the measure
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "measure": self.measure,
+            "covered": self.covered,
+            "items": self.items,
+            "citations": self.citations,
+            "sources": self.sources,
+        }
+
+
+@dataclass(slots=True)
+class PlanOutline:
+    """What `Assistant.plan` returns; `to_json` is the `plan --format json` contract."""
+
+    province: str
+    title: str
+    sections: list[PlanSection]
+    coverage: list[CoverageRow]
+    passages: list[Passage]
+    notes: list[str] = field(default_factory=list)
+    focus: str | None = None
+    has_specific_material: bool = False
+    model: str = "extractive"
+    prompt_version: str = ""
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def items(self) -> list[PlanItem]:
+        return [i for s in self.sections for i in s.all_items()]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "province": self.province,
+            "title": self.title,
+            "focus": self.focus,
+            "has_specific_material": self.has_specific_material,
+            "sections": [s.to_json() for s in self.sections],
+            "coverage": [c.to_json() for c in self.coverage],
+            "passages": [p.to_json() for p in self.passages],
+            "notes": self.notes,
+            "model": self.model,
+            "prompt_version": self.prompt_version,
+            "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+        }

@@ -136,3 +136,42 @@ def test_index_is_a_no_op_when_nothing_changed(run):
     run("index")
     done = run("index")
     assert done.returncode == 0 and "无需重建" in done.stdout
+
+
+def test_plan_docx_as_a_user_runs_it(run, tmp_path):
+    import docx
+
+    target = tmp_path / "plans" / "plan.docx"
+    done = run("plan", "--province", "河北省", "--format", "docx", "--output", str(target))
+    assert done.returncode == 0, done.stderr
+    assert "已写入" in done.stderr and "注明引用" in done.stderr
+    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert texts[0] == "河北省推动科技创新和产业创新深度融合行动方案（提纲）"
+    assert {"一、总体要求", "二、重点任务", "三、保障措施", "参考依据"} <= set(texts)
+    assert any("雄安" in t for t in texts) and any("京津冀" in t for t in texts)
+
+
+def test_plan_json_and_markdown(run):
+    done = run("plan", "-p", "蒙", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["province"] == "内蒙古自治区" and not data["has_specific_material"]
+    assert "没有关于内蒙古自治区的专门资料" in data["notes"][0]
+    markdown = run("plan", "--province", "辽宁", "--focus", "科技金融")
+    assert markdown.returncode == 0 and markdown.stdout.startswith("# 辽宁省")
+    assert (
+        "### （一）发展科技金融" in markdown.stdout and "## 重点举措覆盖对照表" in markdown.stdout
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--province", "火星"), "未知的省份"),
+        (("--province", "河北", "--format", "pdf"), "不支持的格式"),
+        (("--province", "河北", "--focus", "很" * 80), "重点方向过长"),
+    ],
+)
+def test_plan_bad_input_is_a_clear_error(run, args, message):
+    done = run("plan", *args)
+    assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr

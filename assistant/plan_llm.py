@@ -1,0 +1,188 @@
+"""The LLM path of plan drafting: `prompts/plan.md` → JSON outline → parsed, validated, verified.
+
+The model sees, part by part, the same passages the offline drafter retrieves, numbered once for
+the whole plan. Its JSON is validated with pydantic; every item's `[n]` markers are parsed and
+checked exactly like answer sentences, and where an item comes from (the province, the national
+texts, another province) is decided from the passages it cites, not from what the model claims.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+from pydantic import BaseModel, Field, ValidationError
+
+from .citations import parse_citations, strip_citations
+from .config import Settings
+from .index import Index
+from .plan_template import PlanTemplate
+from .plans import (
+    PlanDrafter,
+    PlanError,
+    _material_note,
+    chinese_number,
+    coverage_matrix,
+    named_measures,
+    verify_items,
+)
+from .regions import Province
+from .schema import Chunk, Passage, PlanItem, PlanOutline, PlanSection
+
+PASSAGES_PER_PART = 4
+_JSON = re.compile(r"\{.*\}", re.S)
+
+
+class _Item(BaseModel):
+    text: str = Field(min_length=2, max_length=600)
+    origin: str = "national"
+    details: list[str] = Field(default_factory=list, max_length=6)
+
+
+class _Part(BaseModel):
+    key: str
+    items: list[_Item] = Field(default_factory=list, max_length=8)
+
+
+class _Outline(BaseModel):
+    sections: list[_Part]
+
+
+class PlanOutputError(ValueError):
+    """The model's output is not a usable outline."""
+
+
+def parse_outline(text: str) -> _Outline:
+    """The model's JSON (bare or inside a ```json fence), validated; else `PlanOutputError`."""
+    match = _JSON.search(text or "")
+    if not match:
+        raise PlanOutputError("模型输出中没有 JSON 对象")
+    try:
+        return _Outline.model_validate(json.loads(match.group()))
+    except (json.JSONDecodeError, ValidationError) as exc:
+        raise PlanOutputError(f"模型输出的 JSON 不符合提纲格式：{str(exc)[:200]}") from exc
+
+
+def _passages_by_part(drafter: PlanDrafter, template: PlanTemplate) -> dict[str, list[Chunk]]:
+    """Each part's passages: the province's own first, then what the part's query retrieves."""
+    chosen: dict[str, list[Chunk]] = {}
+    for chapter in template.chapters:
+        for part in chapter.parts:
+            ranked = sorted(drafter._pool(part), key=lambda pair: pair[1])
+            own = [c for c, _ in ranked if c in drafter._province_chunks]
+            rest = [c for c, _ in ranked if c not in own and c not in drafter._actor_chunks]
+            mentions = [c for c in drafter._actor_chunks if any(k in c.text for k in part.keywords)]
+            picked = list(dict.fromkeys(own[:2] + mentions[:1] + rest))[:PASSAGES_PER_PART]
+            chosen[part.key] = picked
+    return chosen
+
+
+def _origin(drafter: PlanDrafter, text: str, cited: list[Chunk]) -> tuple[str, str | None]:
+    """Where an item comes from, judged by its cited passages."""
+    origins = [drafter._origin(chunk, sentence) for chunk in cited for sentence in [text, ""]]
+    if any(origin == "province" for origin, _ in origins):
+        return "province", drafter.province.name
+    elsewhere = [region for origin, region in origins if origin == "elsewhere"]
+    if elsewhere:
+        return "elsewhere", elsewhere[0]
+    return "national", None
+
+
+def draft_with_llm(
+    settings: Settings,
+    index: Index,
+    template: PlanTemplate,
+    province: Province,
+    focus: str | None,
+) -> PlanOutline:
+    """Draft with the configured model; raises on endpoint or output problems (caller falls back)."""
+    from .llm import chat_model
+
+    started = time.perf_counter()
+    drafter = PlanDrafter(index, template, province)
+    by_part = _passages_by_part(drafter, template)
+    numbers: dict[str, int] = {}
+    passages: list[Passage] = []
+    for chunks in by_part.values():
+        for chunk in chunks:
+            if chunk.chunk_id not in numbers:
+                numbers[chunk.chunk_id] = len(passages) + 1
+                passages.append(Passage(n=len(passages) + 1, chunk=chunk, score=0.0))
+    messages = template.prompt.render(
+        province=province.name,
+        focus=focus or "",
+        has_material=drafter.has_specific_material,
+        sections=[
+            {
+                "key": part.key,
+                "heading": part.heading,
+                "passages": [
+                    {
+                        "n": numbers[c.chunk_id],
+                        "title": c.title,
+                        "region": c.region or "全国",
+                        "text": c.text.replace("</资料", "〈/资料").replace("<资料", "〈资料"),
+                    }
+                    for c in by_part[part.key]
+                ],
+            }
+            for chapter in template.chapters
+            for part in chapter.parts
+        ],
+    )
+    reply = str(chat_model(settings).invoke(messages).content)
+    parsed = {part.key: part.items for part in parse_outline(reply).sections}
+    by_number = {p.n: p.chunk for p in passages}
+    task_keys = {p.key for p in template.tasks.parts}
+
+    def item(text: str, measure: str | None) -> PlanItem:
+        citations = tuple(n for n in parse_citations(text))
+        body = strip_citations(text)
+        cited = [by_number[n] for n in citations if n in by_number]
+        origin, region = _origin(drafter, body, cited)
+        return PlanItem(body, citations, origin, region, measure)  # type: ignore[arg-type]
+
+    sections = []
+    for number, chapter in enumerate(template.chapters, start=1):
+        subsections = []
+        for part in chapter.parts:
+            measure = part.key if part.key in task_keys else None
+            items = []
+            for raw in parsed.get(part.key, []):
+                drafted = item(raw.text, measure)
+                drafted.details = [item(d, measure) for d in raw.details]
+                items.append(drafted)
+            note = part.note.replace("{province}", province.name)
+            if items or note:
+                label = f"（{chinese_number(len(subsections) + 1)}）"
+                subsections.append(PlanSection(label, part.heading, items, [], note))
+        sections.append(
+            PlanSection(f"{chinese_number(number)}、", chapter.heading, [], subsections)
+        )
+    if not any(s.all_items() for s in sections):
+        raise PlanOutputError("模型没有给出任何条目")
+    outline = PlanOutline(
+        province=province.name,
+        title=template.title.replace("{province}", province.name),
+        sections=sections,
+        coverage=coverage_matrix(sections, named_measures(index, template)),
+        passages=passages,
+        notes=[_material_note(drafter, province)]
+        + ([f"按要求突出“{focus}”方向。"] if focus else []),
+        focus=focus,
+        has_specific_material=drafter.has_specific_material,
+        model=settings.chat_model,
+        prompt_version=template.prompt.version,
+    )
+    verify_items(outline)
+    flagged = sum(i.status != "supported" for i in outline.items())
+    if flagged:
+        outline.notes.append(
+            f"有{flagged}个条目的引用未通过核验，已标注“引用待核”，请对照原文修改。"
+        )
+    outline.timings_ms["draft"] = (time.perf_counter() - started) * 1000
+    return outline
+
+
+__all__ = ["PlanError", "PlanOutputError", "draft_with_llm", "parse_outline"]
