@@ -87,13 +87,13 @@ def _cite(sentence: str, n: int) -> str:
     return f"{sentence[: match.start()]}[{n}]{stop}{match.group(2)}"
 
 
-def _is_answer_sentence(sentence: str) -> bool:
+def is_answer_sentence(sentence: str) -> bool:
     if len(sentence) < 8 or _BYLINE.match(sentence):
         return False
     return not looks_like_heading(sentence)
 
 
-def _coverage(text: str, weights: Mapping[str, float]) -> float:
+def term_coverage(text: str, weights: Mapping[str, float]) -> float:
     total = sum(weights.values())
     if not total:
         return 0.0
@@ -130,10 +130,10 @@ def _candidates(request: GenerationRequest) -> list[_Candidate]:
         # Terms met by the passage's title or region (辽宁, 青岛日报) hold for each of its sentences.
         context = _context(passage)
         for position, sentence in enumerate(split_sentences(passage.text, max_chars=160)):
-            if not _is_answer_sentence(sentence):
+            if not is_answer_sentence(sentence):
                 continue
             sentence = _LEADING_CONNECTIVE.sub("", sentence)
-            coverage = _coverage(f"{sentence} {context}", weights)
+            coverage = term_coverage(f"{sentence} {context}", weights)
             score = coverage + 0.12 / (rank + 1)
             if wants_number and _DIGIT.search(sentence):
                 score += 0.15
@@ -163,7 +163,7 @@ def _following(candidate: _Candidate) -> _Candidate | None:
     """The sentence after a short lead sentence (“二是建立科技成果转化平台。”) carries its content."""
     sentences = split_sentences(candidate.passage.text, max_chars=160)
     position = candidate.position + 1
-    if position >= len(sentences) or not _is_answer_sentence(sentences[position]):
+    if position >= len(sentences) or not is_answer_sentence(sentences[position]):
         return None
     text = _LEADING_CONNECTIVE.sub("", sentences[position])
     return _Candidate(candidate.passage, position, text, candidate.coverage, candidate.score)

@@ -69,18 +69,18 @@ def _passages_by_part(drafter: PlanDrafter, template: PlanTemplate) -> dict[str,
     chosen: dict[str, list[Chunk]] = {}
     for chapter in template.chapters:
         for part in chapter.parts:
-            ranked = sorted(drafter._pool(part), key=lambda pair: pair[1])
-            own = [c for c, _ in ranked if c in drafter._province_chunks]
-            rest = [c for c, _ in ranked if c not in own and c not in drafter._actor_chunks]
-            mentions = [c for c in drafter._actor_chunks if any(k in c.text for k in part.keywords)]
+            ranked = sorted(drafter.pool(part), key=lambda pair: pair[1])
+            own = [c for c, _ in ranked if c in drafter.province_chunks]
+            rest = [c for c, _ in ranked if c not in own and c not in drafter.actor_chunks]
+            mentions = [c for c in drafter.actor_chunks if any(k in c.text for k in part.keywords)]
             picked = list(dict.fromkeys(own[:2] + mentions[:1] + rest))[:PASSAGES_PER_PART]
             chosen[part.key] = picked
     return chosen
 
 
-def _origin(drafter: PlanDrafter, text: str, cited: list[Chunk]) -> tuple[str, str | None]:
+def _item_origin(drafter: PlanDrafter, text: str, cited: list[Chunk]) -> tuple[str, str | None]:
     """Where an item comes from, judged by its cited passages."""
-    origins = [drafter._origin(chunk, sentence) for chunk in cited for sentence in [text, ""]]
+    origins = [drafter.origin_of(chunk, sentence) for chunk in cited for sentence in [text, ""]]
     if any(origin == "province" for origin, _ in origins):
         return "province", drafter.province.name
     elsewhere = [region for origin, region in origins if origin == "elsewhere"]
@@ -140,7 +140,7 @@ def draft_with_llm(
         citations = tuple(n for n in parse_citations(text))
         body = strip_citations(text)
         cited = [by_number[n] for n in citations if n in by_number]
-        origin, region = _origin(drafter, body, cited)
+        origin, region = _item_origin(drafter, body, cited)
         return PlanItem(body, citations, origin, region, measure)  # type: ignore[arg-type]
 
     sections = []

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .citations import verify_sentence
 from .evidence import term_weights
-from .extractive import _coverage, _is_answer_sentence
+from .extractive import is_answer_sentence, term_coverage
 from .index import Index
 from .plan_template import Part, PlanTemplate
 from .regions import Province, find_province, find_provinces, provinces
@@ -139,16 +139,16 @@ class PlanDrafter:
         self._numbers: dict[str, int] = {}
         self._used: set[tuple[str, int]] = set()
         self._used_grams: list[set[str]] = []
-        self._province_chunks = [c for c in index.chunks if self._origin(c, "")[0] == "province"]
-        self._actor_chunks = [
+        self.province_chunks = [c for c in index.chunks if self.origin_of(c, "")[0] == "province"]
+        self.actor_chunks = [
             c
             for c in index.chunks
-            if c.region in (None, "全国") and any(actor(s) for s in self._sentences(c))
+            if c.region in (None, "全国") and any(actor(s) for s in self.sentences_of(c))
         ]
 
     # --- where a sentence comes from ---
 
-    def _origin(self, chunk: Chunk, sentence: str) -> tuple[str, str | None]:
+    def origin_of(self, chunk: Chunk, sentence: str) -> tuple[str, str | None]:
         if chunk.region == self.province.name:
             return "province", chunk.region
         if chunk.region not in (None, "全国"):
@@ -161,9 +161,9 @@ class PlanDrafter:
         """Every sentence of the corpus about this province: its own texts, and its mentions."""
         return [
             (chunk, sentence)
-            for chunk in self._province_chunks + self._actor_chunks
-            for sentence in self._sentences(chunk)
-            if self._origin(chunk, sentence)[0] == "province" and self._usable(sentence)
+            for chunk in self.province_chunks + self.actor_chunks
+            for sentence in self.sentences_of(chunk)
+            if self.origin_of(chunk, sentence)[0] == "province" and self._usable(sentence)
         ]
 
     @property
@@ -171,19 +171,19 @@ class PlanDrafter:
         return bool(self.own_material())
 
     @staticmethod
-    def _sentences(chunk: Chunk) -> list[str]:
+    def sentences_of(chunk: Chunk) -> list[str]:
         return split_sentences(chunk.text, max_chars=170)
 
     # --- candidates for one part ---
 
-    def _pool(self, part: Part) -> list[tuple[Chunk, int]]:
+    def pool(self, part: Part) -> list[tuple[Chunk, int]]:
         """Chunks to draw from, with their retrieval rank: the part's query, the province's own."""
         ranked = retrieve(self.index, part.query, k=10).passages
         pool = [(p.chunk, rank) for rank, p in enumerate(ranked)]
-        if self._province_chunks:
+        if self.province_chunks:
             local = retrieve(self.index, part.query, k=5, regions=(self.province.name,)).passages
             pool += [(p.chunk, rank) for rank, p in enumerate(local)]
-        pool += [(c, 10) for c in self._actor_chunks]
+        pool += [(c, 10) for c in self.actor_chunks]
         seen: set[str] = set()
         return [(c, r) for c, r in pool if not (c.chunk_id in seen or seen.add(c.chunk_id))]
 
@@ -192,12 +192,12 @@ class PlanDrafter:
         weights = term_weights(self.index, part.query)
         form = 1.0 if measures else 0.0
         found = []
-        for chunk, rank in self._pool(part):
-            sentences = self._sentences(chunk)
+        for chunk, rank in self.pool(part):
+            sentences = self.sentences_of(chunk)
             for position, sentence in enumerate(sentences):
                 if not self._usable(sentence):
                     continue
-                origin, region = self._origin(chunk, sentence)
+                origin, region = self.origin_of(chunk, sentence)
                 # The province's own sentence may take its topic from its neighbours
                 # (“…多种科技成果转化模式，如上海… 陕西发挥“秦创原”总平台…”).
                 window = self._unit(sentences, position, origin, chunk)
@@ -206,7 +206,7 @@ class PlanDrafter:
                     continue
                 measure = as_measure(sentence)
                 score = (
-                    _coverage(window, weights)
+                    term_coverage(window, weights)
                     + 0.15 * min(len(hits), 3)
                     + 0.1 / (rank + 1)
                     + _OWN_BONUS * (origin == "province")
@@ -232,7 +232,7 @@ class PlanDrafter:
     def _usable(sentence: str) -> bool:
         return (
             15 <= len(sentence) <= 170
-            and _is_answer_sentence(sentence)
+            and is_answer_sentence(sentence)
             and "？" not in sentence
             and "?" not in sentence
         )
@@ -272,7 +272,7 @@ class PlanDrafter:
         """A short lead sentence (“打造高层级产业发展平台。”) is spelled out by the next ones."""
         if len(candidate.sentence) >= _LEAD_SENTENCE_CHARS:
             return
-        sentences = self._sentences(candidate.chunk)
+        sentences = self.sentences_of(candidate.chunk)
         for position in range(candidate.position + 1, min(candidate.position + 3, len(sentences))):
             sentence = sentences[position]
             if not self._usable(sentence):
