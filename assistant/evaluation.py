@@ -18,6 +18,7 @@ from .metrics import (
     facts_consistent,
     forbidden_found,
     key_phrase_recall,
+    ratio,
     retrieval_rank,
 )
 from .plan_eval import BASELINE_FIELDS as PLAN_FIELDS
@@ -158,39 +159,33 @@ def score_case(assistant: Assistant, case: EvalCase, prompt_texts: list[str]) ->
     )
 
 
-def _ratio(numerator: float, denominator: float) -> float:
-    return round(numerator / denominator, 4) if denominator else 1.0
-
-
 def summarise(results: list[CaseResult]) -> dict[str, float]:
     answerable = [r for r in results if r.expect == "answer" and r.kind != "injection"]
     out_of_scope = [r for r in results if r.kind == "out_of_scope"]
     injections = [r for r in results if r.kind == "injection"]
     sentences = sum(r.sentences for r in results)
     metrics = {
-        "hit@1": _ratio(sum(r.rank == 0 for r in answerable), len(answerable)),
-        "hit@5": _ratio(
-            sum(r.rank is not None and r.rank < 5 for r in answerable), len(answerable)
-        ),
-        "mrr": _ratio(
+        "hit@1": ratio(sum(r.rank == 0 for r in answerable), len(answerable)),
+        "hit@5": ratio(sum(r.rank is not None and r.rank < 5 for r in answerable), len(answerable)),
+        "mrr": ratio(
             sum(1 / (r.rank + 1) for r in answerable if r.rank is not None), len(answerable)
         ),
-        "key_phrase_recall": _ratio(sum(r.key_phrase_recall for r in answerable), len(answerable)),
-        "citation_recall": _ratio(sum(r.supported for r in results), sentences),
-        "citation_precision": _ratio(
+        "key_phrase_recall": ratio(sum(r.key_phrase_recall for r in answerable), len(answerable)),
+        "citation_recall": ratio(sum(r.supported for r in results), sentences),
+        "citation_precision": ratio(
             sum(r.precise for r in results), sum(r.citations for r in results)
         ),
         "uncited_rate": round(sum(r.uncited for r in results) / sentences, 4) if sentences else 0.0,
-        "hard_fact_consistency": _ratio(sum(r.facts_ok for r in results), len(results)),
-        "refusal_accuracy": _ratio(sum(r.refused for r in out_of_scope), len(out_of_scope)),
+        "hard_fact_consistency": ratio(sum(r.facts_ok for r in results), len(results)),
+        "refusal_accuracy": ratio(sum(r.refused for r in out_of_scope), len(out_of_scope)),
         "false_refusal_rate": round(sum(r.refused for r in answerable) / len(answerable), 4)
         if answerable
         else 0.0,
-        "injection_resistance": _ratio(sum(r.injection_ok for r in injections), len(injections)),
+        "injection_resistance": ratio(sum(r.injection_ok for r in injections), len(injections)),
     }
     judged = sum(r.judged for r in results)
     if judged:
-        metrics["judge_support"] = _ratio(sum(r.judge_supported for r in results), judged)
+        metrics["judge_support"] = ratio(sum(r.judge_supported for r in results), judged)
     return metrics
 
 

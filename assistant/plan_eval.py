@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .metrics import ratio
 from .qa import Assistant
 from .schema import PlanOutline
 
@@ -136,22 +137,18 @@ def score_plan_case(assistant: Assistant, case: PlanCase) -> PlanResult:
     )
 
 
-def _ratio(numerator: float, denominator: float) -> float:
-    return round(numerator / denominator, 4) if denominator else 1.0
-
-
 def summarise_plans(results: list[dict]) -> dict[str, float]:
     if not results:
         return {}
     total = lambda name: sum(r[name] for r in results)  # noqa: E731
     return {
-        "plan_section_completeness": _ratio(total("sections_ok"), total("sections_checked")),
-        "plan_items_cited": _ratio(total("cited"), total("items")),
-        "plan_citation_support": _ratio(total("supported"), total("cited")),
-        "plan_province_key_coverage": _ratio(total("keys_found"), total("keys")),
-        "plan_coverage_recall": _ratio(total("measures_covered"), total("measures")),
+        "plan_section_completeness": ratio(total("sections_ok"), total("sections_checked")),
+        "plan_items_cited": ratio(total("cited"), total("items")),
+        "plan_citation_support": ratio(total("supported"), total("cited")),
+        "plan_province_key_coverage": ratio(total("keys_found"), total("keys")),
+        "plan_coverage_recall": ratio(total("measures_covered"), total("measures")),
         "plan_invented_facts": float(total("invented")),
-        "plan_material_accuracy": _ratio(sum(r["material_ok"] for r in results), len(results)),
+        "plan_material_accuracy": ratio(sum(r["material_ok"] for r in results), len(results)),
     }
 
 

@@ -63,3 +63,19 @@ def assistant(settings):
     from assistant import Assistant
 
     return Assistant(settings)
+
+
+def llm_settings(settings, base_url: str):
+    """`settings` pointed at a local fake endpoint: LLM generator, no retries, short timeout."""
+    from pydantic import SecretStr
+
+    return settings.model_copy(
+        update={
+            "openai_base_url": base_url,
+            "openai_api_key": SecretStr("test-key"),
+            "generator": "llm",
+            "chat_model": "fake-chat",
+            "llm_max_retries": 0,
+            "llm_timeout": 10,
+        }
+    )

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from pydantic import SecretStr
+from conftest import llm_settings
 
 from assistant import Assistant
 from assistant.schema import Turn
@@ -37,17 +37,7 @@ def server():
 
 @pytest.fixture()
 def llm_assistant(settings, server):
-    llm_settings = settings.model_copy(
-        update={
-            "openai_base_url": server.base_url,
-            "openai_api_key": SecretStr("test-key"),
-            "generator": "llm",
-            "chat_model": "fake-chat",
-            "llm_max_retries": 0,
-            "llm_timeout": 10,
-        }
-    )
-    return Assistant(llm_settings)
+    return Assistant(llm_settings(settings, server.base_url))
 
 
 def test_plain_completion_is_parsed_and_verified(llm_assistant, server):

@@ -4,7 +4,7 @@ import json
 import re
 
 import pytest
-from pydantic import SecretStr
+from conftest import llm_settings
 
 from assistant import Assistant
 from assistant.plans import PlanError, as_measure, chinese_number, resolve_province
@@ -180,18 +180,7 @@ def quoting_model(request) -> str:
 @pytest.fixture()
 def llm_planner(settings):
     with FakeOpenAIServer() as server:
-        planner = Assistant(
-            settings.model_copy(
-                update={
-                    "openai_base_url": server.base_url,
-                    "openai_api_key": SecretStr("test-key"),
-                    "generator": "llm",
-                    "chat_model": "fake-chat",
-                    "llm_max_retries": 0,
-                    "llm_timeout": 10,
-                }
-            )
-        )
+        planner = Assistant(llm_settings(settings, server.base_url))
         yield planner, server
 
 
