@@ -1,236 +1,321 @@
-"""Plan outlines as Markdown, JSON and DOCX; the DOCX follows 公文 conventions (GB/T 9704-2012).
+"""Render a plan outline as Markdown, JSON or a 公文-style DOCX (GB/T 9704-2012).
 
 DOCX layout: A4, margins 37/35/28/26 mm (top/bottom/left/right); title 方正小标宋简体 二号 centred;
-body 仿宋 三号 at a fixed 28 pt line spacing with a two-character first-line indent; heading
+body 仿宋 三号 at an exact 28 pt line spacing with a two-character first-line indent; heading
 levels 一、(黑体) （一）(楷体) 1. （1）(仿宋); page numbers “— 1 —” outside on odd and even pages;
-citations as superscript [n]; a 说明 block, the coverage table and the 参考依据 list at the end.
+citations as superscript [n]; then a 说明 block, the coverage table and the 参考依据 list.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from .schema import PlanItem, PlanOutline
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.styles.style import ParagraphStyle
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
-TITLE_FONT = "方正小标宋简体"
-BODY_FONT = "仿宋"
-LEVEL1_FONT = "黑体"
-LEVEL2_FONT = "楷体"
-PAGE_NUMBER_FONT = "宋体"
+from .schema import CoverageRow, Passage, PlanItem, PlanOutline, PlanSection
+
+# Why an item is still to be checked when its verification left no specific issue.
+_PENDING = {"weak": "所引段落支持较弱", "unsupported": "所引段落不支持", "uncited": "未注明引用"}
+
+
+def _one_line(text: str) -> str:
+    """Collapse line breaks, so user text cannot split a list item or a table row."""
+    return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+def _clause(text: str) -> str:
+    """Drop the closing punctuation, so the citations can stand before the full stop."""
+    return _one_line(text).rstrip("。；;，, ")
+
+
+def _marks(citations: Iterable[int]) -> str:
+    return "".join(f"[{n}]" for n in citations)
+
+
+def _borrowed(item: PlanItem) -> str:
+    return f"（借鉴{item.region}做法）" if item.origin == "elsewhere" and item.region else ""
+
+
+def _pending(item: PlanItem) -> str:
+    return "；".join(item.issues) or _PENDING.get(item.status, item.status)
+
+
+def _cited_work(passage: Passage) -> str:
+    chunk = passage.chunk
+    meta = "，".join(part for part in (chunk.source, chunk.date) if part)
+    return f"《{_one_line(chunk.title)}》" + (f"（{meta}）" if meta else "")
 
 
 # --- Markdown and JSON ---
 
 
-def _marks(citations: tuple[int, ...] | list[int]) -> str:
-    return "".join(f"[{n}]" for n in citations)
+def _md_item(item: PlanItem) -> str:
+    line = f"{_clause(item.text)}{_borrowed(item)}{_marks(item.citations)}。"
+    return line if item.status == "supported" else f"{line} ⚠ 引用待核（{_pending(item)}）"
 
 
-def _item_line(item: PlanItem) -> str:
-    borrowed = f"（借鉴{item.region}做法）" if item.origin == "elsewhere" and item.region else ""
-    text = f"{item.text.rstrip('。')}{borrowed}{_marks(item.citations)}。"
-    if item.status != "supported":
-        text += f" ⚠ 引用待核（{'；'.join(item.issues) or item.status}）"
-    return text
+def _md_section(section: PlanSection, depth: int) -> list[str]:
+    lines = [f"{'#' * min(depth, 6)} {section.number}{section.heading}", ""]
+    if section.note:
+        lines += [f"*（起草提示：{_one_line(section.note)}）*", ""]
+    for i, item in enumerate(section.items, 1):
+        lines += [f"{i}. {_md_item(item)}", ""]
+        pad = " " * len(f"{i}. ")  # keeps the details inside the numbered item
+        for j, detail in enumerate(item.details, 1):
+            lines += [f"{pad}（{j}）{_md_item(detail)}", ""]
+    for sub in section.subsections:
+        lines += _md_section(sub, depth + 1)
+    return lines
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _one_line(text).replace("|", "\\|")
 
 
-def _passage_line(passage, limit: int | None = None) -> str:
-    chunk = passage.chunk
-    meta = "，".join(x for x in (chunk.source, chunk.date) if x)
-    text = chunk.text.replace("\n", " ")
-    if limit and len(text) > limit:
-        text = text[:limit] + "…"
-    return f"[{passage.n}]《{chunk.title}》{f'（{meta}）' if meta else ''}{chunk.chunk_id}：{text}"
+def _md_row(row: CoverageRow) -> str:
+    cells = (
+        row.measure,
+        "✓" if row.covered else "✗",
+        "、".join(row.items),
+        _marks(row.citations),
+        "、".join(row.sources),
+    )
+    return "| " + " | ".join(_cell(c) for c in cells) + " |"
+
+
+def _md_reference(passage: Passage, limit: int = 120) -> str:
+    text = _one_line(passage.text)
+    text = text[:limit] + "…" if len(text) > limit else text
+    return f"[{passage.n}] {_cited_work(passage)}{passage.chunk.chunk_id}：{text}"
 
 
 def to_markdown(outline: PlanOutline) -> str:
+    """Render the outline, its notes, the coverage table and the cited passages as Markdown."""
     lines = [f"# {outline.title}", ""]
     for section in outline.sections:
-        lines += [f"## {section.number}{section.heading}", ""]
-        for i, item in enumerate(section.items, 1):
-            lines.append(f"{i}. {_item_line(item)}")
-        for sub in section.subsections:
-            lines += [f"### {sub.number}{sub.heading}", ""]
-            if sub.note:
-                lines += [f"*（起草提示：{sub.note}）*", ""]
-            for i, item in enumerate(sub.items, 1):
-                lines.append(f"{i}. {_item_line(item)}")
-                for j, detail in enumerate(item.details, 1):
-                    lines.append(f"   （{j}）{_item_line(detail)}")
-            lines.append("")
+        lines += _md_section(section, 2)
     if outline.notes:
-        lines += ["## 说明", ""] + [f"- {note}" for note in outline.notes] + [""]
-    lines += [
-        "## 重点举措覆盖对照表",
-        "",
-        "| 举措 | 是否覆盖 | 对应条目 | 引用 | 资料出处 |",
-        "|---|---|---|---|---|",
-    ]
-    for row in outline.coverage:
-        lines.append(
-            f"| {_cell(row.measure)} | {'✓' if row.covered else '✗'} | {'、'.join(row.items)} "
-            f"| {_marks(row.citations)} | {_cell('、'.join(row.sources))} |"
-        )
-    lines += ["", "## 参考依据", ""]
-    lines += [f"- {_cell(_passage_line(p, 120))}" for p in outline.passages]
+        lines += ["## 说明", "", *(f"- {_one_line(note)}" for note in outline.notes), ""]
+    lines += ["## 重点举措覆盖对照表", "", "| 举措 | 是否覆盖 | 对应条目 | 引用 | 资料出处 |"]
+    lines += ["| --- | --- | --- | --- | --- |", *(_md_row(row) for row in outline.coverage), ""]
+    lines += ["## 参考依据", "", *(f"- {_md_reference(p)}" for p in outline.passages)]
     return "\n".join(lines) + "\n"
 
 
 def to_json(outline: PlanOutline) -> str:
+    """Render the `plan --format json` contract."""
     return json.dumps(outline.to_json(), ensure_ascii=False, indent=2)
+
+
+EXPORTERS: dict[str, Callable[[PlanOutline], str]] = {"md": to_markdown, "json": to_json}
 
 
 # --- DOCX ---
 
 
-def _font(run, name: str, size: float, *, bold: bool = False) -> None:
-    """Set a run's font for Latin and East Asian text (python-docx sets only the former)."""
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
+@dataclass(frozen=True, slots=True)
+class _Look:
+    """A paragraph style of the 公文 layout; its runs repeat the font so it survives copy-paste."""
 
-    run.font.name = name
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+    name: str
+    font: str
+    size: float = 16  # 三号
+    indent: bool = True  # first line indented by two characters
+    centred: bool = False
+    line: float = 28  # exact line spacing, in points
+    outline: int | None = None  # heading level in Word's navigation pane
+
+
+TITLE = _Look("公文标题", "方正小标宋简体", 22, indent=False, centred=True, line=35)
+BODY = _Look("公文正文", "仿宋")
+LEVEL1 = _Look("公文一级标题", "黑体", outline=0)
+LEVEL2 = _Look("公文二级标题", "楷体", outline=1)
+CAPTION = _Look("公文表题", "黑体", indent=False, centred=True)
+REFERENCE = _Look("公文参考依据", "仿宋", 12, line=20)
+PAGE_FONT, PAGE_SIZE = "宋体", 14  # 四号
+TABLE_SIZE = 12
+TABLE_HEADER = ("举措", "是否覆盖", "对应条目", "引用")
+TABLE_WIDTHS_MM = (52, 22, 50, 32)  # fills the 156 mm text width
+
+
+def _set_font(target: Run | ParagraphStyle, name: str, size: float) -> None:
+    """Set the font for Latin and East Asian text alike (`font.name` covers only Latin)."""
+    target.font.name = name
+    target.font.size = Pt(size)
+    fonts = target.element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), name)
+    fonts.set(qn("w:hint"), "eastAsia")  # “” and — take the Chinese font's full-width forms
 
 
-def _paragraph(document, text: str, font: str, size: float = 16, *, indent: bool = True):
-    from docx.enum.text import WD_LINE_SPACING
-    from docx.shared import Pt
+def _run(paragraph: Paragraph, text: str, font: str, size: float) -> Run:
+    run = paragraph.add_run(text)
+    _set_font(run, font, size)
+    return run
 
-    paragraph = document.add_paragraph()
-    layout = paragraph.paragraph_format
-    layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    layout.line_spacing = Pt(28)
-    layout.space_before = layout.space_after = Pt(0)
-    if indent:
-        layout.first_line_indent = Pt(size * 2)
+
+def _paragraph(document: DocxDocument, look: _Look, text: str = "", font: str = "") -> Paragraph:
+    paragraph = document.add_paragraph(style=look.name)
     if text:
-        _font(paragraph.add_run(text), font, size)
+        _run(paragraph, text, font or look.font, look.size)
     return paragraph
 
 
-def _cite(paragraph, citations, size: float = 16) -> None:
-    if citations:
-        run = paragraph.add_run(_marks(citations))
-        _font(run, BODY_FONT, size)
-        run.font.superscript = True
+def _add_styles(document: DocxDocument) -> None:
+    normal = document.styles["Normal"]
+    _set_font(normal, BODY.font, BODY.size)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    language = OxmlElement("w:lang")
+    language.set(qn("w:eastAsia"), "zh-CN")
+    normal.element.get_or_add_rPr().append(language)
+    for look in (TITLE, BODY, LEVEL1, LEVEL2, CAPTION, REFERENCE):
+        style = document.styles.add_style(look.name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.quick_style = True
+        _set_font(style, look.font, look.size)
+        style.font.bold = False
+        layout = style.paragraph_format
+        layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        layout.line_spacing = Pt(look.line)
+        layout.space_before = layout.space_after = Pt(0)
+        layout.first_line_indent = Pt(look.size * 2 if look.indent else 0)
+        if look.centred:
+            layout.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if look.outline is not None:
+            layout.keep_with_next = True
+            style.element.get_or_add_pPr().get_or_add_outlineLvl().val = look.outline
 
 
-def _docx_item(document, number: str, item: PlanItem) -> None:
-    paragraph = _paragraph(document, f"{number}{item.text.rstrip('。')}", BODY_FONT)
-    if item.origin == "elsewhere" and item.region:
-        _font(paragraph.add_run(f"（借鉴{item.region}做法）"), LEVEL2_FONT, 16)
-    _cite(paragraph, item.citations)
-    _font(paragraph.add_run("。"), BODY_FONT, 16)
-    if item.status != "supported":
-        _font(paragraph.add_run("〔引用待核〕"), LEVEL1_FONT, 16)
+def _field_char(paragraph: Paragraph, kind: str) -> None:
+    mark = OxmlElement("w:fldChar")
+    mark.set(qn("w:fldCharType"), kind)
+    _run(paragraph, "", PAGE_FONT, PAGE_SIZE).element.append(mark)
 
 
-def _page_number(paragraph, alignment) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    paragraph.alignment = alignment
-    _font(paragraph.add_run("— "), PAGE_NUMBER_FONT, 14)
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1")):
-        run = paragraph.add_run()
-        _font(run, PAGE_NUMBER_FONT, 14)
-        if kind:
-            field = OxmlElement("w:fldChar")
-            field.set(qn("w:fldCharType"), kind)
-            run._element.append(field)
-        elif text == " PAGE ":
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = text
-            run._element.append(instruction)
-        else:
-            run.text = text
-    end = paragraph.add_run()
-    field = OxmlElement("w:fldChar")
-    field.set(qn("w:fldCharType"), "end")
-    end._element.append(field)
-    _font(paragraph.add_run(" —"), PAGE_NUMBER_FONT, 14)
+def _page_number(paragraph: Paragraph) -> None:
+    """Write “— n —” around a PAGE field, which the reader fills in on every page."""
+    _run(paragraph, "— ", PAGE_FONT, PAGE_SIZE)
+    _field_char(paragraph, "begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = " PAGE "
+    _run(paragraph, "", PAGE_FONT, PAGE_SIZE).element.append(instruction)
+    _field_char(paragraph, "separate")
+    _run(paragraph, "1", PAGE_FONT, PAGE_SIZE)  # shown until the field is updated
+    _field_char(paragraph, "end")
+    _run(paragraph, " —", PAGE_FONT, PAGE_SIZE)
 
 
-def _layout(document) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm
-
+def _page_setup(document: DocxDocument) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
     section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.footer_distance = Mm(25)  # puts the 一字线 about 7 mm below the text block
     document.settings.odd_and_even_pages_header_footer = True
-    _page_number(section.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT)
-    _page_number(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT)
+    # 单页码居右空一字，双页码居左空一字
+    odd, even = section.footer.paragraphs[0], section.even_page_footer.paragraphs[0]
+    odd.alignment, odd.paragraph_format.right_indent = WD_ALIGN_PARAGRAPH.RIGHT, Pt(PAGE_SIZE)
+    even.alignment, even.paragraph_format.left_indent = WD_ALIGN_PARAGRAPH.LEFT, Pt(PAGE_SIZE)
+    _page_number(odd)
+    _page_number(even)
 
 
-def _coverage_table(document, outline: PlanOutline) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+def _docx_item(document: DocxDocument, number: str, item: PlanItem) -> None:
+    paragraph = _paragraph(document, BODY, f"{number}{_clause(item.text)}")
+    if borrowed := _borrowed(item):
+        _run(paragraph, borrowed, LEVEL2.font, BODY.size)
+    if item.citations:
+        _run(paragraph, _marks(item.citations), BODY.font, BODY.size).font.superscript = True
+    _run(paragraph, "。", BODY.font, BODY.size)
+    if item.status != "supported":
+        marker = _run(paragraph, "〔引用待核〕", LEVEL1.font, BODY.size)
+        document.add_comment(marker, _pending(item), author="政策助手")
 
-    caption = _paragraph(document, "附表　重点举措覆盖对照表", LEVEL1_FONT, indent=False)
-    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    table = document.add_table(rows=1, cols=4)
+
+def _docx_section(document: DocxDocument, section: PlanSection, depth: int) -> None:
+    _paragraph(document, LEVEL1 if depth == 0 else LEVEL2, f"{section.number}{section.heading}")
+    if section.note:
+        _paragraph(document, BODY, f"（起草提示：{_one_line(section.note)}）", LEVEL2.font)
+    for i, item in enumerate(section.items, 1):
+        _docx_item(document, f"{i}.", item)
+        for j, detail in enumerate(item.details, 1):
+            _docx_item(document, f"（{j}）", detail)
+    for sub in section.subsections:
+        _docx_section(document, sub, depth + 1)
+
+
+def _coverage_table(document: DocxDocument, coverage: list[CoverageRow]) -> None:
+    caption = _paragraph(document, CAPTION, "附表　重点举措覆盖对照表")
+    caption.paragraph_format.page_break_before = True  # 附表 starts on a page of its own
+    caption.paragraph_format.keep_with_next = True
+    table = document.add_table(rows=1, cols=len(TABLE_HEADER))
     table.style = "Table Grid"
-    rows = [("举措", "是否覆盖", "对应条目", "引用")] + [
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, TABLE_WIDTHS_MM, strict=True):
+        column.width = Mm(width)  # the grid, which LibreOffice reads; cells below are for Word
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeat on each page
+    rows = [TABLE_HEADER] + [
         (r.measure, "是" if r.covered else "否", "、".join(r.items), _marks(r.citations))
-        for r in outline.coverage
+        for r in coverage
     ]
     for i, values in enumerate(rows):
         cells = table.rows[0].cells if i == 0 else table.add_row().cells
-        for cell, value in zip(cells, values, strict=True):
-            _font(cell.paragraphs[0].add_run(value), BODY_FONT, 12, bold=i == 0)
+        for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
+            cell.width = Mm(TABLE_WIDTHS_MM[column])
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            paragraph = cell.paragraphs[0]
+            if i == 0 or column == 1:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _run(paragraph, _one_line(value), LEVEL1.font if i == 0 else BODY.font, TABLE_SIZE)
 
 
 def to_docx(outline: PlanOutline, target: str | Path | IO[bytes]) -> None:
-    import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
+    """Write the outline as a 公文-style Word document to a path or a binary stream."""
     document = docx.Document()
     document.core_properties.title = outline.title
-    _layout(document)
-    title = _paragraph(document, outline.title, TITLE_FONT, 22, indent=False)
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _paragraph(document, "", BODY_FONT)
+    _add_styles(document)
+    _page_setup(document)
+    for run in _paragraph(document, TITLE, _one_line(outline.title)).runs:
+        run.font.bold = False
+    _paragraph(document, BODY)
     for section in outline.sections:
-        _paragraph(document, f"{section.number}{section.heading}", LEVEL1_FONT)
-        for i, item in enumerate(section.items, 1):
-            _docx_item(document, f"{i}. ", item)
-        for sub in section.subsections:
-            _paragraph(document, f"{sub.number}{sub.heading}", LEVEL2_FONT)
-            if sub.note:
-                _paragraph(document, f"（起草提示：{sub.note}）", LEVEL2_FONT)
-            for i, item in enumerate(sub.items, 1):
-                _docx_item(document, f"{i}. ", item)
-                for j, detail in enumerate(item.details, 1):
-                    _docx_item(document, f"（{j}）", detail)
+        _docx_section(document, section, 0)
     if outline.notes:
-        _paragraph(document, "说明", LEVEL1_FONT)
+        _paragraph(document, LEVEL1, "说明")
         for note in outline.notes:
-            _paragraph(document, note, BODY_FONT)
-    _coverage_table(document, outline)
-    _paragraph(document, "参考依据", LEVEL1_FONT)
-    for passage in outline.passages:
-        _paragraph(document, _passage_line(passage), BODY_FONT, 12)
+            _paragraph(document, BODY, _one_line(note))
+    _coverage_table(document, outline.coverage)
+    _paragraph(document, LEVEL1, "参考依据")
+    for p in outline.passages:
+        _paragraph(document, REFERENCE, f"[{p.n}]{_cited_work(p)}：{_one_line(p.text)}")
     document.save(target)
 
 
-def write(outline: PlanOutline, fmt: str, path: Path) -> Path:
-    """Write the outline as `md`, `json` or `docx` to `path` (parent folders created)."""
+def write(outline: PlanOutline, fmt: str, path: str | Path) -> Path:
+    """Write the outline as `md` or `json` (UTF-8) or `docx` to `path`, creating its folder."""
+    if fmt != "docx" and fmt not in EXPORTERS:
+        raise ValueError(f"unknown format: {fmt!r} (md, json or docx)")
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "docx":
         to_docx(outline, path)
-    elif fmt in ("md", "json"):
-        path.write_text(to_markdown(outline) if fmt == "md" else to_json(outline) + "\n", "utf-8")
     else:
-        raise ValueError(f"unknown format: {fmt}")
+        path.write_text(EXPORTERS[fmt](outline).rstrip("\n") + "\n", encoding="utf-8")
     return path
