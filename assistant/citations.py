@@ -16,7 +16,7 @@ from .segment import char_ngrams, normalise_for_match, split_sentences
 
 SUPPORTED = 0.7
 WEAK = 0.45
-_MARKER = re.compile(r"[\[【]\^?(\d+(?:\s*[,，、]\s*\d+)*)[\]】]")
+MARKER = re.compile(r"[\[【]\^?(\d+(?:\s*[,，、]\s*\d+)*)[\]】]")
 _MARKER_RUN = r"(?:\s*[\[【]\^?\d+(?:\s*[,，、]\s*\d+)*[\]】])+"
 # "……。[1]" → "……[1]。": a citation written after the full stop belongs to that sentence.
 _MARKER_AFTER_STOP = re.compile(rf"([。！？!?；;])({_MARKER_RUN})")
@@ -28,7 +28,7 @@ _MIN_CLAIM_CHARS = 6
 def parse_citations(text: str) -> tuple[int, ...]:
     """Citation numbers in order of first appearance: [1] [2,3] 【4】 [^5]."""
     seen: list[int] = []
-    for match in _MARKER.finditer(text):
+    for match in MARKER.finditer(text):
         for number in re.split(r"[,，、\s]+", match.group(1)):
             if number and int(number) not in seen:
                 seen.append(int(number))
@@ -36,17 +36,26 @@ def parse_citations(text: str) -> tuple[int, ...]:
 
 
 def strip_citations(text: str) -> str:
-    return _MARKER.sub("", text).strip()
+    return MARKER.sub("", text).strip()
+
+
+def answer_lines(answer: str) -> list[tuple[str, list[str]]]:
+    """Each non-empty line of an answer as (list prefix such as "1. ", its sentences), where each
+    sentence keeps its citation markers."""
+    answer = _MARKER_AFTER_STOP.sub(lambda m: m.group(2).strip() + m.group(1), answer)
+    lines = []
+    for line in answer.split("\n"):
+        prefix = _LIST_PREFIX.match(line.strip())
+        body = line.strip()[prefix.end() if prefix else 0 :].replace("**", "")
+        sentences = [s for s in split_sentences(body) if s.strip()]
+        if sentences:
+            lines.append((prefix.group().strip() if prefix else "", sentences))
+    return lines
 
 
 def split_answer(answer: str) -> list[str]:
     """Split an answer into sentences, keeping each sentence's citation markers with it."""
-    answer = _MARKER_AFTER_STOP.sub(lambda m: m.group(2).strip() + m.group(1), answer)
-    sentences: list[str] = []
-    for line in answer.split("\n"):
-        line = _LIST_PREFIX.sub("", line.strip()).replace("**", "")
-        sentences.extend(s for s in split_sentences(line) if s.strip())
-    return sentences
+    return [sentence for _, sentences in answer_lines(answer) for sentence in sentences]
 
 
 def numbers_in(text: str) -> set[str]:
@@ -101,3 +110,22 @@ def verify_sentence(text: str, passages: Sequence[Passage]) -> Sentence:
 def verify_answer(answer: str, passages: Sequence[Passage]) -> list[Sentence]:
     """Verify every claim-bearing sentence of an answer."""
     return [verify_sentence(s, passages) for s in split_answer(answer) if is_claim(s)]
+
+
+def supporting_span(sentence: str, passage: str, *, floor: float = 0.3) -> tuple[int, int] | None:
+    """Where in `passage` the sentence's support lies: the passage sentence sharing the most
+    character bigrams with it (offsets into `passage`), or None below `floor`."""
+    grams = char_ngrams(strip_citations(sentence), 2)
+    if not grams:
+        return None
+    best, span, start = 0.0, None, 0
+    for piece in split_sentences(passage):
+        at = passage.find(piece, start)
+        if at < 0:
+            continue
+        start = at + len(piece)
+        found = _bigrams(piece)
+        score = sum(g in found for g in grams) / len(grams)
+        if score > best:
+            best, span = score, (at, at + len(piece))
+    return span if best >= floor else None

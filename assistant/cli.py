@@ -1,4 +1,4 @@
-"""Command line: `assistant index | ask | sources` (also `python -m assistant …`)."""
+"""Command line: `assistant index | ask | plan | eval | sources | serve` (also `python -m assistant …`)."""
 
 from __future__ import annotations
 
@@ -182,18 +182,6 @@ def plan(
         typer.echo(f"  注：{note}", err=True)
 
 
-def _eval_settings(settings: Settings, llm: bool) -> Settings:
-    """Evals always run over the bundled seeds alone, in an index of their own."""
-    return settings.model_copy(
-        update={
-            "home": settings.home / "eval",
-            "library_dir": settings.home / "eval" / "no-library",
-            "generator": "llm" if llm else "extractive",
-            "temperature": 0.0,
-        }
-    )
-
-
 @app.command("eval")
 def evaluate(
     update_baseline: Annotated[
@@ -211,11 +199,9 @@ def evaluate(
     """运行评测集并与基线比较；指标回退或提示词与基线不符时退出码为 1。"""
     from rich.progress import Progress
 
-    from . import evaluation, reports
-    from .plan_eval import load_plan_cases
-    from .qa import Assistant
+    from . import eval_gate, evaluation, reports
 
-    settings = _eval_settings(Settings(), llm)
+    settings = eval_gate.eval_settings(Settings(), llm)
     if llm and not (settings.openai_api_key or settings.openai_base_url):
         _fail("--llm 需要先配置大模型：设置 OPENAI_API_KEY 或 OPENAI_BASE_URL。", 2)
     judge = None
@@ -225,55 +211,32 @@ def evaluate(
 
         use_disk_cache(settings.home / "llm-cache")
         judge = CitationJudge(settings)
-    assistant = Assistant(settings)
-    assistant.build_index()
-    cases = evaluation.load_cases(settings.evals_dir / "cases.jsonl")
-    plan_cases = load_plan_cases(settings.evals_dir / "plan_cases.jsonl")
     with Progress(transient=True, console=_stderr_console()) as progress:
-        task = progress.add_task("评测中", total=len(cases) + len(plan_cases))
-        run = evaluation.run(
-            assistant,
-            cases,
+        task = progress.add_task("评测中", total=None)
+        run = eval_gate.run_suite(
+            settings,
             llm=llm,
             judge=judge,
             progress=lambda done, total: progress.update(task, completed=done, total=total),
-            plan_cases=plan_cases,
         )
-    baseline_path = settings.evals_dir / ("baseline-llm.json" if llm else "baseline.json")
-    baseline = json.loads(baseline_path.read_text("utf-8")) if baseline_path.exists() else None
-    failed, regressed = evaluation.regressions(run.to_json(), baseline) if baseline else ([], [])
-    paths = reports.write(run, baseline, regressed, report or settings.evals_dir / "reports")
-    typer.echo(reports.summary_table(run, baseline))
+    result = eval_gate.verdict(run, eval_gate.baseline_path(settings, llm))
+    folder = report or settings.evals_dir / "reports"
+    paths = reports.write(run, result.baseline, result.regressed, folder)
+    typer.echo(reports.summary_table(run, result.baseline))
     typer.echo(f"报告：{'、'.join(str(p) for p in paths)}")
     if update_baseline:
-        baseline_path.write_text(
+        result.baseline_path.write_text(
             json.dumps(evaluation.baseline_view(run), ensure_ascii=False, indent=1, sort_keys=True)
             + "\n",
             "utf-8",
         )
         typer.echo(
-            f"已更新基线 {baseline_path}（提示词版本 {run.prompts_version}），请与改动一起提交。"
+            f"已更新基线 {result.baseline_path}（提示词版本 {run.prompts_version}），"
+            "请与改动一起提交。"
         )
         return
-    problems = []
-    if baseline is None:
-        problems.append(
-            f"没有基线文件 {baseline_path}：运行 assistant eval --update-baseline 生成并提交。"
-        )
-    elif baseline["prompts_version"] != run.prompts_version:
-        problems.append(
-            f"prompts/ 已改动（当前 {run.prompts_version}，基线 {baseline['prompts_version']}）："
-            "请运行 assistant eval --update-baseline，并把新的 evals/"
-            f"{baseline_path.name} 与提示词改动一起提交。"
-        )
-    if failed:
-        problems.append(f"指标回退：{'、'.join(failed)}")
-    if regressed:
-        problems.append(
-            "回退的用例：\n" + "\n".join(f"  {case_id}：{why}" for case_id, why in regressed)
-        )
-    if problems:
-        _fail("评测未通过。\n" + "\n".join(problems), 1)
+    if result.problems:
+        _fail("评测未通过。\n" + "\n".join(result.problems), 1)
     typer.echo("评测通过：没有指标回退。")
 
 
@@ -315,6 +278,34 @@ def sources(
         if len(d.articles) > 1:
             for article in d.articles:
                 typer.echo(f"    · {article.title}（{article.source}）")
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="监听地址；给团队使用时设为 0.0.0.0（建议同时设置登录）。")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="端口。", min=1, max=65535)] = 7860,
+) -> None:
+    """启动网页界面（问答、方案起草、资料库、评测）。"""
+    from .qa import Assistant
+    from .ui import AuthError, launch
+
+    settings = Settings()
+    if host not in ("127.0.0.1", "localhost", "::1") and not settings.auth:
+        typer.echo(
+            f"注意：服务监听 {host}，同一网络中的人都能访问；可设置 ASSISTANT_AUTH 启用登录。",
+            err=True,
+        )
+    try:
+        web = launch(Assistant(settings), host=host, port=port)
+    except AuthError as exc:
+        _fail(str(exc), 2)
+    except OSError as exc:
+        _fail(f"无法在 {host}:{port} 启动服务：{exc}", 1)
+    shown = "127.0.0.1" if host == "0.0.0.0" else host
+    typer.echo(f"政策助手已启动：http://{shown}:{port}（Ctrl+C 停止）", err=True)
+    web.block_thread()
 
 
 def main() -> None:

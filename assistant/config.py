@@ -88,6 +88,14 @@ class Settings(BaseSettings):
     max_question_chars: int = 2000
     """Longer questions are rejected with a message rather than truncated silently."""
 
+    # --- Web UI (`assistant serve`) ---
+    auth: SecretStr | None = None
+    """Logins for the web UI, `user:password` pairs separated by commas (`ASSISTANT_AUTH`)."""
+    ui_concurrency: int = Field(default=4, ge=1)
+    """Requests the web UI works on at once; the rest wait in its queue (`ASSISTANT_UI_CONCURRENCY`)."""
+    ui_queue_size: int = Field(default=100, ge=1)
+    """Requests that may wait; beyond this the UI asks users to retry (`ASSISTANT_UI_QUEUE_SIZE`)."""
+
     tiktoken_cache_dir: Path | None = Field(
         default=None, validation_alias=AliasChoices("TIKTOKEN_CACHE_DIR")
     )

@@ -65,6 +65,29 @@ def assistant(settings):
     return Assistant(settings)
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_web(settings):
+    """Launch the web UI in this process on a free loopback port; returns (app, base URL)."""
+    from assistant import Assistant
+    from assistant.ui import launch
+
+    port = free_port()
+    return launch(Assistant(settings), port=port), f"http://127.0.0.1:{port}/"
+
+
+@pytest.fixture(scope="session")
+def web_url(settings):
+    """The web UI over the shared offline index, no login, for the whole session."""
+    app, url = start_web(settings.model_copy(update={"auth": None}))
+    yield url
+    app.close()
+
+
 def llm_settings(settings, base_url: str):
     """`settings` pointed at a local fake endpoint: LLM generator, no retries, short timeout."""
     from pydantic import SecretStr

@@ -1,0 +1,282 @@
+"""HTML for the web UI: answers with clickable citations, plan outlines, documents.
+
+Every piece of text — questions, answers, passages, titles — is escaped here, so user or document
+text can never become markup (a `<script>` in a question shows as text, a markdown image in a
+document loads nothing). Each fragment is one line of HTML with no blank lines, so the chat's
+markdown renderer passes it through unchanged. The citation popover (`data/ui.js`) needs no
+server round trip: a cited passage travels inside the message that cites it, which is also why
+citations survive a page reload along with the chat history.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from html import escape
+from importlib import resources
+
+from .citations import MARKER, answer_lines, supporting_span
+from .schema import Answer, Document, Passage, PlanItem, PlanOutline, PlanSection, Sentence
+from .segment import normalise_for_match
+
+_STATUS = {
+    "supported": ("ok", ""),
+    "weak": ("weak", "引用支持较弱"),
+    "unsupported": ("bad", "未通过核验"),
+    "uncited": ("bad", "未注明引用"),
+}
+
+
+def _text(text: str) -> str:
+    """Escape text for HTML, keeping its line breaks."""
+    return escape(text).replace("\r", "").replace("\n", "<br>")
+
+
+def _attr(text: str) -> str:
+    return escape(text, quote=True).replace("\n", "&#10;")
+
+
+def _cite_links(text: str, key: str, known: set[int]) -> str:
+    """Escape `text` and turn each [n] into a button that opens passage n of `key`."""
+
+    def link(match: re.Match[str]) -> str:
+        numbers = [int(n) for n in re.split(r"[,，、\s]+", match.group(1)) if n]
+        return "".join(
+            f'<a class="pa-cite" href="#" data-ref="{key}-{n}" title="查看引用原文">[{n}]</a>'
+            if n in known
+            else f'<span class="pa-cite pa-missing" title="引用编号不存在">[{n}]</span>'
+            for n in numbers
+        )
+
+    parts, last = [], 0
+    for match in MARKER.finditer(text):
+        parts += [_text(text[last : match.start()]), link(match)]
+        last = match.end()
+    return "".join(parts) + _text(text[last:])
+
+
+def _marked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Escape a passage, wrapping the supporting spans in <mark>."""
+    out, last = [], 0
+    for start, end in sorted(spans):
+        start = max(start, last)
+        if start >= end:
+            continue
+        out += [_text(text[last:start]), f"<mark>{_text(text[start:end])}</mark>"]
+        last = end
+    return "".join(out) + _text(text[last:])
+
+
+def _meta(passage: Passage) -> str:
+    chunk = passage.chunk
+    parts = [chunk.source or "未注明出处", chunk.date or "未注明日期"]
+    if chunk.heading:
+        parts.append(chunk.heading)
+    return " · ".join(escape(part) for part in parts)
+
+
+def passage_html(passage: Passage, key: str, spans: Iterable[tuple[int, int]] = ()) -> str:
+    """One source: [n] title, outlet, date, section; the passage with its supporting spans marked."""
+    chunk = passage.chunk
+    return (
+        f'<div class="pa-passage" data-ref="{key}-{passage.n}">'
+        f'<div class="pa-title">[{passage.n}] 《{escape(chunk.title)}》</div>'
+        f'<div class="pa-meta">{_meta(passage)} · <code>{escape(chunk.chunk_id)}</code></div>'
+        f'<blockquote class="pa-text">{_marked(chunk.text, spans)}</blockquote></div>'
+    )
+
+
+def _spans(sentences: Sequence[Sentence], passage: Passage) -> list[tuple[int, int]]:
+    spans = []
+    for sentence in sentences:
+        if passage.n in sentence.citations:
+            span = supporting_span(sentence.text, passage.text)
+            if span:
+                spans.append(span)
+    return spans
+
+
+def _sources(passages: Sequence[Passage], key: str, sentences: Sequence[Sentence], label: str):
+    if not passages:
+        return ""
+    items = "".join(passage_html(p, key, _spans(sentences, p)) for p in passages)
+    return f'<details class="pa-sources"><summary>{label}（{len(passages)}）</summary>{items}</details>'
+
+
+def _key(text: str) -> str:
+    return normalise_for_match(MARKER.sub("", text))
+
+
+def _sentence_html(text: str, verdict: Sentence | None, key: str, known: set[int]) -> str:
+    body = _cite_links(text, key, known)
+    if verdict is None:  # a connective such as “具体如下：”, with no claim to check
+        return f'<span class="pa-s">{body}</span>'
+    css, label = _STATUS[verdict.status]
+    if not label:
+        return f'<span class="pa-s pa-ok">{body}</span>'
+    why = "；".join(verdict.issues) or label
+    return (
+        f'<span class="pa-s pa-{css}" title="{_attr(why)}">{body}'
+        f'<span class="pa-flag">⚠ {label}</span></span>'
+    )
+
+
+def copy_text(answer: Answer) -> str:
+    """What 复制回答 puts on the clipboard: the answer, then the works it cites."""
+    cited = [p for p in answer.passages if p.n in answer.citations]
+    lines = [answer.answer]
+    if cited:
+        lines += ["", "参考依据："]
+        lines += [
+            f"[{p.n}] 《{p.chunk.title}》 {p.chunk.source or ''} {p.chunk.date or ''}".rstrip()
+            for p in cited
+        ]
+    return "\n".join(lines)
+
+
+def answer_html(answer: Answer, key: str) -> str:
+    """A verified answer or a refusal, with its sources and a copy button."""
+    if answer.refused:
+        return (
+            f'<div class="pa-answer pa-refused" data-key="{key}">'
+            f'<div class="pa-refusal">拒答：{_text(answer.answer)}</div>'
+            + _sources(answer.passages[:3], key, (), "最接近的资料")
+            + "</div>"
+        )
+    verdicts = {_key(s.text): s for s in answer.sentences}
+    known = {p.n for p in answer.passages}
+    lines = []
+    for prefix, sentences in answer_lines(answer.answer):
+        body = "".join(_sentence_html(s, verdicts.get(_key(s)), key, known) for s in sentences)
+        lines.append(f"<p>{escape(prefix) + ' ' if prefix else ''}{body}</p>")
+    checked = sum(s.status == "supported" for s in answer.sentences)
+    cited = [p for p in answer.passages if p.n in answer.citations]
+    notice = f'<div class="pa-notice">{_text(answer.notice)}</div>' if answer.notice else ""
+    if answer.standalone_question and answer.standalone_question != answer.question:
+        notice += (
+            f'<div class="pa-standalone">结合上文理解为：{_text(answer.standalone_question)}</div>'
+        )
+    summary = (
+        f'<div class="pa-summary">逐句核验：{len(answer.sentences)} 句中 {checked} 句有引用支持'
+        f" · 模型：{escape(answer.model)}"
+        f'<button class="pa-copy" type="button" data-text="{_attr(copy_text(answer))}">'
+        "复制回答</button></div>"
+    )
+    return (
+        f'<div class="pa-answer" data-key="{key}">{notice}{"".join(lines)}{summary}'
+        + _sources(cited, key, answer.sentences, "引用来源")
+        + "</div>"
+    )
+
+
+def streaming_html(text: str) -> str:
+    """The answer while it is being generated (not yet verified)."""
+    return (
+        f'<div class="pa-answer pa-streaming">{_text(text)}<span class="pa-cursor">▍</span>'
+        '<div class="pa-summary">生成中，完成后逐句核验引用…</div></div>'
+    )
+
+
+def user_html(question: str) -> str:
+    return f'<div class="pa-user">{_text(question)}</div>'
+
+
+def error_html(message: str) -> str:
+    return f'<div class="pa-answer pa-error">⚠ {_text(message)}</div>'
+
+
+# --- plans ---
+
+
+def _item_html(item: PlanItem, key: str, known: set[int]) -> str:
+    borrowed = (
+        f'<span class="pa-borrowed">（借鉴{escape(item.region)}做法）</span>'
+        if item.origin == "elsewhere" and item.region
+        else ""
+    )
+    marks = _cite_links("".join(f"[{n}]" for n in item.citations), key, known)
+    flag = ""
+    if item.status != "supported":
+        why = "；".join(item.issues) or _STATUS[item.status][1]
+        flag = f'<span class="pa-flag" title="{_attr(why)}">⚠ 引用待核</span>'
+    details = "".join(f"<li>{_item_html(d, key, known)}</li>" for d in item.details)
+    return f"{_text(item.text.rstrip('。；; '))}{borrowed}{marks}。{flag}" + (
+        f'<ol class="pa-details">{details}</ol>' if details else ""
+    )
+
+
+def _section_html(section: PlanSection, key: str, known: set[int], depth: int) -> str:
+    tag = "h3" if depth == 0 else "h4"
+    parts = [f"<{tag}>{escape(section.number + section.heading)}</{tag}>"]
+    if section.note:
+        parts.append(f'<p class="pa-note">起草提示：{_text(section.note)}</p>')
+    if section.items:
+        items = "".join(f"<li>{_item_html(i, key, known)}</li>" for i in section.items)
+        parts.append(f"<ol>{items}</ol>")
+    parts += [_section_html(s, key, known, depth + 1) for s in section.subsections]
+    return "".join(parts)
+
+
+def outline_html(outline: PlanOutline, key: str = "plan") -> str:
+    """The plan outline with clickable citations, its notes and the cited passages."""
+    known = {p.n for p in outline.passages}
+    notes = "".join(f"<li>{_text(n)}</li>" for n in outline.notes)
+    return (
+        f'<div class="pa-outline pa-answer" data-key="{key}">'
+        f"<h2>{escape(outline.title)}</h2>"
+        + (f'<div class="pa-notice"><b>说明</b><ul>{notes}</ul></div>' if notes else "")
+        + "".join(_section_html(s, key, known, 0) for s in outline.sections)
+        + _sources(outline.passages, key, (), "参考依据")
+        + "</div>"
+    )
+
+
+def coverage_rows(outline: PlanOutline) -> list[list[str]]:
+    return [
+        [
+            row.measure,
+            "✓ 已覆盖" if row.covered else "✗ 未覆盖",
+            "、".join(row.items),
+            "".join(f"[{n}]" for n in row.citations),
+            "、".join(row.sources),
+        ]
+        for row in outline.coverage
+    ]
+
+
+# --- documents ---
+
+
+def document_html(document: Document) -> str:
+    """A whole document to read: title, metadata, then each article's paragraphs."""
+    meta = " · ".join(
+        escape(part)
+        for part in (
+            document.source or "未注明出处",
+            document.date or "未注明日期",
+            document.region,
+        )
+        if part
+    )
+    parts = [
+        f'<div class="pa-document"><h2>{escape(document.title)}</h2>'
+        f'<div class="pa-meta">{meta} · {len(document.text)} 字 · <code>{escape(document.doc_id)}</code></div>'
+    ]
+    for article in document.articles:
+        if len(document.articles) > 1:
+            parts.append(f"<h3>{escape(article.title)}</h3>")
+        parts += [f"<p>{_text(p)}</p>" for p in article.text.split("\n") if p.strip()]
+    return "".join(parts) + "</div>"
+
+
+def _asset(name: str) -> str:
+    return resources.files("assistant.data").joinpath(name).read_text("utf-8")
+
+
+def head() -> str:
+    """The script behind the citation popover and 复制回答, for the page's <head>."""
+    return f"<script>{_asset('ui.js')}</script>"
+
+
+def css() -> str:
+    return _asset("ui.css")

@@ -1,0 +1,207 @@
+"""The web UI in a real browser: Debian's chromium, headless, driven by Python playwright.
+
+Screenshots go to `test-artifacts/ui/` (or `$ASSISTANT_TEST_ARTIFACTS/ui/`). Every page records
+the hosts it requested; a request to anything but the app itself fails the test.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import docx
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = Path(os.environ.get("ASSISTANT_TEST_ARTIFACTS", REPO / "test-artifacts")) / "ui"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not executable:
+        pytest.fail("chromium is not installed (apt-get install chromium fonts-wqy-microhei)")
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, web_url):
+    """A fresh browser context on the app; fails if the page requested any other host."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(
+        locale="zh-CN", viewport={"width": 1400, "height": 1000}, accept_downloads=True
+    )
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=web_url.rstrip("/"))
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    requested: list[str] = []
+    dialogs: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(web_url)
+    page.locator("#question textarea").wait_for()
+    page.requested, page.dialogs = requested, dialogs  # type: ignore[attr-defined]
+    yield page
+    context.close()
+    app_host = urlsplit(web_url).netloc
+    outside = sorted(
+        {urlsplit(u).netloc for u in requested if urlsplit(u).scheme in ("http", "https")}
+        - {app_host}
+    )
+    assert not outside, f"the page requested other hosts: {outside}"
+    assert not dialogs, f"a script ran in the page: {dialogs}"
+
+
+def ask(page, question: str, answers_before: int) -> None:
+    """Type a question, send it, and wait until the streamed answer has been verified."""
+    page.locator("#question textarea").fill(question)
+    page.locator("#ask-button").click()
+    finished = page.locator("#chat .pa-answer:not(.pa-streaming)")
+    finished.nth(answers_before).wait_for()
+
+
+def open_tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+
+
+def test_answer_streams_and_a_citation_opens_its_passage(page):
+    ask(page, "2025年上半年全国登记了多少技术合同？", 0)
+    answer = page.locator("#chat .pa-answer").last
+    assert "pa-refused" not in (answer.get_attribute("class") or "")
+    assert "技术合同" in answer.inner_text()
+    cite = answer.locator("a.pa-cite").first
+    ref = cite.get_attribute("data-ref")
+    cite.click()
+    panel = page.locator("#pa-panel")
+    panel.wait_for(state="visible")
+    source = answer.locator(f'.pa-passage[data-ref="{ref}"]')
+    title = source.locator(".pa-title").text_content()
+    assert title and title in panel.inner_text()  # document title, [n]
+    assert "·" in panel.locator(".pa-meta").inner_text()  # outlet · date
+    marked = panel.locator("mark").first.inner_text()
+    assert "技术合同" in marked  # the supporting span is highlighted
+    page.screenshot(path=ARTIFACTS / "ask-citation.png")
+    page.keyboard.press("Escape")
+    panel.wait_for(state="hidden")
+
+    answer.locator(".pa-copy").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert (
+        copied.startswith(answer.locator(".pa-s").first.inner_text()[:8]) and "参考依据" in copied
+    )
+
+
+def test_follow_up_uses_the_history_and_citations_survive_a_reload(page):
+    ask(page, "河北省在推动科技创新和产业创新融合方面有哪些做法？", 0)
+    ask(page, "那陕西呢？", 1)
+    follow_up = page.locator("#chat .pa-answer").nth(1)
+    understood = follow_up.locator(".pa-standalone").inner_text()
+    assert "陕西" in understood and "科技创新" in understood
+    assert follow_up.locator("a.pa-cite").count() > 0
+    page.screenshot(path=ARTIFACTS / "follow-up.png")
+
+    page.reload()
+    page.locator("#chat .pa-answer").nth(1).wait_for()
+    restored = page.locator("#chat .pa-answer")
+    assert restored.count() == 2
+    restored.nth(1).locator("a.pa-cite").first.click()
+    page.locator("#pa-panel").wait_for(state="visible")
+    assert "陕西" in page.locator("#pa-panel").inner_text()
+    page.screenshot(path=ARTIFACTS / "after-reload.png")
+
+    page.locator("#clear-button").click()
+    page.wait_for_function("document.querySelectorAll('#chat .pa-answer').length === 0")
+    page.reload()
+    page.locator("#question textarea").wait_for()
+    page.wait_for_timeout(1000)
+    assert page.locator("#chat .pa-answer").count() == 0
+
+
+def test_markup_in_a_question_shows_as_text(page):
+    question = '<script>alert("x")</script><img src=x onerror=alert(2)> ![图](http://example.com/a.png) 技术合同登记了多少？'
+    ask(page, question, 0)
+    user = page.locator("#chat .pa-user").last
+    assert '<script>alert("x")</script>' in user.inner_text()
+    assert page.locator("#chat img").count() == 0
+    page.screenshot(path=ARTIFACTS / "markup-question.png")
+
+
+def test_empty_question_gets_a_chinese_message(page):
+    page.locator("#ask-button").click()
+    page.locator("#chat .pa-error").wait_for()
+    assert "问题不能为空" in page.locator("#chat .pa-error").inner_text()
+
+
+def test_plan_is_drafted_shown_and_downloaded_as_docx(page, tmp_path):
+    open_tab(page, "方案起草")
+    page.locator("#province input").click()
+    page.locator("#province input").fill("河北")
+    page.get_by_role("option", name="河北省").click()
+    page.locator("#focus textarea, #focus input").first.fill("人工智能+")
+    page.locator("#draft-button").click()
+    outline = page.locator("#outline .pa-outline")
+    outline.wait_for()
+    title = outline.locator("h2").inner_text()
+    assert title.startswith("河北省")
+    assert outline.locator("h3").count() >= 3
+    assert page.get_by_text("✓ 已覆盖").count() > 0
+    outline.locator("a.pa-cite").first.click()
+    page.locator("#pa-panel").wait_for(state="visible")
+    page.screenshot(path=ARTIFACTS / "plan.png", full_page=True)
+    page.keyboard.press("Escape")
+
+    with page.expect_download() as download_info:
+        page.locator("#docx").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".docx")
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    document = docx.Document(str(saved))
+    assert document.paragraphs[0].text == title
+    with page.expect_download() as download_info:
+        page.locator("#md").click()
+    assert download_info.value.suggested_filename.endswith(".md")
+
+
+def test_library_lists_the_corpus_and_opens_a_document(page, assistant):
+    open_tab(page, "资料库")
+    documents = assistant.sources()
+    table = page.locator("#library")
+    table.get_by_text(documents[1].doc_id).wait_for()
+    table.get_by_text(documents[1].doc_id).click()
+    page.locator("#document .pa-document").wait_for()
+    text = page.locator("#document").inner_text()
+    assert documents[1].text.split("\n")[0][:20] in text
+    page.screenshot(path=ARTIFACTS / "library.png")
+
+
+def test_eval_tab_runs_the_offline_suite_against_the_baseline(page):
+    open_tab(page, "评测")
+    page.locator("#eval-button").click()
+    verdict = page.locator("#eval-verdict")
+    verdict.get_by_text("评测").first.wait_for(timeout=180_000)
+    page.wait_for_function(
+        "document.querySelector('#eval-verdict').innerText.includes('用例')", timeout=180_000
+    )
+    assert "评测通过" in verdict.inner_text()
+    assert page.get_by_text("hit@1").count() > 0
+    page.screenshot(path=ARTIFACTS / "eval.png", full_page=True)
