@@ -156,9 +156,11 @@ def answer_html(answer: Answer, key: str) -> str:
         notice += (
             f'<div class="pa-standalone">结合上文理解为：{_text(answer.standalone_question)}</div>'
         )
+    unchecked = len(answer.sentences) - checked
+    warning = f"，{unchecked} 句待核（已标出），请勿直接采用" if unchecked else ""
     summary = (
         f'<div class="pa-summary">逐句核验：{len(answer.sentences)} 句中 {checked} 句有引用支持'
-        f" · 模型：{escape(answer.model)}"
+        f"{warning} · 模型：{escape(answer.model)}"
         f'<button class="pa-copy" type="button" data-text="{_attr(copy_text(answer))}">'
         "复制回答</button></div>"
     )

@@ -175,3 +175,63 @@ def test_plan_json_and_markdown(run):
 def test_plan_bad_input_is_a_clear_error(run, args, message):
     done = run("plan", *args)
     assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_serve_starts_the_web_ui_on_loopback_and_stops_cleanly(shared_home, tmp_path):
+    import httpx
+    from conftest import free_port
+
+    port = free_port()
+    env = dict(os.environ, ASSISTANT_HOME=str(shared_home), ASSISTANT_GENERATOR="extractive")
+    env.pop("ASSISTANT_AUTH", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "serve", "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        started = server.stderr.readline()
+        assert f"http://127.0.0.1:{port}" in started, started
+        page = httpx.get(f"http://127.0.0.1:{port}/", timeout=10)
+        assert page.status_code == 200 and "政策助手" in page.text
+        assert _listening_addresses(port) == {"127.0.0.1"}  # not reachable from the network
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _listening_addresses(port: int) -> set[str]:
+    """The local addresses with a listening TCP socket on `port`, from /proc/net/tcp{,6}."""
+    import ipaddress
+
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        if not Path(table).exists():
+            pytest.skip("no /proc/net/tcp on this system")
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:
+                raw = bytes.fromhex(address)
+                if len(raw) == 4:
+                    found.add(str(ipaddress.IPv4Address(raw[::-1])))
+                else:
+                    words = b"".join(raw[i : i + 4][::-1] for i in range(0, 16, 4))
+                    found.add(str(ipaddress.IPv6Address(words)))
+    return found
+
+
+def test_serve_rejects_a_malformed_login_setting(shared_home, tmp_path):
+    env = dict(os.environ, ASSISTANT_HOME=str(shared_home), ASSISTANT_AUTH="alice")
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "serve", "--port", "1"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "ASSISTANT_AUTH 格式应为" in done.stderr and "Traceback" not in done.stderr

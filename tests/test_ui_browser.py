@@ -205,3 +205,57 @@ def test_eval_tab_runs_the_offline_suite_against_the_baseline(page):
     assert "评测通过" in verdict.inner_text()
     assert page.get_by_text("hit@1").count() > 0
     page.screenshot(path=ARTIFACTS / "eval.png", full_page=True)
+
+
+def test_refusal_is_shown_as_a_refusal_with_the_nearest_sources(page):
+    ask(page, "明天北京天气怎么样，会不会下雨？", 0)
+    answer = page.locator("#chat .pa-answer").last
+    assert "pa-refused" in answer.get_attribute("class")
+    assert answer.locator(".pa-refusal").inner_text().startswith("拒答：")
+    answer.locator(".pa-sources summary").click()
+    assert answer.locator(".pa-passage").count() > 0
+    page.screenshot(path=ARTIFACTS / "refusal.png")
+
+
+def test_document_filter_limits_the_sources(page, assistant):
+    document = next(d for d in assistant.sources() if "河北" in (d.region or d.title))
+    page.locator("#doc-filter input").click()
+    page.get_by_role("option", name=document.title, exact=False).first.click()
+    page.keyboard.press("Escape")
+    ask(page, "如何推动科技成果转化？", 0)
+    answer = page.locator("#chat .pa-answer").last
+    codes = answer.locator(".pa-passage code").all_text_contents()  # collapsed: no innerText
+    assert codes and all(code.startswith(document.doc_id + "#") for code in codes)
+
+
+def test_unverified_sentences_of_a_model_answer_are_flagged(browser, settings):
+    """A model streaming one faithful and one invented sentence: the UI flags the second."""
+    from conftest import llm_settings, start_web
+
+    from fake_openai import FakeOpenAIServer
+    from test_llm import first_sentence, passages_in
+
+    def model(request) -> str:
+        found = passages_in(request)
+        return f"{first_sentence(found[1])}[1]。该举措到2030年将带动999亿元投资[1]。"
+
+    with FakeOpenAIServer(responder=model) as server:
+        app, url = start_web(llm_settings(settings, server.base_url))
+        context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
+        try:
+            page = context.new_page()
+            page.set_default_timeout(TIMEOUT_MS)
+            page.goto(url)
+            ask(page, "2025年上半年全国登记了多少技术合同？", 0)
+            answer = page.locator("#chat .pa-answer").last
+            assert "大模型：fake-chat" in page.locator("body").inner_text()
+            flagged = answer.locator(".pa-s.pa-bad")
+            assert flagged.count() == 1 and "999" in flagged.inner_text()
+            assert "未通过核验" in flagged.inner_text()
+            assert "999" in flagged.get_attribute("title")
+            assert answer.locator(".pa-s.pa-ok").count() == 1
+            assert any(r.get("stream") for r in server.requests)  # streamed over SSE
+            page.screenshot(path=ARTIFACTS / "flagged.png")
+        finally:
+            context.close()
+            app.close()
