@@ -76,6 +76,16 @@ def parse_auth(value: str | None) -> list[tuple[str, str]] | None:
     return pairs
 
 
+def browser_secret(home: Path) -> str:
+    """The key that encrypts chat history in browsers: made once, kept private in the data dir."""
+    path = home / "ui-secret"
+    if not path.exists():
+        home.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(32), "utf-8")
+    return path.read_text("utf-8").strip()
+
+
 def mode_label(settings: Settings) -> str:
     """Which generator answers, without ever showing a key."""
     if not settings.uses_llm:
@@ -273,7 +283,11 @@ def build(assistant: Assistant) -> gr.Blocks:
             f"{mode_label(settings)} · 资料 {len(web.documents)} 篇 · 每句回答都注明出处并逐句核验"
         )
         with gr.Tab("问答", id="ask"):
-            store = gr.BrowserState([], storage_key="policy-assistant-chat")
+            # Encrypted in the browser, so the HTML a client sends back is the HTML we rendered;
+            # the key lives in the data dir, so a server restart keeps conversations readable.
+            store = gr.BrowserState(
+                [], storage_key="policy-assistant-chat", secret=browser_secret(settings.home)
+            )
             with gr.Row():
                 with gr.Column(scale=3):
                     chatbot = gr.Chatbot(

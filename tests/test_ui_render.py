@@ -132,3 +132,11 @@ def test_auth_setting_parses_several_users_and_rejects_garbage():
     assert parse_auth("") is None and parse_auth(None) is None
     with pytest.raises(AuthError):
         parse_auth("alice")
+
+
+def test_chat_history_key_is_made_once_and_kept_private(tmp_path):
+    from assistant.ui import browser_secret
+
+    first = browser_secret(tmp_path / "home")
+    assert len(first) >= 32 and browser_secret(tmp_path / "home") == first
+    assert (tmp_path / "home" / "ui-secret").stat().st_mode & 0o077 == 0
