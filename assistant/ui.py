@@ -213,7 +213,7 @@ class WebApp:
         return document_html(document) if document else ""
 
     def read_selected(self, event: gr.SelectData) -> tuple[str, str]:
-        doc_id = list(self.documents)[event.index[0]]
+        doc_id = str(event.row_value[0]) if event.row_value else ""  # the row as shown (sortable)
         return doc_id, self.read(doc_id)
 
     # --- 评测 ---
