@@ -1,4 +1,5 @@
-"""Command line: `assistant index | ask | plan | eval | sources | serve` (also `python -m assistant …`)."""
+"""Command line: `assistant index | ingest | remove | ask | plan | eval | sources | serve`
+(also `python -m assistant …`)."""
 
 from __future__ import annotations
 
@@ -35,12 +36,83 @@ def _fail(message: str, code: int = 1) -> None:
 def index(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="忽略现有索引，全部重建。")] = False,
 ) -> None:
-    """建立或更新 seeds/ 与资料库的索引（内容未变时不做任何事）。"""
+    """建立或更新 seeds/ 与资料库的索引（只处理新增、改动和删除的文档）。"""
     assistant = _assistant()
-    built_index, built = assistant.build_index(rebuild=rebuild)
-    m = built_index.manifest
-    state = f"已建立索引（用时 {m.build_seconds:.2f} 秒）" if built else "索引已是最新，无需重建"
-    typer.echo(f"{state}：{m.documents} 篇文档，{m.chunks} 个段落，位置 {built_index.folder}")
+    for problem in assistant.library.problems():
+        typer.echo(f"  跳过 {problem}", err=True)
+    with _progress() as progress:
+        task = progress.add_task("建立索引", total=None)
+        result = assistant.sync(
+            rebuild=rebuild,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    m = result.index.manifest
+    if result.changed or rebuild:
+        state = (
+            f"已更新索引（新增或改动 {len(result.added)} 篇，删除 {len(result.removed)} 篇，"
+            f"用时 {m.build_seconds:.2f} 秒）"
+        )
+    else:
+        state = "索引已是最新，无需重建"
+    typer.echo(f"{state}：{m.documents} 篇文档，{m.chunks} 个段落，位置 {result.index.folder}")
+
+
+def _progress():
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_stderr_console(),
+        transient=False,
+    )
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="要导入的文件或文件夹（文件夹会递归查找）。")],
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON 结果。")] = False,
+) -> None:
+    """把文件（.txt .md .html .docx .pdf）导入资料库并更新索引；坏文件逐个报告并跳过。"""
+    from .ingest import collect
+
+    assistant = _assistant()
+    files, skipped = collect(paths)
+    with _progress() as progress:
+        reading = progress.add_task("读取文件", total=len(files))
+        indexing = progress.add_task("建立索引", total=None, start=False)
+
+        def on_index(done: int, total: int) -> None:
+            progress.start_task(indexing)
+            progress.update(indexing, completed=done, total=total)
+
+        report = assistant.ingest(
+            files,
+            on_file=lambda done, total: progress.update(reading, completed=done),
+            on_index=on_index,
+        )
+    report.outcomes = skipped + report.outcomes
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    for outcome in report.failed:
+        typer.echo(f"  未导入 {outcome.name}：{outcome.message}", err=True)
+    typer.echo(report.summary(), err=True)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def remove(
+    names: Annotated[list[str], typer.Argument(help="资料库中的文档名（见 assistant sources）。")],
+) -> None:
+    """从资料库和索引中删除文档。"""
+    removed, unknown = _assistant().remove(names)
+    for name in removed:
+        typer.echo(f"已删除 {name}")
+    if unknown:
+        _fail(f"资料库中没有：{'、'.join(unknown)}（内置 seeds 不能删除）", 1)
 
 
 def _print_answer(answer) -> None:

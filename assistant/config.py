@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -88,6 +87,13 @@ class Settings(BaseSettings):
     max_question_chars: int = 2000
     """Longer questions are rejected with a message rather than truncated silently."""
 
+    # --- Library and index storage ---
+    max_file_mb: float = Field(default=50.0, gt=0)
+    """Largest file `assistant ingest` and the upload box accept, in MB (`ASSISTANT_MAX_FILE_MB`)."""
+    chroma_url: str | None = None
+    """A Chroma server (`chroma run`) such as http://127.0.0.1:8000 (`ASSISTANT_CHROMA_URL`);
+    unset = embedded Chroma under the data dir."""
+
     # --- Web UI (`assistant serve`) ---
     auth: SecretStr | None = None
     """Logins for the web UI, `user:password` pairs separated by commas (`ASSISTANT_AUTH`)."""
@@ -101,8 +107,8 @@ class Settings(BaseSettings):
     )
     """tiktoken's own variable: folder holding the cl100k_base file when there is no internet."""
 
-    @cached_property
-    def library(self) -> Path:
+    @property
+    def library(self) -> Path:  # not cached: `model_copy(update=…)` would carry a stale value
         return self.library_dir or self.home / "library"
 
     @property

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from .citations import verify_answer
 from .config import Settings
@@ -16,6 +18,8 @@ from .extractive import ExtractiveGenerator
 from .followup import condense_offline
 from .generate import REFUSAL, GenerationRequest, Generator, LLMGenerator
 from .index import Index, IndexStore
+from .ingest import IngestReport, add_files
+from .library import Library
 from .mentions import boosts_for
 from .prompts import load_prompt
 from .retrieve import retrieve
@@ -25,6 +29,7 @@ from .segment import expand_abbreviations
 from .sources import load_corpus
 
 log = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 
 
@@ -68,19 +73,64 @@ class Assistant:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.store = IndexStore(self.settings)
+        self.library = Library(
+            self.settings.library, max_bytes=int(self.settings.max_file_mb * 2**20)
+        )
+        self._index: Index | None = None
+        self._lock = threading.Lock()
 
-    @cached_property
+    @property
     def index(self) -> Index:
-        index, _ = self.store.ensure()
-        return index
+        """The live index; picks up a newer state another process committed (an ingest)."""
+        index = self._index
+        if index is not None and self.store.current_id() in (None, index.manifest.build_id):
+            return index
+        with self._lock:
+            if self._index is None or self._index is index:
+                self._index, _ = self.store.ensure()
+            return self._index
 
     def build_index(self, *, rebuild: bool = False) -> tuple[Index, bool]:
-        index, built = self.store.ensure(rebuild=rebuild)
-        self.__dict__["index"] = index
-        return index, built
+        """Bring the index up to date with the seeds and the whole library (`assistant index`)."""
+        result = self.sync(rebuild=rebuild)
+        return result.index, result.changed or rebuild
+
+    def sync(self, *, rebuild: bool = False, progress: Progress = lambda done, total: None):
+        """Update the index to the current seeds and library (`SyncResult`)."""
+        with self._lock:
+            self.library.forget_removed()
+            result = self.store.sync(self.sources(), rebuild=rebuild, progress=progress)
+            self._index = result.index
+        return result
 
     def sources(self):
         return load_corpus(self.settings.seeds_dir, self.settings.library)
+
+    # --- the library ---
+
+    def ingest(
+        self,
+        files: Sequence[Path | tuple[Path, str]],
+        *,
+        on_file: Progress = lambda done, total: None,
+        on_index: Progress = lambda done, total: None,
+    ) -> IngestReport:
+        """Add files (or (path, name) pairs from uploads) to the library, then update the index."""
+        report = IngestReport(add_files(self.library, files, on_file))
+        report.sync = self.sync(progress=on_index)
+        return report
+
+    def remove(self, names: Sequence[str]) -> tuple[list[str], list[str]]:
+        """Delete library documents from the library and the index: (removed, unknown)."""
+        removed = [name for name in names if self.library.remove(name)]
+        if removed:
+            self.sync()
+        return removed, [name for name in names if name not in removed]
+
+    def edit(self, name: str, **fields: str | None):
+        """Change a library document's title, date, source or region, and re-index it."""
+        self.library.edit(name, **fields)
+        return self.sync()
 
     @cached_property
     def generator(self) -> Generator:

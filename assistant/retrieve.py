@@ -59,9 +59,12 @@ def _dense_ranking(
     if regions:
         clauses.append({"region": {"$in": list(regions)}})
     where = clauses[0] if len(clauses) == 1 else ({"$and": clauses} if clauses else None)
-    count = min(CANDIDATES, len(index.chunks))
+    # Ask for more than needed: vectors another process has written but not yet committed are
+    # skipped, since only this state's vector ids map to chunks.
+    count = min(2 * CANDIDATES, len(index.chunks))
     result = index.collection.query(query_texts=[query], n_results=count, where=where)
-    return [index.position[chunk_id] for chunk_id in result["ids"][0] if chunk_id in index.position]
+    known = index.vector_position
+    return [known[vid] for vid in result["ids"][0] if vid in known][:CANDIDATES]
 
 
 def _is_duplicate(chunk: Chunk, kept: list[set[str]]) -> tuple[bool, set[str]]:

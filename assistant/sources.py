@@ -21,21 +21,20 @@ class CorpusError(ValueError):
 
 def load_corpus(seeds_dir: Path, library_dir: Path | None = None) -> list[Document]:
     """Every document of the seeds and the library, sorted by `doc_id`."""
+    from .library import Library
+
     documents = {doc.doc_id: doc for doc in _load_folder(seeds_dir)}
     if library_dir and library_dir.is_dir():
-        for doc in _load_folder(library_dir):
+        for doc in Library(library_dir).documents():
             documents.setdefault(doc.doc_id, doc)
     return [documents[key] for key in sorted(documents)]
 
 
-def corpus_fingerprint(documents: list[Document]) -> str:
-    """A hash of every document's id, content and metadata: it changes when the corpus does."""
-    digest = hashlib.sha256()
-    for doc in documents:
-        digest.update(
-            f"{doc.doc_id}\0{doc.sha256}\0{doc.title}\0{doc.region}\0{doc.date}\n".encode()
-        )
-    return digest.hexdigest()
+def document_version(doc: Document) -> str:
+    """A hash of one document's id, content and every piece of metadata its chunks carry."""
+    parts = [doc.doc_id, doc.sha256, doc.title, doc.source, doc.date, doc.region, doc.level]
+    parts += [f"{a.title}|{a.source}|{a.region}|{a.level}|{len(a.text)}" for a in doc.articles]
+    return hashlib.sha256("\0".join(str(p) for p in parts).encode()).hexdigest()
 
 
 def _load_folder(folder: Path) -> Iterator[Document]:

@@ -1,13 +1,14 @@
 """The web UI (`assistant serve`): a Gradio app over `Assistant`, with no logic of its own.
 
 Tabs: 问答 (streamed, verified answers with clickable citations; history kept in the browser so
-it survives a reload), 方案起草 (outline, coverage matrix, .docx/.md), 资料库 (the corpus) and
-评测 (the offline eval gate). Named API endpoints `/ask` and `/plan` serve `gradio_client`.
+it survives a reload), 方案起草 (outline, coverage matrix, .docx/.md), 资料库 (the corpus; upload,
+edit and delete documents) and 评测 (the offline eval gate). Named API endpoints `/ask` and `/plan` serve `gradio_client`.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 import time
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ import gradio as gr  # noqa: E402  (after the offline environment is set)
 
 from . import eval_gate, export  # noqa: E402
 from .evaluation import METRICS  # noqa: E402
+from .extract import SUPPORTED  # noqa: E402
 from .plans import PlanError  # noqa: E402
 from .qa import Assistant, QuestionError  # noqa: E402
 from .regions import provinces  # noqa: E402
@@ -56,7 +58,9 @@ LEVELS = {
     "other": "其他",
 }
 COVERAGE_HEADERS = ["重点举措", "是否覆盖", "对应条目", "引用", "资料出处"]
-LIBRARY_HEADERS = ["编号", "标题", "发布机构", "日期", "地区", "层级", "字数"]
+LIBRARY_HEADERS = ["编号", "标题", "发布机构", "日期", "地区", "层级", "字数", "来源"]
+STATUS = {"added": "新增", "replaced": "已替换", "unchanged": "未变（跳过）", "failed": "失败"}
+DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 class AuthError(ValueError):
@@ -194,7 +198,11 @@ class WebApp:
 
     # --- 资料库 ---
 
+    def refresh(self) -> None:
+        self.documents = {d.doc_id: d for d in self.assistant.sources()}
+
     def library_rows(self) -> list[list]:
+        library = {p.name for p in self.assistant.library.files()}
         return [
             [
                 d.doc_id,
@@ -204,17 +212,75 @@ class WebApp:
                 d.region or "",
                 LEVELS.get(d.level, d.level),
                 len(d.text),
+                "资料库" if d.doc_id in library else "内置",
             ]
             for d in self.documents.values()
         ]
 
-    def read(self, doc_id: str | None) -> str:
-        document = self.documents.get(doc_id or "")
-        return document_html(document) if document else ""
+    def choices(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(documents to read, documents to filter by) for the two dropdowns."""
+        docs = self.documents.values()
+        return (
+            [(d.title, d.doc_id) for d in docs],
+            [(f"{d.title}（{d.source or d.doc_id}）", d.doc_id) for d in docs],
+        )
 
-    def read_selected(self, event: gr.SelectData) -> tuple[str, str]:
-        doc_id = str(event.row_value[0]) if event.row_value else ""  # the row as shown (sortable)
-        return doc_id, self.read(doc_id)
+    def _library_outputs(self, chosen: str | None):
+        read, filter_by = self.choices()
+        return (
+            self.library_rows(),
+            gr.Dropdown(choices=read, value=chosen),
+            gr.Dropdown(choices=filter_by),
+        )
+
+    def read(self, doc_id: str | None):
+        """The document to read, and its editable title and date (library documents only)."""
+        document = self.documents.get(doc_id or "")
+        if document is None:
+            return (
+                "",
+                gr.Textbox(value="", interactive=False),
+                gr.Textbox(value="", interactive=False),
+            )
+        editable = self.assistant.library.entry(document.doc_id) is not None
+        return (
+            document_html(document),
+            gr.Textbox(value=document.title, interactive=editable),
+            gr.Textbox(value=document.date or "", interactive=editable),
+        )
+
+    def read_selected(self, event: gr.SelectData) -> str:
+        return str(event.row_value[0]) if event.row_value else ""  # the row as shown (sortable)
+
+    def upload(self, files: list[str] | None, progress: gr.Progress | None = None):
+        """Ingest uploaded files (names from the client are reduced to a safe base name)."""
+        progress = progress or gr.Progress()
+        if not files:
+            raise gr.Error("请先选择要上传的文件。")
+        report = self.assistant.ingest(
+            [(Path(f), Path(f).name) for f in files],
+            on_file=lambda done, total: progress((done, total), desc="读取文件"),
+            on_index=lambda done, total: progress((done, total), desc="建立索引"),
+        )
+        self.refresh()
+        rows = [[o.name, STATUS.get(o.status, o.status), o.message] for o in report.outcomes]
+        return (report.summary(), rows, *self._library_outputs(None), None)
+
+    def save(self, doc_id: str | None, title: str, date: str):
+        if not doc_id or self.assistant.library.entry(doc_id) is None:
+            raise gr.Error("只能修改上传到资料库的文档（内置资料不能修改）。")
+        if date and not DATE.fullmatch(date.strip()):
+            raise gr.Error("日期格式应为 2025-03-01（或 2025-03、2025）。")
+        self.assistant.edit(doc_id, title=title, date=date)
+        self.refresh()
+        return (f"已保存《{title}》并更新索引。", *self._library_outputs(doc_id))
+
+    def delete(self, doc_id: str | None):
+        if not doc_id or self.assistant.library.entry(doc_id) is None:
+            raise gr.Error("只能删除上传到资料库的文档（内置资料不能删除）。")
+        self.assistant.remove([doc_id])
+        self.refresh()
+        return (f"已删除 {doc_id}，索引已更新。", *self._library_outputs(None))
 
     # --- 评测 ---
 
@@ -312,10 +378,7 @@ def build(assistant: Assistant) -> gr.Blocks:
                         clear = gr.Button("新对话", elem_id="clear-button")
                 with gr.Column(scale=1):
                     doc_filter = gr.Dropdown(
-                        choices=[
-                            (f"{d.title}（{d.source or d.doc_id}）", d.doc_id)
-                            for d in web.documents.values()
-                        ],
+                        choices=web.choices()[1],
                         multiselect=True,
                         label="只在这些文档中查找（可选）",
                         elem_id="doc-filter",
@@ -369,17 +432,65 @@ def build(assistant: Assistant) -> gr.Blocks:
             )
             with gr.Row():
                 chosen = gr.Dropdown(
-                    [(d.title, d.doc_id) for d in web.documents.values()],
-                    label="阅读文档",
-                    elem_id="read-doc",
+                    web.choices()[0], label="阅读文档", elem_id="read-doc", scale=2
                 )
+                title = gr.Textbox(label="标题", interactive=False, elem_id="doc-title", scale=2)
+                date = gr.Textbox(
+                    label="日期", placeholder="2025-03-01", interactive=False, elem_id="doc-date"
+                )
+            with gr.Row():
+                save = gr.Button("保存标题和日期", elem_id="save-doc")
+                delete = gr.Button("删除此文档", variant="stop", elem_id="delete-doc")
+            library_status = gr.Markdown(elem_id="library-status")
             document = gr.HTML(elem_id="document")
-            chosen.change(web.read, chosen, document, api_visibility="private")
-            library.select(web.read_selected, None, [chosen, document], api_visibility="private")
-            gr.Markdown(
-                "**上传文档**：网页上传与多格式导入（.docx、.pdf、.html）将在下一版本提供。"
-                f"目前可把 UTF-8 或 GBK 编码的 .txt/.md 文件放入资料库目录 `{settings.library}`，"
-                "运行 `assistant index` 后重启服务即可检索。"
+            with gr.Accordion("上传文档", open=True):
+                gr.Markdown(
+                    "支持 .txt .md（UTF-8、GBK、UTF-16）、.html、.docx、.pdf（需有文字层）；"
+                    f"单个文件不超过 {settings.max_file_mb:g} MB。同名文件会替换旧版本，内容未变则跳过；"
+                    "有问题的文件逐个说明原因，不影响其他文件。"
+                )
+                uploads = gr.File(
+                    label="选择文件",
+                    file_count="multiple",
+                    file_types=list(SUPPORTED),
+                    type="filepath",
+                    elem_id="upload",
+                )
+                ingest = gr.Button("导入并更新索引", variant="primary", elem_id="ingest-button")
+                ingest_status = gr.Markdown(elem_id="ingest-status")
+                outcomes = gr.Dataframe(
+                    headers=["文件", "结果", "说明"],
+                    label="导入结果",
+                    wrap=True,
+                    interactive=False,
+                    elem_id="ingest-results",
+                )
+            chosen.change(web.read, chosen, [document, title, date], api_visibility="private")
+            library.select(web.read_selected, None, chosen, api_visibility="private")
+            refreshed = [library, chosen, doc_filter]
+            ingest.click(
+                web.upload,
+                uploads,
+                [ingest_status, outcomes, *refreshed, uploads],
+                concurrency_id="library",
+                concurrency_limit=1,
+                api_visibility="private",
+            )
+            save.click(
+                web.save,
+                [chosen, title, date],
+                [library_status, *refreshed],
+                concurrency_id="library",
+                concurrency_limit=1,
+                api_visibility="private",
+            )
+            delete.click(
+                web.delete,
+                chosen,
+                [library_status, *refreshed],
+                concurrency_id="library",
+                concurrency_limit=1,
+                api_visibility="private",
             )
 
         with gr.Tab("评测", id="eval"):
@@ -447,6 +558,7 @@ def launch(assistant: Assistant, *, host: str = "127.0.0.1", port: int = 7860) -
         show_error=True,
         footer_links=["api"],
         allowed_paths=[str(Path(settings.home / "exports").resolve())],
+        max_file_size=f"{settings.max_file_mb * 2:g}mb",  # ours, with a Chinese message, is lower
         ssr_mode=False,
         pwa=False,
         mcp_server=False,

@@ -48,28 +48,38 @@ def test_a_new_library_document_is_indexed_and_answerable(corpus):
         "utf-8",
     )
     index, built = store.ensure()
-    assert built and index.manifest.documents == 6
-    answer = Assistant(corpus).ask("甘肃要建设多少个中试基地？")
+    assert not built and index.manifest.documents == 5, "readers never wait for the library"
+    assistant = Assistant(corpus)
+    result = assistant.sync()
+    assert result.added == ["gansu_plan.txt"] and result.index.manifest.documents == 6
+    answer = assistant.ask("甘肃要建设多少个中试基地？")
     assert "12个中试基地" in answer.answer
-    assert answer.passages[answer.citations[0] - 1].chunk.doc_id == "gansu_plan"
+    assert answer.passages[answer.citations[0] - 1].chunk.doc_id == "gansu_plan.txt"
 
 
 def test_a_crash_during_a_build_leaves_the_previous_index_usable(corpus, monkeypatch):
     store = IndexStore(corpus)
     before, _ = store.ensure()
-    (corpus.seeds_dir / "extra.txt").write_text("新增文档。内容足够长的一句话用于测试。", "utf-8")
+    corpus.library.mkdir(parents=True)
+    (corpus.library / "extra.txt").write_text("新增文档。内容足够长的一句话用于测试。", "utf-8")
 
-    def crash(self, folder, chunks):
+    def crash(folder, chunks):  # after the new vectors were written, before the commit
         raise RuntimeError("killed mid-build")
 
-    monkeypatch.setattr(IndexStore, "_write_chroma", crash)
+    monkeypatch.setattr(IndexStore, "_write_bm25", staticmethod(crash))
     with pytest.raises(RuntimeError):
-        store.ensure()
-    assert store.current().manifest.build_id == before.manifest.build_id
-    assert not list(store.root.glob("*.partial-*")), "the partial build is cleaned up"
-    monkeypatch.undo()
-    answer = Assistant(corpus.model_copy(update={"seeds_dir": REPO / "seeds"})).ask("什么是中试？")
+        Assistant(corpus).sync()
+    live = store.current()
+    assert live.manifest.build_id == before.manifest.build_id
+    assert "extra.txt" not in live.documents()
+    assert not list(store.states.glob(".*partial*")), "the partial state is cleaned up"
+    answer = Assistant(corpus).ask("什么是中试？")  # dense search skips the uncommitted vectors
     assert not answer.refused
+    assert all(p.chunk.doc_id != "extra.txt" for p in answer.passages)
+    monkeypatch.undo()
+    index, built = Assistant(corpus).build_index()
+    assert built and "extra.txt" in index.documents()
+    assert index.collection.count() == len(index.chunks), "no vector left over from the crash"
 
 
 def test_chroma_uses_the_registered_offline_embedding(assistant):
@@ -78,13 +88,23 @@ def test_chroma_uses_the_registered_offline_embedding(assistant):
     assert assistant.index.collection.configuration_json["hnsw"]["space"] == "cosine"
 
 
-def test_rebuild_replaces_the_build_and_keeps_one_previous_copy(corpus):
+def test_rebuild_replaces_the_state_and_keeps_one_previous_copy(corpus):
     store = IndexStore(corpus)
     first, _ = store.ensure()
     rebuilt, built = store.ensure(rebuild=True)
-    assert built and rebuilt.manifest.build_id == first.manifest.build_id
-    assert rebuilt.manifest.built_at >= first.manifest.built_at
-    builds = [p for p in store.root.iterdir() if p.is_dir()]
-    assert len(builds) == 2  # the live build and the previous copy, for readers still on it
+    assert built and rebuilt.manifest.corpus_hash == first.manifest.corpus_hash
+    assert rebuilt.manifest.build_id != first.manifest.build_id
+    states = [p for p in store.states.iterdir() if p.is_dir()]
+    assert len(states) == 2  # the live state and the previous one, for readers still on it
     store.ensure(rebuild=True)
-    assert len([p for p in store.root.iterdir() if p.is_dir()]) == 2
+    assert len([p for p in store.states.iterdir() if p.is_dir()]) == 2
+    assert rebuilt.collection.count() == len(rebuilt.chunks)
+
+
+def test_dense_search_maps_vectors_back_to_this_states_chunks(assistant):
+    from assistant.retrieve import _dense_ranking
+
+    index = assistant.index
+    ranking = _dense_ranking(index, "中试平台建设", (), ())
+    assert len(ranking) >= 10
+    assert any("中试" in index.chunks[i].text for i in ranking[:3])

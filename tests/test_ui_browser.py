@@ -259,3 +259,58 @@ def test_unverified_sentences_of_a_model_answer_are_flagged(browser, settings):
         finally:
             context.close()
             app.close()
+
+
+def test_upload_edit_and_delete_in_the_library_tab(browser, settings, tmp_path):
+    """Own app and data dir: upload a good and a bad file, ask about the good one, edit, delete."""
+    from conftest import start_web
+    from docs_fixtures import empty_file, gbk_txt
+
+    app, url = start_web(
+        settings.model_copy(
+            update={"home": tmp_path / "home", "library_dir": tmp_path / "home" / "library"}
+        )
+    )
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(url)
+        open_tab(page, "资料库")
+        page.locator("#upload input[type=file]").set_input_files(
+            [str(gbk_txt(tmp_path)), str(empty_file(tmp_path))]
+        )
+        page.locator("#ingest-button").click()
+        page.locator("#ingest-status").get_by_text("新增 1").wait_for()
+        results = page.locator("#ingest-results").inner_text()
+        assert "湖南省实施意见.txt" in results and "新增" in results
+        assert "空文件.txt" in results and "文件为空" in results
+        page.locator("#library").get_by_text("湖南省实施意见.txt").first.wait_for()
+        page.screenshot(path=ARTIFACTS / "library-upload.png", full_page=True)
+
+        open_tab(page, "问答")
+        ask(page, "湖南省计划新建多少个省级中试平台？", 0)
+        answer = page.locator("#chat .pa-answer").last
+        assert "37" in answer.inner_text()
+        assert "湖南省实施意见.txt" in " ".join(
+            answer.locator(".pa-passage code").all_text_contents()
+        )
+
+        open_tab(page, "资料库")
+        page.locator("#library").get_by_text("湖南省实施意见.txt").first.click()
+        page.locator("#document .pa-document").wait_for()
+        page.locator("#doc-title textarea, #doc-title input").first.fill(
+            "湖南省融合实施意见（修订）"
+        )
+        page.locator("#save-doc").click()
+        page.locator("#library-status").get_by_text("已保存").wait_for()
+        page.locator("#library").get_by_text("湖南省融合实施意见（修订）").first.wait_for()
+
+        page.locator("#delete-doc").click()
+        page.locator("#library-status").get_by_text("已删除").wait_for()
+        page.wait_for_function(
+            "!document.querySelector('#library').innerText.includes('湖南省实施意见.txt')"
+        )
+    finally:
+        context.close()
+        app.close()
