@@ -44,6 +44,7 @@ bench: setup
 	$(PY) benchmarks/bench_core.py
 	$(PY) benchmarks/bench_retrieval.py
 	$(PY) benchmarks/bench_ui.py
+	$(PY) benchmarks/bench_ingest.py
 
 lock:
 	python3 -m uv pip compile pyproject.toml --extra dev -o requirements.lock --python-version 3.11
