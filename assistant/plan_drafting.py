@@ -40,13 +40,9 @@ def draft_plan(assistant: Assistant, province: str, focus: str | None = None) ->
 
 
 def _reason(exc: Exception) -> str:
+    from .llm_faults import LLMError
     from .plan_llm import PlanOutputError
 
-    if isinstance(exc, PlanOutputError):
-        return str(exc)
-    name = type(exc).__name__
-    if "Timeout" in name:
-        return "请求超时"
-    if "Connection" in name:
-        return "无法连接大模型服务"
-    return f"大模型服务出错：{name}"
+    if isinstance(exc, PlanOutputError | LLMError):
+        return exc.reason if isinstance(exc, LLMError) else str(exc)
+    return f"大模型服务出错：{type(exc).__name__}"

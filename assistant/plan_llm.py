@@ -97,7 +97,7 @@ def draft_with_llm(
     focus: str | None,
 ) -> PlanOutline:
     """Draft with the configured model; raises on endpoint or output problems (caller falls back)."""
-    from .llm import chat_model
+    from .llm import reply_text
 
     started = time.perf_counter()
     drafter = PlanDrafter(index, template, province)
@@ -131,7 +131,7 @@ def draft_with_llm(
             for part in chapter.parts
         ],
     )
-    reply = str(chat_model(settings).invoke(messages).content)
+    reply = reply_text(settings, messages)
     parsed = {part.key: part.items for part in parse_outline(reply).sections}
     by_number = {p.n: p.chunk for p in passages}
     task_keys = {p.key for p in template.tasks.parts}

@@ -7,7 +7,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -20,10 +20,11 @@ from .generate import REFUSAL, GenerationRequest, Generator, LLMGenerator
 from .index import Index, IndexStore
 from .ingest import IngestReport, add_files
 from .library import Library
+from .llm_faults import Budget, LLMError, Restart
 from .mentions import boosts_for
 from .prompts import load_prompt
 from .retrieve import retrieve
-from .safety import INJECTION_REFUSAL, leaks_prompt, strip_injection
+from .safety import INJECTION_REFUSAL, drop_instructions, leaks_prompt, strip_injection
 from .schema import Answer, Passage, Turn
 from .segment import expand_abbreviations
 from .sources import load_corpus
@@ -43,12 +44,24 @@ class QuestionError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class StreamEvent:
-    """One step of `Assistant.stream`: `passages`, then `delta`s, then the final `answer`."""
+    """One step of `Assistant.stream`: `passages`, then `delta`s, then the final `answer`.
+
+    A `reset` means: discard the text so far (the model is retried, or the offline fallback
+    takes over after a stream broke off); `delta`s follow again.
+    """
 
     kind: str
     delta: str = ""
     passages: tuple[Passage, ...] = ()
     answer: Answer | None = None
+
+
+def _as_data(passage: Passage) -> Passage:
+    """The passage as generators see it: sentences that try to instruct the model removed."""
+    text = drop_instructions(passage.text)
+    if text == passage.text:
+        return passage
+    return replace(passage, chunk=replace(passage.chunk, text=text))
 
 
 def _turns(history: Sequence[Turn | Mapping[str, object]]) -> list[Turn]:
@@ -136,6 +149,11 @@ class Assistant:
     def generator(self) -> Generator:
         if self.settings.uses_llm:
             return LLMGenerator(self.settings, self.settings.prompts_dir)
+        return self.offline
+
+    @cached_property
+    def offline(self) -> ExtractiveGenerator:
+        """The extractive generator: the default, and the fallback when the model fails."""
         return ExtractiveGenerator()
 
     def plan(self, province: str, focus: str | None = None):
@@ -158,26 +176,28 @@ class Assistant:
             raise QuestionError(f"问题过长（{len(question)}字），请精简到{limit}字以内。")
         return question
 
-    def condense(self, question: str, history: Sequence[Turn]) -> str:
+    def condense(self, question: str, history: Sequence[Turn], budget: Budget | None = None) -> str:
         """A standalone Chinese question: follow-ups completed, other languages translated (LLM)."""
         if not history and (_CJK.search(question) or not self.settings.uses_llm):
             return question
         if isinstance(self.generator, LLMGenerator):
             try:
-                return self._condense_with_llm(question, history)
-            except Exception as exc:  # the offline rules are a safe fallback
-                log.warning("condense via LLM failed (%s); using offline rules", type(exc).__name__)
+                return self._condense_with_llm(question, history, budget)
+            except LLMError as exc:  # the offline rules are a safe fallback
+                log.warning("condense via LLM failed (%s); using offline rules", exc.kind)
         return condense_offline(question, history)
 
-    def _condense_with_llm(self, question: str, history: Sequence[Turn]) -> str:
-        from .llm import chat_model
+    def _condense_with_llm(
+        self, question: str, history: Sequence[Turn], budget: Budget | None
+    ) -> str:
+        from .llm import reply_text
 
         prompt = load_prompt(self.settings.prompts_dir, "condense")
         messages = prompt.render(
             history=[{"role": t.role, "content": t.content} for t in history[-6:]],
             question=question,
         )
-        text = str(chat_model(self.settings).invoke(messages).content).strip()
+        text = reply_text(self.settings, messages, budget=budget).strip()
         return text.splitlines()[0].strip() if text else question
 
     def ask(
@@ -219,11 +239,18 @@ class Assistant:
         question_only, injected = strip_injection(asked)
         if injected and not question_only:
             yield self._final(
-                self._refusal(asked, [], INJECTION_REFUSAL, timings, notice="injection")
+                self._refusal(
+                    asked,
+                    [],
+                    INJECTION_REFUSAL,
+                    timings,
+                    notice="已拦截：问题要求改变回答规则或透露提示词。",
+                )
             )
             return
+        budget = Budget(self.settings.llm_timeout)  # for every model call of this question
         started = time.perf_counter()
-        standalone = self.condense(question_only, _turns(history))
+        standalone = self.condense(question_only, _turns(history), budget)
         timings["condense"] = (time.perf_counter() - started) * 1000
 
         if not _CJK.search(standalone):
@@ -251,36 +278,70 @@ class Assistant:
             return
 
         started = time.perf_counter()
-        request = GenerationRequest(standalone, passages, term_weights(self.index, query))
-        parts: list[str] = []
-        deltas = self.generator.stream(request) if streaming else [self.generator.invoke(request)]
-        for delta in deltas:
-            parts.append(delta)
-            yield StreamEvent("delta", delta=delta)
+        request = GenerationRequest(
+            standalone, [_as_data(p) for p in passages], term_weights(self.index, query)
+        )
+        generator, parts, failure = self.generator, [], None
+        try:
+            for piece in self._generate(generator, request, streaming, budget):
+                if isinstance(piece, Restart):
+                    parts.clear()
+                    yield StreamEvent("reset")
+                    continue
+                parts.append(piece)
+                yield StreamEvent("delta", delta=piece)
+        except LLMError as exc:  # no usable reply: the offline answer, clearly marked
+            log.warning("answer via LLM failed after %d attempt(s): %s", exc.attempts, exc)
+            if parts:
+                yield StreamEvent("reset")
+            generator, parts, failure = self.offline, [self.offline.invoke(request)], exc
+            yield StreamEvent("delta", delta=parts[0])
         text = "".join(parts).strip()
         timings["generate"] = (time.perf_counter() - started) * 1000
 
         started = time.perf_counter()
-        answer = self._verified(asked, standalone, text, passages, timings)
+        answer = self._verified(generator, asked, standalone, text, passages, timings)
         timings["verify"] = (time.perf_counter() - started) * 1000
         if injected:
             answer.notice = "已忽略问题中要求改变规则或透露提示词的部分。"
+        if failure is not None:
+            answer.fallback = failure.kind
+            answer.notice = (
+                f"大模型暂时无法使用（{failure.reason}），以下为离线摘录的答案：每句均为资料原文。"
+            )
         yield self._final(answer)
+
+    @staticmethod
+    def _generate(
+        generator: Generator, request: GenerationRequest, streaming: bool, budget: Budget
+    ) -> Iterator[str | Restart]:
+        if isinstance(generator, LLMGenerator):
+            return generator.reply(request, streaming=streaming, budget=budget)
+        return generator.stream(request) if streaming else iter([generator.invoke(request)])
 
     def _verified(
         self,
+        generator: Generator,
         asked: str,
         standalone: str,
         text: str,
         passages: list[Passage],
         timings: dict[str, float],
     ) -> Answer:
-        generator = self.generator
         if isinstance(generator, LLMGenerator) and leaks_prompt(text, [generator.prompt.system]):
-            return self._refusal(asked, passages, INJECTION_REFUSAL, timings, notice="prompt-leak")
+            return self._refusal(
+                asked,
+                passages,
+                INJECTION_REFUSAL,
+                timings,
+                notice="已拦截：模型的回答复述了系统提示词。",
+                by=generator,
+            )
         if not text or text.startswith(REFUSAL[:8]):
             message = text if text.startswith(REFUSAL[:8]) and len(text) < 200 else REFUSAL
-            return self._refusal(asked, passages, message, timings, standalone=standalone)
+            return self._refusal(
+                asked, passages, message, timings, standalone=standalone, by=generator
+            )
         return Answer(
             question=asked,
             answer=text,
@@ -301,15 +362,17 @@ class Assistant:
         *,
         standalone: str = "",
         notice: str = "",
+        by: Generator | None = None,
     ) -> Answer:
+        generator = by or self.generator
         return Answer(
             question=asked,
             answer=message,
             passages=passages,
             sentences=[],
             refused=True,
-            model=self.generator.model_name,
-            prompt_version=self.generator.prompt_version,
+            model=generator.model_name,
+            prompt_version=generator.prompt_version,
             standalone_question=standalone or asked,
             notice=notice,
             timings_ms=timings,

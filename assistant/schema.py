@@ -132,6 +132,8 @@ class Answer:
     standalone_question: str = ""
     notice: str = ""
     timings_ms: dict[str, float] = field(default_factory=dict)
+    fallback: str = ""
+    """Why the offline answer stands in for the model's (`llm_faults.REASONS` key), or ""."""
 
     @property
     def citations(self) -> list[int]:
@@ -157,6 +159,7 @@ class Answer:
             "prompt_version": self.prompt_version,
             "standalone_question": self.standalone_question,
             "notice": self.notice,
+            "fallback": self.fallback,
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
         }
 

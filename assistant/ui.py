@@ -135,8 +135,8 @@ class WebApp:
             for event in self.assistant.stream(
                 question or "", history=self._history(store), doc_ids=doc_ids or ()
             ):
-                if event.kind == "delta":
-                    text += event.delta
+                if event.kind in ("delta", "reset"):
+                    text = text + event.delta if event.kind == "delta" else ""
                     yield (
                         shown + [{"role": "assistant", "content": streaming_html(text)}],
                         store,

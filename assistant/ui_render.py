@@ -151,7 +151,8 @@ def answer_html(answer: Answer, key: str) -> str:
         lines.append(f"<p>{escape(prefix) + ' ' if prefix else ''}{body}</p>")
     checked = sum(s.status == "supported" for s in answer.sentences)
     cited = [p for p in answer.passages if p.n in answer.citations]
-    notice = f'<div class="pa-notice">{_text(answer.notice)}</div>' if answer.notice else ""
+    kind = "pa-notice pa-fallback" if answer.fallback else "pa-notice"
+    notice = f'<div class="{kind}">{_text(answer.notice)}</div>' if answer.notice else ""
     if answer.standalone_question and answer.standalone_question != answer.question:
         notice += (
             f'<div class="pa-standalone">结合上文理解为：{_text(answer.standalone_question)}</div>'

@@ -261,6 +261,45 @@ def test_unverified_sentences_of_a_model_answer_are_flagged(browser, settings):
             app.close()
 
 
+def test_a_broken_model_stream_is_replaced_by_the_marked_fallback(browser, settings, observe):
+    """The model's stream breaks off on every attempt: its partial text is withdrawn and the
+    offline answer appears under a notice that says why."""
+    from conftest import llm_settings, start_web
+
+    from assistant.llm_faults import REASONS
+    from fake_openai import FakeOpenAIServer
+    from test_llm import faithful_model
+
+    with FakeOpenAIServer(responder=faithful_model, chunk_size=2) as server:
+        server.default_fault = server.enqueue_fault("cut_stream")
+        fast = {"llm_max_retries": 1, "auth": None}
+        app, url = start_web(llm_settings(settings, server.base_url).model_copy(update=fast))
+        context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
+        dialogs: list[str] = []
+        try:
+            page = context.new_page()
+            page.set_default_timeout(TIMEOUT_MS)
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.goto(url)
+            ask(page, "2025年上半年全国登记了多少技术合同？", 0)
+            answer = page.locator("#chat .pa-answer").last
+            notice = answer.locator(".pa-fallback").inner_text()
+            assert REASONS["cut"] in notice and "离线" in notice
+            assert "近41万件" in answer.inner_text() and "模型：extractive" in answer.inner_text()
+            assert answer.locator(".pa-s.pa-bad").count() == 0
+            assert "Traceback" not in page.content() and not dialogs
+            assert sum(r.get("stream") is True for r in server.requests) == 2
+            page.screenshot(path=ARTIFACTS / "fallback.png")
+        finally:
+            context.close()
+            app.close()
+    observe(
+        "endpoint",
+        "web UI: the model's stream breaks off, every attempt",
+        f"partial text withdrawn; the offline answer under an amber notice “{REASONS['cut']}”",
+    )
+
+
 def test_upload_edit_and_delete_in_the_library_tab(browser, settings, tmp_path):
     """Own app and data dir: upload a good and a bad file, ask about the good one, edit, delete."""
     from conftest import start_web
