@@ -21,6 +21,13 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _setup() -> None:
+    from .logs import configure
+
+    configure(Settings())
+
+
 def _assistant():
     from .qa import Assistant
 

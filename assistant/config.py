@@ -102,6 +102,9 @@ class Settings(BaseSettings):
     ui_queue_size: int = Field(default=100, ge=1)
     """Requests that may wait; beyond this the UI asks users to retry (`ASSISTANT_UI_QUEUE_SIZE`)."""
 
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
+    """What goes to stderr (`ASSISTANT_LOG_LEVEL`). Never document text at INFO; keys never."""
+
     tiktoken_cache_dir: Path | None = Field(
         default=None, validation_alias=AliasChoices("TIKTOKEN_CACHE_DIR")
     )

@@ -84,7 +84,7 @@ def reply(
         except Exception as exc:
             error = classify(exc, partial=bool(pieces))
             error.attempts = attempt
-            log.warning("LLM attempt %d/%d failed: %s", attempt, attempts, error)
+            log.info("LLM attempt %d/%d failed: %s", attempt, attempts, error)
             wait = error.retry_after if error.retry_after is not None else _backoff(attempt)
             if not error.retryable or attempt == attempts or wait >= budget.left():
                 raise error from exc
