@@ -66,9 +66,12 @@ class Settings(BaseSettings):
     generator: Literal["auto", "extractive", "llm"] = "auto"
     """`auto` uses the LLM when a key or base URL is set, else the offline extractive generator."""
     temperature: float = 0.1
-    llm_timeout: float = 60.0
-    """Seconds before one LLM request is abandoned (`ASSISTANT_LLM_TIMEOUT`)."""
-    llm_max_retries: int = 2
+    llm_timeout: float = Field(default=60.0, gt=0)
+    """Seconds one question (or plan) may wait for the model in all, retries and back-off
+    included; then the offline answer stands in (`ASSISTANT_LLM_TIMEOUT`)."""
+    llm_max_retries: int = Field(default=2, ge=0, le=10)
+    """Retries after a failed model request: timeout, refused connection, 429, 5xx, malformed or
+    cut-off reply, empty reply, citations to passages that do not exist (`ASSISTANT_LLM_MAX_RETRIES`)."""
 
     # --- Embeddings ---
     embedding: Literal["hashing", "openai", "local"] = "hashing"

@@ -71,18 +71,30 @@ class HashingEmbeddingFunction(EmbeddingFunction[Documents]):
 class OpenAICompatibleEmbeddingFunction(EmbeddingFunction[Documents]):
     """Embeddings from the configured OpenAI-compatible endpoint (key read from settings)."""
 
-    def __init__(self, model: str, base_url: str | None = None, batch_size: int = 64) -> None:
+    def __init__(
+        self,
+        model: str,
+        base_url: str | None = None,
+        batch_size: int = 64,
+        settings: Settings | None = None,
+    ) -> None:
         self.model = model
         self.base_url = base_url
         self.batch_size = batch_size
+        self.settings = settings  # key, timeout and retries; not part of the stored config
 
     def __call__(self, input: Documents) -> Embeddings:
         from .llm import embed_texts
 
+        settings = self.settings or Settings()
+        if self.base_url:
+            settings = settings.model_copy(update={"openai_base_url": self.base_url})
         vectors: list[np.ndarray] = []
         for start in range(0, len(input), self.batch_size):
             batch = list(input[start : start + self.batch_size])
-            vectors.extend(np.asarray(v, dtype=np.float32) for v in embed_texts(batch, self.model))
+            vectors.extend(
+                np.asarray(v, dtype=np.float32) for v in embed_texts(batch, self.model, settings)
+            )
         return vectors
 
     @staticmethod
@@ -138,7 +150,9 @@ class LocalModelEmbeddingFunction(EmbeddingFunction[Documents]):
 def embedding_function(settings: Settings) -> EmbeddingFunction[Documents]:
     """The embedding function the settings ask for."""
     if settings.embedding == "openai":
-        return OpenAICompatibleEmbeddingFunction(settings.embedding_model, settings.openai_base_url)
+        return OpenAICompatibleEmbeddingFunction(
+            settings.embedding_model, settings.openai_base_url, settings=settings
+        )
     if settings.embedding == "local":
         return LocalModelEmbeddingFunction(settings.embedding_model)
     return HashingEmbeddingFunction(dim=settings.embedding_dim)

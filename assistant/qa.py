@@ -302,13 +302,18 @@ class Assistant:
         started = time.perf_counter()
         answer = self._verified(generator, asked, standalone, text, passages, timings)
         timings["verify"] = (time.perf_counter() - started) * 1000
+        notices = [answer.notice] if answer.notice else []
         if injected:
-            answer.notice = "已忽略问题中要求改变规则或透露提示词的部分。"
+            notices.append("已忽略问题中要求改变规则或透露提示词的部分。")
+        if result.keyword_only:
+            notices.append("向量检索暂不可用，本次仅按关键词检索。")
         if failure is not None:
             answer.fallback = failure.kind
-            answer.notice = (
-                f"大模型暂时无法使用（{failure.reason}），以下为离线摘录的答案：每句均为资料原文。"
+            notices.insert(
+                0,
+                f"大模型暂时无法使用（{failure.reason}），以下为离线摘录的答案：每句均为资料原文。",
             )
+        answer.notice = "".join(notices)
         yield self._final(answer)
 
     @staticmethod

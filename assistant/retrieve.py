@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -11,6 +12,8 @@ from .index import Index
 from .mentions import Boost
 from .schema import Chunk, Passage
 from .segment import char_ngrams, search_terms
+
+log = logging.getLogger(__name__)
 
 RRF_K = 60
 BM25_WEIGHT = 1.0
@@ -27,6 +30,8 @@ class Retrieval:
     query: str
     terms: tuple[str, ...]
     passages: list[Passage]
+    keyword_only: bool = False
+    """True when vector search failed (embedding endpoint or Chroma server down): BM25 only."""
 
 
 def _allowed(index: Index, doc_ids: Sequence[str], regions: Sequence[str]) -> np.ndarray | None:
@@ -122,11 +127,13 @@ def retrieve(
     """
     terms = search_terms(query)
     allowed = _allowed(index, doc_ids, regions)
+    try:
+        dense = _dense_ranking(index, query, doc_ids, regions)
+    except Exception as exc:  # the embedding endpoint or a Chroma server is unreachable
+        log.warning("vector search failed (%s); using keyword search only", type(exc).__name__)
+        dense = None
     fused = _fuse(
-        [
-            (BM25_WEIGHT, _bm25_ranking(index, terms, allowed)),
-            (DENSE_WEIGHT, _dense_ranking(index, query, doc_ids, regions)),
-        ]
+        [(BM25_WEIGHT, _bm25_ranking(index, terms, allowed)), (DENSE_WEIGHT, dense or [])]
     )
     rankings = [_boosted(index, fused, allowed, boost) for boost in boosts] or [fused]
     order = _interleave([sorted(r, key=lambda p: (-r[p], p)) for r in rankings])
@@ -141,4 +148,4 @@ def retrieve(
         passages.append(Passage(n=len(passages) + 1, chunk=index.chunks[position], score=score))
         if len(passages) == k:
             break
-    return Retrieval(query=query, terms=tuple(terms), passages=passages)
+    return Retrieval(query, tuple(terms), passages, keyword_only=dense is None)

@@ -260,3 +260,38 @@ def test_the_plan_falls_back_with_a_note_when_the_endpoint_fails(settings, serve
         "`plan` while the endpoint answers 503",
         f"{RETRIES + 1} requests, then the offline outline with the note “大模型起草未成功（{REASONS['server']}）…”",
     )
+
+
+def test_vector_search_falls_back_to_keywords_when_the_embedding_endpoint_fails(
+    tmp_path, server, observe
+):
+    """`ASSISTANT_EMBEDDING=openai`: index built with the endpoint's embeddings; when it then
+    fails, answers come from keyword search alone, with a notice — not an error."""
+    from conftest import REPO
+
+    from assistant.config import Settings
+
+    settings = Settings(
+        home=tmp_path,
+        seeds_dir=REPO / "seeds",
+        generator="extractive",
+        embedding="openai",
+        embedding_model="fake-embedding",
+        openai_base_url=server.base_url,
+        openai_api_key="test-key",
+        llm_max_retries=1,
+        llm_timeout=5,
+    )
+    assistant = Assistant(settings)
+    healthy = assistant.ask(QUESTION)
+    embedded = sum(r.path.endswith("/embeddings") for r in server.requests)
+    assert embedded > 1 and not healthy.notice  # corpus and question embedded by the endpoint
+    server.default_fault = server.enqueue_fault("status", status=503)
+    degraded = assistant.ask(QUESTION)
+    assert "仅按关键词检索" in degraded.notice and "近41万件" in degraded.answer
+    assert degraded.sentences and all(s.status == "supported" for s in degraded.sentences)
+    observe(
+        "endpoint",
+        "embedding endpoint answers 503 (`ASSISTANT_EMBEDDING=openai`)",
+        "keyword (BM25) search only, answer cited and verified, notice “向量检索暂不可用”",
+    )
