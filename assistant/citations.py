@@ -16,8 +16,10 @@ from .segment import char_ngrams, normalise_for_match, split_sentences
 
 SUPPORTED = 0.7
 WEAK = 0.45
-MARKER = re.compile(r"[\[【]\^?(\d+(?:\s*[,，、]\s*\d+)*)[\]】]")
-_MARKER_RUN = r"(?:\s*[\[【]\^?\d+(?:\s*[,，、]\s*\d+)*[\]】])+"
+# A passage number has at most 9 digits: a longer run is no citation (and int() refuses one of
+# over 4300 digits, which a model's output can contain).
+MARKER = re.compile(r"[\[【]\^?(\d{1,9}(?:\s*[,，、]\s*\d{1,9})*)[\]】]")
+_MARKER_RUN = r"(?:\s*[\[【]\^?\d{1,9}(?:\s*[,，、]\s*\d{1,9})*[\]】])+"
 # "……。[1]" → "……[1]。": a citation written after the full stop belongs to that sentence.
 _MARKER_AFTER_STOP = re.compile(rf"([。！？!?；;])({_MARKER_RUN})")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万亿|亿|万|千|百)?")

@@ -9,7 +9,7 @@ import unicodedata
 BOILERPLATE_LINE = re.compile(
     r"^(?:当前位置[:：]|您的位置[:：]|首页\s*[>＞›]"
     r"|.*(?:字体大小|浏览次数|阅读次数|点击数|打印本页|关闭窗口|分享到)[:：]?"
-    r"|[-·•]?\s*发布(?:日期|时间)[:：]\s*[\d\-年月日 :./]+$"
+    r"|[-·•]?\s*发布(?:日期|时间)[:：]\s*[\d\-年月日 :：./]+$"
     r"|附件下载[:：]?$|附件[:：]?$|友情链接|网站地图$|主办单位[:：]|承办单位[:：]|协办单位[:：]"
     r"|技术支持[:：]|联系(?:地址|我们|电话|方式)[:：]|版权所有|copyright|.*ICP备|.*公网安备"
     r"|[（(]来源[:：][^（()）]*[)）]$"
@@ -30,6 +30,7 @@ _PAREN_NEAR_CJK = re.compile(rf"\(([^()\n]{{0,60}}[{CJK}][^()\n]{{0,60}})\)")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MIN_BROKEN_PARAGRAPH = 40
+_SEAM_CHARS = 130
 
 
 def normalise_width(text: str) -> str:
@@ -44,15 +45,18 @@ def normalise_width(text: str) -> str:
         else:
             out.append(ch)
     text = "".join(out)
-    text = _PAREN_NEAR_CJK.sub(r"（\1）", text)
+    # Innermost pairs first: "(见(一))" needs a second round once "(一)" is full-width.
+    while (folded := _PAREN_NEAR_CJK.sub(r"（\1）", text)) != text:
+        text = folded
     return _PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], text)
 
 
 def normalise_line(line: str) -> str:
     """Normalise one line: unicode form, widths, invisible and control characters, spacing."""
-    line = unicodedata.normalize("NFC", line)
-    line = _CONTROL.sub("", _INVISIBLE.sub("", line))
-    line = normalise_width(line).strip()
+    # Marks go first, as one may sit between a letter and its accent; NFC again after folding
+    # widths, which can leave a letter (Ａ → A) and its accent uncomposed.
+    line = unicodedata.normalize("NFC", _CONTROL.sub("", _INVISIBLE.sub("", line)))
+    line = unicodedata.normalize("NFC", normalise_width(line)).strip()
     return re.sub(r"[ \t]{2,}", " ", line)
 
 
@@ -77,6 +81,15 @@ def _is_broken(paragraph: str, following: str) -> bool:
     return len(paragraph) >= _MIN_BROKEN_PARAGRAPH and bool(_CJK_CHAR.search(paragraph[-1]))
 
 
+def _join_broken(paragraph: str, line: str) -> str:
+    """Re-join a page-broken paragraph, normalising punctuation across the seam ("…中" + ",技").
+
+    Only the paragraph's tail is looked at again (it covers the longest "(…)" folded), so a
+    paragraph broken over many pages costs linear time."""
+    cut = max(0, len(paragraph) - _SEAM_CHARS)
+    return paragraph[:cut] + normalise_width(paragraph[cut:] + line)
+
+
 def paragraphs(text: str) -> list[str]:
     """Split text into clean paragraphs, dropping boilerplate and re-joining page breaks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -86,7 +99,9 @@ def paragraphs(text: str) -> list[str]:
         if not line or is_boilerplate(line):
             continue
         if kept and _is_broken(kept[-1], line):
-            kept[-1] += line
+            kept[-1] = _join_broken(kept[-1], line)
+            if is_boilerplate(kept[-1]):  # the join completed furniture: "当前位置" + "：首页 > …"
+                kept.pop()
         else:
             kept.append(line)
     return _drop_repeated_leads(kept)

@@ -145,19 +145,40 @@ def _print_answer(answer) -> None:
 
 
 def _read_batch(path: Path) -> list[dict]:
+    """One question per line, or JSONL with `question` (and `history`). A line that looks like
+    JSON but is not is taken as a question; only \n ends a line (U+2028 may sit in a question)."""
+    try:
+        text = path.read_text("utf-8")
+    except UnicodeDecodeError:
+        _fail(f"批量问题文件必须是 UTF-8 编码：{path}", 2)
     items = []
-    for line in path.read_text("utf-8").splitlines():
-        line = line.strip()
+    for raw in text.split("\n"):
+        line = raw.strip()
         if not line:
             continue
+        record = None
         if line.startswith("{"):
-            record = json.loads(line)
+            try:
+                record = json.loads(line)
+            except ValueError:
+                record = None
+        if isinstance(record, dict):
+            history = record.get("history")
             items.append(
-                {"question": record.get("question", ""), "history": record.get("history", [])}
+                {
+                    "question": record.get("question", ""),
+                    "history": history if isinstance(history, list) else [],
+                }
             )
         else:
             items.append({"question": line, "history": []})
     return items
+
+
+def _echo_json(record: dict, **options) -> None:
+    """Print JSON; characters UTF-8 cannot carry (lone surrogates) become "?"."""
+    text = json.dumps(record, ensure_ascii=False, **options)
+    typer.echo(text.encode("utf-8", "replace").decode("utf-8"))
 
 
 @app.command()
@@ -195,7 +216,9 @@ def ask(
                 ).to_json()
             except QuestionError as exc:
                 record = {"question": item["question"], "error": str(exc)}
-            typer.echo(json.dumps(record, ensure_ascii=False))
+            except Exception as exc:  # one bad line never costs the rest of the batch
+                record = {"question": item["question"], "error": f"处理出错：{type(exc).__name__}"}
+            _echo_json(record)
         return
     if question is None:
         _fail('请提供问题，例如：assistant ask "2025年上半年全国登记了多少技术合同？"', 2)
@@ -208,12 +231,10 @@ def ask(
         answer = assistant.ask(question, k=k, doc_ids=doc or ())
     except QuestionError as exc:
         if as_json:
-            typer.echo(
-                json.dumps({"question": question[:200], "error": str(exc)}, ensure_ascii=False)
-            )
+            _echo_json({"question": question[:200], "error": str(exc)})
         _fail(str(exc), 2)
     if as_json:
-        typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+        _echo_json(answer.to_json(), indent=2)
     else:
         _print_answer(answer)
 

@@ -108,7 +108,9 @@ def _attempt(
     """One request, run in a worker thread so no wait outlasts the budget, whatever the socket does."""
     if budget.left() <= 0:
         raise LLMError("timeout", "no time left")
-    model = chat_model(settings, streaming=streaming, timeout=budget.left(), max_retries=0)
+    # The socket timeout stays fixed (it is part of LangChain's cache key); the budget is
+    # enforced below, and a request still running past it is abandoned to its daemon thread.
+    model = chat_model(settings, streaming=streaming, max_retries=0)
     pieces: queue.Queue[tuple[str, Any]] = queue.Queue()
 
     def work() -> None:

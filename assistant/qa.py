@@ -31,7 +31,14 @@ from .sources import load_corpus
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+# Control and invisible characters, and lone surrogates (no encoder can write them back).
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\ud800-\udfff]"
+)
+# Links and images say nothing searchable: an image goes, a link keeps its text, a URL goes.
+_LINKS = re.compile(
+    r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|(?:https?|javascript|data):\S*", re.I
+)
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -236,7 +243,10 @@ class Assistant:
     ) -> Iterator[StreamEvent]:
         timings: dict[str, float] = {}
         asked = self.clean_question(question)
-        question_only, injected = strip_injection(asked)
+        question_only, injected = strip_injection(_LINKS.sub(lambda m: m.group(1) or " ", asked))
+        question_only = question_only.strip()
+        if not question_only and not injected:
+            raise QuestionError("问题中只有链接或图片，请用文字写出要查询的政策问题。")
         if injected and not question_only:
             yield self._final(
                 self._refusal(

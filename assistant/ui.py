@@ -174,7 +174,7 @@ class WebApp:
         try:
             outline = self.assistant.plan(province or "", focus or None)
         except PlanError as exc:
-            raise gr.Error(str(exc)) from None
+            raise gr.Error(str(exc), print_exception=False) from None
         self.exports.mkdir(parents=True, exist_ok=True)
         self._prune_exports()
         folder = self.exports / secrets.token_hex(8)
@@ -256,7 +256,7 @@ class WebApp:
         """Ingest uploaded files (names from the client are reduced to a safe base name)."""
         progress = progress or gr.Progress()
         if not files:
-            raise gr.Error("请先选择要上传的文件。")
+            raise gr.Error("请先选择要上传的文件。", print_exception=False)
         report = self.assistant.ingest(
             [(Path(f), Path(f).name) for f in files],
             on_file=lambda done, total: progress((done, total), desc="读取文件"),
@@ -268,16 +268,20 @@ class WebApp:
 
     def save(self, doc_id: str | None, title: str, date: str):
         if not doc_id or self.assistant.library.entry(doc_id) is None:
-            raise gr.Error("只能修改上传到资料库的文档（内置资料不能修改）。")
+            raise gr.Error(
+                "只能修改上传到资料库的文档（内置资料不能修改）。", print_exception=False
+            )
         if date and not DATE.fullmatch(date.strip()):
-            raise gr.Error("日期格式应为 2025-03-01（或 2025-03、2025）。")
+            raise gr.Error("日期格式应为 2025-03-01（或 2025-03、2025）。", print_exception=False)
         self.assistant.edit(doc_id, title=title, date=date)
         self.refresh()
         return (f"已保存《{title}》并更新索引。", *self._library_outputs(doc_id))
 
     def delete(self, doc_id: str | None):
         if not doc_id or self.assistant.library.entry(doc_id) is None:
-            raise gr.Error("只能删除上传到资料库的文档（内置资料不能删除）。")
+            raise gr.Error(
+                "只能删除上传到资料库的文档（内置资料不能删除）。", print_exception=False
+            )
         self.assistant.remove([doc_id])
         self.refresh()
         return (f"已删除 {doc_id}，索引已更新。", *self._library_outputs(None))
@@ -327,7 +331,7 @@ class WebApp:
         try:
             answer = self.assistant.ask(question, history=history or [], doc_ids=doc_ids or [])
         except QuestionError as exc:
-            raise gr.Error(str(exc)) from None
+            raise gr.Error(str(exc), print_exception=False) from None
         return answer.to_json()
 
     def api_plan(self, province: str, focus: str = "") -> dict:
@@ -335,7 +339,7 @@ class WebApp:
         try:
             return self.assistant.plan(province, focus or None).to_json()
         except PlanError as exc:
-            raise gr.Error(str(exc)) from None
+            raise gr.Error(str(exc), print_exception=False) from None
 
 
 def build(assistant: Assistant) -> gr.Blocks:

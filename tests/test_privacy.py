@@ -131,6 +131,8 @@ def test_the_web_ui_reaches_nothing_but_the_endpoint_and_shows_no_secrets(
         client = Client(served.url, auth=("alice", PASSWORD), verbose=False)
         answer = client.predict("2025年上半年全国登记了多少技术合同？", [], api_name="/ask")
         plan = client.predict("河北省", "", api_name="/plan")
+        with pytest.raises(Exception, match="问题不能为空"):
+            client.predict("   ", [], api_name="/ask")
         pages = [
             httpx.get(served.url + path, auth=None, timeout=30).text
             for path in ("", "config", "gradio_api/info")
@@ -139,6 +141,7 @@ def test_the_web_ui_reaches_nothing_but_the_endpoint_and_shows_no_secrets(
         stderr = served.stop()
     assert answer["model"] == "fake-chat" and "近41万件" in answer["answer"]
     assert plan["sections"]
+    assert "Traceback" not in stderr  # a rejected question is a message, not a logged crash
     for text in pages + [stderr, json.dumps(answer, ensure_ascii=False)]:
         assert KEY not in text and PASSWORD not in text
     sentences = [s["text"] for s in answer["sentences"]]
