@@ -83,8 +83,6 @@ def _sections(article: Article) -> Iterator[_Section]:
     current = _Section(heading="")
     in_run = False  # inside a run of short lines under a heading (作者简介 / names / …)
     for line in article.text.split("\n"):
-        if not line.strip():  # a blank line would count as an empty heading (an empty chunk)
-            continue
         level = heading_level(line)
         if level and current.heading and not _is_numbered(line):
             if len(current.sentences) <= 1 or in_run:

@@ -53,10 +53,10 @@ def normalise_width(text: str) -> str:
 
 def normalise_line(line: str) -> str:
     """Normalise one line: unicode form, widths, invisible and control characters, spacing."""
-    # Marks go first, as one may sit between a letter and its accent; NFC again after folding
-    # widths, which can leave a letter (Ａ → A) and its accent uncomposed.
-    line = unicodedata.normalize("NFC", _CONTROL.sub("", _INVISIBLE.sub("", line)))
-    line = unicodedata.normalize("NFC", normalise_width(line)).strip()
+    # Marks go first, as one may sit between a letter and its accent; spaces before widths, so
+    # "一, " ends in its comma; NFC again after folding widths (Ａ + accent → A + accent).
+    line = unicodedata.normalize("NFC", _CONTROL.sub("", _INVISIBLE.sub("", line))).strip()
+    line = unicodedata.normalize("NFC", normalise_width(line))
     return re.sub(r"[ \t]{2,}", " ", line)
 
 
