@@ -387,6 +387,7 @@ _GISTS = (
     ("不能为空", "empty question"),
     ("过长", "question too long"),
     ("必须是文本", "not text"),
+    ("只有链接或图片", "only a link or an image, no words to search"),
     ("资料均为中文", "nothing Chinese to search (offline mode answers Chinese questions)"),
     ("不能执行改变规则", "injection blocked"),
     ("无法回答", "nothing in the texts answers it"),
