@@ -41,13 +41,10 @@ format: setup
 	$(VENV)/bin/ruff format assistant tests benchmarks
 
 bench: setup
-	$(PY) benchmarks/bench_core.py
-	$(PY) benchmarks/bench_retrieval.py
-	$(PY) benchmarks/bench_ui.py
-	$(PY) benchmarks/bench_ingest.py
+	$(PY) benchmarks/bench.py
 
 lock:
-	python3 -m uv pip compile pyproject.toml --extra dev -o requirements.lock --python-version 3.11
+	python3 -m uv pip compile pyproject.toml --extra dev --extra bench -o requirements.lock --python-version 3.11
 
 clean:
 	rm -rf .assistant .pytest_cache

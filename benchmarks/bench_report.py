@@ -1,0 +1,110 @@
+"""RESULTS.md and scale.png from the figures `bench.py` measured."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+QUALITY = ("hit@1", "hit@5", "mrr")
+SPEED = (
+    ("index_chars_per_s", "index chars/s"),
+    ("ask_p50_ms", "ask p50 ms"),
+    ("ask_p95_ms", "ask p95 ms"),
+    ("plan_ms", "plan ms"),
+    ("eval_suite_s", "eval suite s"),
+    ("cold_start_s", "cold start s"),
+)
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:g}"
+
+
+def write_report(results: dict, folder: Path) -> None:
+    sizes = results["sizes"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Written by `make bench` (`benchmarks/bench.py`) on {results['machine']}: the project and",
+        "the baselines a user would build with LangChain, on the same texts, in one process. Corpus:",
+        "the 5 seed texts, then deterministic Chinese distractor documents (provincial and city",
+        "policy texts on the same theme, 1,500–3,500 characters; `benchmarks/distractors.py`).",
+        "Retrieval quality is measured on the eval cases' locator phrases; speed is offline",
+        "(extractive answers, hashing embeddings). Baselines answer naively: the best-matching",
+        "sentence of each of the top 3 passages, cited.",
+        "",
+        "![latency and quality against corpus size](scale.png)",
+        "",
+    ]
+    for size, block in sizes.items():
+        rows = block["systems"]
+        lines += [
+            f"## {int(size):,} documents ({block['characters']:,} characters)",
+            "",
+            "| system | chunks | hit@1 | hit@5 | MRR | "
+            + " | ".join(label for _, label in SPEED)
+            + " |",
+            "|---|" + "---|" * (4 + len(SPEED)),
+        ]
+        best = {q: max(r[q] for r in rows.values()) for q in QUALITY}
+        for name, row in rows.items():
+            quality = [
+                f"**{row[q]:.3f}**" if row[q] == best[q] else f"{row[q]:.3f}" for q in QUALITY
+            ]
+            speed = [_num(row[key]) for key, _ in SPEED]
+            lines.append(f"| {name} | {row['chunks']:,} | " + " | ".join(quality + speed) + " |")
+        ratio = block["ratio_to_fastest_baseline"]
+        lines += [
+            "",
+            "Project ÷ fastest baseline: "
+            + ", ".join(f"{label} ×{ratio[key]:g}" for key, label in SPEED)
+            + " (throughput: higher is better; times: lower is better).",
+            "",
+        ]
+    grounding = results.get("grounding")
+    if grounding:
+        lines += [
+            "## Grounding (5 seed texts, answerable eval cases, same passages)",
+            "",
+            "| answer | citation recall | citation precision | key-phrase recall | answers |",
+            "|---|---|---|---|---|",
+        ]
+        for name, row in grounding.items():
+            lines.append(
+                f"| {name} | {row['citation_recall']:.3f} | {row['citation_precision']:.3f} | "
+                f"{row['key_phrase_recall']:.3f} | {row['answers']} |"
+            )
+        lines.append("")
+    (folder / "RESULTS.md").write_text("\n".join(lines), "utf-8")
+    plot(results, folder / "scale.png")
+
+
+def plot(results: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = [int(s) for s in results["sizes"]]
+    names = list(next(iter(results["sizes"].values()))["systems"])
+    figure, (latency, quality) = plt.subplots(1, 2, figsize=(12, 4.5))
+    for name in names:
+        rows = [results["sizes"][str(s)]["systems"][name] for s in sizes]
+        label = (
+            "this project" if name.startswith("政策") else name.replace("中文分隔", "zh separators")
+        )
+        latency.plot(sizes, [r["ask_p50_ms"] for r in rows], marker="o", label=label)
+        quality.plot(sizes, [r["mrr"] for r in rows], marker="o", label=label)
+    for axis, title, unit in (
+        (latency, "warm ask p50", "ms"),
+        (quality, "retrieval MRR on the eval cases", "MRR"),
+    ):
+        axis.set_xscale("log")
+        axis.set_xlabel("documents in the corpus")
+        axis.set_ylabel(unit)
+        axis.set_title(title)
+        axis.grid(alpha=0.3)
+    quality.set_ylim(0, 1)
+    latency.legend(fontsize=7)
+    figure.tight_layout()
+    figure.savefig(path, dpi=120)
+    plt.close(figure)
