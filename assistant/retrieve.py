@@ -1,4 +1,7 @@
-"""Hybrid search: BM25 over jieba terms plus dense Chroma search, fused by reciprocal rank."""
+"""Hybrid search: BM25 over jieba terms plus dense Chroma search, fused by reciprocal rank.
+
+With the offline hashing embedding, the dense side re-orders BM25's candidates instead of
+searching the whole collection (see `_reordered`)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .embeddings import HashingEmbeddingFunction, embedding_function
 from .index import Index
 from .mentions import Boost
 from .schema import Chunk, Passage
@@ -56,8 +60,17 @@ def _bm25_ranking(index: Index, terms: list[str], allowed: np.ndarray | None) ->
 
 
 def _dense_ranking(
+    index: Index, query: str, doc_ids: Sequence[str], regions: Sequence[str], keyword: list[int]
+) -> list[int]:
+    if keyword and index.manifest.settings.get("embedding") == HashingEmbeddingFunction.name():
+        return _reordered(index, query, keyword)
+    return _searched(index, query, doc_ids, regions)  # also: no keyword hit, nearest sources
+
+
+def _searched(
     index: Index, query: str, doc_ids: Sequence[str], regions: Sequence[str]
 ) -> list[int]:
+    """The nearest passages in the whole collection (filtered), as chunk positions."""
     clauses: list[dict] = []
     if doc_ids:
         clauses.append({"doc_id": {"$in": list(doc_ids)}})
@@ -70,6 +83,28 @@ def _dense_ranking(
     result = index.collection.query(query_texts=[query], n_results=count, where=where)
     known = index.vector_position
     return [known[vid] for vid in result["ids"][0] if vid in known][:CANDIDATES]
+
+
+def _reordered(index: Index, query: str, keyword: list[int]) -> list[int]:
+    """The keyword candidates in order of embedding similarity.
+
+    The offline hashing embedding is lexical (character n-grams): over a large corpus its
+    nearest neighbours are mostly look-alike texts, so searching the whole collection with it
+    drowns the right passage (benchmarks/RESULTS.md: at 1,000 documents). It still tells the
+    keyword candidates apart, so here it only re-orders them. A semantic embedding (`openai`,
+    `local`) searches the whole collection.
+    """
+    ids = [index.vector_ids[p] for p in keyword]
+    found = index.collection.get(ids=ids, include=["embeddings"])
+    vectors = dict(zip(found["ids"], found["embeddings"], strict=True))
+    known = [(vid, p) for vid, p in zip(ids, keyword, strict=True) if vid in vectors]
+    if not known:
+        return []
+    matrix = np.asarray([vectors[vid] for vid, _ in known], dtype=np.float32)
+    question = np.asarray(embedding_function(index.settings)([query])[0], dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(question) or 1.0)
+    similarity = matrix @ question / np.where(norms == 0, 1.0, norms)
+    return [known[i][1] for i in np.argsort(-similarity, kind="stable")]
 
 
 def _is_duplicate(chunk: Chunk, kept: list[set[str]]) -> tuple[bool, set[str]]:
@@ -127,14 +162,13 @@ def retrieve(
     """
     terms = search_terms(query)
     allowed = _allowed(index, doc_ids, regions)
+    keyword = _bm25_ranking(index, terms, allowed)
     try:
-        dense = _dense_ranking(index, query, doc_ids, regions)
+        dense = _dense_ranking(index, query, doc_ids, regions, keyword)
     except Exception as exc:  # the embedding endpoint or a Chroma server is unreachable
         log.warning("vector search failed (%s); using keyword search only", type(exc).__name__)
         dense = None
-    fused = _fuse(
-        [(BM25_WEIGHT, _bm25_ranking(index, terms, allowed)), (DENSE_WEIGHT, dense or [])]
-    )
+    fused = _fuse([(BM25_WEIGHT, keyword), (DENSE_WEIGHT, dense or [])])
     rankings = [_boosted(index, fused, allowed, boost) for boost in boosts] or [fused]
     order = _interleave([sorted(r, key=lambda p: (-r[p], p)) for r in rankings])
     passages: list[Passage] = []

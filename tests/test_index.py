@@ -102,9 +102,20 @@ def test_rebuild_replaces_the_state_and_keeps_one_previous_copy(corpus):
 
 
 def test_dense_search_maps_vectors_back_to_this_states_chunks(assistant):
-    from assistant.retrieve import _dense_ranking
+    from assistant.retrieve import _searched
 
     index = assistant.index
-    ranking = _dense_ranking(index, "中试平台建设", (), ())
+    ranking = _searched(index, "中试平台建设", (), ())
     assert len(ranking) >= 10
     assert any("中试" in index.chunks[i].text for i in ranking[:3])
+
+
+def test_the_hashing_embedding_reorders_the_keyword_candidates(assistant):
+    from assistant.retrieve import _bm25_ranking, _dense_ranking
+    from assistant.segment import search_terms
+
+    index = assistant.index
+    keyword = _bm25_ranking(index, search_terms("中试平台建设"), None)
+    ranking = _dense_ranking(index, "中试平台建设", (), (), keyword)
+    assert sorted(ranking) == sorted(keyword) and len(keyword) >= 10
+    assert "中试" in index.chunks[ranking[0]].text
