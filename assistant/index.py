@@ -40,7 +40,7 @@ from .sources import CorpusError, document_version, load_corpus
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
-BATCH_DOCUMENTS = 500  # documents embedded between two commits
+BATCH_DOCUMENTS = 500  # documents embedded before the first commit; each later batch doubles
 _UPSERT = 256
 _KEEP_STATES = 2
 
@@ -272,8 +272,9 @@ class IndexStore:
             versions.pop(doc_id, None)
         count_tokens = load_encoding(self.settings.effective_tiktoken_cache_dir)
         progress(0, len(todo))
-        for start in range(0, max(len(todo), 1), BATCH_DOCUMENTS):
-            batch = todo[start : start + BATCH_DOCUMENTS]
+        start, size = 0, BATCH_DOCUMENTS
+        while start == 0 or start < len(todo):  # at least one commit, even with nothing new
+            batch = todo[start : start + size]
             fresh: list[tuple[Chunk, str]] = []
             for doc in batch:
                 version_ = wanted[doc.doc_id][1]
@@ -288,7 +289,9 @@ class IndexStore:
                 fresh += by_doc[doc.doc_id]
             self._upsert(collection, fresh)
             result.index = self._commit(by_doc, versions, name, started)
-            progress(start + len(batch), len(todo))
+            start += max(len(batch), 1)
+            size *= 2  # each commit rebuilds BM25 over everything: doubling keeps that linear
+            progress(min(start, len(todo)), len(todo))
         # Replaced and removed documents leave no vector behind (a reader still on the previous
         # state just gets fewer dense hits for them: its searches skip ids it does not know).
         self._collect_garbage(collection, keep={v for items in by_doc.values() for _, v in items})
