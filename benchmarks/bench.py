@@ -236,7 +236,7 @@ def ratios(rows: dict[str, dict]) -> dict[str, float]:
     }
     for key in ("ask_p50_ms", "ask_p95_ms", "plan_ms", "eval_suite_s", "cold_start_s"):
         out[key] = project[key] / min(b[key] for b in baselines)
-    return {k: round(v, 2) for k, v in out.items()}
+    return {k: float(f"{v:.3g}") for k, v in out.items()}
 
 
 def warm_up() -> None:
@@ -250,7 +250,6 @@ def warm_up() -> None:
 
 
 def main() -> None:
-    warm_up()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="5,1000,10000")
     parser.add_argument(
@@ -259,6 +258,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE, help="folder for RESULTS.md and the plot")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    if not args.only_scale:  # first, so its peak memory is its own
+        import bench_core
+
+        print("== bench_core")
+        bench_core.main()
+    warm_up()
     results: dict = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "sizes": {},
@@ -291,11 +296,10 @@ def main() -> None:
     write_report(results, args.out)
     print(f"\nwrote {args.out / 'RESULTS.md'} and {args.out / 'scale.png'}")
     if not args.only_scale:  # the other benchmarks, in this same process
-        import bench_core
         import bench_ingest
         import bench_ui
 
-        for module in (bench_core, bench_ingest, bench_ui):
+        for module in (bench_ingest, bench_ui):
             print(f"\n== {module.__name__}")
             module.main()
 
