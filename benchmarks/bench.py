@@ -291,9 +291,11 @@ def main() -> None:
     (args.out / "results.json").write_text(
         json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8"
     )
-    from bench_report import write_report
+    from bench_report import update_readme, write_report
 
     write_report(results, args.out)
+    if args.out == HERE and update_readme(results, REPO / "README.md"):
+        print("README.md: benchmark summary updated")
     print(f"\nwrote {args.out / 'RESULTS.md'} and {args.out / 'scale.png'}")
     if not args.only_scale:  # the other benchmarks, in this same process
         import bench_ingest

@@ -108,3 +108,39 @@ def plot(results: dict, path: Path) -> None:
     figure.tight_layout()
     figure.savefig(path, dpi=120)
     plt.close(figure)
+
+
+START, END = "<!-- bench-summary:start -->", "<!-- bench-summary:end -->"
+
+
+def summary(results: dict) -> str:
+    """The README's digest: quality and speed per corpus size, against the best baseline."""
+    lines = [
+        "| documents | system | hit@1 | hit@5 | MRR | ask p50 / p95 ms | index chars/s | plan ms "
+        "| eval suite s | cold start s |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for size, block in results["sizes"].items():
+        rows = block["systems"]
+        project_name = next(iter(rows))
+        best = max((n for n in rows if n != project_name), key=lambda n: rows[n]["mrr"])
+        for name in (project_name, best):
+            row = rows[name]
+            label = "this project" if name == project_name else f"best baseline: {name}"
+            lines.append(
+                f"| {int(size):,} | {label} | {row['hit@1']:.3f} | {row['hit@5']:.3f} | "
+                f"{row['mrr']:.3f} | {_num(row['ask_p50_ms'])} / {_num(row['ask_p95_ms'])} | "
+                f"{_num(row['index_chars_per_s'])} | {_num(row['plan_ms'])} | "
+                f"{_num(row['eval_suite_s'])} | {_num(row['cold_start_s'])} |"
+            )
+    return "\n".join(lines)
+
+
+def update_readme(results: dict, readme: Path) -> bool:
+    text = readme.read_text("utf-8")
+    if START not in text or END not in text:
+        return False
+    head, rest = text.split(START, 1)
+    tail = rest.split(END, 1)[1]
+    readme.write_text(f"{head}{START}\n{summary(results)}\n{END}{tail}", "utf-8")
+    return True
