@@ -10,17 +10,23 @@ INJECTION_REFUSAL = (
     "抱歉，我只能依据资料库回答政策问题，不能执行改变规则的指令，也不能透露系统提示词。"
 )
 
+# Patterns that mark an instruction aimed at the model, wherever it appears.
+_COMMANDS = (
+    r"(?:输出|打印|显示|泄露|透露|复述|重复|告诉我|给出|列出).{0,10}(?:提示词|prompt|指令内容|规则原文)",
+    r"(?:请你?|现在|你来)扮演|角色扮演|假装你|你现在是|开发者模式|越狱|DAN模式",
+    r"ignore (?:all |any )?(?:the |your )?(?:previous|prior|above|earlier)",
+    r"disregard (?:all |the |your )?(?:previous|prior|above)",
+    r"system prompt|developer mode|jailbreak|you are now|pretend (?:to be|you)",
+    r"reveal (?:your|the) (?:prompt|instructions)",
+)
+
+# In questions: also requests for keys, paths or settings, and broader rule talk.
 _INJECTION = re.compile(
     "|".join(
         (
             r"(?:忽略|无视|忘记|忘掉|不要理会|跳过|绕过|违反).{0,12}(?:指令|指示|规则|提示|要求|设定|限制|约束)",
             r"(?:系统|初始|原始|隐藏|内部|上述|以上|你的)(?:提示词|提示语|指令|prompt|设定|规则)",
-            r"(?:输出|打印|显示|泄露|透露|复述|重复|告诉我|给出|列出).{0,10}(?:提示词|prompt|指令内容|规则原文)",
-            r"(?:请你?|现在|你来)扮演|角色扮演|假装你|你现在是|开发者模式|越狱|DAN模式",
-            r"ignore (?:all |any )?(?:the |your )?(?:previous|prior|above|earlier)",
-            r"disregard (?:all |the |your )?(?:previous|prior|above)",
-            r"system prompt|developer mode|jailbreak|you are now|pretend (?:to be|you)",
-            r"reveal (?:your|the) (?:prompt|instructions)",
+            *_COMMANDS,
             r"(?:安全|内容|所有)?限制.{0,4}(?:已经?|被)?解除|新指令|最高指令|管理员(?:通知|指令|模式|权限)",
             r"^\s*(?:system|系统|assistant|developer)\s*[:：]",
             r"(?:文件路径|数据库连接|连接信息|环境变量|api[ _-]?key|密钥)",
@@ -31,20 +37,14 @@ _INJECTION = re.compile(
     re.I,
 )
 
-
-# Instructions planted in a document. Narrower than `_INJECTION` (which also guards questions
-# against asking for keys or paths), so a real policy sentence is never dropped.
+# Instructions planted in a document. Narrower than `_INJECTION`, so a real policy sentence
+# (上述规定, 密钥管理, 跳过…环节) is never dropped.
 _PLANTED = re.compile(
     "|".join(
         (
             r"(?:忽略|无视|忘记|忘掉|不要理会|绕过).{0,12}(?:指令|指示|提示|设定|限制|约束|规则)",
             r"(?:系统|初始|原始|隐藏|内部)(?:提示词|提示语|prompt)|你的(?:提示词|指令|设定)",
-            r"(?:输出|打印|显示|泄露|透露|复述|重复|告诉我|给出|列出).{0,10}(?:提示词|prompt|指令内容|规则原文)",
-            r"(?:请你?|现在|你来)扮演|角色扮演|假装你|你现在是|开发者模式|越狱|DAN模式",
-            r"ignore (?:all |any )?(?:the |your )?(?:previous|prior|above|earlier)",
-            r"disregard (?:all |the |your )?(?:previous|prior|above)",
-            r"system prompt|developer mode|jailbreak|you are now|pretend (?:to be|you)",
-            r"reveal (?:your|the) (?:prompt|instructions)",
+            *_COMMANDS,
             r"新指令|最高指令|管理员(?:通知|指令|模式|权限)|(?:安全|内容|所有)限制.{0,4}(?:已经?|被)?解除",
             r"^\s*(?:system|assistant|developer)\s*[:：]",
             r"(?:回答|回复|输出)(?:必须|都要|一律)以“[^”]{1,20}”开头",

@@ -36,6 +36,7 @@ sys.path.insert(0, str(HERE))
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from baselines import BASELINES, Baseline, naive_answer  # noqa: E402
+from bench_core import QUESTIONS  # noqa: E402
 from bench_retrieval import in_scope_cases, score, standalone  # noqa: E402
 from distractors import documents  # noqa: E402
 
@@ -47,18 +48,6 @@ from assistant.plan_eval import load_plan_cases  # noqa: E402
 from assistant.plan_template import load_template  # noqa: E402
 from assistant.schema import Chunk, Passage  # noqa: E402
 
-QUESTIONS = [
-    "2025年上半年全国登记了多少技术合同？",
-    "什么是中试？",
-    "河北在人才方面有哪些举措？",
-    "辽宁要聚焦哪些产业基地和产业集群？",
-    "科技金融如何支持科技创新？",
-    "青岛如何构建创新生态？",
-    "融合不畅是指什么问题？",
-    "怎样强化企业科技创新主体地位？",
-    "未来产业应该如何布局？",
-    "秦创原发挥了什么作用？",
-]
 PROVINCES = ("河北省", "辽宁", "陕西", "云南")
 PROJECT = "政策助手 (this project)"
 
