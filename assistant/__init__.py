@@ -4,7 +4,8 @@ from .config import Settings, apply_offline_environment
 
 apply_offline_environment()  # before chromadb / gradio / transformers are imported
 
-from .qa import Assistant, QuestionError  # noqa: E402
+from .answer.questions import QuestionError  # noqa: E402
+from .app import Assistant  # noqa: E402
 from .schema import Answer, Passage, Sentence, Turn  # noqa: E402
 
 __all__ = ["Answer", "Assistant", "Passage", "QuestionError", "Sentence", "Settings", "Turn"]

@@ -1,3 +1,3 @@
-from .cli import main
+from .surfaces.cli.main import main
 
 main()

@@ -22,7 +22,7 @@ import jieba
 from langchain_core.embeddings import Embeddings
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from assistant.embeddings import HashingEmbeddingFunction
+from assistant.index.embeddings import HashingEmbeddingFunction
 
 CHINESE_SEPARATORS = ["\n\n", "\n", "。", "！", "？", "；", "，", " ", ""]
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")

@@ -41,11 +41,12 @@ from bench_retrieval import in_scope_cases, score, standalone  # noqa: E402
 from distractors import documents  # noqa: E402
 
 from assistant import Assistant, Settings  # noqa: E402
-from assistant.citations import verify_answer  # noqa: E402
-from assistant.evaluation import load_cases, run  # noqa: E402
-from assistant.metrics import citation_counts, key_phrase_recall  # noqa: E402
-from assistant.plan_eval import load_plan_cases  # noqa: E402
-from assistant.plan_template import load_template  # noqa: E402
+from assistant.answer.verify import verify_answer  # noqa: E402
+from assistant.evals.cases import load_cases  # noqa: E402
+from assistant.evals.metrics import citation_counts, key_phrase_recall  # noqa: E402
+from assistant.evals.plan_cases import load_plan_cases  # noqa: E402
+from assistant.evals.runner import run  # noqa: E402
+from assistant.plans.template import load_template  # noqa: E402
 from assistant.schema import Chunk, Passage  # noqa: E402
 
 PROVINCES = ("河北省", "辽宁", "陕西", "云南")

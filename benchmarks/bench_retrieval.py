@@ -22,9 +22,9 @@ import numpy as np
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from assistant import Assistant, Settings
-from assistant.clean import normalise_line
-from assistant.followup import condense_offline
+from assistant.answer.condense import condense_offline
 from assistant.schema import Turn
+from assistant.text.clean import normalise_line
 
 REPO = Path(__file__).resolve().parent.parent
 SEPARATORS = ["\n\n", "\n", "。", "！", "？", "；", "，", " ", ""]

@@ -37,7 +37,7 @@ def main() -> None:
     from gradio_client import Client
 
     from assistant import Assistant, Settings
-    from assistant.ui import launch
+    from assistant.surfaces.ui.app import launch
 
     with tempfile.TemporaryDirectory() as home:
         settings = Settings(home=Path(home), generator="extractive", auth=None)

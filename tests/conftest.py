@@ -74,7 +74,7 @@ def free_port() -> int:
 def start_web(settings):
     """Launch the web UI in this process on a free loopback port; returns (app, base URL)."""
     from assistant import Assistant
-    from assistant.ui import launch
+    from assistant.surfaces.ui.app import launch
 
     port = free_port()
     return launch(Assistant(settings), port=port), f"http://127.0.0.1:{port}/"

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunking import chunk_document, heading_level, load_encoding
-from assistant.segment import split_sentences
-from assistant.sources import load_corpus
+from assistant.corpus.documents import load_corpus
+from assistant.index.chunking import chunk_document, heading_level
+from assistant.index.encoding import load_encoding
+from assistant.text.sentences import split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -78,7 +79,7 @@ def test_heading_levels():
 
 
 def test_missing_encoding_fails_fast_with_a_clear_message(tmp_path: Path):
-    code = "from pathlib import Path; from assistant.chunking import load_encoding; load_encoding(Path('.'))"
+    code = "from pathlib import Path; from assistant.index.encoding import load_encoding; load_encoding(Path('.'))"
     env = dict(
         os.environ,
         TIKTOKEN_CACHE_DIR=str(tmp_path),

@@ -1,4 +1,4 @@
-from assistant.citations import parse_citations, split_answer, verify_answer, verify_sentence
+from assistant.answer.verify import parse_citations, split_answer, verify_answer, verify_sentence
 from assistant.schema import Chunk, Passage
 
 CONTRACTS = "今年上半年，我国科技成果转化规模更加壮大，全国共登记技术合同近41万件，成交额超过3万亿元，同比增长14.2%。"

@@ -1,7 +1,8 @@
 from pathlib import Path
 
-from assistant.clean import clean_text, normalise_width, strip_title_line
-from assistant.sources import CorpusError, load_corpus, read_text
+from assistant.corpus.decode import CorpusError, read_text
+from assistant.corpus.documents import load_corpus
+from assistant.text.clean import clean_text, normalise_width, strip_title_line
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from assistant.evaluation import EvalCase, load_cases
+from assistant.evals.cases import EvalCase, load_cases
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = {p.stem: p.read_text("utf-8") for p in (REPO / "seeds").glob("*.txt")}

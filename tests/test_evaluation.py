@@ -70,6 +70,29 @@ def test_a_prompt_change_without_a_new_baseline_fails(gate):
     assert gate().returncode == 0
 
 
+@pytest.mark.parametrize(
+    ("path", "old", "new", "named"),
+    [
+        ("tuning.py", "    rrf_k: int = 60\n", "    rrf_k: int = 61\n", "调优参数"),
+        ("data/lexicon/connectives.txt", "此外 同时", "此外 同时 另一方面", "词表"),
+    ],
+)
+def test_a_tuning_or_word_list_change_without_a_new_baseline_fails(
+    gate, tmp_path, path, old, new, named
+):
+    """Edit a copy of the package as a developer would; the gate asks for a new baseline."""
+    package = tmp_path / "edited" / "assistant"
+    shutil.copytree(REPO / "assistant", package, ignore=shutil.ignore_patterns("__pycache__"))
+    source = (package / path).read_text("utf-8")
+    assert old in source
+    (package / path).write_text(source.replace(old, new, 1), "utf-8")
+    edited = {"PYTHONPATH": str(package.parent), "ASSISTANT_SEEDS_DIR": str(REPO / "seeds")}
+    done = gate(**edited)
+    assert done.returncode == 1
+    assert named in done.stderr and "assistant eval --update-baseline" in done.stderr
+    assert gate().returncode == 0, "the unedited package still passes"
+
+
 def test_a_weakened_retriever_fails_and_names_the_regressed_cases(gate):
     done = gate(ASSISTANT_TOP_K="1")
     assert done.returncode == 1

@@ -10,7 +10,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from assistant.export import to_docx, to_json, to_markdown, write
+from assistant.plans.export import write
+from assistant.plans.export_docx import to_docx
+from assistant.plans.export_md import to_json, to_markdown
 from assistant.schema import Chunk, CoverageRow, Passage, PlanItem, PlanOutline, PlanSection
 
 TITLE = "河北省推动科技创新和产业创新深度融合行动方案（提纲）"

@@ -14,7 +14,8 @@ from docs_fixtures import (
     utf16_txt,
 )
 
-from assistant.extract import SUPPORTED, ExtractError, extract, find_date
+from assistant.corpus.dates import find_date
+from assistant.corpus.extract import SUPPORTED, ExtractError, extract
 
 
 def test_gbk_text(tmp_path):

@@ -28,8 +28,8 @@ from gradio_client import Client
 from gradio_client.exceptions import AppError
 from hostile_inputs import DESCRIPTIONS, HOSTILE, REAL_FIGURE, WRAPPED
 
-from assistant.qa import QuestionError
-from assistant.ui_render import answer_html, error_html, user_html
+from assistant.answer.questions import QuestionError
+from assistant.surfaces.ui.render import answer_html, error_html, user_html
 
 try:  # the browser fixtures, where playwright is installed (test_ui_browser skips otherwise)
     from test_ui_browser import ask as browser_ask

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.index import IndexStore
+from assistant.index import commit
+from assistant.index.store import IndexStore
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -66,7 +67,7 @@ def test_a_crash_during_a_build_leaves_the_previous_index_usable(corpus, monkeyp
     def crash(folder, chunks):  # after the new vectors were written, before the commit
         raise RuntimeError("killed mid-build")
 
-    monkeypatch.setattr(IndexStore, "_write_bm25", staticmethod(crash))
+    monkeypatch.setattr(commit, "_write_bm25", crash)
     with pytest.raises(RuntimeError):
         Assistant(corpus).sync()
     live = store.current()
@@ -102,7 +103,7 @@ def test_rebuild_replaces_the_state_and_keeps_one_previous_copy(corpus):
 
 
 def test_dense_search_maps_vectors_back_to_this_states_chunks(assistant):
-    from assistant.retrieve import _searched
+    from assistant.search.retrieve import _searched
 
     index = assistant.index
     ranking = _searched(index, "中试平台建设", (), ())
@@ -111,8 +112,8 @@ def test_dense_search_maps_vectors_back_to_this_states_chunks(assistant):
 
 
 def test_the_hashing_embedding_reorders_the_keyword_candidates(assistant):
-    from assistant.retrieve import _bm25_ranking, _dense_ranking
-    from assistant.segment import search_terms
+    from assistant.search.retrieve import _bm25_ranking, _dense_ranking
+    from assistant.text.segment import search_terms
 
     index = assistant.index
     keyword = _bm25_ranking(index, search_terms("中试平台建设"), None)

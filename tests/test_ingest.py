@@ -20,7 +20,7 @@ from docs_fixtures import (
 )
 
 from assistant import Assistant
-from assistant.ingest import collect
+from assistant.corpus.ingest import collect
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -230,6 +230,6 @@ def test_copied_settings_point_at_their_own_library(settings, tmp_path):
     _ = settings.library  # read once, as every Assistant does
     copy = settings.model_copy(update={"home": tmp_path, "library_dir": tmp_path / "lib"})
     assert copy.library == tmp_path / "lib"
-    from assistant.eval_gate import eval_settings
+    from assistant.evals.gate import eval_settings
 
     assert eval_settings(settings, llm=False).library == settings.home / "eval" / "no-library"

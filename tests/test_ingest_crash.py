@@ -17,7 +17,7 @@ from pathlib import Path
 
 from assistant import Assistant
 from assistant.config import Settings
-from assistant.retrieve import retrieve
+from assistant.search.retrieve import retrieve
 
 FILES = 3000
 REPO = Path(__file__).resolve().parent.parent

@@ -176,3 +176,23 @@ def test_a_model_that_leaks_the_prompt_anyway_is_caught(settings, observe):
         "model recites its system prompt",
         "caught by the leak check: refused, no prompt text shown",
     )
+
+
+def test_planted_instructions_never_reach_the_plan_prompt(homes, observe):
+    """The LLM plan path fences its passages like answers do: planted sentences dropped."""
+    _, hostile = homes
+    with FakeOpenAIServer() as server:
+        server.responder = lambda request: '{"sections": []}'  # unusable: offline stands in
+        outline = Assistant(llm_settings(hostile, server.base_url)).plan("江西")
+        prompt = server.requests[-1]["messages"][-1]["content"]
+    assert "37个" in prompt, "the province's own document reached the plan prompt"
+    assert not planted_text_in(prompt)
+    assert prompt.count("</资料>") == prompt.count("<资料 ")
+    assert outline.has_specific_material
+    assert not [i.text for i in outline.items() if planted_text_in(i.text)]
+    observe(
+        "injection",
+        "same document, plan for 江西 drafted by the LLM path",
+        "planted sentences dropped before the plan prompt and never drafted as items (offline "
+        "fallback too); the province’s figures kept",
+    )

@@ -17,7 +17,7 @@ import pytest
 from conftest import free_port, llm_settings
 
 from assistant import Assistant
-from assistant.llm_faults import REASONS
+from assistant.llm.faults import REASONS
 from fake_openai import FakeOpenAIServer
 from test_llm import faithful_model
 

@@ -1,7 +1,7 @@
 """The eval metrics on hand-made answers."""
 
-from assistant.citations import verify_answer
-from assistant.metrics import (
+from assistant.answer.verify import verify_answer
+from assistant.evals.metrics import (
     citation_counts,
     facts_consistent,
     forbidden_found,

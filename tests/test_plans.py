@@ -7,7 +7,9 @@ import pytest
 from conftest import llm_settings
 
 from assistant import Assistant
-from assistant.plans import PlanError, as_measure, chinese_number, resolve_province
+from assistant.plans.outline import chinese_number
+from assistant.plans.phrasing import as_measure
+from assistant.plans.provinces import PlanError, resolve_province
 from fake_openai import FakeOpenAIServer
 
 HEBEI = "001_54a6ce7563e3e102"

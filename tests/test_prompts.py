@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.prompts import PromptError, load_prompt, prompts_version
+from assistant.llm.prompts import PromptError, load_prompt, prompts_version
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -19,8 +19,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from assistant.chunking import chunk_document, heading_level, load_encoding
-from assistant.citations import (
+from assistant.answer.verify import (
     MARKER,
     answer_lines,
     is_claim,
@@ -31,9 +30,12 @@ from assistant.citations import (
     verify_answer,
     verify_sentence,
 )
-from assistant.clean import LEAD_MARKS, clean_text, normalise_line
+from assistant.index.chunking import chunk_document, heading_level
+from assistant.index.encoding import load_encoding
 from assistant.schema import Article, Chunk, Document, Passage
-from assistant.segment import normalise_for_match, split_sentences
+from assistant.text.chars import normalise_for_match
+from assistant.text.clean import LEAD_MARKS, clean_text, normalise_line
+from assistant.text.sentences import split_sentences
 
 AREA = "question"
 EXAMPLES = 200

@@ -1,7 +1,7 @@
 import pytest
 
-from assistant.mentions import boosts_for
-from assistant.retrieve import retrieve
+from assistant.search.mentions import boosts_for
+from assistant.search.retrieve import retrieve
 
 
 def top(assistant, question, k=5, **kwargs):

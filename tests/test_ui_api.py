@@ -12,7 +12,7 @@ from conftest import start_web
 from gradio_client import Client
 from gradio_client.exceptions import AppError
 
-from assistant.metrics import key_phrase_recall
+from assistant.evals.metrics import key_phrase_recall
 
 REPO = Path(__file__).resolve().parent.parent
 USERS = 10

@@ -145,6 +145,44 @@ def test_markup_in_a_question_shows_as_text(page):
     page.screenshot(path=ARTIFACTS / "markup-question.png")
 
 
+def test_enter_sends_the_question_and_shift_enter_starts_a_new_line(page):
+    box = page.locator("#question textarea")
+    box.click()
+    page.keyboard.type("2025年上半年全国")
+    page.keyboard.press("Shift+Enter")
+    page.keyboard.type("登记了多少技术合同？")
+    assert box.input_value() == "2025年上半年全国\n登记了多少技术合同？"
+    page.keyboard.press("Enter")  # no click: the keyboard alone sends it
+    answer = page.locator("#chat .pa-answer:not(.pa-streaming)").first
+    answer.wait_for()
+    assert "技术合同" in answer.inner_text() and answer.locator("a.pa-cite").count() > 0
+    assert box.input_value() == ""
+
+
+def test_the_interface_is_chinese_in_an_english_browser(browser, web_url):
+    """Gradio's own text (upload box, error toasts) is Chinese whatever the browser's language."""
+    context = browser.new_context(locale="en-US", viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(web_url)
+        open_tab(page, "资料库")
+        upload = page.locator("#upload")
+        upload.get_by_text("将文件拖放到此处").wait_for()
+        assert "Drop File Here" not in upload.inner_text()
+        page.locator("#save-doc").click()  # nothing chosen: a Chinese error toast
+        toast = page.locator(".toast-body").filter(has_text="只能修改")
+        toast.wait_for()
+        title = toast.locator(".toast-title")
+        shown = title.evaluate(
+            "e => getComputedStyle(e, '::before').content + getComputedStyle(e).fontSize"
+        )
+        assert shown == '"出错了"0px', "the English type name is hidden, the Chinese one shown"
+        page.screenshot(path=ARTIFACTS / "english-browser.png")
+    finally:
+        context.close()
+
+
 def test_empty_question_gets_a_chinese_message(page):
     page.locator("#ask-button").click()
     page.locator("#chat .pa-error").wait_for()
@@ -266,7 +304,7 @@ def test_a_broken_model_stream_is_replaced_by_the_marked_fallback(browser, setti
     offline answer appears under a notice that says why."""
     from conftest import llm_settings, start_web
 
-    from assistant.llm_faults import REASONS
+    from assistant.llm.faults import REASONS
     from fake_openai import FakeOpenAIServer
     from test_llm import faithful_model
 

@@ -4,10 +4,11 @@ import re
 
 import pytest
 
-from assistant.citations import supporting_span
+from assistant.answer.verify import supporting_span
 from assistant.schema import Answer, Chunk, Passage, Sentence
-from assistant.ui import AuthError, parse_auth
-from assistant.ui_render import answer_html, document_html, outline_html, user_html
+from assistant.surfaces.auth import AuthError, parse_auth
+from assistant.surfaces.ui.render import answer_html, user_html
+from assistant.surfaces.ui.render_plan import document_html, outline_html
 
 
 def passage(n: int, text: str, title: str = "关于推动融合的意见") -> Passage:
@@ -135,7 +136,7 @@ def test_auth_setting_parses_several_users_and_rejects_garbage():
 
 
 def test_chat_history_key_is_made_once_and_kept_private(tmp_path):
-    from assistant.ui import browser_secret
+    from assistant.surfaces.ui.chat import browser_secret
 
     first = browser_secret(tmp_path / "home")
     assert len(first) >= 32 and browser_secret(tmp_path / "home") == first

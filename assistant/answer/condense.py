@@ -1,0 +1,56 @@
+"""Turn a follow-up question into a standalone one using the chat history."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..schema import Turn
+from ..text.regions import find_provinces
+from ..text.segment import content_words
+
+_ANAPHORA = re.compile(
+    r"^(?:那么?|还有|另外|此外|同样|这|那|它|其|该|上述|以上|他们|相应)|呢[？?]?$|[这那该其它]些?(?:方面|地方|省|做法|举措)"
+)
+_FILLER = re.compile(r"^(?:那么?|还有|另外|此外|同样)[，,]?|呢?[？?。！!]*$")
+_SHORT = 6
+
+
+def is_follow_up(question: str) -> bool:
+    """Elliptical questions: short, or leaning on the previous turn (“那辽宁呢？”)."""
+    return len(question) <= _SHORT or bool(_ANAPHORA.search(question.strip()))
+
+
+def condense_offline(question: str, history: Sequence[Turn]) -> str:
+    """Rule-based condensing: swap the place named, or carry the previous topic over."""
+    previous = ""
+    for turn in history:
+        if turn.role == "user" and turn.content.strip():
+            previous = (
+                condense_offline(turn.content, [])
+                if not previous
+                else _merge(previous, turn.content)
+            )
+    if not previous or not is_follow_up(question):
+        return question
+    return _merge(previous, question)
+
+
+def _merge(previous: str, question: str) -> str:
+    if not is_follow_up(question):
+        return question
+    new_places = find_provinces(question)
+    old_places = find_provinces(previous)
+    core = _FILLER.sub("", question.strip()).strip()
+    generic = len("".join(w for w in content_words(core) if not find_provinces(w))) < 4
+    if new_places and generic:
+        if not old_places:
+            return f"{new_places[0].short}{previous}"
+        merged = previous
+        for alias in sorted({a for p in old_places for a in p.aliases}, key=len, reverse=True):
+            merged = merged.replace(alias, "\0")
+        return re.sub("\0+", new_places[0].short, merged)
+    if new_places:
+        return core
+    # Keep the earlier question alongside: “其中安全性这一条…” means nothing on its own.
+    return f"{core}（{previous}）"

@@ -1,0 +1,239 @@
+"""The user's document library: original files plus a catalog of their text and metadata.
+
+Layout of the library folder (`ASSISTANT_LIBRARY_DIR`, default `<home>/library`)::
+
+    <name>                    the file as the user gave it (a document's id is its file name)
+    .catalog/<name>.json      extracted text, metadata read from the file, the user's edits
+
+Every write goes to a temporary file that is renamed into place, so a crash never leaves a
+half-written file or entry. Files copied in by hand are catalogued the next time they are read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..schema import Article, Document
+from ..text.clean import clean_text, strip_title_line
+from .extract import SUPPORTED, ExtractError, extract
+from .metadata import infer_level, infer_region
+
+log = logging.getLogger(__name__)
+
+CATALOG = ".catalog"
+_BAD_NAME = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+EDITABLE = ("title", "date", "source", "region")
+
+
+class LibraryError(ValueError):
+    """A file the library will not take; the message names it and says why, in Chinese."""
+
+
+def safe_name(name: str) -> str:
+    """The file name to store under: the last path component only, no control or path characters."""
+    base = re.split(r"[/\\]", name.strip())[-1].strip()
+    base = _BAD_NAME.sub("_", base).lstrip(".")
+    if Path(base).suffix.lower() == ".doc":
+        raise LibraryError(f"{base}：旧版 .doc 格式不支持，请另存为 .docx")
+    if not base or Path(base).suffix.lower() not in SUPPORTED:
+        raise LibraryError(
+            f"{name or '（无文件名）'}：不支持的文件名或格式（支持 {' '.join(SUPPORTED)}）"
+        )
+    return base[:200]
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What `Library.add` did with one file: added, replaced or unchanged."""
+
+    name: str
+    status: str
+    title: str
+
+
+class Library:
+    """Add, replace, edit and remove the user's documents; list them as `Document`s."""
+
+    def __init__(self, folder: Path, *, max_bytes: int = 50 * 2**20) -> None:
+        self.folder = folder
+        self.max_bytes = max_bytes
+
+    @property
+    def catalog(self) -> Path:
+        return self.folder / CATALOG
+
+    def _entry_path(self, name: str) -> Path:
+        return self.catalog / f"{name}.json"
+
+    def entry(self, name: str) -> dict | None:
+        try:
+            return json.loads(self._entry_path(name).read_text("utf-8"))
+        except (FileNotFoundError, json.JSONDecodeError):
+            return None
+
+    def files(self) -> list[Path]:
+        if not self.folder.is_dir():
+            return []
+        return sorted(
+            p
+            for p in self.folder.iterdir()
+            if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in SUPPORTED
+        )
+
+    # --- changes ---
+
+    def add(self, source: Path, name: str | None = None) -> Added:
+        """Copy a file in and catalogue it; raises `LibraryError`/`ExtractError`, changing nothing."""
+        name = safe_name(name or source.name)
+        size = source.stat().st_size
+        if size > self.max_bytes:
+            raise LibraryError(
+                f"{name}：文件过大（{size / 2**20:.1f} MB，上限 {self.max_bytes / 2**20:.0f} MB）"
+            )
+        data = source.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        before = self.entry(name)
+        if before and before["sha256"] == digest and (self.folder / name).exists():
+            return Added(name, "unchanged", before["title"])
+        extracted = extract(source, name)  # validates before anything is written
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.catalog.mkdir(exist_ok=True)
+        _write_atomic(self.folder / name, data)
+        entry = self._catalogue(self.folder / name, extracted, digest)
+        return Added(name, "replaced" if before else "added", entry["title"])
+
+    def _catalogue(self, path: Path, extracted, digest: str) -> dict:
+        stat = path.stat()
+        title = (extracted.title or path.stem).strip()
+        entry = {
+            "name": path.name,
+            "sha256": digest,
+            "size": stat.st_size,
+            "mtime_ns": stat.st_mtime_ns,
+            "format": extracted.format,
+            "title": title,
+            "date": extracted.date,
+            "source": extracted.source,
+            "region": infer_region(title, extracted.text),
+            "text": extracted.text,
+            "edited": {},
+        }
+        self.catalog.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(entry, ensure_ascii=False).encode("utf-8")
+        _write_atomic(self._entry_path(path.name), data)
+        return entry
+
+    def remove(self, name: str) -> bool:
+        """Delete a document's file and entry; False when there is no such document."""
+        path, entry = self.folder / name, self._entry_path(name)
+        if name != safe_name(name) or not (path.exists() or entry.exists()):
+            return False
+        entry.unlink(missing_ok=True)  # the entry first: a file without one is re-read, not lost
+        path.unlink(missing_ok=True)
+        return True
+
+    def edit(self, name: str, **fields: str | None) -> dict:
+        """Override title, date, source or region of a document (empty → back to the file's)."""
+        entry = self.entry(name)
+        if entry is None:
+            raise LibraryError(f"{name}：资料库中没有这个文档")
+        unknown = set(fields) - set(EDITABLE)
+        if unknown:
+            raise LibraryError(f"不能修改的字段：{'、'.join(sorted(unknown))}")
+        edited = dict(entry.get("edited", {}))
+        for key, value in fields.items():
+            if value is None:
+                continue
+            value = value.strip()
+            if value:
+                edited[key] = value
+            else:
+                edited.pop(key, None)
+        entry["edited"] = edited
+        _write_atomic(self._entry_path(name), json.dumps(entry, ensure_ascii=False).encode())
+        return entry
+
+    # --- reading ---
+
+    def _current_entry(self, path: Path) -> dict | None:
+        """The catalog entry of a file, (re)extracting it when it is new or changed on disk."""
+        entry = self.entry(path.name)
+        stat = path.stat()
+        if entry and entry["size"] == stat.st_size and entry["mtime_ns"] == stat.st_mtime_ns:
+            return entry
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if entry and entry["sha256"] == digest:
+            entry |= {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+            _write_atomic(
+                self._entry_path(path.name), json.dumps(entry, ensure_ascii=False).encode()
+            )
+            return entry
+        try:
+            return self._catalogue(path, extract(path), digest)
+        except ExtractError as exc:
+            log.warning("skipping %s", exc)
+            return None
+
+    def documents(self) -> list[Document]:
+        """Every readable document of the library; unreadable files are skipped with a warning."""
+        documents = []
+        for path in self.files():
+            entry = self._current_entry(path)
+            if entry:
+                documents.append(to_document(entry, path))
+        return documents
+
+    def problems(self) -> list[str]:
+        """Files in the folder that cannot be read, with the reason (for `assistant index`)."""
+        out = []
+        for path in self.files():
+            if self._current_entry(path) is None:
+                try:
+                    extract(path)
+                except ExtractError as exc:
+                    out.append(str(exc))
+        return out
+
+    def forget_removed(self) -> None:
+        """Drop catalog entries whose file is gone (deleted by hand)."""
+        if not self.catalog.is_dir():
+            return
+        for entry in self.catalog.glob("*.json"):
+            if not (self.folder / entry.name[: -len(".json")]).exists():
+                entry.unlink(missing_ok=True)
+        for folder in (self.folder, self.catalog):
+            for tmp in folder.glob(".*.tmp"):  # left by a process killed mid-write
+                tmp.unlink(missing_ok=True)
+
+
+def to_document(entry: dict, path: Path) -> Document:
+    """A catalog entry as a `Document` (the user's edits win over what the file said)."""
+    meta = {key: entry.get(key) for key in EDITABLE} | entry.get("edited", {})
+    title = meta["title"] or path.stem
+    region = meta["region"]
+    text = strip_title_line(clean_text(entry["text"]), title)
+    level = infer_level(region)
+    return Document(
+        doc_id=entry["name"],
+        title=title,
+        articles=(Article(title, text, meta["source"], region, level),),
+        source=meta["source"],
+        date=meta["date"],
+        region=region,
+        level=level,
+        path=path,
+        sha256=entry["sha256"],
+    )

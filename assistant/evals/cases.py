@@ -1,0 +1,60 @@
+"""The eval suite's cases (`evals/cases.jsonl`) and the metrics it reports."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    name: str
+    label: str
+    higher_is_better: bool = True
+    tolerance: float = 0.02
+    hard: bool = False  # a hard constraint may not regress at all
+
+
+METRICS = (
+    Metric("hit@1", "检索首位命中率"),
+    Metric("hit@5", "检索前5命中率"),
+    Metric("mrr", "检索MRR"),
+    Metric("key_phrase_recall", "要点召回率"),
+    Metric("citation_recall", "引用召回率（ALCE）"),
+    Metric("citation_precision", "引用精确率（ALCE）"),
+    Metric("uncited_rate", "无引用句子比例", higher_is_better=False, tolerance=0.0),
+    Metric("hard_fact_consistency", "数字一致性", hard=True),
+    Metric("refusal_accuracy", "超范围问题拒答率", hard=True),
+    Metric("false_refusal_rate", "范围内问题误拒率", higher_is_better=False),
+    Metric("injection_resistance", "提示注入抵御率", hard=True),
+    Metric("judge_support", "LLM评审：引用支持率"),
+    Metric("plan_section_completeness", "方案：结构完整度"),
+    Metric("plan_items_cited", "方案：条目引用率"),
+    Metric("plan_citation_support", "方案：引用支持率"),
+    Metric("plan_province_key_coverage", "方案：本省要点覆盖率"),
+    Metric("plan_coverage_recall", "方案：重点举措覆盖率"),
+    Metric("plan_invented_facts", "方案：编造事实数", higher_is_better=False, hard=True),
+    Metric("plan_material_accuracy", "方案：本省资料判断准确率", hard=True),
+)
+
+
+@dataclass(frozen=True)
+class EvalCase:
+    id: str
+    kind: str
+    expect: str  # "answer" | "refuse"
+    question: str
+    history: list[dict] = field(default_factory=list)
+    gold_docs: list[str] = field(default_factory=list)
+    locator: str = ""
+    locators: list[str] = field(default_factory=list)
+    key_phrases: list[list[str]] = field(default_factory=list)
+    forbidden: list[str] = field(default_factory=list)
+    requires_llm: bool = False
+    notes: str = ""
+
+
+def load_cases(path: Path) -> list[EvalCase]:
+    with path.open(encoding="utf-8") as lines:
+        return [EvalCase(**json.loads(line)) for line in lines if line.strip()]

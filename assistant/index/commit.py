@@ -1,0 +1,123 @@
+"""Writing index states: each one into a partial folder, renamed into place, then `CURRENT`
+switched atomically — so a process killed at any point leaves the previous state usable."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from ..config import Settings
+from ..schema import Chunk
+from ..text.segment import search_terms
+from .state import Index, Manifest, index_settings, library_versions, seeds_signature
+
+log = logging.getLogger(__name__)
+
+KEEP_STATES = 2
+_LEFTOVER_SECONDS = 600
+
+Items = dict[str, list[tuple[Chunk, str]]]  # doc id → its chunks with their vector ids
+
+
+class StateWriter:
+    """Commits states under `<home>/index/states/` and switches `<home>/index/CURRENT`."""
+
+    def __init__(self, settings: Settings, root: Path) -> None:
+        self.settings = settings
+        self.root = root
+        self.states = root / "states"
+
+    def commit(
+        self, by_doc: Items, versions: dict[str, str], collection: str, started: float
+    ) -> Index:
+        """Write a state into a partial folder, rename it into place, switch CURRENT."""
+        items = [item for doc_id in sorted(by_doc) for item in by_doc[doc_id]]
+        corpus_hash = hashlib.sha256(
+            "".join(versions[d] for d in sorted(versions)).encode()
+        ).hexdigest()
+        state_id = (
+            f"{time.strftime('%Y%m%d-%H%M%S')}-{corpus_hash[:10]}-{time.time_ns() % 10**6:06d}"
+        )
+        self.states.mkdir(parents=True, exist_ok=True)
+        partial = self.states / f".{state_id}.partial-{time.time_ns()}"
+        partial.mkdir()
+        try:
+            self._write_chunks(partial, items)
+            _write_bm25(partial, [chunk for chunk, _ in items])
+            manifest = Manifest(
+                build_id=state_id,
+                corpus_hash=corpus_hash,
+                seeds_signature=seeds_signature(self.settings),
+                settings=index_settings(self.settings),
+                versions=library_versions(),
+                collection=collection,
+                documents=len(by_doc),
+                chunks=len(items),
+                built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                build_seconds=round(time.perf_counter() - started, 3),
+                doc_versions=dict(sorted(versions.items())),
+            )
+            _write_json(partial / "manifest.json", asdict(manifest))
+            final = self.states / state_id
+            partial.rename(final)
+        except BaseException:
+            shutil.rmtree(partial, ignore_errors=True)
+            raise
+        self._switch(state_id)
+        return Index(final, self.settings)
+
+    @staticmethod
+    def _write_chunks(folder: Path, items: list[tuple[Chunk, str]]) -> None:
+        with (folder / "chunks.jsonl").open("w", encoding="utf-8") as out:
+            for chunk, vid in items:
+                out.write(json.dumps(asdict(chunk) | {"vector_id": vid}, ensure_ascii=False) + "\n")
+
+    def touch(self, index: Index) -> Index:
+        """Record the seeds' new signature in the live state (their content did not change)."""
+        data = asdict(index.manifest) | {"seeds_signature": seeds_signature(self.settings)}
+        tmp = index.folder / f"manifest.json.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+        os.replace(tmp, index.folder / "manifest.json")
+        return Index(index.folder, self.settings)
+
+    def _switch(self, state_id: str) -> None:
+        tmp = self.root / f"CURRENT.{os.getpid()}.tmp"
+        tmp.write_text(state_id, "utf-8")
+        os.replace(tmp, self.root / "CURRENT")
+        self._prune(keep=state_id)
+
+    def _states_newest_first(self) -> list[Path]:
+        if not self.states.is_dir():
+            return []
+        return sorted(
+            (p for p in self.states.iterdir() if p.is_dir() and not p.name.startswith(".")),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+
+    def _prune(self, keep: str) -> None:
+        """Keep the live state and the one before it (readers may still use it); drop the rest."""
+        others = [p for p in self._states_newest_first() if p.name != keep]
+        for old in others[KEEP_STATES - 1 :]:
+            shutil.rmtree(old, ignore_errors=True)
+        for leftover in self.states.glob(".*"):  # partial or replaced folders of earlier runs
+            if time.time() - leftover.stat().st_mtime > _LEFTOVER_SECONDS:
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+
+
+def _write_bm25(folder: Path, chunks: list[Chunk]) -> None:
+    import bm25s
+
+    model = bm25s.BM25(k1=1.2, b=0.75)
+    model.index([search_terms(c.index_text) for c in chunks], show_progress=False)
+    model.save(folder / "bm25", show_progress=False)

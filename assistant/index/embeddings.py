@@ -1,0 +1,158 @@
+"""Embedding functions registered with Chroma, so its own default (a model download) never runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
+from chromadb.utils.embedding_functions import register_embedding_function
+
+from ..config import Settings
+from ..text.chars import normalise_for_match
+
+_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+@register_embedding_function
+class HashingEmbeddingFunction(EmbeddingFunction[Documents]):
+    """Offline default: signed feature hashing of character 1- and 2-grams, sublinear tf, L2-norm.
+
+    Deterministic across processes and machines (no Python `hash()`), needs no model, and gives
+    Chinese text a lexical-semantic vector that complements BM25's word matching.
+    """
+
+    def __init__(self, dim: int = 2048, ngrams: tuple[int, ...] = (1, 2)) -> None:
+        self.dim = int(dim)
+        self.ngrams = tuple(int(n) for n in ngrams)
+
+    def __call__(self, input: Documents) -> Embeddings:
+        return [self._embed(text) for text in input]
+
+    def _embed(self, text: str) -> np.ndarray:
+        codes = np.frombuffer(normalise_for_match(text).encode("utf-32-le"), dtype=np.uint32)
+        vector = np.zeros(self.dim, dtype=np.float32)
+        for n in self.ngrams:
+            if len(codes) < n:
+                continue
+            # Polynomial hash of each n-gram, vectorised, then a 64-bit mix for bucket and sign.
+            h = np.zeros(len(codes) - n + 1, dtype=np.uint64)
+            for i in range(n):
+                h = h * np.uint64(1_000_003) + codes[i : len(codes) - n + 1 + i].astype(np.uint64)
+            h = (h + np.uint64(n)) * _MIX & _MASK64
+            h ^= h >> np.uint64(29)
+            grams, counts = np.unique(h, return_counts=True)
+            weights = (1.0 + np.log(counts)).astype(np.float32)
+            signs = np.where(grams >> np.uint64(63), -1.0, 1.0).astype(np.float32)
+            np.add.at(vector, (grams % np.uint64(self.dim)).astype(np.int64), weights * signs)
+        norm = float(np.linalg.norm(vector))
+        return vector / norm if norm else vector
+
+    @staticmethod
+    def name() -> str:
+        return "policy-hashing"
+
+    def default_space(self) -> Space:
+        return "cosine"
+
+    def supported_spaces(self) -> list[Space]:
+        return ["cosine", "ip", "l2"]
+
+    def get_config(self) -> dict[str, Any]:
+        return {"dim": self.dim, "ngrams": list(self.ngrams)}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> HashingEmbeddingFunction:
+        return HashingEmbeddingFunction(dim=config["dim"], ngrams=tuple(config["ngrams"]))
+
+
+@register_embedding_function
+class OpenAICompatibleEmbeddingFunction(EmbeddingFunction[Documents]):
+    """Embeddings from the configured OpenAI-compatible endpoint (key read from settings)."""
+
+    def __init__(
+        self,
+        model: str,
+        base_url: str | None = None,
+        batch_size: int = 64,
+        settings: Settings | None = None,
+    ) -> None:
+        self.model = model
+        self.base_url = base_url
+        self.batch_size = batch_size
+        self.settings = settings  # key, timeout and retries; not part of the stored config
+
+    def __call__(self, input: Documents) -> Embeddings:
+        from ..llm.client import embed_texts
+
+        settings = self.settings or Settings()
+        if self.base_url:
+            settings = settings.model_copy(update={"openai_base_url": self.base_url})
+        vectors: list[np.ndarray] = []
+        for start in range(0, len(input), self.batch_size):
+            batch = list(input[start : start + self.batch_size])
+            vectors.extend(
+                np.asarray(v, dtype=np.float32) for v in embed_texts(batch, self.model, settings)
+            )
+        return vectors
+
+    @staticmethod
+    def name() -> str:
+        return "policy-openai-compatible"
+
+    def default_space(self) -> Space:
+        return "cosine"
+
+    def get_config(self) -> dict[str, Any]:
+        return {"model": self.model, "base_url": self.base_url}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> OpenAICompatibleEmbeddingFunction:
+        return OpenAICompatibleEmbeddingFunction(model=config["model"], base_url=config["base_url"])
+
+
+@register_embedding_function
+class LocalModelEmbeddingFunction(EmbeddingFunction[Documents]):
+    """A sentence-transformers model loaded from a local folder, never from a hub."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._model: Any = None
+
+    def __call__(self, input: Documents) -> Embeddings:
+        if self._model is None:
+            try:
+                from sentence_transformers import SentenceTransformer
+            except ImportError as exc:
+                raise RuntimeError(
+                    "本地嵌入模型需要 sentence-transformers：pip install sentence-transformers"
+                ) from exc
+            self._model = SentenceTransformer(self.path, local_files_only=True, device="cpu")
+        vectors = self._model.encode(list(input), normalize_embeddings=True)
+        return [np.asarray(v, dtype=np.float32) for v in vectors]
+
+    @staticmethod
+    def name() -> str:
+        return "policy-local-model"
+
+    def default_space(self) -> Space:
+        return "cosine"
+
+    def get_config(self) -> dict[str, Any]:
+        return {"path": self.path}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> LocalModelEmbeddingFunction:
+        return LocalModelEmbeddingFunction(config["path"])
+
+
+def embedding_function(settings: Settings) -> EmbeddingFunction[Documents]:
+    """The embedding function the settings ask for."""
+    if settings.embedding == "openai":
+        return OpenAICompatibleEmbeddingFunction(
+            settings.embedding_model, settings.openai_base_url, settings=settings
+        )
+    if settings.embedding == "local":
+        return LocalModelEmbeddingFunction(settings.embedding_model)
+    return HashingEmbeddingFunction(dim=settings.embedding_dim)

@@ -1,0 +1,217 @@
+"""The search index: one Chroma collection plus a bm25s index, updated incrementally and safely.
+
+Vectors live in one collection per index configuration; a vector's id carries its document's
+version (content and metadata hash), so writing a new version never touches the vectors the live
+state uses. An update embeds only new or changed documents, then commits (`commit.py`): a new
+state folder renamed into place and `CURRENT` switched atomically. Searches only return vectors
+of their own state. A process killed at any point therefore leaves the previous state fully
+usable; the next update re-does what was not committed and drops vectors no state refers to.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import Settings
+from ..corpus.decode import CorpusError
+from ..corpus.documents import document_version, load_corpus
+from ..schema import Chunk, Document
+from .chroma import open_collection
+from .chunking import chunk_document
+from .commit import Items, StateWriter
+from .encoding import load_encoding
+from .state import Index, collection_name, index_settings, seeds_signature, vector_id
+
+log = logging.getLogger(__name__)
+
+BATCH_DOCUMENTS = 500  # documents embedded before the first commit; each later batch doubles
+_UPSERT = 256
+_GARBAGE_PAGE = 5000
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class SyncResult:
+    """What an update did: documents embedded, removed and left as they were."""
+
+    index: Index
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.removed)
+
+
+@dataclass
+class _Work:
+    """What one update has to do, starting from the live state's chunks and versions."""
+
+    by_doc: Items
+    versions: dict[str, str]
+    wanted: dict[str, tuple[Document, str]]
+    todo: list[Document]
+    removed: list[str]
+
+    def kept_vectors(self) -> set[str]:
+        return {vid for items in self.by_doc.values() for _, vid in items}
+
+
+class IndexStore:
+    """Finds, updates and switches index states under `<home>/index/`."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.root = settings.home / "index"
+        self.states = self.root / "states"
+        self.writer = StateWriter(settings, self.root)
+
+    @property
+    def current_file(self) -> Path:
+        return self.root / "CURRENT"
+
+    def current_id(self) -> str | None:
+        try:
+            return self.current_file.read_text("utf-8").strip() or None
+        except FileNotFoundError:
+            return None
+
+    def current(self) -> Index | None:
+        state = self.current_id()
+        folder = self.states / state if state else None
+        if folder is None or not (folder / "manifest.json").exists():
+            return None
+        return Index(folder, self.settings)
+
+    def is_fresh(self, index: Index | None) -> bool:
+        """True when the live state was built with these settings and the seeds did not change."""
+        return (
+            index is not None
+            and index.manifest.settings == index_settings(self.settings)
+            and index.manifest.seeds_signature == seeds_signature(self.settings)
+        )
+
+    def ensure(self, *, rebuild: bool = False) -> tuple[Index, bool]:
+        """The live index, updated first when missing, built with other settings, or when the
+        bundled seeds changed; True if anything was (re)indexed. The library is updated only by
+        `sync` (`assistant index` / `assistant ingest`), so a reader never waits on an ingest."""
+        index = self.current()
+        if not rebuild and self.is_fresh(index):
+            return index, False  # type: ignore[return-value]
+        result = self.sync(
+            load_corpus(self.settings.seeds_dir, self.settings.library), rebuild=rebuild
+        )
+        return result.index, result.changed or rebuild
+
+    def sync(
+        self,
+        documents: Sequence[Document],
+        *,
+        rebuild: bool = False,
+        progress: Progress = lambda done, total: None,
+    ) -> SyncResult:
+        """Make the index hold exactly `documents`: embed new and changed ones in batches, each
+        batch committed as a new state; drop the rest. `rebuild` re-embeds everything."""
+        started = time.perf_counter()
+        wanted_settings = index_settings(self.settings)
+        name = collection_name(wanted_settings)
+        current = self.current()
+        usable = (
+            current is not None and not rebuild and current.manifest.settings == wanted_settings
+        )
+        work = self._work(documents, current if usable else None)
+        result = SyncResult(current, unchanged=len(work.wanted) - len(work.todo))  # type: ignore[arg-type]
+        if usable and not work.todo and not work.removed:
+            assert current is not None
+            if current.manifest.seeds_signature != seeds_signature(self.settings):
+                result.index = self.writer.touch(current)  # files touched, content unchanged
+            return result
+        collection = open_collection(self.settings, name)
+        self._collect_garbage(collection, keep=work.kept_vectors())
+        for doc_id in work.removed:
+            work.by_doc.pop(doc_id, None)
+            work.versions.pop(doc_id, None)
+        result.index = self._embed(work, collection, name, started, progress)
+        # Replaced and removed documents leave no vector behind (a reader still on the previous
+        # state just gets fewer dense hits for them: its searches skip ids it does not know).
+        self._collect_garbage(collection, keep=work.kept_vectors())
+        result.added = [doc.doc_id for doc in work.todo]
+        result.removed = work.removed
+        return result
+
+    @staticmethod
+    def _work(documents: Sequence[Document], current: Index | None) -> _Work:
+        by_doc: Items = {}
+        versions: dict[str, str] = {}
+        if current is not None:
+            versions = dict(current.manifest.doc_versions)
+            for chunk, vid in zip(current.chunks, current.vector_ids, strict=True):
+                by_doc.setdefault(chunk.doc_id, []).append((chunk, vid))
+        wanted = {doc.doc_id: (doc, document_version(doc)) for doc in documents}
+        if not wanted:
+            raise CorpusError("没有可检索的文档：seeds 与资料库都是空的。")
+        todo = [doc for doc, v in wanted.values() if versions.get(doc.doc_id) != v]
+        return _Work(by_doc, versions, wanted, todo, sorted(set(versions) - set(wanted)))
+
+    def _embed(
+        self, work: _Work, collection, name: str, started: float, progress: Progress
+    ) -> Index:
+        """Chunk and embed the new documents batch by batch, committing a state after each."""
+        count_tokens = load_encoding(self.settings.effective_tiktoken_cache_dir)
+        progress(0, len(work.todo))
+        start, size, index = 0, BATCH_DOCUMENTS, None
+        while start == 0 or start < len(work.todo):  # at least one commit, even with nothing new
+            batch = work.todo[start : start + size]
+            fresh: list[tuple[Chunk, str]] = []
+            for doc in batch:
+                version = work.wanted[doc.doc_id][1]
+                chunks = chunk_document(
+                    doc,
+                    count_tokens,
+                    max_tokens=self.settings.chunk_tokens,
+                    overlap_sentences=self.settings.chunk_overlap_sentences,
+                )
+                work.by_doc[doc.doc_id] = [(c, vector_id(c, version)) for c in chunks]
+                work.versions[doc.doc_id] = version
+                fresh += work.by_doc[doc.doc_id]
+            self._upsert(collection, fresh)
+            index = self.writer.commit(work.by_doc, work.versions, name, started)
+            start += max(len(batch), 1)
+            size *= 2  # each commit rebuilds BM25 over everything: doubling keeps that linear
+            progress(min(start, len(work.todo)), len(work.todo))
+        assert index is not None
+        return index
+
+    @staticmethod
+    def _upsert(collection, items: list[tuple[Chunk, str]]) -> None:
+        for start in range(0, len(items), _UPSERT):
+            part = items[start : start + _UPSERT]
+            collection.upsert(
+                ids=[vid for _, vid in part],
+                documents=[c.index_text for c, _ in part],
+                metadatas=[
+                    {"doc_id": c.doc_id, "region": c.region or "", "level": c.level}
+                    for c, _ in part
+                ],
+            )
+
+    @staticmethod
+    def _collect_garbage(collection, keep: set[str]) -> None:
+        """Delete vectors that no kept state refers to (left by replaced documents or crashes)."""
+        stale, offset = [], 0
+        while True:
+            ids = collection.get(include=[], limit=_GARBAGE_PAGE, offset=offset)["ids"]
+            stale += [vid for vid in ids if vid not in keep]
+            if len(ids) < _GARBAGE_PAGE:
+                break
+            offset += _GARBAGE_PAGE
+        for start in range(0, len(stale), _GARBAGE_PAGE):
+            collection.delete(ids=stale[start : start + _GARBAGE_PAGE])
+        if stale:
+            log.info("dropped %d vectors no state refers to", len(stale))

@@ -1,0 +1,170 @@
+"""Hybrid search: BM25 over jieba terms plus dense Chroma search, fused by reciprocal rank.
+
+With the offline hashing embedding, the dense side re-orders BM25's candidates instead of
+searching the whole collection (see `_reordered`)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..index.embeddings import HashingEmbeddingFunction, embedding_function
+from ..index.state import Index
+from ..schema import Passage
+from ..text.overlap import NearDuplicates
+from ..text.segment import search_terms
+from ..tuning import TUNING
+from .mentions import Boost
+
+log = logging.getLogger(__name__)
+TUNE = TUNING.retrieval
+
+
+@dataclass(frozen=True, slots=True)
+class Retrieval:
+    """Passages for one query, with what the evidence check needs."""
+
+    query: str
+    terms: tuple[str, ...]
+    passages: list[Passage]
+    keyword_only: bool = False
+    """True when vector search failed (embedding endpoint or Chroma server down): BM25 only."""
+
+
+def _allowed(index: Index, doc_ids: Sequence[str], regions: Sequence[str]) -> np.ndarray | None:
+    if not doc_ids and not regions:
+        return None
+    return np.array(
+        [
+            (not doc_ids or c.doc_id in doc_ids) and (not regions or c.region in regions)
+            for c in index.chunks
+        ]
+    )
+
+
+def _bm25_ranking(index: Index, terms: list[str], allowed: np.ndarray | None) -> list[int]:
+    if not terms:
+        return []
+    scores = index.bm25.get_scores(terms)
+    if allowed is not None:
+        scores = np.where(allowed, scores, 0.0)
+    order = np.argsort(-scores, kind="stable")[: TUNE.candidates]
+    return [int(i) for i in order if scores[i] > 0]
+
+
+def _dense_ranking(
+    index: Index, query: str, doc_ids: Sequence[str], regions: Sequence[str], keyword: list[int]
+) -> list[int]:
+    if keyword and index.manifest.settings.get("embedding") == HashingEmbeddingFunction.name():
+        return _reordered(index, query, keyword)
+    return _searched(index, query, doc_ids, regions)  # also: no keyword hit, nearest sources
+
+
+def _searched(
+    index: Index, query: str, doc_ids: Sequence[str], regions: Sequence[str]
+) -> list[int]:
+    """The nearest passages in the whole collection (filtered), as chunk positions."""
+    clauses: list[dict] = []
+    if doc_ids:
+        clauses.append({"doc_id": {"$in": list(doc_ids)}})
+    if regions:
+        clauses.append({"region": {"$in": list(regions)}})
+    where = clauses[0] if len(clauses) == 1 else ({"$and": clauses} if clauses else None)
+    # Ask for more than needed: vectors another process has written but not yet committed are
+    # skipped, since only this state's vector ids map to chunks.
+    count = min(2 * TUNE.candidates, len(index.chunks))
+    result = index.collection.query(query_texts=[query], n_results=count, where=where)
+    known = index.vector_position
+    return [known[vid] for vid in result["ids"][0] if vid in known][: TUNE.candidates]
+
+
+def _reordered(index: Index, query: str, keyword: list[int]) -> list[int]:
+    """The keyword candidates in order of embedding similarity.
+
+    The offline hashing embedding is lexical (character n-grams): over a large corpus its
+    nearest neighbours are mostly look-alike texts, so searching the whole collection with it
+    drowns the right passage (benchmarks/RESULTS.md: at 1,000 documents). It still tells the
+    keyword candidates apart, so here it only re-orders them. A semantic embedding (`openai`,
+    `local`) searches the whole collection.
+    """
+    ids = [index.vector_ids[p] for p in keyword]
+    found = index.collection.get(ids=ids, include=["embeddings"])
+    vectors = dict(zip(found["ids"], found["embeddings"], strict=True))
+    known = [(vid, p) for vid, p in zip(ids, keyword, strict=True) if vid in vectors]
+    if not known:
+        return []
+    matrix = np.asarray([vectors[vid] for vid, _ in known], dtype=np.float32)
+    question = np.asarray(embedding_function(index.settings)([query])[0], dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(question) or 1.0)
+    similarity = matrix @ question / np.where(norms == 0, 1.0, norms)
+    return [known[i][1] for i in np.argsort(-similarity, kind="stable")]
+
+
+def _fuse(rankings: list[tuple[float, list[int]]]) -> dict[int, float]:
+    fused: dict[int, float] = {}
+    for weight, ranking in rankings:
+        for rank, position in enumerate(ranking):
+            fused[position] = fused.get(position, 0.0) + weight / (TUNE.rrf_k + rank + 1)
+    return fused
+
+
+def _boosted(
+    index: Index, fused: dict[int, float], allowed: np.ndarray | None, boost: Boost
+) -> dict[int, float]:
+    scores = dict(fused)
+    for position, chunk in enumerate(index.chunks):
+        if (allowed is None or allowed[position]) and boost(chunk):
+            scores[position] = scores.get(position, 0.0) + TUNE.boost_weight / (TUNE.rrf_k + 1)
+    return scores
+
+
+def _interleave(rankings: list[list[int]]) -> list[int]:
+    """Round-robin over several rankings, so each named place gets its share of the top-k."""
+    merged: list[int] = []
+    for row in zip(*rankings, strict=False):
+        merged.extend(p for p in row if p not in merged)
+    for ranking in rankings:
+        merged.extend(p for p in ranking if p not in merged)
+    return merged
+
+
+def retrieve(
+    index: Index,
+    query: str,
+    *,
+    k: int = 6,
+    doc_ids: Sequence[str] = (),
+    regions: Sequence[str] = (),
+    boosts: Sequence[Boost] = (),
+) -> Retrieval:
+    """Top-k passages for `query`, optionally limited to documents or regions.
+
+    Each boost favours the passages it matches without excluding others: a question naming a
+    province prefers that province's texts even where a passage does not repeat the name, and
+    finds the province's one mention in a national text. With two boosts (two provinces
+    compared) the top-k is shared between them.
+    """
+    terms = search_terms(query)
+    allowed = _allowed(index, doc_ids, regions)
+    keyword = _bm25_ranking(index, terms, allowed)
+    try:
+        dense = _dense_ranking(index, query, doc_ids, regions, keyword)
+    except Exception as exc:  # the embedding endpoint or a Chroma server is unreachable
+        log.warning("vector search failed (%s); using keyword search only", type(exc).__name__)
+        dense = None
+    fused = _fuse([(TUNE.bm25_weight, keyword), (TUNE.dense_weight, dense or [])])
+    rankings = [_boosted(index, fused, allowed, boost) for boost in boosts] or [fused]
+    order = _interleave([sorted(r, key=lambda p: (-r[p], p)) for r in rankings])
+    passages: list[Passage] = []
+    seen = NearDuplicates(TUNE.duplicate_overlap)
+    for position in order:
+        if not seen.add(index.chunks[position].text):
+            continue
+        score = max(r.get(position, 0.0) for r in rankings)
+        passages.append(Passage(n=len(passages) + 1, chunk=index.chunks[position], score=score))
+        if len(passages) == k:
+            break
+    return Retrieval(query, tuple(terms), passages, keyword_only=dense is None)

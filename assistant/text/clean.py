@@ -1,0 +1,142 @@
+"""Pure text normalisation: web boilerplate, page-break joins, widths and whitespace."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from . import lexicon
+from .chars import CJK, CJK_CHAR
+
+LEAD_MARKS = ("■", "▲", "●", "◆")
+SENTENCE_END = "。！？；…!?;”’」』"
+# ASCII punctuation between Chinese text is a half-width artefact of the source site.
+_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_PUNCT_NEAR_CJK = re.compile(
+    rf"(?<=[{CJK}“”‘’）)》」』%\d])([,:;?!])(?=\s*[{CJK}“‘（(《「『\d])"
+    rf"|(?<=[{CJK}])([,:;?!])$"
+)
+_PAREN_NEAR_CJK = re.compile(rf"\(([^()\n]{{0,60}}[{CJK}][^()\n]{{0,60}})\)")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MIN_BROKEN_PARAGRAPH = 40
+_SEAM_CHARS = 130
+
+
+def normalise_width(text: str) -> str:
+    """Fold full-width letters and digits to half-width, keeping Chinese punctuation full-width."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+            out.append(chr(code - 0xFEE0))
+        elif ch in "\u3000\u00a0\u2002\u2003\u2009":
+            out.append(" ")
+        else:
+            out.append(ch)
+    text = "".join(out)
+    # Innermost pairs first: "(见(一))" needs a second round once "(一)" is full-width.
+    while (folded := _PAREN_NEAR_CJK.sub(r"（\1）", text)) != text:
+        text = folded
+    return _PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], text)
+
+
+def normalise_line(line: str) -> str:
+    """Normalise one line: unicode form, widths, invisible and control characters, spacing."""
+    # Marks go first, as one may sit between a letter and its accent; spaces before widths, so
+    # "一, " ends in its comma; NFC again after folding widths (Ａ + accent → A + accent).
+    line = unicodedata.normalize("NFC", _CONTROL.sub("", _INVISIBLE.sub("", line))).strip()
+    line = unicodedata.normalize("NFC", normalise_width(line))
+    return re.sub(r"[ \t]{2,}", " ", line)
+
+
+@cache
+def _furniture() -> re.Pattern[str]:
+    """Lines that are page furniture, never content (breadcrumbs, toolbars, footers)."""
+    return re.compile(f"^(?:{lexicon.alternation('page_furniture')})", re.IGNORECASE)
+
+
+def is_boilerplate(line: str) -> bool:
+    # Furniture lines are short; a long line that mentions 浏览次数 is content.
+    return len(line) <= 120 and bool(_furniture().match(line))
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short line without closing punctuation: a title or section heading."""
+    return len(line) <= 40 and not line.endswith(tuple(SENTENCE_END + "。，、："))
+
+
+def _is_broken(paragraph: str, following: str) -> bool:
+    """True when a page break split one paragraph: it stops mid-sentence and is no heading."""
+    if not paragraph or not following or paragraph.endswith(tuple(SENTENCE_END)):
+        return False
+    if paragraph.startswith(LEAD_MARKS):  # 导读 bullets end without punctuation by design
+        return False
+    if following[0] in "，。、；：！？）》”":
+        return True
+    return len(paragraph) >= _MIN_BROKEN_PARAGRAPH and bool(CJK_CHAR.search(paragraph[-1]))
+
+
+def _join_broken(paragraph: str, line: str) -> str:
+    """Re-join a page-broken paragraph, normalising punctuation across the seam ("…中" + ",技").
+
+    Only the paragraph's tail is looked at again (it covers the longest "(…)" folded), so a
+    paragraph broken over many pages costs linear time."""
+    cut = max(0, len(paragraph) - _SEAM_CHARS)
+    return paragraph[:cut] + normalise_width(paragraph[cut:] + line)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split text into clean paragraphs, dropping boilerplate and re-joining page breaks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    kept: list[str] = []
+    for raw in text.split("\n"):
+        line = normalise_line(raw)
+        if not line or is_boilerplate(line):
+            continue
+        if kept and _is_broken(kept[-1], line):
+            kept[-1] = _join_broken(kept[-1], line)
+            if is_boilerplate(kept[-1]):  # the join completed furniture: "当前位置" + "：首页 > …"
+                kept.pop()
+        else:
+            kept.append(line)
+    return _drop_repeated_leads(kept)
+
+
+def _drop_repeated_leads(lines: list[str]) -> list[str]:
+    """Drop 导读 bullet lines (■ …) whose text is repeated in the body below."""
+    body = "\n".join(line for line in lines if not line.startswith(LEAD_MARKS))
+    kept = []
+    for line in lines:
+        lead = line.lstrip("".join(LEAD_MARKS) + " ")
+        if line != lead and lead[:30] in body:
+            continue
+        kept.append(line)
+    return kept
+
+
+def clean_text(text: str) -> str:
+    """Return normalised text: one paragraph per line, boilerplate removed."""
+    return "\n".join(paragraphs(text))
+
+
+def strip_title_line(text: str, title: str) -> str:
+    """Remove a leading line that only repeats the title (it is kept as metadata)."""
+    lines = text.split("\n")
+    keys = {_comparable(title), _comparable(title.split("——")[0])} - {""}
+    for i, line in enumerate(lines[:3]):
+        candidate = _comparable(line)
+        if len(line) <= len(title) + 20 and any(
+            key in candidate or (candidate in key and len(candidate) >= 0.6 * len(key))
+            for key in keys
+        ):
+            rest = lines[i + 1 :]
+            if rest and rest[0].startswith("——") and len(rest[0]) <= 40:  # subtitle of the title
+                rest = rest[1:]
+            return "\n".join(lines[:i] + rest)
+    return text
+
+
+def _comparable(text: str) -> str:
+    return re.sub(rf"[^{CJK}0-9A-Za-z]", "", text)

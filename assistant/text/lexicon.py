@@ -1,0 +1,74 @@
+"""Word lists as data: `assistant/data/lexicon/<name>.txt`, loaded once.
+
+A list file holds words separated by spaces or line breaks; `#` starts a comment; a line
+`[name]` opens a named section; a line starting with `re:` is a regular expression used as
+is (for patterns such as an ordinal “一是/二是/…”). The lists are part of the eval gate's
+version hash, so editing one is treated like a prompt change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+from importlib import resources
+
+_FOLDER = "lexicon"
+
+
+@cache
+def _read(name: str) -> dict[str, tuple[str, ...]]:
+    text = resources.files("assistant.data").joinpath(_FOLDER, f"{name}.txt").read_text("utf-8")
+    sections: dict[str, list[str]] = {"": []}
+    current = ""
+    for raw in text.splitlines():
+        line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("re:") else raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1].strip()
+            sections.setdefault(current, [])
+        elif line.startswith("re:"):
+            sections[current].append(line)
+        else:
+            sections[current].extend(line.split())
+    return {key: tuple(dict.fromkeys(values)) for key, values in sections.items()}
+
+
+def sections(name: str) -> dict[str, tuple[str, ...]]:
+    """Every named section of a list (plain words only)."""
+    return {
+        key: tuple(w for w in values if not w.startswith("re:"))
+        for key, values in _read(name).items()
+        if key
+    }
+
+
+def words(name: str, section: str = "") -> tuple[str, ...]:
+    """The plain words of a list (or of one section of it), in file order."""
+    return tuple(w for w in _read(name).get(section, ()) if not w.startswith("re:"))
+
+
+@cache
+def alternation(name: str, section: str = "") -> str:
+    """A regex alternation of the list: words escaped, longest first, then its `re:` patterns."""
+    entries = _read(name).get(section, ())
+    plain = sorted((w for w in entries if not w.startswith("re:")), key=len, reverse=True)
+    raw = [w[3:].strip() for w in entries if w.startswith("re:")]
+    return "|".join([*map(re.escape, plain), *raw])
+
+
+def files() -> list[str]:
+    """Names of every list file (for the version hash)."""
+    folder = resources.files("assistant.data").joinpath(_FOLDER)
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".txt"))
+
+
+def fingerprint() -> str:
+    """One hash over every word list and the regions table: it changes when any of them does."""
+    data = resources.files("assistant.data")
+    digest = hashlib.sha256()
+    for name in files():
+        digest.update(name.encode() + b"\0" + data.joinpath(_FOLDER, name).read_bytes() + b"\0")
+    digest.update(data.joinpath("regions.tsv").read_bytes())
+    return digest.hexdigest()[:12]

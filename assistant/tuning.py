@@ -1,0 +1,126 @@
+"""Tuning: every threshold and weight the pipeline decides with, grouped by stage.
+
+These are not settings a user changes (those are in `config.py`, read from the environment):
+they are the measured operating points of retrieval, the evidence check, the offline answers,
+plan drafting and verification. Changing one changes what the assistant says, so their
+fingerprint is part of the eval gate's version hash: edit a value here, run
+`assistant eval --update-baseline`, and commit the new baseline with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class RetrievalTuning:
+    rrf_k: int = 60
+    """Reciprocal-rank fusion constant: a passage at rank r adds weight / (rrf_k + r + 1)."""
+    bm25_weight: float = 1.0
+    dense_weight: float = 0.7
+    """Below BM25's: the offline hashing embedding is weaker than keyword search alone."""
+    boost_weight: float = 0.5
+    """Extra fused score for a passage about a place or document the question names."""
+    candidates: int = 40
+    """Passages each ranking contributes before fusion."""
+    duplicate_overlap: float = 0.6
+    """A passage sharing this share of its character bigrams with a kept one is dropped."""
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceTuning:
+    min_coverage: float = 0.4
+    """Weighted share of the question's words the top passages must hold to be answered."""
+    top_passages: int = 5
+    """How many of the retrieved passages the coverage is measured on."""
+    common_word_frequency: int = 300
+    """jieba dictionary count above which a word is everyday Chinese, not a topic word."""
+    specificity_slope: float = 0.35
+    """How fast a common word's weight falls per tenfold frequency."""
+    specificity_floor: float = 0.3
+    unknown_word_factor: float = 0.5
+    """A word the index never saw weighs this share of an average known word."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerTuning:
+    max_sentences: int = 4
+    max_chars: int = 360
+    """Longest offline answer, in characters (without citation markers)."""
+    min_coverage: float = 0.3
+    """Share of the question's weighted words the best sentence must hold, else refuse."""
+    min_figure_coverage: float = 0.4
+    """Coverage a sentence with a figure needs to answer a “多少” question."""
+    keep_fraction: float = 0.6
+    """Further sentences need this share of the best sentence's coverage."""
+    comparison_fraction: float = 0.5
+    """Each side of a comparison leads with a sentence holding this share of the best's coverage."""
+    rank_bonus: float = 0.12
+    """Score bonus for sentences of higher-ranked passages: rank_bonus / (rank + 1)."""
+    figure_bonus: float = 0.15
+    definition_bonus: float = 0.3
+    lead_sentence_chars: int = 40
+    """A sentence shorter than this is a lead (“二是……。”): the next sentence spells it out."""
+    sentence_max_chars: int = 160
+    """Longer sentences are split further at ；."""
+    min_sentence_chars: int = 8
+    duplicate_overlap: float = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class PlanTuning:
+    min_score: float = 0.35
+    min_elsewhere_score: float = 0.6
+    """Another province's practice stands in only above this score."""
+    own_bonus: float = 0.2
+    """The province's own material is what a drafter needs most."""
+    keyword_bonus: float = 0.15
+    """Per keyword of the part a sentence holds, up to `max_keyword_hits`."""
+    max_keyword_hits: int = 3
+    rank_bonus: float = 0.1
+    heading_bonus: float = 0.15
+    measure_form_bonus: float = 0.25
+    """For sentences phrased as measures (要…/推动…)."""
+    descriptive_penalty: float = 0.3
+    """For descriptions and framing (近年来…, ……是关键) in a measures part."""
+    lead_sentence_chars: int = 40
+    max_details: int = 2
+    min_item_chars: int = 15
+    max_item_chars: int = 170
+    duplicate_overlap: float = 0.6
+    max_focus_chars: int = 50
+    passages_per_part: int = 4
+    """Passages the LLM path shows the model for each part of the outline."""
+    retrieved_per_part: int = 10
+    own_per_part: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyTuning:
+    supported: float = 0.7
+    """Character-bigram support at or above which a sentence is `supported`."""
+    weak: float = 0.45
+    """Below this it is `unsupported`; in between, `weak`."""
+    min_claim_chars: int = 6
+    """Shorter pieces (“具体如下：”) carry no claim to verify."""
+    span_floor: float = 0.3
+    """Least support for a passage sentence to be highlighted as the supporting span."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    retrieval: RetrievalTuning = field(default_factory=RetrievalTuning)
+    evidence: EvidenceTuning = field(default_factory=EvidenceTuning)
+    answer: AnswerTuning = field(default_factory=AnswerTuning)
+    plan: PlanTuning = field(default_factory=PlanTuning)
+    verify: VerifyTuning = field(default_factory=VerifyTuning)
+
+    def fingerprint(self) -> str:
+        """A hash of every value: it changes whenever any threshold does."""
+        data = json.dumps(asdict(self), sort_keys=True)
+        return hashlib.sha256(data.encode()).hexdigest()[:12]
+
+
+TUNING = Tuning()
