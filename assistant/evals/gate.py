@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..app import Assistant
 from ..config import Settings
-from .cases import load_cases
+from .cases import load_suites
 from .plan_cases import load_plan_cases
 from .regressions import regressions
 from .runner import EvalRun, run
@@ -44,7 +44,7 @@ def run_suite(
     assistant.build_index()
     return run(
         assistant,
-        load_cases(settings.evals_dir / "cases.jsonl"),
+        load_suites(settings.evals_dir),
         llm=llm,
         judge=judge,
         progress=progress,

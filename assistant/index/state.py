@@ -21,10 +21,11 @@ from pathlib import Path
 
 from ..config import Settings
 from ..schema import Chunk
+from ..text import lexicon
 from .chroma import open_collection
 from .embeddings import embedding_function
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: BM25 terms include the character pairs of unknown words
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,8 @@ def index_settings(settings: Settings) -> dict[str, object]:
         "chunk_overlap_sentences": settings.chunk_overlap_sentences,
         "embedding": ef.name(),
         "embedding_config": ef.get_config(),
+        # The word lists decide how text is cut into search terms: a change re-indexes.
+        "vocabulary": lexicon.fingerprint(),
     }
 
 

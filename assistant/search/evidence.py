@@ -1,16 +1,25 @@
-"""Decide whether the retrieved passages can answer a question at all, before generating."""
+"""Decide from the evidence whether the retrieved passages can answer a question, before generating.
+
+What a question is about decides it: every name it mentions (a place, organisation, programme,
+person, title, code — matched as a whole word, `text/names.py`) must be in the passages, and one
+passage must hold most of the weight of its words, each weighted by its rarity in the whole index
+(`weights.py`). Everyday words weigh little or nothing, so they never block an answer by
+themselves. With a semantic embedding, a passage very close in meaning answers even when the
+words differ. The thresholds are measured operating points (`tuning.py`, README).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..index.state import Index
 from ..schema import Passage
 from ..text import lexicon
-from ..text.chars import char_ngrams
-from ..text.regions import find_foreign_places, find_provinces
+from ..text.names import names_in, subject_words
+from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..tuning import TUNING
-from .weights import term_weights, word_weight
+from .weights import term_weights
 
 TUNE = TUNING.evidence
 
@@ -30,53 +39,103 @@ def describe(passage: Passage) -> str:
     return " ".join(x for x in (chunk.title, chunk.source, chunk.region, chunk.heading, genre) if x)
 
 
-def _present(word: str, text: str) -> float:
+def searchable(passage: Passage) -> str:
+    """The passage as the check reads it: its text and what describes it, lower-cased."""
+    return f"{passage.text}\n{describe(passage)}".lower()
+
+
+def present(word: str, text: str) -> bool:
+    """The word is in the text; a two-character contraction counts when both its characters
+    open nearby words (引育 → 引进……培育)."""
     if word in text:
-        return 1.0
-    if len(word) < 3:
-        return 0.0
-    grams = char_ngrams(word, 2)
-    return sum(g in text for g in grams) / len(grams) if grams else 0.0
+        return True
+    if len(word) != 2:
+        return False
+    return bool(re.search(rf"{re.escape(word[0])}.{{0,6}}{re.escape(word[1])}", text))
 
 
-def _missing_place(question: str, every: str) -> Evidence | None:
+def _place_names(question: str) -> tuple[list[Province], set[str]]:
+    provinces = find_provinces(question)
+    words = {a for p in provinces for a in (*p.aliases, p.abbreviation)}
+    words |= {n for g in region_groups() for n in g.names if n in question}
+    return provinces, words
+
+
+def _missing_place(question: str, provinces: list[Province], every: str) -> Evidence | None:
+    for group in (g for g in region_groups() if any(n in question for n in g.names)):
+        if not any(name in every for name in group.names):  # 京津冀, 长三角, 川渝 …
+            return Evidence(False, 0.0, (group.name,), f"资料中没有关于“{group.name}”的内容")
     for place in find_foreign_places(question):
         if place not in every:
             return Evidence(False, 0.0, (place,), f"资料中没有关于“{place}”的内容")
-    for province in find_provinces(question):
-        if not any(alias in every for alias in province.aliases):
+    for province in provinces:
+        if not any(alias.lower() in every for alias in province.aliases):
             return Evidence(
                 False, 0.0, (province.short,), f"资料中没有关于“{province.short}”的内容"
             )
     return None
 
 
-def assess(index: Index, question: str, passages: list[Passage]) -> Evidence:
-    """Sufficient when the places the question names and most of its rare words are in the passages."""
+def _missing_subject(question: str, places: set[str], texts: list[str]) -> Evidence | None:
+    """The question's subject (“阿部重次的……”) must be in one passage, all its words together."""
+    words = [w for w in subject_words(question) if w not in places]
+    if len(words) < 2 or any(all(w.lower() in text for w in words) for text in texts):
+        return None
+    subject = "".join(words)
+    return Evidence(False, 0.0, (subject,), f"资料中没有关于“{subject}”的内容")
+
+
+def _missing_name(question: str, places: set[str], texts: list[str]) -> Evidence | None:
+    for name in names_in(question):
+        if name in places or any(name in p for p in places):
+            continue  # places are checked above, by their aliases and the passages' regions
+        if not any(name.lower() in text for text in texts):
+            return Evidence(False, 0.0, (name,), f"资料中没有关于“{name}”的内容")
+    return None
+
+
+def assess(
+    index: Index,
+    question: str,
+    passages: list[Passage],
+    closeness: dict[str, float] | None = None,
+) -> Evidence:
+    """Sufficient when the names the question mentions are in the passages and one passage holds
+    most of the weight of its words. `closeness` (a semantic embedding's similarity of the
+    question to each passage, when there is one) may vouch for a paraphrase, or veto an answer
+    that shares only words."""
     if not passages:
         return Evidence(False, 0.0, (), "资料库中没有检索到相关段落")
-    texts = [p.text.lower() + describe(p) for p in passages[: TUNE.top_passages]]
-    every = "\n".join(p.text + describe(p) for p in passages)
-    if missing := _missing_place(question, every):
+    texts = [searchable(p) for p in passages[: TUNE.top_passages]]
+    every = "\n".join(searchable(p) for p in passages)
+    provinces, places = _place_names(question)
+    if missing := (
+        _missing_place(question, provinces, every)
+        or _missing_name(question, places, texts)
+        or _missing_subject(question, places, texts)
+    ):
         return missing
-    # Place names choose the passages; they are not what is asked about (“明天北京天气”).
-    place_words = {a for p in find_provinces(question) for a in (*p.aliases, p.abbreviation)}
-    weights = {w: v for w, v in term_weights(index, question).items() if w not in place_words}
+    # Place names choose the passages; they are not what is asked about (“山东有哪些举措？”).
+    weights = {w: v for w, v in term_weights(index, question).items() if w not in places}
     total = sum(weights.values())
-    if not total or not any(word_weight(index, w) is not None for w in weights):
-        shown = "、".join(list(weights)[:3])
-        return Evidence(
-            False,
-            0.0,
-            tuple(weights),
-            f"资料中没有与“{shown}”相关的内容" if shown else "问题中没有可检索的内容",
-        )
-    found = {w: max(_present(w, t) for t in texts) for w in weights}
-    coverage = sum(weights[w] * found[w] for w in weights) / total
-    missing_words = tuple(w for w in weights if found[w] == 0)
+    if not total:
+        if provinces or names_in(question):  # only names and everyday words: what the texts say
+            return Evidence(True, 1.0, ())
+        return Evidence(False, 0.0, tuple(weights), "问题中没有可检索的内容")
+    near = max((closeness or {}).get(p.chunk.chunk_id, 0.0) for p in passages[: TUNE.top_passages])
+    if closeness and near >= TUNE.semantic_sure:
+        return Evidence(True, 1.0, ())
+    held = sorted(
+        ({w for w in weights if present(w, text)} for text in texts),
+        key=lambda found: -sum(weights[w] for w in found),
+    )
+    pooled = set().union(*held[: TUNE.pooled_passages])
+    coverage = sum(weights[w] for w in pooled) / total
+    missing = tuple(w for w, v in weights.items() if v and w not in pooled)
+    if closeness and near < TUNE.semantic_floor:
+        return Evidence(False, coverage, missing, "所检索的段落与问题的意思相去较远")
     if coverage < TUNE.min_coverage:
-        shown = "、".join(missing_words[:3])
-        return Evidence(
-            False, coverage, missing_words, f"资料中找不到与“{shown}”相关的内容" if shown else ""
-        )
-    return Evidence(True, coverage, missing_words)
+        shown = "、".join(sorted(missing, key=lambda w: -weights[w])[:3])
+        reason = f"资料中找不到与“{shown}”相关的内容" if shown else "所检索的段落与问题关系不大"
+        return Evidence(False, coverage, missing, reason)
+    return Evidence(True, coverage, missing)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -32,6 +32,10 @@ class Retrieval:
     passages: list[Passage]
     keyword_only: bool = False
     """True when vector search failed (embedding endpoint or Chroma server down): BM25 only."""
+    closeness: dict[str, float] = field(default_factory=dict)
+    """Cosine similarity of the query to each passage's vector, by chunk id (where known)."""
+    semantic: bool = False
+    """The vectors are a semantic embedding (e5, OpenAI-compatible, local), not lexical hashing."""
 
 
 def _allowed(index: Index, doc_ids: Sequence[str], regions: Sequence[str]) -> np.ndarray | None:
@@ -55,17 +59,22 @@ def _bm25_ranking(index: Index, terms: list[str], allowed: np.ndarray | None) ->
     return [int(i) for i in order if scores[i] > 0]
 
 
+Ranked = list[tuple[int, float]]  # chunk positions, best first, with their similarity
+
+
+def _is_hashing(index: Index) -> bool:
+    return index.manifest.settings.get("embedding") == HashingEmbeddingFunction.name()
+
+
 def _dense_ranking(
     index: Index, query: str, doc_ids: Sequence[str], regions: Sequence[str], keyword: list[int]
-) -> list[int]:
-    if keyword and index.manifest.settings.get("embedding") == HashingEmbeddingFunction.name():
+) -> Ranked:
+    if keyword and _is_hashing(index):
         return _reordered(index, query, keyword)
     return _searched(index, query, doc_ids, regions)  # also: no keyword hit, nearest sources
 
 
-def _searched(
-    index: Index, query: str, doc_ids: Sequence[str], regions: Sequence[str]
-) -> list[int]:
+def _searched(index: Index, query: str, doc_ids: Sequence[str], regions: Sequence[str]) -> Ranked:
     """The nearest passages in the whole collection (filtered), as chunk positions."""
     clauses: list[dict] = []
     if doc_ids:
@@ -78,10 +87,11 @@ def _searched(
     count = min(2 * TUNE.candidates, len(index.chunks))
     result = index.collection.query(query_texts=[query], n_results=count, where=where)
     known = index.vector_position
-    return [known[vid] for vid in result["ids"][0] if vid in known][: TUNE.candidates]
+    pairs = zip(result["ids"][0], result["distances"][0], strict=True)
+    return [(known[vid], 1.0 - d) for vid, d in pairs if vid in known][: TUNE.candidates]
 
 
-def _reordered(index: Index, query: str, keyword: list[int]) -> list[int]:
+def _reordered(index: Index, query: str, keyword: list[int]) -> Ranked:
     """The keyword candidates in order of embedding similarity.
 
     The offline hashing embedding is lexical (character n-grams): over a large corpus its
@@ -100,7 +110,7 @@ def _reordered(index: Index, query: str, keyword: list[int]) -> list[int]:
     question = np.asarray(embedding_function(index.settings)([query])[0], dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(question) or 1.0)
     similarity = matrix @ question / np.where(norms == 0, 1.0, norms)
-    return [known[i][1] for i in np.argsort(-similarity, kind="stable")]
+    return [(known[i][1], float(similarity[i])) for i in np.argsort(-similarity, kind="stable")]
 
 
 def _fuse(rankings: list[tuple[float, list[int]]]) -> dict[int, float]:
@@ -155,7 +165,8 @@ def retrieve(
     except Exception as exc:  # the embedding endpoint or a Chroma server is unreachable
         log.warning("vector search failed (%s); using keyword search only", type(exc).__name__)
         dense = None
-    fused = _fuse([(TUNE.bm25_weight, keyword), (TUNE.dense_weight, dense or [])])
+    closeness = dict(dense or [])
+    fused = _fuse([(TUNE.bm25_weight, keyword), (TUNE.dense_weight, [p for p, _ in dense or []])])
     rankings = [_boosted(index, fused, allowed, boost) for boost in boosts] or [fused]
     order = _interleave([sorted(r, key=lambda p: (-r[p], p)) for r in rankings])
     passages: list[Passage] = []
@@ -167,4 +178,15 @@ def retrieve(
         passages.append(Passage(n=len(passages) + 1, chunk=index.chunks[position], score=score))
         if len(passages) == k:
             break
-    return Retrieval(query, tuple(terms), passages, keyword_only=dense is None)
+    return Retrieval(
+        query,
+        tuple(terms),
+        passages,
+        keyword_only=dense is None,
+        closeness={
+            p.chunk.chunk_id: closeness[index.position[p.chunk.chunk_id]]
+            for p in passages
+            if index.position[p.chunk.chunk_id] in closeness
+        },
+        semantic=not _is_hashing(index),
+    )

@@ -6,11 +6,19 @@ import math
 import re
 
 from ..index.state import Index
-from ..text.segment import content_words, general_frequency, search_terms
+from ..text.names import (
+    is_code,
+    is_guessed,
+    name_tags,
+    noun_tags,
+    phrasing_tags,
+    trimmed_guess,
+)
+from ..text.segment import general_frequency, search_terms, tagged_content
 from ..tuning import TUNING
 
 TUNE = TUNING.evidence
-_ACRONYM = re.compile(r"[A-Za-z]{2,}|\d")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def specificity(word: str) -> float:
@@ -31,25 +39,45 @@ def word_weight(index: Index, word: str) -> float | None:
 
 
 def term_weights(index: Index, question: str) -> dict[str, float]:
-    """The question's words, weighted by corpus rarity times topical specificity.
+    """The question's words, weighted by rarity in the index times topicality.
 
-    A word the corpus never uses is usually the asker's own phrasing (到底, 打算), so it counts
-    less than an average known word, unless it looks like a name or acronym (GDP, 5G).
+    Topicality: nouns and names count fully, verbs and other words of phrasing (借助, 绘制)
+    `verb_factor` as much, and a word common in everyday Chinese less (`specificity`). A word the
+    index never uses is usually the asker's own phrasing: a verb (搞, 发力, 引育) then weighs
+    nothing, a common noun less than an average known word; a name jieba had to guess (锦地罗) or
+    a code (GDP, 5G) counts as much as the rarest word: the passages cannot answer without it.
     """
-    words = list(dict.fromkeys(content_words(question)))
+    words = {}
+    for word, flag in tagged_content(question):
+        if flag in phrasing_tags() and not is_code(word):
+            continue  # 到底, 跟, 一种: how the question is phrased, not what it is about
+        if _LATIN.search(word) and not is_code(word) and word_weight(index, word) is None:
+            continue  # markup or an English word the texts never use (script, yaml)
+        if (kept := trimmed_guess(word)) and not (kept != word and len(kept) < 2):
+            words[kept] = flag
+    topical = {w: flag in noun_tags() for w, flag in words.items()}
     known = {}
     for word in words:
         weight = word_weight(index, word)
         if weight is not None:
-            known[word] = weight * specificity(word)
+            factor = 1.0 if topical[word] else TUNE.verb_factor
+            known[word] = weight * specificity(word) * factor
     average = sum(known.values()) / len(known) if known else 0.0
     ceiling = index.idf("\0")
     weights = {}
-    for word in words:
+    for word, flag in words.items():
         if word in known:
             weights[word] = known[word]
-        elif _ACRONYM.search(word):
-            weights[word] = ceiling
+        elif is_code(word) or (is_guessed(word) and _name_like(word, flag)):
+            weights[word] = ceiling  # a code or a name the index never saw
+        elif topical[word]:  # with nothing known to compare with, as much as a rare word
+            base = average or ceiling
+            weights[word] = TUNE.unknown_word_factor * base * specificity(word)
         else:
-            weights[word] = TUNE.unknown_word_factor * average * specificity(word)
+            weights[word] = 0.0
     return weights
+
+
+def _name_like(word: str, flag: str) -> bool:
+    """A guessed word that is a proper noun, or long enough not to be two glued characters."""
+    return flag in name_tags() or (len(word) >= 3 and flag in noun_tags())

@@ -16,6 +16,7 @@ from .chars import CJK
 from .regions import provinces, region_groups
 
 _TOKEN_JUNK = re.compile(rf"^[^{CJK}0-9A-Za-z+]+$")
+_CJK_WORD = re.compile(f"[{CJK}]+")
 _USER_WORD_FREQUENCY = 20
 
 
@@ -32,7 +33,7 @@ def _tokenizer() -> jieba.Tokenizer:
     places += [n for g in region_groups() for n in g.names]
     for place in places:
         if not tokenizer.FREQ.get(place):
-            tokenizer.add_word(place, _USER_WORD_FREQUENCY)
+            tokenizer.add_word(place, _USER_WORD_FREQUENCY, "ns")
     return tokenizer
 
 
@@ -47,13 +48,22 @@ def words(text: str) -> list[str]:
 
 
 def search_terms(text: str) -> list[str]:
-    """Terms for retrieval: jieba search mode (words plus their sub-words), no stopwords."""
+    """Terms for retrieval: jieba search mode (words plus their sub-words), no stopwords.
+
+    A word jieba does not know is guessed, and guessed differently in different contexts (锦地罗
+    in a passage, 锦地 + 罗 in a question), so an unknown word of three or more characters also
+    gives its character pairs: both sides then share them.
+    """
     stop = stopwords()
+    tokenizer = _tokenizer()
     terms = []
-    for word in _tokenizer().lcut_for_search(text.lower()):
+    for word in tokenizer.lcut_for_search(text.lower()):
         word = word.strip()
-        if word and word not in stop and not _TOKEN_JUNK.match(word):
-            terms.append(word)
+        if not word or word in stop or _TOKEN_JUNK.match(word):
+            continue
+        terms.append(word)
+        if len(word) >= 3 and word not in tokenizer.FREQ and _CJK_WORD.fullmatch(word):
+            terms += [word[i : i + 2] for i in range(len(word) - 1)]
     return terms
 
 
@@ -77,11 +87,32 @@ def _abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def expand_abbreviations(text: str) -> str:
-    """Write out common short forms of official names (工信 → 工业和信息化) for searching."""
+    """Write out common short forms of official names (工信 → 工业和信息化, GDP → 国内生产总值)
+    and provinces' one-character abbreviations standing alone (冀 → 河北) for searching."""
     for pattern, full in _abbreviations():
         if full not in text:
             text = pattern.sub(full, text)
-    return text
+    return _expand_provinces(text)
+
+
+@cache
+def _standalone() -> dict[str, str]:
+    chars = set(lexicon.words("entities", "standalone_abbreviations"))
+    return {p.abbreviation: p.short for p in provinces() if p.abbreviation in chars}
+
+
+def _expand_provinces(text: str) -> str:
+    """冀 in “冀拿哪些指标” or “冀和辽” is 河北; 冀 inside a word jieba knows (冀中) is not."""
+    standalone = _standalone()
+    if not any(ch in text for ch in standalone):
+        return text
+    out = []
+    for word in _tokenizer().lcut(text):
+        if word in _tokenizer().FREQ and len(word) > 1:
+            out.append(word)  # a dictionary word: 辽阔, 鲁莽, 冀中
+        else:
+            out.append("".join(standalone.get(ch, ch) for ch in word))
+    return "".join(out)
 
 
 def general_frequency(word: str) -> int:
@@ -92,3 +123,29 @@ def general_frequency(word: str) -> int:
 def warm_up() -> None:
     """Load the dictionary now rather than on the first question."""
     _tokenizer().initialize()
+
+
+@cache
+def _tagger():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_tokenizer())
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """Words with their part of speech (jieba's ICTCLAS-style tags: n, v, nr, ns, nt, nz …)."""
+    return [(pair.word, pair.flag) for pair in _tagger().cut(text) if pair.word.strip()]
+
+
+def tagged_content(text: str) -> list[tuple[str, str]]:
+    """The words that carry meaning (no stopwords, punctuation or spaces), lower-cased, each
+    with its part of speech in context."""
+    stop = stopwords()
+    return [
+        (w, flag) for w, flag in tagged(text.lower()) if w not in stop and not _TOKEN_JUNK.match(w)
+    ]
+
+
+def is_dictionary_word(word: str) -> bool:
+    """In jieba's dictionary (or ours), rather than guessed by its model for unknown words."""
+    return word in _tokenizer().FREQ

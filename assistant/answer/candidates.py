@@ -1,0 +1,299 @@
+"""The sentences an offline answer can be made of, each scored for one question.
+
+A sentence scores by a weighted sum of `FEATURES`: the weighted share of the question's words it
+holds (rarer words weigh more), the share of the question's character pairs (which catches
+paraphrases word matching misses), whether it holds the kind of fact the question asks for, the
+rank of its passage … The weights were fitted on CMRC trial questions (`tuning.py`). A sentence
+holding the asked fact next to one that echoes the question counts its neighbour's coverage:
+“……选址在A地。计划于2024年上半年完工。” answers “何时完工”.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from ..schema import Passage
+from ..text import lexicon
+from ..text.chars import bigram_set, normalise_for_match
+from ..text.clean import looks_like_heading
+from ..text.segment import stopwords
+from ..text.sentences import split_sentences, strip_connective
+from ..tuning import TUNING
+from .question_types import TYPED, answers_kind, definition_pattern
+
+TUNE = TUNING.answer
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    passage: Passage
+    position: int
+    text: str
+    coverage: float
+    score: float
+    typed: bool = False
+    defines: bool = False  # says “X是……” for the X a “什么是X” question asks about
+    label: str = ""  # “河北：” before one side of a comparison
+    own: float = 0.0  # its coverage without what a neighbour lends it
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.passage.n, self.position)
+
+
+@cache
+def _byline() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{lexicon.alternation('bylines')})")
+
+
+def is_answer_sentence(sentence: str) -> bool:
+    if len(sentence) < TUNE.min_sentence_chars or _byline().match(sentence):
+        return False
+    return not looks_like_heading(sentence)
+
+
+def term_coverage(text: str, weights: Mapping[str, float]) -> float:
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    lowered = text.lower()
+    return sum(w for term, w in weights.items() if term in lowered) / total
+
+
+def context(passage: Passage) -> str:
+    """What holds for every sentence of a passage: its title, section, outlet, region, date."""
+    chunk = passage.chunk
+    parts = (chunk.title, chunk.heading, chunk.source, chunk.region, chunk.date)
+    return " ".join(part for part in parts if part)
+
+
+def sentences_of(passage: Passage) -> list[str]:
+    return split_sentences(passage.text, max_chars=TUNE.sentence_max_chars)
+
+
+def question_pairs(question: str) -> set[str]:
+    """The question's character pairs, without those of its question and function words."""
+    stop = stopwords()
+    kept = "".join(ch if ch not in stop else " " for ch in question)
+    return bigram_set(kept)
+
+
+def _overlap(pairs: set[str], sentence: str) -> float:
+    return len(pairs & bigram_set(sentence)) / len(pairs) if pairs else 0.0
+
+
+FEATURES = (
+    "coverage",  # weighted share of the question's words in the sentence itself
+    "coverage_in_context",  # … counting the passage's title, section and region too
+    "overlap",  # share of the question's character pairs in the sentence
+    "echo",  # longest run of the question's characters in the sentence, as a share of it
+    "template",  # the words around the question word, with the answer between (以……为食)
+    "typed_when",  # holds the kind of fact asked for: a date for 何时 …
+    "typed_quantity",
+    "typed_who",
+    "typed_where",
+    "typed_reason",
+    "typed_list",
+    "neighbour",  # typed, near a sentence that echoes the question: that one's coverage
+    "rank",  # 1 / (rank of the passage + 1)
+    "position",  # 1 / (position in the passage + 1)
+    "length",  # log of the sentence length
+    "defines",  # says “X是……” for the X a “什么是X” question asks about
+    "new",  # share of the sentence's characters not in the question: it adds something
+)
+
+
+_NEIGHBOURHOOD = 3  # sentences either side that an answer may refer back to (“该计划于……启动”)
+_TYPED_ORDER = ("when", "quantity", "who", "where", "reason", "list")
+
+
+def _echo(question: str, sentence: str) -> float:
+    """The longest run of the question's characters found in the sentence, as a share of the
+    question's length (its wording around the question word, “……以什么为食” → “以……为食”)."""
+    core = normalise_for_match(question)
+    best = 0
+    for start in range(len(core)):
+        length = best + 1
+        while start + length <= len(core) and core[start : start + length] in sentence:
+            best = length
+            length += 1
+    return best / (len(core) or 1)
+
+
+@cache
+def _wh_word() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("question_types", "wh_words"))
+
+
+def _template(question: str, sentence: str) -> float:
+    """How much of the wording on each side of the question word the sentence holds, in order,
+    with something in between: “X以什么为食” → “以……为食”, “被谁所杀” → “被……所杀”."""
+    match = _wh_word().search(question)
+    if not match:
+        return 0.0
+    left = normalise_for_match(question[: match.start()])[-4:]
+    right = normalise_for_match(question[match.end() :])[:4]
+    flat = normalise_for_match(sentence)
+    best = 0
+    for i in range(len(left) + 1):
+        for j in range(len(right), -1, -1):
+            head, tail = left[i:], right[:j]
+            if len(head) + len(tail) <= best or not (head or tail):
+                continue
+            pattern = f"{re.escape(head)}.{{1,40}}{re.escape(tail)}" if head and tail else None
+            if (pattern and re.search(pattern, flat)) or (not pattern and (head or tail) in flat):
+                best = len(head) + len(tail)
+    return best / ((len(left) + len(right)) or 1)
+
+
+def definienda(kind: str, weights: Mapping[str, float]) -> list[str]:
+    """For “什么是X”, the X (its weightiest words): a sentence that says “X是……” is the answer."""
+    if kind != "definition":
+        return []
+    return [t for t in sorted(weights, key=weights.get, reverse=True)[:2] if len(t) >= 2]
+
+
+def features(
+    sentences: list[str],
+    position: int,
+    text: str,
+    covers: tuple[list[float], list[float]],
+    ask: tuple[str, str, set[str], list[str]],
+    rank: int,
+) -> tuple[float, ...]:
+    """The sentence's `FEATURES`, for the question `ask` = (question, kind, pairs, definienda)."""
+    question, kind, pairs, definienda = ask
+    own, in_context = covers
+    typed = kind in TYPED and answers_kind(kind, text, question)
+    window = range(max(0, position - _NEIGHBOURHOOD), min(len(own), position + _NEIGHBOURHOOD + 1))
+    nearby = [own[p] for p in window if p != position]
+    says = any(
+        re.match(
+            rf"^(?:所谓)?[“\"「]?{re.escape(t)}[”\"」]?(?:[（(][^）)]{{0,60}}[）)])?[，,]?"
+            rf"(?:{definition_pattern()})",
+            text,
+        )
+        for t in definienda
+    )
+    chars = [ch for ch in text if not ch.isspace()]
+    return (
+        own[position],
+        in_context[position],
+        _overlap(pairs, text),
+        _echo(question, text),
+        _template(question, text),
+        *(float(typed and kind == k) for k in _TYPED_ORDER),
+        max(nearby, default=0.0) if typed else 0.0,
+        1 / (rank + 1),
+        1 / (position + 1),
+        math.log(len(text) + 1),
+        float(says),
+        sum(ch not in question for ch in chars) / (len(chars) or 1),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A quotable sentence of a retrieved passage with its `FEATURES`, before scoring."""
+
+    passage: Passage
+    position: int
+    text: str
+    values: tuple[float, ...]
+
+
+def sentence_features(
+    passage: Passage,
+    rank: int,
+    ask: tuple[str, str, set[str], list[str]],
+    weights: Mapping[str, float],
+) -> list[Scored]:
+    """Every quotable sentence of one passage with its features for the question `ask`."""
+    where = context(passage)
+    sentences = sentences_of(passage)
+    covers = (
+        [term_coverage(s, weights) for s in sentences],
+        [term_coverage(f"{s} {where}", weights) for s in sentences],
+    )
+    found = []
+    for position, sentence in enumerate(sentences):
+        if is_answer_sentence(sentence):
+            text = strip_connective(sentence)
+            values = features(sentences, position, text, covers, ask, rank)
+            found.append(Scored(passage, position, text, values))
+    return found
+
+
+EXPANDED = (
+    *FEATURES,
+    "coverage_in_context_squared",
+    "coverage_times_overlap",
+    "coverage_times_echo",
+    "typed_times_coverage",
+    "typed_times_neighbour",
+    "overlap_squared",
+    "next_to_best",
+)
+"""The features a sentence is scored on: its own, products of them (a typed sentence counts
+only if it is about the question), and whether it follows or precedes the best-covering one."""
+
+
+def expand(rows: list[Scored]) -> np.ndarray:
+    """`EXPANDED` for every sentence of one question (one row each)."""
+    x = np.array([row.values for row in rows], dtype=float).reshape(len(rows), len(FEATURES))
+    ctx = x[:, FEATURES.index("coverage_in_context")]
+    overlap = x[:, FEATURES.index("overlap")]
+    echo = x[:, FEATURES.index("echo")]
+    typed = x[:, [FEATURES.index(f"typed_{k}") for k in _TYPED_ORDER]].max(axis=1)
+    best = rows[int(np.argmax(ctx))] if rows else None
+    near = [
+        float(
+            best is not None
+            and row.passage.n == best.passage.n
+            and abs(row.position - best.position) == 1
+        )
+        for row in rows
+    ]
+    near_cover = x[:, FEATURES.index("neighbour")]
+    products = [ctx**2, ctx * overlap, ctx * echo, typed * ctx, typed * near_cover, overlap**2]
+    return np.column_stack([x, *products, np.array(near)])
+
+
+@cache
+def _weights() -> np.ndarray:
+    names = tuple(name for name, _ in TUNE.sentence_weights)
+    if names != EXPANDED:  # a stale table would weigh the wrong features silently
+        raise ValueError(f"tuning.AnswerTuning.sentence_weights must list {EXPANDED}")
+    return np.array([weight for _, weight in TUNE.sentence_weights])
+
+
+def score_all(rows: list[Scored]) -> list[Candidate]:
+    """The sentences as candidates, scored with the fitted weights, best first."""
+    if not rows:
+        return []
+    scores = expand(rows) @ _weights()
+    found = []
+    for row, score in zip(rows, scores, strict=True):
+        named = dict(zip(FEATURES, row.values, strict=True))
+        # How much of the question it answers, for the refusal and keep thresholds.
+        coverage = max(named["coverage_in_context"], TUNE.neighbour_weight * named["neighbour"])
+        typed = any(named[f"typed_{k}"] for k in _TYPED_ORDER)
+        found.append(
+            Candidate(
+                row.passage,
+                row.position,
+                row.text,
+                coverage,
+                float(score),
+                typed,
+                bool(named["defines"]),
+                own=named["coverage_in_context"],
+            )
+        )
+    return sorted(found, key=lambda c: -c.score)

@@ -1,0 +1,76 @@
+"""What a question asks for: who, when, where, how many, which, what is, why, how, a list, a
+comparison or yes/no — and whether a sentence holds that kind of fact."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..text import expressions, lexicon
+
+# Checked in this order: the first whose cue the question holds decides.
+QUESTION_TYPES = (
+    "comparison",
+    "yes_no",
+    "reason",
+    "when",
+    "quantity",
+    "who",
+    "where",
+    "definition",
+    "how",
+    "list",
+)
+FACTOID = frozenset({"when", "quantity", "who", "where", "definition", "yes_no", "which"})
+TYPED = frozenset({"when", "quantity", "who", "where", "reason", "list"})
+"""Kinds answered by an expression of their own: a date, a number, a name, a place, a reason,
+an enumeration."""
+
+
+@cache
+def _cues(kind: str) -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("question_types", kind), re.I)
+
+
+def classify(question: str) -> str:
+    """One of `QUESTION_TYPES`, or `which` (a fact of no particular kind)."""
+    for kind in QUESTION_TYPES:
+        if _cues(kind).search(question):
+            return kind
+    return "which"
+
+
+def answers_kind(kind: str, sentence: str, question: str) -> bool:
+    """True when the sentence holds an expression of the asked kind that the question does not
+    already contain (a date for 何时, a person or organisation for 谁, a number in the asked unit
+    for 多少 …). Kinds without a typed answer (how, list, which) are always held."""
+    found = _expressions(kind, sentence, question)
+    if found is None:
+        return True
+    return bool(found - _expressions(kind, question, question))
+
+
+def _expressions(kind: str, text: str, question: str) -> set[str] | None:
+    if kind == "when":
+        return expressions.dates(text)
+    if kind == "quantity":  # in the unit asked for (多少人 → 人), else a figure in digits
+        unit = expressions.asked_unit(question)
+        figures = expressions.quantities(text) | expressions.numbers(text)
+        in_digits = {f for f in figures if any(ch.isdigit() for ch in f)}
+        return (expressions.quantities(text, unit) if unit else figures) or in_digits
+    if kind == "who":
+        return expressions.people_and_organisations(text)
+    if kind == "where":
+        return expressions.places(text)
+    if kind == "reason":
+        return expressions.reasons(text)
+    if kind == "list":
+        return expressions.enumerations(text)
+    if kind == "definition":
+        return None
+    return None
+
+
+def definition_pattern() -> str:
+    """How a definition sentence links its term to what it is (“X是指……”)."""
+    return lexicon.alternation("question_types", "defines")

@@ -1,0 +1,81 @@
+"""Expressions of a kind in a sentence: dates, quantities, people and organisations, places,
+reasons — what answers “when”, “how many”, “who”, “where” and “why”."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import lexicon
+from .chars import CJK
+from .regions import find_provinces
+from .segment import tagged
+
+_CN_DIGITS = "零〇一二三四五六七八九十百千万亿两"
+_NUMBER = rf"(?:\d+(?:[.,]\d+)*|[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
+_DATE = re.compile(
+    rf"(?:公元前?)?(?:\d{{1,4}}|[{_CN_DIGITS}]{{2,4}})年(?:\d{{1,2}}月(?:\d{{1,2}}[日号])?)?"
+    rf"|\d{{1,2}}月\d{{1,2}}[日号]|\d{{1,2}}世纪(?:\d{{1,2}}0年代)?|\d{{2,4}}年代"
+    rf"|[上下]半年|第[一二三四]季度|[{CJK}]{{1,3}}(?:年间|时期|朝)"
+)
+_NAME_TAGS = ("nr", "nrfg", "nrt", "nt")
+
+
+@cache
+def _alternation(section: str) -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("expressions", section))
+
+
+@cache
+def _quantity() -> re.Pattern[str]:
+    units = lexicon.alternation("expressions", "units")
+    return re.compile(rf"{_NUMBER}(?:多|余|来|左右)?\s*(?:{units}){{1,2}}|\d+(?:\.\d+)?\s*[%％]")
+
+
+def dates(text: str) -> set[str]:
+    found = {m.group() for m in _DATE.finditer(text)}
+    return found | {m.group() for m in _alternation("time_words").finditer(text)}
+
+
+def quantities(text: str, unit: str = "") -> set[str]:
+    """Numbers with their unit (“近41万件”, “三分之一”, “5%”); only those in `unit` if given."""
+    found = {m.group() for m in _quantity().finditer(text)}
+    found |= set(re.findall(rf"[{_CN_DIGITS}]+分之[{_CN_DIGITS}]+|\d+分之\d+", text))
+    if unit:
+        found = {q for q in found if q.endswith(unit) or unit in q}
+    return found
+
+
+def asked_unit(question: str) -> str:
+    """The unit a “多少/几” question asks in: 多少人 → 人, 几家 → 家, 多少亿元 → 亿元."""
+    units = lexicon.alternation("expressions", "units")
+    match = re.search(rf"(?:多少|几)\s*({units})", question)
+    return match.group(1) if match else ""
+
+
+def people_and_organisations(text: str) -> set[str]:
+    found = {w for w, flag in tagged(text) if flag in _NAME_TAGS and len(w) >= 2}
+    suffixes = lexicon.alternation("expressions", "organisation_suffixes")
+    found |= {m.group() for m in re.finditer(rf"[{CJK}]{{2,12}}(?:{suffixes})", text)}
+    roles = lexicon.alternation("expressions", "role_words")
+    found |= {m.group() for m in re.finditer(rf"(?:{roles})[{CJK}]{{2,3}}", text)}
+    return found
+
+
+def places(text: str) -> set[str]:
+    found = {w for w, flag in tagged(text) if flag == "ns"}
+    return found | {p.short for p in find_provinces(text)}
+
+
+def reasons(text: str) -> set[str]:
+    return {m.group() for m in _alternation("reason_words").finditer(text)}
+
+
+def numbers(text: str) -> set[str]:
+    """Every number written with digits or Chinese numerals (for “多少” without a unit)."""
+    return {m.group() for m in re.finditer(_NUMBER, text) if m.group() not in ("一", "两")}
+
+
+def enumerations(text: str) -> set[str]:
+    """Lists in the sentence (“甲、乙、丙”, “一是……二是……”): what answers “哪些”."""
+    return {m.group() for m in _alternation("enumeration").finditer(text)}

@@ -1,0 +1,138 @@
+"""The names a text mentions: people, places, organisations, programmes, titles, codes.
+
+A question about a name the passages do not contain cannot be answered from them, however many
+other words they share — so names are found as whole words (仁爱礁 is not 仁爱): jieba's proper
+noun tags, a name extended by a one-character suffix (仁爱 + 礁), titles in 《》 and terms in
+“”, foreign names joined by ·, and Latin or alphanumeric codes (GDP, 5G, C919).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import lexicon
+from .chars import CJK
+from .segment import is_dictionary_word, stopwords, tagged
+
+_QUOTED = re.compile(r"《([^《》]{1,30})》|“([^“”]{2,20})”|「([^「」]{2,20})」")
+_FIGURE = re.compile(r"[近约超逾]?[\d.,%％]+[万亿千百]*[^\s]{0,2}")
+_JOINED = re.compile(rf"[{CJK}]{{1,4}}(?:[·・\-][{CJK}]{{1,4}})+")
+# Codes: capitals (GDP, AI+), letters with digits (C919, H5N1), digits with letters (5G); not a
+# lower-case word (script, yaml), which is markup or an English word, not a name.
+_CODE = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9+&-]{1,11}|[A-Za-z]{1,6}[0-9][A-Za-z0-9]{0,8}"
+    r"|[0-9]{1,4}[A-Za-z]{1,4})(?![A-Za-z0-9])"
+)
+
+
+@cache
+def _set(section: str) -> frozenset[str]:
+    return frozenset(lexicon.words("entities", section))
+
+
+def _trimmed(word: str) -> str:
+    """A guessed name without a function character glued to it (“锦地罗不” → “锦地罗”); what
+    is left of a two-character guess is no name (“松才”)."""
+    if is_dictionary_word(word):
+        return word
+    glued = _set("glued")
+    if word[-1] in glued:
+        word = word[:-1]
+    if len(word) > 2 and word[0] in glued:
+        word = word[1:]
+    return word
+
+
+def _tagged_names(text: str) -> list[str]:
+    """Proper nouns jieba had to guess (not in its dictionary), and any proper noun extended by
+    a one-character suffix. A dictionary word is left to the word weights: jieba tags many common
+    words as names (长度, 帝王)."""
+    words = tagged(text)
+    names: list[str] = []
+    for i, (word, flag) in enumerate(words):
+        if flag not in _set("name_tags") or flag == "eng":
+            continue
+        following = words[i + 1][0] if i + 1 < len(words) else ""
+        if following in _set("suffixes"):
+            word += following  # 仁爱 + 礁: the name is 仁爱礁
+        elif is_dictionary_word(word):
+            continue
+        word = _trimmed(word)
+        if len(word) >= 2 and word not in stopwords():
+            names.append(word)
+    return names
+
+
+def is_code(word: str) -> bool:
+    """GDP, 5G, C919 — a code is a name; script or yaml is not."""
+    return bool(_CODE.fullmatch(word.strip())) or bool(
+        _CODE.fullmatch(word.strip().upper()) and word.isupper()
+    )
+
+
+def quoted(text: str) -> list[str]:
+    """What a text puts in 《》 or “” (titles, programmes, slogans), figures excepted."""
+    found = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(text)]
+    return [q for q in found if not _FIGURE.fullmatch(q)]
+
+
+def trimmed_guess(word: str) -> str:
+    """A word jieba had to guess without a function character glued to it (“年去” → “”)."""
+    if is_dictionary_word(word):
+        return word
+    word = _trimmed(word)
+    return word if len(word) >= 2 else ""
+
+
+def names_in(text: str) -> list[str]:
+    """The names a text mentions, longest forms first, without repeats."""
+    # a quoted figure (“100万件”) is a number, not a name: numbers are checked as numbers
+    found = quoted(text)
+    found += [_trimmed(m) for m in _JOINED.findall(text)]
+    found += [m.group() for m in _CODE.finditer(text) if len(m.group()) >= 2]
+    found += _tagged_names(_QUOTED.sub(" ", text))
+    unique = list(dict.fromkeys(name.strip() for name in found if name.strip()))
+    # a part of a longer name is not a name of its own (“皮埃尔” inside “让-皮埃尔·巴利冈”)
+    return [n for n in unique if not any(n != other and n in other for other in unique)]
+
+
+def name_tags() -> frozenset[str]:
+    """Part-of-speech tags of names (people, places, organisations, other proper nouns)."""
+    return _set("name_tags")
+
+
+def noun_tags() -> frozenset[str]:
+    """Part-of-speech tags of words that name a topic."""
+    return _set("noun_tags")
+
+
+def phrasing_tags() -> frozenset[str]:
+    """Part-of-speech tags of words that only phrase a question (adverbs, particles …)."""
+    return _set("phrasing_tags")
+
+
+def is_guessed(word: str) -> bool:
+    """Not a dictionary word: a name or term jieba had to guess (锦地罗, 黄蝉)."""
+    return not is_dictionary_word(word)
+
+
+def is_topic_word(word: str) -> bool:
+    """A noun-like word (a topic the question asks about), not a verb or adverb of phrasing."""
+    flags = {flag for _, flag in tagged(word)}
+    return bool(flags & noun_tags())
+
+
+def subject_words(question: str) -> list[str]:
+    """The words of the noun phrase a question opens with, when that phrase is no single known
+    word (“阿部重次的子女” → 阿部, 重次): a passage about the subject holds all of them."""
+    words = []
+    for word, flag in tagged(question):
+        proper = flag in _set("subject_tags") or not is_dictionary_word(word)
+        if not proper or word in stopwords() or not re.search(f"[{CJK}A-Za-z]", word):
+            break
+        words.append(word)
+    phrase = "".join(words)
+    if len(words) < 2 or len(phrase) < 3 or is_dictionary_word(phrase):
+        return []
+    return [w for w in words if len(w) >= 2]

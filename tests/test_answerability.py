@@ -1,0 +1,125 @@
+"""Answer or refuse from the evidence, on a small made-up library nobody tuned for.
+
+Each kind of decision once: an everyday word the texts do not use never blocks an answer; a name
+the texts do not contain does; a name that only shares characters with a word of the texts
+(仁爱礁 / 仁爱) is not there; numbers in another unit are still figures; comparisons are answered
+side by side; a “when” question with no date in the texts is refused.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.config import Settings
+from assistant.search.evidence import assess
+from assistant.text.names import names_in
+
+LIBRARY = {
+    "湖南省人才措施.txt": (
+        "湖南省关于加强人才引进和培育的若干措施\n"
+        "湖南省将实施芙蓉人才行动计划，每年引进高层次人才500人以上。\n"
+        "该计划于2023年3月正式启动，由省委人才工作领导小组统筹推进。\n"
+        "对新引进的顶尖人才团队，给予最高1亿元的综合资助。\n"
+        "建立人才培养基地30个，推动高校与企业联合培育工程师。\n"
+    ),
+    "湖北省人才政策.txt": (
+        "湖北省推进科技人才队伍建设实施方案\n"
+        "湖北省支持企业设立博士后工作站，每个工作站资助50万元。\n"
+        "推行科研项目揭榜挂帅，由企业出题、人才答题。\n"
+        "在武汉建设国际人才社区，为海外人才提供一站式服务。\n"
+    ),
+    "仁爱文化.txt": (
+        "论仁爱思想的当代价值\n"
+        "仁爱是儒家伦理的核心，强调爱人与推己及人。\n"
+        "仁爱思想对社会治理和家庭伦理仍有重要的启示意义。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def library_assistant(tmp_path_factory):
+    home = tmp_path_factory.mktemp("made-up")
+    (home / "library").mkdir()
+    (home / "no-seeds").mkdir()
+    for name, text in LIBRARY.items():
+        (home / "library" / name).write_text(text, "utf-8")
+    settings = Settings(
+        home=home,
+        seeds_dir=home / "no-seeds",
+        generator="extractive",
+        openai_api_key=None,
+        openai_base_url=None,
+    )
+    assistant = Assistant(settings)
+    assistant.sync()
+    return assistant
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "湖南在人才引育方面搞了哪些做法？",  # 引育, 搞, 做法: everyday words
+        "湖南打算每年弄进来多少高层次人才？",
+        "湖北咋帮企业招博士后？",
+    ],
+)
+def test_everyday_words_never_block_an_answer(library_assistant, question):
+    answer = library_assistant.ask(question)
+    assert not answer.refused, answer.answer
+    assert answer.sentences and all(s.status == "supported" for s in answer.sentences)
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("湖南的“星火人才计划”有哪些内容？", "星火人才计划"),  # a programme the texts do not name
+        ("仁爱礁附近发生了什么事情？", "仁爱礁"),  # shares 仁爱 with a text, but is not 仁爱
+        ("湖南芙蓉人才行动计划和贵州有什么关系？", "贵州"),  # a province the texts do not cover
+    ],
+)
+def test_a_missing_name_is_refused_with_the_nearest_sources(library_assistant, question, missing):
+    answer = library_assistant.ask(question)
+    assert answer.refused and missing in answer.answer
+    assert answer.passages, "the refusal still lists the nearest sources"
+
+
+def test_the_name_check_matches_whole_names_not_characters(library_assistant):
+    assert names_in("仁爱礁附近发生了什么事情？") == ["仁爱礁"]
+    passages = library_assistant.ask("仁爱思想有什么当代价值？").passages
+    evidence = assess(library_assistant.index, "仁爱礁附近发生了什么事情？", passages)
+    assert not evidence.sufficient and evidence.missing == ("仁爱礁",)
+
+
+def test_a_question_about_what_the_texts_say_is_answered_with_its_figures(library_assistant):
+    answer = library_assistant.ask("湖南对新引进的顶尖人才团队最高资助多少？")
+    assert not answer.refused
+    assert "1亿元" in answer.sentences[0].text, "the sentence with the figure comes first"
+
+
+def test_a_when_question_is_answered_by_the_sentence_with_the_date(library_assistant):
+    answer = library_assistant.ask("芙蓉人才行动计划是什么时候启动的？")
+    assert not answer.refused and "2023年3月" in answer.sentences[0].text
+
+
+def test_a_when_question_without_any_date_in_the_texts_is_refused(library_assistant):
+    answer = library_assistant.ask("湖北国际人才社区什么时候建成？")
+    assert answer.refused and "时间" in answer.answer
+
+
+def test_a_comparison_is_answered_side_by_side(library_assistant):
+    answer = library_assistant.ask("湖南和湖北在人才方面有什么不同？")
+    assert not answer.refused
+    labels = [s.text.split("：", 1)[0] for s in answer.sentences]
+    assert labels[0] == "湖南" and "湖北" in labels
+    cited = {
+        label: {
+            answer.passages[n - 1].chunk.doc_id
+            for s in answer.sentences
+            for n in s.citations
+            if s.text.startswith(label)
+        }
+        for label in ("湖南", "湖北")
+    }
+    assert cited["湖南"] == {"湖南省人才措施.txt"} and cited["湖北"] == {"湖北省人才政策.txt"}
+    assert all(s.status == "supported" for s in answer.sentences)

@@ -1,0 +1,53 @@
+"""What a question asks for, and which sentence holds it."""
+
+import pytest
+
+from assistant.answer.question_types import answers_kind, classify
+from assistant.text.expressions import asked_unit, dates, quantities
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("谁宣布将访问越南？", "who"),
+        ("这个项目是由哪家公司承建的？", "who"),
+        ("该工程预计何时完工？", "when"),
+        ("松平康忠是什么时期的武将？", "when"),
+        ("总部在哪里？", "where"),
+        ("2025年上半年全国登记了多少技术合同？", "quantity"),
+        ("湖南每年引进几名高层次人才？", "quantity"),
+        ("什么是中试？", "definition"),
+        ("中试是什么？", "definition"),
+        ("发起这个计划的目标是什么？", "which"),  # a fact, not a definition
+        ("为什么要推进科技金融？", "reason"),
+        ("如何推动人工智能与产业深度融合？", "how"),
+        ("新华网那篇提了哪些短板领域？", "list"),
+        ("那几种组合打法都有啥？", "list"),  # 那几种: which ones, not how many
+        ("河北和辽宁在人才方面有什么不同？", "comparison"),
+        ("辽宁是不是主张全押新兴产业？", "yes_no"),
+        ("陕西靠哪个总平台推进融合？", "which"),
+    ],
+)
+def test_the_question_type(question, kind):
+    assert classify(question) == kind
+
+
+def test_a_sentence_answers_the_kind_only_with_something_the_question_lacks():
+    question = "芙蓉计划是2023年什么时候启动的？"
+    assert answers_kind("when", "该计划于2023年3月正式启动。", question)
+    assert not answers_kind("when", "2023年，该计划稳步推进。", question)  # only the year asked about
+    assert answers_kind("who", "由省委人才工作领导小组统筹推进。", "由谁统筹推进？")
+    assert not answers_kind("where", "推动高校与企业联合培育工程师。", "在哪里培育工程师？")
+
+
+def test_quantities_in_the_unit_asked_for():
+    assert asked_unit("全国登记了多少项技术合同？") == "项"
+    assert asked_unit("引进多少亿元投资？") == "亿元"
+    assert quantities("全国共登记技术合同近41万件，成交额超过3万亿元") >= {"41万件", "3万亿元"}
+    assert quantities("每年支持千家中小企业", "家") == {"千家"}
+    assert answers_kind("quantity", "共登记技术合同近41万件。", "登记了多少项技术合同？")
+
+
+def test_dates_in_every_form():
+    found = dates("1978年4月23日首播，二〇二四年上半年完工，20世纪90年代，明朝时期")
+    assert {"1978年4月23日", "二〇二四年", "上半年"} <= found
