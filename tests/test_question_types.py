@@ -35,7 +35,9 @@ def test_the_question_type(question, kind):
 def test_a_sentence_answers_the_kind_only_with_something_the_question_lacks():
     question = "芙蓉计划是2023年什么时候启动的？"
     assert answers_kind("when", "该计划于2023年3月正式启动。", question)
-    assert not answers_kind("when", "2023年，该计划稳步推进。", question)  # only the year asked about
+    assert not answers_kind(
+        "when", "2023年，该计划稳步推进。", question
+    )  # only the year asked about
     assert answers_kind("who", "由省委人才工作领导小组统筹推进。", "由谁统筹推进？")
     assert not answers_kind("where", "推动高校与企业联合培育工程师。", "在哪里培育工程师？")
 
