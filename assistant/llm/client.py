@@ -62,6 +62,21 @@ def reply(
     arrives, raises `LLMError`, whose `reason` the caller shows with its fallback.
     """
     budget = budget or Budget(settings.llm_timeout)
+    try:
+        chat_model(settings)  # loads the client library before the clock starts
+    except LLMUnavailable as exc:
+        raise classify(exc) from exc
+    with budget.running():
+        yield from _attempts(settings, messages, budget, streaming, check)
+
+
+def _attempts(
+    settings: Settings,
+    messages: list[tuple[str, str]],
+    budget: Budget,
+    streaming: bool,
+    check: Callable[[str], None] | None,
+) -> Iterator[str | Restart]:
     attempts = settings.llm_max_retries + 1
     for attempt in range(1, attempts + 1):
         pieces: list[str] = []

@@ -6,6 +6,8 @@ Light on purpose (no openai or LangChain import at load time): the offline path 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 
 class LLMUnavailable(RuntimeError):
@@ -58,13 +60,32 @@ class LLMError(RuntimeError):
 
 
 class Budget:
-    """The seconds one request may spend waiting for the model, retries and back-off included."""
+    """The seconds one request may spend waiting for the model, retries and back-off included.
+
+    The clock runs only inside `running()`: retrieval, verification and loading the client
+    library between two model calls of the same question do not eat into the model's time.
+    """
 
     def __init__(self, seconds: float) -> None:
-        self.deadline = time.monotonic() + seconds
+        self.seconds = seconds
+        self.spent = 0.0
+        self.since: float | None = None
 
     def left(self) -> float:
-        return max(0.0, self.deadline - time.monotonic())
+        ticking = time.monotonic() - self.since if self.since is not None else 0.0
+        return max(0.0, self.seconds - self.spent - ticking)
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        if self.since is not None:  # nested: the outer call keeps the clock
+            yield
+            return
+        self.since = time.monotonic()
+        try:
+            yield
+        finally:
+            self.spent += time.monotonic() - self.since
+            self.since = None
 
 
 class Restart:
