@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(default=60.0, gt=0)
     """Seconds one question (or plan) may wait for the model in all, retries and back-off
     included; then the offline answer stands in (`ASSISTANT_LLM_TIMEOUT`)."""
+    verify_judge: bool = False
+    """Ask the model to judge the sentences the rules mark `weak` (`prompts/judge.md`; never
+    overturns an `unsupported`) (`ASSISTANT_VERIFY_JUDGE=1`)."""
     llm_max_retries: int = Field(default=2, ge=0, le=10)
     """Retries after a failed model request: timeout, refused connection, 429, 5xx, malformed or
     cut-off reply, empty reply, citations to passages that do not exist (`ASSISTANT_LLM_MAX_RETRIES`)."""

@@ -27,6 +27,7 @@ from ..text.segment import expand_abbreviations
 from .condense import condense_offline
 from .extractive import ExtractiveGenerator
 from .generate import REFUSAL, GenerationRequest, Generator
+from .judge import SentenceJudge
 from .questions import NOT_CHINESE, QuestionError, as_turns, clean_question, without_links
 from .safety import INJECTION_REFUSAL, drop_instructions, leaks_prompt, strip_injection
 from .verify import verify_answer
@@ -171,6 +172,10 @@ class Answerer:
         generator, failure = outcome
         with _timed(state, "verify"):
             answer = self._verified(generator, state, "".join(parts).strip(), passages)
+            if self.settings.verify_judge and generator is not self.offline and answer.sentences:
+                answer.sentences = SentenceJudge(self.settings).review(
+                    answer.sentences, passages, budget
+                )
         answer.notice = "".join(_notices(answer, state, result.keyword_only, failure))
         if failure is not None:
             answer.fallback = failure.kind

@@ -13,10 +13,13 @@ from functools import lru_cache
 
 from ..schema import Passage, Sentence
 from ..text.chars import char_ngrams, normalise_for_match
+from ..text.segment import tagged_content
 from ..text.sentences import split_sentences
 from ..tuning import TUNING
+from .claims import check_claims
 
 TUNE = TUNING.verify
+WEAK_REASON = "所引段落只部分支持该句，请核对原文"
 # A passage number has at most 9 digits: a longer run is no citation (and int() refuses one of
 # over 4300 digits, which a model's output can contain).
 MARKER = re.compile(r"[\[【]\^?(\d{1,9}(?:\s*[,，、]\s*\d{1,9})*)[\]】]")
@@ -70,12 +73,21 @@ def _bigrams(text: str) -> frozenset[str]:
 
 
 def support(sentence: str, passages: Sequence[str]) -> float:
-    """Share of the sentence's character bigrams that occur in the given passages."""
-    grams = char_ngrams(strip_citations(sentence), 2)
+    """How much of the sentence the passages contain: the share of its character bigrams found
+    in them, or the share of its content words, whichever is higher (说到底 → 归根结底 costs
+    three bigrams but one word)."""
+    body = strip_citations(sentence)
+    grams = char_ngrams(body, 2)
     if not grams:
         return 0.0
     pool = frozenset().union(*(_bigrams(p) for p in passages)) if passages else frozenset()
-    return sum(g in pool for g in grams) / len(grams)
+    by_pairs = sum(g in pool for g in grams) / len(grams)
+    words = [w for w, _ in tagged_content(body) if len(w) >= 2 or w.isdigit()]
+    if len(words) < 3:
+        return by_pairs
+    flat = normalise_for_match("".join(passages))
+    by_words = sum(normalise_for_match(w) in flat for w in words) / len(words)
+    return max(by_pairs, by_words)
 
 
 def missing_numbers(sentence: str, passages: Sequence[str]) -> list[str]:
@@ -99,13 +111,18 @@ def verify_sentence(text: str, passages: Sequence[Passage]) -> Sentence:
     issues = [f"引用[{n}]不存在" for n in cited if n not in by_number]
     texts = [by_number[n] for n in cited if n in by_number]
     score = support(text, texts)
-    issues += [f"数字“{n}”未出现在所引段落中" for n in missing_numbers(text, texts)]
+    quoted = [p for p in passages if p.n in cited]
+    errors, doubts = check_claims(strip_citations(text), quoted) if quoted else ([], [])
+    issues += errors
     if issues or score < TUNE.weak:
         status = "unsupported"
         if score < TUNE.weak:
             issues.append("所引段落不支持该句")
+    elif doubts or score < TUNE.supported:
+        status = "weak"
+        issues = doubts or [WEAK_REASON]
     else:
-        status = "supported" if score >= TUNE.supported else "weak"
+        status = "supported"
     return Sentence(text, cited, score, status, tuple(issues))
 
 

@@ -31,6 +31,10 @@ METRICS = (
     Metric("judge_support", "LLM评审：引用支持率"),
     Metric("everyday_refusal_rate", "日常措辞：拒答率", higher_is_better=False),
     Metric("everyday_key_facts", "日常措辞：要点召回率"),
+    # the sentence check on its labelled cases; none may drop (targets 0.95 / 0.95 per kind)
+    Metric("verifier_faithful_supported", "核对：忠实句判为有支持", tolerance=0.0),
+    Metric("verifier_wrong_flagged", "核对：错误句被标出", tolerance=0.0),
+    Metric("verifier_weakest_kind", "核对：最弱错误类型的标出率", tolerance=0.0),
     Metric("plan_section_completeness", "方案：结构完整度"),
     Metric("plan_items_cited", "方案：条目引用率"),
     Metric("plan_citation_support", "方案：引用支持率"),

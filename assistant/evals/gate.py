@@ -13,6 +13,7 @@ from .cases import load_suites
 from .plan_cases import load_plan_cases
 from .regressions import regressions
 from .runner import EvalRun, run
+from .verifier_cases import verifier_cases
 from .version import changed_parts
 
 
@@ -49,6 +50,7 @@ def run_suite(
         judge=judge,
         progress=progress,
         plan_cases=load_plan_cases(settings.evals_dir / "plan_cases.jsonl"),
+        verifier=verifier_cases(settings.evals_dir),
     )
 
 

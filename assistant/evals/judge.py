@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
+from ..answer.judge import parse_verdict
 from ..answer.verify import strip_citations
 from ..config import Settings
-from ..llm.json_reply import NoJSONObject, json_object
 from ..llm.prompts import load_prompt
 from .runner import CaseResult
-
-
-def parse_verdict(text: str) -> str:
-    """`支持` / `部分支持` / `不支持` from the judge's JSON line (anything else: `不支持`)."""
-    try:
-        verdict = str(json_object(text).get("verdict", ""))
-    except NoJSONObject:
-        verdict = ""
-    return verdict if verdict in ("支持", "部分支持", "不支持") else "不支持"
 
 
 class CitationJudge:
@@ -34,6 +25,6 @@ class CitationJudge:
             if not cited:
                 continue
             messages = self.prompt.render(sentence=strip_citations(claim["text"]), passages=cited)
-            verdict = parse_verdict(str(self.model.invoke(messages).content))
+            verdict, _ = parse_verdict(str(self.model.invoke(messages).content))
             result.judged += 1
             result.judge_supported += verdict == "支持"

@@ -26,6 +26,7 @@ from .metrics import (
 )
 from .plan_cases import BASELINE_FIELDS as PLAN_FIELDS
 from .plan_cases import PlanCase, score_plan_case, summarise_plans
+from .verifier_cases import VerifierCase, score_verifier
 from .version import suite_version
 
 
@@ -156,6 +157,7 @@ class EvalRun:
     seconds: float
     skipped: list[str]
     plan_cases: list[dict] = field(default_factory=list)
+    verifier: dict = field(default_factory=dict)  # per error kind [right, total], and misses
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -169,6 +171,7 @@ def run(
     judge: Callable[[CaseResult, Assistant], None] | None = None,
     progress: Callable[[int, int], None] = lambda done, total: None,
     plan_cases: list[PlanCase] = (),  # type: ignore[assignment]
+    verifier: list[VerifierCase] = (),  # type: ignore[assignment]
 ) -> EvalRun:
     started = time.perf_counter()
     prompts_dir = assistant.settings.prompts_dir
@@ -186,14 +189,18 @@ def run(
     for done, case in enumerate(plan_cases, start=len(runnable) + 1):
         plans.append(asdict(score_plan_case(assistant, case)))
         progress(done, total)
+    checked = score_verifier(list(verifier)) if verifier else None
     return EvalRun(
         mode="llm" if llm else "offline",
         version=suite_version(prompts_dir),
-        metrics=summarise(results) | summarise_plans(plans),
+        metrics=summarise(results)
+        | summarise_plans(plans)
+        | (checked.metrics() if checked else {}),
         cases=[asdict(r) for r in results],
         seconds=round(time.perf_counter() - started, 2),
         skipped=[c.id for c in cases if c not in runnable],
         plan_cases=plans,
+        verifier={"by_kind": checked.by_kind(), "misses": checked.misses} if checked else {},
     )
 
 

@@ -103,15 +103,18 @@ def verify_items(outline: PlanOutline) -> None:
         marked = item.text + "".join(f"[{n}]" for n in item.citations)
         checked = verify_sentence(marked, outline.passages)
         cited_text = "".join(by_number[n].text for n in item.citations if n in by_number)
-        issues = list(checked.issues)
-        for place in find_provinces(item.text):
-            if not any(alias in cited_text for alias in place.aliases):
-                issues.append(f"地名“{place.short}”未出现在所引段落中")
+        # stricter than an answer: an item's province must be named in its passages
+        unnamed = [
+            f"地名“{place.short}”未出现在所引段落中"
+            for place in find_provinces(item.text)
+            if not any(alias in cited_text for alias in place.aliases)
+            and not any(place.short in issue for issue in checked.issues)
+        ]
         item.support = checked.support
-        item.issues = tuple(issues)
-        item.status = "unsupported" if issues and checked.status != "uncited" else checked.status
-        if checked.status == "uncited":
-            item.status = "uncited"
+        item.issues = (*checked.issues, *unnamed)
+        item.status = checked.status
+        if unnamed and checked.status != "uncited":
+            item.status = "unsupported"
 
 
 def material_note(own: list[tuple[object, str]], titles: list[str], province: Province) -> str:

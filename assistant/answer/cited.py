@@ -1,0 +1,57 @@
+"""What the passages a sentence cites say, in the forms the sentence checks compare."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..schema import Passage
+from ..text.chars import bigram_set, normalise_for_match
+from ..text.segment import expand_abbreviations
+from ..text.sentences import split_sentences
+
+ENTITY_TAGS = ("nt", "nr", "nrfg", "nrt", "nz")
+"""jieba's tags for names of organisations, people and other proper nouns."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """What the cited passages say, in the forms the checks compare."""
+
+    text: str  # the passages' text, abbreviations written out
+    flat: str  # … letters, digits and CJK only
+    regions: frozenset[str]  # the regions of the cited documents
+    clauses: tuple[str, ...]  # the passages' clauses, for polarity
+    sentences: tuple[str, ...]  # … and their sentences
+
+    @classmethod
+    def of(cls, passages: Sequence[Passage]) -> Cited:
+        texts = [expand_abbreviations(p.text) for p in passages]
+        regions = {p.chunk.region for p in passages if p.chunk.region}
+        titles = " ".join(p.chunk.title for p in passages)
+        sentences = tuple(s for t in texts for s in split_sentences(t))
+        parts = tuple(c for s in sentences for c in clauses(s))
+        text = "\n".join(texts)
+        flat = normalise_for_match(text + titles)
+        return cls(text, flat, frozenset(regions), parts, sentences)
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence cut at commas, semicolons and colons."""
+    return [c for c in re.split(r"[，,；;：:]", sentence) if c.strip()]
+
+
+def matching_clause(
+    clause: str, cited: Cited, *, pieces: tuple[str, ...] | None = None
+) -> str | None:
+    """The passage clause (or other piece) this clause of the sentence restates, if one shares
+    most of it."""
+    grams = bigram_set(clause)
+    if len(grams) < 3:
+        return None
+    pieces = cited.clauses if pieces is None else pieces
+    best = max(pieces, key=lambda c: len(grams & bigram_set(c)), default=None)
+    if best is None or len(grams & bigram_set(best)) < 0.5 * len(grams):
+        return None
+    return best

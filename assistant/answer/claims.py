@@ -1,0 +1,148 @@
+"""What a sentence claims beyond its words' overlap, checked against the passages it cites.
+
+Character overlap cannot tell 河北 from 辽宁, 千家 from 万家 or 为场景找技术 from 为技术找场景:
+a sentence with one such change still shares nearly all its characters with its passage. So:
+
+- every place it names must be in a cited passage, or be the region of a cited document (a
+  passage of the 河北 text need not repeat 河北); cities, landmarks, regions (京津冀, 中部地区)
+  and foreign places must be in the text;
+- every organisation, person, programme, title, meeting and role it names must be there;
+- every figure and rank, in any script (千家 = 1000家 ≠ 万家, 第一 = 第1 ≠ 首位), must be there;
+- what it quotes (“……”, 《……》) must be there verbatim;
+- its negations and directions (不/未/防止, 增长/下降, 扩大/缩小) must agree with the passage.
+
+Each failed check is an issue in Chinese, shown to the user with the flag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ..schema import Passage
+from ..text import lexicon
+from ..text.chars import CJK, normalise_for_match
+from ..text.names import is_code, names_in, quoted
+from ..text.numerals import figures, ranks, written_figures
+from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
+from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
+from .cited import ENTITY_TAGS, Cited
+from .restated import polarity, swapped, unstated
+
+
+def _places(sentence: str, cited: Cited) -> list[str]:
+    issues = []
+    for province in find_provinces(sentence):
+        if not _province_cited(province, sentence, cited):
+            issues.append(f"引用段落未提及{province.short}")
+    for group in region_groups():
+        named = [n for n in group.names if n in sentence]
+        if named and not any(n in cited.text for n in group.names):
+            issues.append(f"引用段落未提及{named[0]}")
+    foreign = find_foreign_places(sentence)
+    foreign += [
+        w
+        for w, flag in tagged(sentence)
+        if flag == "ns"
+        and w not in lexicon.words("expressions", "generic_places")
+        and len(w) >= 2
+        and is_dictionary_word(w)
+        and not find_provinces(w)
+        and not any(w in g.names for g in region_groups())
+    ]
+    for place in dict.fromkeys(foreign):
+        if place not in cited.text:
+            issues.append(f"引用段落未提及{place}")
+    return issues
+
+
+def _province_cited(province: Province, sentence: str, cited: Cited) -> bool:
+    """The names used for it are in the passages; its own name may be the documents' region."""
+    used = [a for a in province.aliases if a in sentence]
+    if any(a in cited.text for a in used):
+        return True
+    by_name = all(a in (province.name, province.short) for a in used)
+    return by_name and bool({province.name, province.short} & cited.regions)
+
+
+@cache
+def _organisation() -> re.Pattern[str]:
+    suffixes = lexicon.alternation("expressions", "organisation_suffixes")
+    return re.compile(rf"^[{CJK}]{{1,10}}(?:{suffixes})$")
+
+
+def _entities(sentence: str, text: str) -> list[str]:
+    """Organisations, people, roles, meetings and other names the sentence states: titles and
+    quoted terms, codes, names joined by ·, and the names jieba knows (a name it had to guess
+    is too often two glued words to hold against a sentence), less the words it cut across a
+    word of the passages' `text` (袋鼠科|里 → 科里, a name: the first character belongs with
+    the one before it)."""
+    found = [n for n in names_in(sentence) if not find_provinces(n) and _sure_name(n, sentence)]
+    roles = lexicon.alternation("expressions", "role_words")
+    found += re.findall(rf"(?:{roles})", sentence)
+    found += [m.group() for m in _meeting().finditer(sentence)]
+    at = 0
+    for word, flag in tagged(sentence):
+        at = sentence.find(word, at)
+        boundary, at = sentence[max(at - 1, 0) : at + 1], at + len(word)
+        if len(word) < 2 or find_provinces(word) or not is_dictionary_word(word):
+            continue
+        if len(boundary) == 2 and boundary in text and word not in text:
+            continue
+        if flag in ENTITY_TAGS or (len(word) >= 3 and _organisation().match(word)):
+            found.append(word)
+    return list(dict.fromkeys(found))
+
+
+def _sure_name(name: str, sentence: str) -> bool:
+    """Quoted, joined by ·, a code, or a dictionary word — not a name jieba guessed."""
+    return name in quoted(sentence) or "·" in name or is_code(name) or is_dictionary_word(name)
+
+
+@cache
+def _meeting() -> re.Pattern[str]:
+    kinds = lexicon.alternation("expressions", "meetings")
+    return re.compile(rf"[{CJK}]{{2,8}}(?:{kinds})")
+
+
+def _named(sentence: str, cited: Cited) -> list[str]:
+    issues = []
+    for name in _entities(sentence, cited.text):
+        if normalise_for_match(name) not in cited.flat:
+            issues.append(f"引用段落未提及“{name}”")
+    return issues
+
+
+def _quotes(sentence: str, cited: Cited) -> list[str]:
+    return [
+        f"引号或书名号中的“{q}”与原文不符"
+        for q in quoted(sentence)
+        if normalise_for_match(q) not in cited.flat
+    ]
+
+
+def _figures(sentence: str, cited: Cited) -> list[str]:
+    known, ranked = figures(cited.text), ranks(cited.text)
+    stated = written_figures(sentence)
+    issues = [f"数字“{stated[f]}”未出现在所引段落中" for f in sorted(set(stated) - known)]
+    issues += [f"排序或次序“{r}”与原文不符" for r in sorted(ranks(sentence) - ranked)]
+    return issues
+
+
+def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str], list[str]]:
+    """What the sentence says that its cited passages do not: (errors, doubts). Errors are
+    sure (a place, name, figure, rank, quotation or polarity the passages contradict or lack);
+    doubts are clauses whose words the passages do not contain — added facts, or paraphrases a
+    rule cannot tell from them."""
+    cited = Cited.of(passages)
+    sentence = expand_abbreviations(sentence)
+    errors = (
+        _places(sentence, cited)
+        + _named(sentence, cited)
+        + _quotes(sentence, cited)
+        + _figures(sentence, cited)
+        + polarity(sentence, cited)
+        + swapped(sentence, cited)
+    )
+    return list(dict.fromkeys(errors)), unstated(sentence, cited)

@@ -1,0 +1,221 @@
+"""Clause by clause against the passage clause it restates: polarity, exchanged terms, additions.
+
+A sentence that shares most of a clause of its passage restates that clause; it must keep the
+clause's negations and directions (不/未/防止, 增长/下降), may not put another name, rank or
+quoted term in place of one of the clause's, and a clause of it that restates nothing in the
+passages is doubtful (an added fact, or a paraphrase no rule can tell from one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
+
+from ..text import lexicon
+from ..text.chars import bigram_set, normalise_for_match
+from ..text.names import quoted
+from ..text.numerals import ranks
+from ..text.regions import find_provinces
+from ..text.segment import is_dictionary_word, tagged, tagged_content
+from .cited import ENTITY_TAGS, Cited, clauses, matching_clause
+
+_ADDED_MIN_PAIRS = 6
+_ADDED_CLAUSE_SHARE = 0.5  # of its character pairs in one clause of the passages …
+_ADDED_TEXT_SHARE = 0.7  # … or anywhere in them
+
+
+@cache
+def _polar() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    negators = frozenset(lexicon.words("polarity", "negators"))
+    pairs = lexicon.words("polarity", "opposites")
+    return negators, tuple(tuple(p.split("/")) for p in pairs)  # type: ignore[misc]
+
+
+@cache
+def _idioms() -> re.Pattern[str]:
+    """不断, 不仅, 不动摇 …: words with a negating character that negate nothing."""
+    return re.compile(lexicon.alternation("polarity", "not_negating"))
+
+
+@cache
+def _directions() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    up, down = (lexicon.alternation("polarity", side) for side in ("up", "down"))
+    return re.compile(up), re.compile(down)
+
+
+def _negations(text: str) -> set[str]:
+    negators, _ = _polar()
+    return {w for w, _ in tagged(_idioms().sub("，", text))} & negators
+
+
+@dataclass(frozen=True, slots=True)
+class _Aligned:
+    """A clause of the sentence and the stretch of the passages it restates."""
+
+    clause: str
+    source: str
+    changes: tuple[tuple[str, str], ...]  # (the sentence's words, the passage's) per change
+
+
+def _aligned(sentence: str, cited: Cited) -> list[_Aligned]:
+    """Each clause that restates a clause (or else a sentence) of the passages, aligned
+    character by character; the passage side cut to the restated stretch, with a few
+    characters before it (where 并不, 没有 stand)."""
+    found = []
+    for clause in clauses(sentence):
+        source = matching_clause(clause, cited)
+        if source is None:
+            source = matching_clause(clause, cited, pieces=cited.sentences)
+        if source is None:
+            continue
+        blocks = [
+            b
+            for b in SequenceMatcher(None, clause, source, autojunk=False).get_matching_blocks()
+            if b.size >= 2
+        ]
+        if not blocks:
+            continue
+        first, last = blocks[0], blocks[-1]
+        before, after = first.a + _LEAD, len(clause) - last.a - last.size + 1
+        start, end = max(0, first.b - before), min(len(source), last.b + last.size + after)
+        window = _words_over(source, start, end) if start < end else ""
+        matcher = SequenceMatcher(None, clause, window, autojunk=False)
+        changes = tuple(
+            (_words_over(clause, i1, i2), _words_over(window, j1, j2))
+            for op, i1, i2, j1, j2 in matcher.get_opcodes()
+            if op == "replace"
+        )
+        found.append(_Aligned(clause, window, changes))
+    return found
+
+
+_LEAD = 4
+_NOT_A_NAME_START = "一二两三四五六七八九十百千万几多该本此其各每这那"
+
+
+def polarity(sentence: str, cited: Cited) -> list[str]:
+    """Negations must match clause by clause; no direction word (增长, 上调, 回升 …) may stand
+    where the passage has one of the other direction (下降, 下调, 下滑 …)."""
+    issues = []
+    for part in _aligned(sentence, cited):
+        if bool(_negations(part.clause)) != bool(_negations(part.source)):
+            issues.append(f"否定或禁止的说法与原文不符（原文：“{part.source.strip()[:30]}”）")
+            continue
+        issues += _reversed(part.clause, part.source)
+        up, down = _directions()
+        for mine, theirs in part.changes:
+            for said, meant in ((up, down), (down, up)):
+                if said.search(mine) and meant.search(theirs) and not said.search(theirs):
+                    issues.append(f"“{mine}”与原文的“{theirs}”方向相反")
+    return list(dict.fromkeys(issues))
+
+
+def _reversed(mine: str, source: str) -> list[str]:
+    _, opposites = _polar()
+    return [
+        f"“{said}”与原文的“{meant}”相反"
+        for a, b in opposites
+        for said, meant in ((a, b), (b, a))
+        if said in mine and meant not in mine and meant in source and said not in source
+    ]
+
+
+def swapped(sentence: str, cited: Cited) -> list[str]:
+    """A clause restating a clause of the passages with one of its names, ranks or quoted
+    terms exchanged for another (在曼谷 → 在清迈, 首批 → 第二批, 《甲》 → 《乙》). The new term may
+    be elsewhere in the passages, so the clause is aligned with the one it restates, and only
+    what stands in place of a term of the passage counts."""
+    issues = []
+    for part in _aligned(sentence, cited):
+        for mine, theirs in part.changes:
+            issue = _exchanged(mine, theirs, part.clause, part.source, cited)
+            if issue:
+                issues.append(issue)
+    return issues
+
+
+_QUOTE_SPAN = re.compile(r"《[^》]{1,40}》|“[^”]{1,40}”")
+
+
+def _words_over(text: str, start: int, end: int) -> str:
+    """The whole words and quotations of `text` that overlap text[start:end]."""
+    first, last = start, end
+    spans = [(at, at + len(w)) for w, at in _positions(text)]
+    spans += [m.span() for m in _QUOTE_SPAN.finditer(text)]
+    for left, right in spans:
+        if left < end and start < right:
+            first, last = min(first, left), max(last, right)
+    return text[first:last]
+
+
+def _positions(text: str) -> list[tuple[str, int]]:
+    found, at = [], 0
+    for word, _ in tagged(text):
+        at = text.find(word, at)
+        found.append((word, at))
+        at += len(word)
+    return found
+
+
+def _exchanged(mine: str, theirs: str, clause: str, source: str, cited: Cited) -> str | None:
+    for said, meant in (
+        (ranks(mine), ranks(theirs)),
+        ({q for q in quoted(clause) if q in mine}, {q for q in quoted(source) if q in theirs}),
+        (_clause_names(mine, guessed=True) | _new_words(mine, cited), _clause_names(theirs)),
+        (set(_LATIN_NAME.findall(mine)), set(_LATIN_NAME.findall(theirs))),
+    ):
+        added = sorted(m for m in said - meant if m not in source and m not in cited.regions)
+        dropped = sorted(t for t in meant - said if t not in clause)
+        if added and dropped:
+            return f"“{added[0]}”与原文的“{dropped[0]}”不符"
+    return None
+
+
+def _clause_names(clause: str, *, guessed: bool = False) -> set[str]:
+    """Places, people, organisations and other proper names of one clause (with `guessed`,
+    also those jieba's model guessed rather than found in its dictionary)."""
+    names = {a for p in find_provinces(clause) for a in p.aliases if a in clause}
+    names |= {
+        w
+        for w, flag in tagged(clause)
+        if len(w) >= 2
+        and (flag in ENTITY_TAGS or flag in ("ns", "j"))
+        and (is_dictionary_word(w) or (guessed and w[0] not in _NOT_A_NAME_START))
+        and w not in lexicon.words("expressions", "generic_places")
+    }
+    return {n for n in names if not any(n != m and n in m for m in names)}
+
+
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z.&'-]+(?: (?:[A-Z][A-Za-z.&'-]+|of|and|for|de))*")
+
+
+def _new_words(piece: str, cited: Cited) -> set[str]:
+    """Nouns and adjectives of `piece` found nowhere in the passages."""
+    return {
+        w
+        for w, flag in tagged(piece)
+        if len(w) >= 2 and flag[0] in "nas" and normalise_for_match(w) not in cited.flat
+    }
+
+
+def unstated(sentence: str, cited: Cited) -> list[str]:
+    """A clause of the sentence that no clause of the passages restates: something added."""
+    issues = []
+    for clause in clauses(sentence):
+        grams = bigram_set(clause)
+        if len(grams) < _ADDED_MIN_PAIRS:
+            continue
+        best = max((len(grams & bigram_set(c)) for c in cited.clauses), default=0)
+        shared = len(grams & bigram_set(cited.text))
+        words = [w for w, _ in tagged_content(clause) if len(w) >= 2]
+        new = [w for w in words if normalise_for_match(w) not in cited.flat]
+        if (
+            best < _ADDED_CLAUSE_SHARE * len(grams)
+            and shared < _ADDED_TEXT_SHARE * len(grams)
+            and len(new) >= 2
+            and len(new) >= 0.5 * len(words)
+        ):
+            issues.append(f"“{clause.strip()[:20]}”未见于所引段落")
+    return issues

@@ -1,0 +1,119 @@
+"""Numbers and ranks in every script, normalised so that two texts can be compared.
+
+千家 and 1000家 are the same figure, 千家 and 万家 are not; 两成 is 2成, 三分之一 is 1/3, 第一 is
+第1; 首位, 首次 and 再次 are ranks of their own. A sentence that states a figure or rank its
+passage does not state is wrong, whatever script either is written in.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import lexicon
+
+_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+          "八": 8, "九": 9}  # fmt: skip
+_SMALL = {"十": 10, "百": 100, "千": 1000}
+_LARGE = {"万": 10_000, "亿": 100_000_000}
+_CN = "零〇一二三四五六七八九十百千万亿两"
+_ARABIC = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万亿|亿|万|千|百)?")
+# 2021－2025年: ranges and dates keep each of their numbers
+_FRACTION = re.compile(rf"([{_CN}\d]+)分之([{_CN}\d]+)")
+_ORDINAL = re.compile(rf"第([{_CN}\d]+)")
+_RUN = re.compile(rf"(?<![\d{_CN}])[{_CN}]{{2,}}(?![{_CN}])")  # 十四五, 二十, 三十五
+
+
+def chinese_value(numeral: str) -> int | None:
+    """三十五 → 35, 一千二百 → 1200, 千 → 1000, 两 → 2, 百万 → 1000000; None if it is no number."""
+    if not numeral or any(
+        ch not in _DIGIT and ch not in _SMALL and ch not in _LARGE for ch in numeral
+    ):
+        return None
+    total, section, digit = 0, 0, None
+    for ch in numeral:
+        if ch in _DIGIT:
+            if digit is not None:  # 十四五, 二〇二四: a name or a year, read digit by digit
+                return None
+            digit = _DIGIT[ch]
+        elif ch in _SMALL:
+            section += (digit if digit is not None else 1) * _SMALL[ch]
+            digit = None
+        else:  # 万, 亿 multiply what came before (百万 = 100 × 10000)
+            section = (section + (digit or 0)) or 1
+            total = (total + section) * _LARGE[ch]
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+@cache
+def _counted() -> re.Pattern[str]:
+    """A Chinese numeral counting something: followed by a measure word (三项, 千家, 两成)."""
+    units = lexicon.alternation("expressions", "units")
+    return re.compile(rf"(?<![\d.{_CN}])([{_CN}]+)(?={units}|成|分之|倍|中全会|届|期|轮|号|大)")
+
+
+def _value(token: str) -> str:
+    if token.replace(".", "", 1).isdigit():
+        return token
+    value = chinese_value(token)
+    return str(value) if value is not None else token
+
+
+_MAGNITUDE = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 100}
+
+
+def _arabic(number: str) -> str:
+    """41万 → 410000, 14.2% → 14.2%, 3万亿 → 3000000000000: the figure as one value."""
+    number = re.sub(r"\s+", "", number).replace("％", "%")
+    if number.endswith("%"):
+        return number
+    for word, size in _MAGNITUDE.items():
+        if number.endswith(word):
+            return _plain(float(number[: -len(word)]) * size)
+    return _plain(float(number))
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def figures(text: str) -> set[str]:
+    """Every figure of the text as one value, whatever the script: 41万 → 410000, 千家 → 1000,
+    五年 → 5, 两成 → 20%, 三分之一 → 1/3, 14.2% stays; a numeral read digit by digit (十四五)
+    stays as written. Units are not compared: 五年 and 5年来 state the same figure."""
+    return set(written_figures(text))
+
+
+def written_figures(text: str) -> dict[str, str]:
+    """`figures`, each value with the words it was first written in (990000 → 99万)."""
+    found: dict[str, str] = {}
+    for match in _ARABIC.finditer(_ORDINAL.sub(" ", text)):  # 第1位 is a rank (`ranks`)
+        found.setdefault(_arabic(match.group()), match.group().strip())
+    for match in _FRACTION.finditer(text):
+        found.setdefault(f"{_value(match.group(2))}/{_value(match.group(1))}", match.group())
+    stripped = _ORDINAL.sub(" ", _FRACTION.sub(" ", text))
+    for match in _counted().finditer(stripped):
+        numeral = match.group(1)
+        if numeral == "一":  # 一个, 一项: an article, not a figure anyone changes
+            continue
+        value = _value(numeral)
+        following = stripped[match.end() : match.end() + 1]
+        shown = numeral + following
+        found.setdefault(
+            f"{int(value) * 10}%" if following == "成" and value.isdigit() else value, shown
+        )
+    for match in _RUN.finditer(stripped):
+        found.setdefault(_value(match.group()), match.group())
+    return found
+
+
+@cache
+def _rank_words() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("expressions", "ranks"))
+
+
+def ranks(text: str) -> set[str]:
+    """Ordinals and ranks (第一 → 第1, 首位, 首次, 再次, 最大, 前列), normalised."""
+    found = {f"第{_value(m.group(1))}" for m in _ORDINAL.finditer(text)}
+    return found | {m.group() for m in _rank_words().finditer(text)}

@@ -1,0 +1,141 @@
+"""The sentence check's claims: places, names, figures in any script, ranks, quotations,
+negation and direction — each slip flagged with its reason, each faithful restatement passing.
+And the optional model judge of `weak` sentences, over real HTTP to the local fake endpoint."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.judge import SentenceJudge, parse_verdict
+from assistant.answer.verify import verify_sentence
+from assistant.llm.faults import Budget
+from assistant.schema import Chunk, Passage
+from assistant.text.numerals import figures, ranks, written_figures
+from fake_openai import FakeOpenAIServer
+
+TEXT = (
+    "甘南州每年支持千家中小企业联合高校开展协同创新，推广“为场景找技术”模式。"
+    "全州制造业规模连续5年稳居全省第一位，首批认定中试基地12个。"
+    "严禁以新建名义重复建设，防止一哄而上。"
+    "2024年技术合同成交额增长18.5%，规上工业增加值增长7.2%。"
+)
+
+
+def passage(text: str = TEXT, region: str | None = "甘肃", n: int = 1) -> Passage:
+    return Passage(n, Chunk(f"d{n}#1", f"d{n}", text, "甘南州协同创新行动", region=region), 1.0)
+
+
+def check(sentence: str, *passages: Passage):
+    return verify_sentence(sentence, list(passages) or [passage()])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "甘南州每年支持千家中小企业联合高校开展协同创新[1]。",
+        "甘肃甘南州每年支持1000家中小企业联合高校开展协同创新[1]。",  # the document's region
+        "甘南州推广“为场景找技术”模式，每年支持千家中小企业开展协同创新[1]。",  # reordered
+        "甘南州制造业规模连续五年稳居全省第1位[1]。",  # numerals in another script
+        "甘南州严禁以新建名义重复建设，防止一哄而上[1]。",
+        "2024年技术合同成交额增长18.5%[1]。",
+    ],
+)
+def test_faithful_restatements_are_supported(sentence):
+    checked = check(sentence)
+    assert checked.status == "supported", checked.issues
+    assert not checked.issues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("辽宁每年支持千家中小企业联合高校开展协同创新[1]。", "引用段落未提及辽宁"),
+        ("甘南州每年支持万家中小企业联合高校开展协同创新[1]。", "万家"),
+        ("甘南州每年支持千家中小企业，推广“为技术找场景”模式[1]。", "为技术找场景"),
+        ("全州制造业规模连续5年稳居全省第二位[1]。", "第2"),
+        ("甘南州第二批认定中试基地12个[1]。", "第2"),
+        ("甘南州鼓励以新建名义重复建设，一哄而上[1]。", "否定"),
+        ("2024年技术合同成交额下降18.5%[1]。", "下降"),
+        ("2024年技术合同成交额增长18.6%[1]。", "18.6%"),
+        ("甘南州每年支持千家中小企业联合清华大学开展协同创新[1]。", "清华大学"),
+    ],
+)
+def test_each_slip_is_flagged_with_its_reason(sentence, reason):
+    checked = check(sentence)
+    assert checked.status == "unsupported", checked
+    assert any(reason in issue for issue in checked.issues), checked.issues
+
+
+def test_a_place_is_checked_against_the_cited_passage_not_another():
+    other = passage("辽宁每年安排专项资金支持重大科技攻关。", region="辽宁", n=2)
+    wrong = check("甘南州每年支持千家中小企业联合高校开展协同创新[2]。", passage(), other)
+    right = check("甘南州每年支持千家中小企业联合高校开展协同创新[1]。", passage(), other)
+    assert wrong.status == "unsupported" and right.status == "supported"
+
+
+def test_figures_are_compared_as_values_in_any_script():
+    assert figures("近41万件") == figures("近410000件") == {"410000"}
+    assert figures("千家企业") == {"1000"} != figures("万家企业")
+    assert figures("两成") == {"20%"} and figures("三分之一") == {"1/3"}
+    assert "十四五" in figures("“十四五”时期")  # read digit by digit: a name, kept as written
+    assert ranks("第一位") == ranks("第1位") == {"第1"}
+    assert written_figures("全国共登记技术合同近99万件") == {"990000": "99万"}
+
+
+def test_a_weak_sentence_names_what_it_could_not_find():
+    checked = check("甘南州每年支持千家中小企业联合高校开展协同创新，还计划建设一座航天发射场[1]。")
+    assert checked.status in ("weak", "unsupported") and checked.issues
+
+
+# --- the optional judge of weak sentences ---
+
+
+WEAK = "甘南州每年扶持上千家小企业跟大学一起搞创新[1]。"
+
+
+@pytest.fixture()
+def judge(settings, tmp_path):
+    from conftest import llm_settings
+
+    with FakeOpenAIServer() as server:
+        configured = llm_settings(settings, server.base_url).model_copy(
+            update={"home": tmp_path, "verify_judge": True}
+        )
+        yield SentenceJudge(configured), server
+
+
+def test_the_judge_settles_weak_sentences_and_caches_its_verdict(judge):
+    reviewer, server = judge
+    weak = check(WEAK)
+    assert weak.status == "weak"
+    server.enqueue('{"verdict": "支持", "reason": "原文写明每年支持千家中小企业"}')
+    [judged] = reviewer.review([weak], [passage()], Budget(10))
+    assert judged.status == "supported" and not judged.issues
+    request = server.requests[-1]
+    assert "甘南州每年扶持上千家小企业" in request["messages"][-1]["content"]
+    assert request["temperature"] == 0.0
+    [again] = reviewer.review([weak], [passage()], Budget(10))  # from the cache
+    assert again.status == "supported" and len(server.requests) == 1
+
+
+def test_the_judge_can_reject_but_never_overturns_an_unsupported_sentence(judge):
+    reviewer, server = judge
+    server.enqueue('{"verdict": "不支持", "reason": "原文未提合作方式"}')
+    wrong = check("辽宁每年支持千家中小企业联合高校开展协同创新[1]。")
+    [rejected, kept] = reviewer.review([check(WEAK), wrong], [passage()], Budget(10))
+    assert rejected.status == "unsupported"
+    assert any("大模型核查：不支持" in i for i in rejected.issues)
+    assert kept is wrong and len(server.requests) == 1  # the unsupported one was never sent
+
+
+def test_an_unreachable_judge_leaves_the_sentence_as_it_was(judge):
+    reviewer, server = judge
+    server.stop()
+    weak = check(WEAK)
+    assert reviewer.review([weak], [passage()], Budget(3)) == [weak]
+
+
+def test_unreadable_verdicts_count_as_not_supported():
+    assert parse_verdict('{"verdict": "支持", "reason": "有"}') == ("支持", "有")
+    assert parse_verdict("我觉得可以")[0] == "不支持"
+    assert parse_verdict('{"verdict": "maybe"}')[0] == "不支持"
