@@ -4,12 +4,6 @@ PY := $(VENV)/bin/python
 Q ?= 2025年上半年全国登记了多少技术合同？
 SIZES ?= 5,1000,10000
 
-# With no internet, tiktoken needs a local copy of cl100k_base; this repository's CI keeps one
-# in ../shared/tiktoken. Elsewhere set TIKTOKEN_CACHE_DIR yourself (see README).
-ifneq ($(wildcard ../shared/tiktoken),)
-export TIKTOKEN_CACHE_DIR ?= $(abspath ../shared/tiktoken)
-endif
-
 .PHONY: setup ask index test eval lint format bench clean
 
 setup: $(VENV)/.installed

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Literal
 
@@ -116,7 +115,8 @@ class Settings(BaseSettings):
     tiktoken_cache_dir: Path | None = Field(
         default=None, validation_alias=AliasChoices("TIKTOKEN_CACHE_DIR")
     )
-    """tiktoken's own variable: folder holding the cl100k_base file when there is no internet."""
+    """tiktoken's own variable: a folder holding your own copy of the cl100k_base file, used
+    instead of the one bundled with the assistant (both must pass the sha256 check)."""
 
     @property
     def library(self) -> Path:  # not cached: `model_copy(update=…)` would carry a stale value
@@ -127,10 +127,3 @@ class Settings(BaseSettings):
         if self.generator != "auto":
             return self.generator == "llm"
         return bool(self.openai_api_key or self.openai_base_url)
-
-    @property
-    def effective_tiktoken_cache_dir(self) -> Path:
-        """Where tiktoken looks for cached encodings (it falls back to a temp folder)."""
-        if self.tiktoken_cache_dir:
-            return self.tiktoken_cache_dir
-        return Path(tempfile.gettempdir()) / "data-gym-cache"

@@ -14,11 +14,8 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
-if not os.environ.get("TIKTOKEN_CACHE_DIR"):
-    raise pytest.UsageError(
-        "TIKTOKEN_CACHE_DIR is not set: point it at the folder holding the cl100k_base file "
-        "(in this repository's CI: ../shared/tiktoken, as an absolute path)."
-    )
+# The assistant ships its token encoding: the tests run as a user with no tiktoken cache does.
+os.environ.pop("TIKTOKEN_CACHE_DIR", None)
 
 _real_connect = socket.socket.connect
 

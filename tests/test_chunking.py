@@ -15,7 +15,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 @pytest.fixture(scope="module")
 def count_tokens():
-    return load_encoding(Path(os.environ["TIKTOKEN_CACHE_DIR"]))
+    return load_encoding()
 
 
 @pytest.fixture(scope="module")
@@ -78,21 +78,54 @@ def test_heading_levels():
     assert heading_level("科技是第一生产力，产业是生产力发展的重要载体。") == 0
 
 
-def test_missing_encoding_fails_fast_with_a_clear_message(tmp_path: Path):
-    code = "from pathlib import Path; from assistant.index.encoding import load_encoding; load_encoding(Path('.'))"
-    env = dict(
-        os.environ,
-        TIKTOKEN_CACHE_DIR=str(tmp_path),
-        https_proxy="http://127.0.0.1:9",
-        HTTPS_PROXY="http://127.0.0.1:9",
+MIXED = (
+    "2025年上半年，全国共登记技术合同近41万件，成交额2.8万亿元 (up 14.2% YoY)；"
+    "AI+制造、GDP and R&D spending — “为场景找技术” <|endoftext|>\n\t  emoji 🚀 ok."
+)
+
+
+def test_the_bundled_encoding_counts_exactly_like_tiktoken_cl100k_base(tmp_path: Path):
+    """tiktoken's own loader, from a cache folder the test makes, against the bundled file."""
+    from assistant.index.encoding import BUNDLED, ENCODING_CACHE_KEY
+
+    (tmp_path / ENCODING_CACHE_KEY).write_bytes(BUNDLED.read_bytes())
+    code = (
+        "import sys, tiktoken; e = tiktoken.get_encoding('cl100k_base'); "
+        "print(len(e.encode(sys.stdin.read(), disallowed_special=())))"
     )
+    env = dict(os.environ, TIKTOKEN_CACHE_DIR=str(tmp_path), HTTPS_PROXY="http://127.0.0.1:9")
+    texts = [MIXED, (SEEDS / next(iter(sorted(os.listdir(SEEDS))))).read_text("utf-8")]
+    counts = [load_encoding()(text) for text in texts]
+    theirs = [
+        int(subprocess.run([sys.executable, "-c", code], input=text, env=env,
+                           capture_output=True, text=True, timeout=60, check=True).stdout)
+        for text in texts
+    ]  # fmt: skip
+    assert counts == theirs and counts[0] > 40
+
+
+def test_a_tampered_encoding_file_is_refused_by_the_hash_check(tmp_path: Path):
+    from assistant.index.encoding import BUNDLED, ENCODING_CACHE_KEY, EncodingUnavailable
+
+    tampered = bytearray(BUNDLED.read_bytes())
+    tampered[100:104] = b"AAAA"
+    (tmp_path / ENCODING_CACHE_KEY).write_bytes(bytes(tampered))
+    with pytest.raises(EncodingUnavailable, match="sha256 校验"):
+        load_encoding(tmp_path)
+    env = dict(os.environ, TIKTOKEN_CACHE_DIR=str(tmp_path))  # the command refuses it too
     done = subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, "-m", "assistant", "index"],
         cwd=tmp_path,
-        env=env,
+        env=env | {"ASSISTANT_HOME": str(tmp_path / "home")},
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
     )
-    assert done.returncode != 0
-    assert "TIKTOKEN_CACHE_DIR" in done.stderr and "cl100k_base" in done.stderr
+    assert done.returncode == 1 and "sha256 校验" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_with_no_tiktoken_cache_the_bundled_file_is_used(tmp_path: Path):
+    from assistant.index.encoding import BUNDLED, encoding_file
+
+    assert encoding_file(None) == BUNDLED and encoding_file(tmp_path) == BUNDLED
+    assert "TIKTOKEN_CACHE_DIR" not in os.environ  # conftest: the tests run without one

@@ -163,7 +163,7 @@ class IndexStore:
         self, work: _Work, collection, name: str, started: float, progress: Progress
     ) -> Index:
         """Chunk and embed the new documents batch by batch, committing a state after each."""
-        count_tokens = load_encoding(self.settings.effective_tiktoken_cache_dir)
+        count_tokens = load_encoding(self.settings.tiktoken_cache_dir)
         progress(0, len(work.todo))
         start, size, index = 0, BATCH_DOCUMENTS, None
         while start == 0 or start < len(work.todo):  # at least one commit, even with nothing new
