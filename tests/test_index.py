@@ -64,10 +64,10 @@ def test_a_crash_during_a_build_leaves_the_previous_index_usable(corpus, monkeyp
     corpus.library.mkdir(parents=True)
     (corpus.library / "extra.txt").write_text("新增文档。内容足够长的一句话用于测试。", "utf-8")
 
-    def crash(folder, chunks):  # after the new vectors were written, before the commit
+    def crash(folder, tokens):  # after the new vectors were written, before the commit
         raise RuntimeError("killed mid-build")
 
-    monkeypatch.setattr(commit, "_write_bm25", crash)
+    monkeypatch.setattr(commit, "_write_terms", crash)
     with pytest.raises(RuntimeError):
         Assistant(corpus).sync()
     live = store.current()
@@ -123,3 +123,41 @@ def test_the_hashing_embedding_reorders_the_keyword_candidates(assistant):
     similarities = [similarity for _, similarity in ranked]
     assert similarities == sorted(similarities, reverse=True) and 0 < similarities[0] <= 1
     assert "中试" in index.chunks[ranking[0]].text
+
+
+def test_an_update_segments_only_the_new_document(corpus, monkeypatch):
+    """Kept chunks' search terms come from the live state (`terms.tsv`), not segmented again,
+    and the keyword index built from them is the one a full rebuild makes."""
+    from assistant.index import prepare
+
+    store = IndexStore(corpus)
+    before, _ = store.ensure()
+    assert (before.folder / "terms.tsv").is_file()
+    segmented: list[str] = []
+    real = prepare.search_terms
+    monkeypatch.setattr(prepare, "search_terms", lambda text: segmented.append(text) or real(text))
+    monkeypatch.setattr(commit, "search_terms", lambda text: segmented.append(text) or real(text))
+    corpus.library.mkdir(parents=True)
+    (corpus.library / "extra.txt").write_text(
+        "新增文档。宁夏建设中试基地九个，服务葡萄酒产业。", "utf-8"
+    )
+    after = Assistant(corpus).sync().index
+    extra = [c for c in after.chunks if c.doc_id == "extra.txt"]
+    assert extra and len(segmented) == len(extra)
+    rebuilt, _ = IndexStore(corpus).ensure(rebuild=True)
+    assert after.terms() == rebuilt.terms()
+    assert after.bm25.vocab_dict == rebuilt.bm25.vocab_dict
+
+
+def test_segmenting_in_worker_processes_gives_what_one_process_gives(settings, monkeypatch, caplog):
+    from assistant.corpus.documents import load_corpus
+    from assistant.index.prepare import prepare
+
+    documents = load_corpus(settings.seeds_dir, settings.library)
+    options = {"max_tokens": settings.chunk_tokens, "overlap_sentences": 1}
+    alone = list(prepare(documents, workers=1, **options))
+    monkeypatch.setattr("assistant.index.prepare.PARALLEL_CHARS", 0)
+    together = list(prepare(documents, workers=2, **options))
+    assert "parallel segmentation unavailable" not in caplog.text  # the workers really ran
+    assert [(d.doc_id, c, t) for d, c, t in together] == [(d.doc_id, c, t) for d, c, t in alone]
+    assert sum(len(c) for _, c, _ in alone) > 100

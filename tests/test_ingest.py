@@ -143,8 +143,11 @@ def test_same_content_is_a_no_op_and_new_content_replaces(private, tmp_path):
     index = private.index
     texts = [c.text for c in index.chunks if c.doc_id == "方案.txt"]
     assert texts and all("19个" not in t for t in texts)
-    vectors = index.collection.get(where={"doc_id": "方案.txt"}, include=["documents"])
-    assert vectors["documents"] and all("19个" not in d for d in vectors["documents"])
+    vectors = index.collection.get(where={"doc_id": "方案.txt"}, include=[])
+    live = {
+        vid for c, vid in zip(index.chunks, index.vector_ids, strict=True) if c.doc_id == "方案.txt"
+    }
+    assert vectors["ids"] and set(vectors["ids"]) == live  # the old version's vectors are gone
 
 
 def test_removed_documents_are_gone_from_chroma_and_bm25(private, tmp_path):

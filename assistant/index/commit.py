@@ -9,13 +9,20 @@ import logging
 import os
 import shutil
 import time
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 
 from ..config import Settings
 from ..schema import Chunk
 from ..text.segment import search_terms
-from .state import Index, Manifest, index_settings, library_versions, seeds_signature
+from .state import (
+    TERMS_FILE,
+    Index,
+    Manifest,
+    index_settings,
+    library_versions,
+    seeds_signature,
+)
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +41,12 @@ class StateWriter:
         self.states = root / "states"
 
     def commit(
-        self, by_doc: Items, versions: dict[str, str], collection: str, started: float
+        self,
+        by_doc: Items,
+        versions: dict[str, str],
+        collection: str,
+        started: float,
+        terms: dict[str, list[str]],
     ) -> Index:
         """Write a state into a partial folder, rename it into place, switch CURRENT."""
         items = [item for doc_id in sorted(by_doc) for item in by_doc[doc_id]]
@@ -49,7 +61,7 @@ class StateWriter:
         partial.mkdir()
         try:
             self._write_chunks(partial, items)
-            _write_bm25(partial, [chunk for chunk, _ in items])
+            _write_terms(partial, [terms_of(chunk, terms) for chunk, _ in items])
             manifest = Manifest(
                 build_id=state_id,
                 corpus_hash=corpus_hash,
@@ -74,9 +86,11 @@ class StateWriter:
 
     @staticmethod
     def _write_chunks(folder: Path, items: list[tuple[Chunk, str]]) -> None:
+        names = [f.name for f in fields(Chunk)]  # flat fields: no deep copy as asdict() makes
         with (folder / "chunks.jsonl").open("w", encoding="utf-8") as out:
             for chunk, vid in items:
-                out.write(json.dumps(asdict(chunk) | {"vector_id": vid}, ensure_ascii=False) + "\n")
+                record = {name: getattr(chunk, name) for name in names} | {"vector_id": vid}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     def touch(self, index: Index) -> Index:
         """Record the seeds' new signature in the live state (their content did not change)."""
@@ -115,9 +129,21 @@ def _write_json(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
 
 
-def _write_bm25(folder: Path, chunks: list[Chunk]) -> None:
+def terms_of(chunk: Chunk, terms: dict[str, list[str]]) -> list[str]:
+    """The chunk's search terms as segmented when it was indexed (or now, for a state written
+    before terms were kept)."""
+    found = terms.get(chunk.chunk_id)
+    return found if found is not None else search_terms(chunk.index_text)
+
+
+def _write_terms(folder: Path, tokens: list[list[str]]) -> None:
+    """The terms of every chunk, one line each in chunk order (`terms.tsv`), and the BM25 index
+    built from them."""
     import bm25s
 
+    with (folder / TERMS_FILE).open("w", encoding="utf-8") as out:
+        for line in tokens:
+            out.write("\t".join(line) + "\n")
     model = bm25s.BM25(k1=1.2, b=0.75)
-    model.index([search_terms(c.index_text) for c in chunks], show_progress=False)
+    model.index(tokens, show_progress=False)
     model.save(folder / "bm25", show_progress=False)

@@ -25,6 +25,7 @@ from ..text import lexicon
 from .chroma import open_collection
 from .embeddings import embedding_function
 
+TERMS_FILE = "terms.tsv"  # each chunk's search terms, tab-separated, one line per chunk
 FORMAT_VERSION = 3  # 3: BM25 terms include the character pairs of unknown words
 
 
@@ -110,6 +111,21 @@ class Index:
         import bm25s
 
         return bm25s.BM25.load(self.folder / "bm25", show_progress=False)
+
+    def terms(self) -> dict[str, list[str]]:
+        """Each chunk's search terms as segmented when it was indexed (empty for a state written
+        before terms were kept: they are segmented again)."""
+        path = self.folder / TERMS_FILE
+        if not path.exists():
+            return {}
+        with path.open(encoding="utf-8") as lines:
+            rows = [line.rstrip("\n") for line in lines]
+        if len(rows) != len(self.chunks):
+            return {}
+        return {
+            c.chunk_id: row.split("\t") if row else []
+            for c, row in zip(self.chunks, rows, strict=True)
+        }
 
     @cached_property
     def collection(self):  # -> chromadb Collection

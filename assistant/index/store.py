@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from ..config import Settings
@@ -21,9 +22,9 @@ from ..corpus.decode import CorpusError
 from ..corpus.documents import document_version, load_corpus
 from ..schema import Chunk, Document
 from .chroma import open_collection
-from .chunking import chunk_document
 from .commit import Items, StateWriter
-from .encoding import load_encoding
+from .embeddings import embedding_function
+from .prepare import prepare
 from .state import Index, collection_name, index_settings, seeds_signature, vector_id
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ class _Work:
     wanted: dict[str, tuple[Document, str]]
     todo: list[Document]
     removed: list[str]
+    terms: dict[str, list[str]] = field(default_factory=dict)  # chunk id → its search terms
 
     def kept_vectors(self) -> set[str]:
         return {vid for items in self.by_doc.values() for _, vid in items}
@@ -149,52 +151,58 @@ class IndexStore:
     def _work(documents: Sequence[Document], current: Index | None) -> _Work:
         by_doc: Items = {}
         versions: dict[str, str] = {}
+        terms: dict[str, list[str]] = {}
         if current is not None:
             versions = dict(current.manifest.doc_versions)
             for chunk, vid in zip(current.chunks, current.vector_ids, strict=True):
                 by_doc.setdefault(chunk.doc_id, []).append((chunk, vid))
+            terms = current.terms()
         wanted = {doc.doc_id: (doc, document_version(doc)) for doc in documents}
         if not wanted:
             raise CorpusError("没有可检索的文档：seeds 与资料库都是空的。")
         todo = [doc for doc, v in wanted.values() if versions.get(doc.doc_id) != v]
-        return _Work(by_doc, versions, wanted, todo, sorted(set(versions) - set(wanted)))
+        removed = sorted(set(versions) - set(wanted))
+        return _Work(by_doc, versions, wanted, todo, removed, terms)
 
     def _embed(
         self, work: _Work, collection, name: str, started: float, progress: Progress
     ) -> Index:
-        """Chunk and embed the new documents batch by batch, committing a state after each."""
-        count_tokens = load_encoding(self.settings.tiktoken_cache_dir)
+        """Chunk, segment and embed the new documents batch by batch, committing a state after
+        each; the kept documents' terms come from the live state, not segmented again."""
         progress(0, len(work.todo))
-        start, size, index = 0, BATCH_DOCUMENTS, None
-        while start == 0 or start < len(work.todo):  # at least one commit, even with nothing new
-            batch = work.todo[start : start + size]
+        prepared = prepare(
+            work.todo,
+            max_tokens=self.settings.chunk_tokens,
+            overlap_sentences=self.settings.chunk_overlap_sentences,
+            cache_dir=self.settings.tiktoken_cache_dir,
+        )
+        done, size, index = 0, BATCH_DOCUMENTS, None
+        while index is None or done < len(work.todo):  # at least one commit, even with nothing new
             fresh: list[tuple[Chunk, str]] = []
-            for doc in batch:
+            for doc, chunks, terms in islice(prepared, size):
                 version = work.wanted[doc.doc_id][1]
-                chunks = chunk_document(
-                    doc,
-                    count_tokens,
-                    max_tokens=self.settings.chunk_tokens,
-                    overlap_sentences=self.settings.chunk_overlap_sentences,
-                )
                 work.by_doc[doc.doc_id] = [(c, vector_id(c, version)) for c in chunks]
                 work.versions[doc.doc_id] = version
+                work.terms.update((c.chunk_id, t) for c, t in zip(chunks, terms, strict=True))
                 fresh += work.by_doc[doc.doc_id]
+                done += 1
+            if index is not None and not fresh:
+                break  # (documents without chunks at the end)
             self._upsert(collection, fresh)
-            index = self.writer.commit(work.by_doc, work.versions, name, started)
-            start += max(len(batch), 1)
+            index = self.writer.commit(work.by_doc, work.versions, name, started, work.terms)
             size *= 2  # each commit rebuilds BM25 over everything: doubling keeps that linear
-            progress(min(start, len(work.todo)), len(work.todo))
-        assert index is not None
+            progress(done, len(work.todo))
         return index
 
-    @staticmethod
-    def _upsert(collection, items: list[tuple[Chunk, str]]) -> None:
+    def _upsert(self, collection, items: list[tuple[Chunk, str]]) -> None:
+        """Vectors and metadata only: the texts live in the state's `chunks.jsonl`, and Chroma
+        indexing them for its own full-text search took most of an ingest's time."""
+        embed = embedding_function(self.settings)
         for start in range(0, len(items), _UPSERT):
             part = items[start : start + _UPSERT]
             collection.upsert(
                 ids=[vid for _, vid in part],
-                documents=[c.index_text for c, _ in part],
+                embeddings=embed([c.index_text for c, _ in part]),
                 metadatas=[
                     {"doc_id": c.doc_id, "region": c.region or "", "level": c.level}
                     for c, _ in part

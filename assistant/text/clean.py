@@ -24,18 +24,17 @@ _MIN_BROKEN_PARAGRAPH = 40
 _SEAM_CHARS = 130
 
 
+_WIDTH = {
+    **{code: code - 0xFEE0 for first, last in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+       for code in range(first, last + 1)},
+    **dict.fromkeys(map(ord, "\u3000\u00a0\u2002\u2003\u2009"), " "),
+}  # fmt: skip
+"""Full-width digits and letters → half-width; the wide and non-breaking spaces → a space."""
+
+
 def normalise_width(text: str) -> str:
     """Fold full-width letters and digits to half-width, keeping Chinese punctuation full-width."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-            out.append(chr(code - 0xFEE0))
-        elif ch in "\u3000\u00a0\u2002\u2003\u2009":
-            out.append(" ")
-        else:
-            out.append(ch)
-    text = "".join(out)
+    text = text.translate(_WIDTH)
     # Innermost pairs first: "(见(一))" needs a second round once "(一)" is full-width.
     while (folded := _PAREN_NEAR_CJK.sub(r"（\1）", text)) != text:
         text = folded
