@@ -11,8 +11,9 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: requirements.lock pyproject.toml
 	python3 -m pip install -q --disable-pip-version-check uv
 	test -x $(PY) || python3 -m uv venv -q $(VENV) --python python3
-	python3 -m uv pip sync -q --python $(PY) requirements.lock
+	python3 -m uv pip sync -q --compile-bytecode --python $(PY) requirements.lock
 	python3 -m uv pip install -q --python $(PY) --no-deps -e .
+	$(PY) -m compileall -q assistant  # bytecode ahead of time: a cold start parses nothing
 	touch $@
 
 ask: setup  ## answer one question offline: make ask Q="…"

@@ -52,3 +52,31 @@ def test_exact_chinese_phrases_are_found_by_bm25(assistant):
     # A term jieba keeps whole must still be found inside a longer passage.
     passages = top(assistant, "周末工程师")
     assert "周末工程师" in passages[0].text
+
+
+def test_a_boost_marks_the_same_passages_from_the_index_lookups_as_chunk_by_chunk(assistant):
+    """The lookups that replace a loop over every chunk per question agree with the rule."""
+    from assistant.search.mentions import Boost, boosts_for
+
+    index = assistant.index
+    boosts = boosts_for("河北和辽宁在“为场景找技术”方面、学刊论文里怎么说？", index.outlets)
+    boosts += [Boost(outlet=o) for o in sorted(index.outlets)]
+    boosts += [Boost(phrases=("中试", "不存在的词")), Boost(region="不存在的省")]
+    assert len(boosts) >= 6
+    for boost in boosts:
+        expected = [boost(c) for c in index.chunks]
+        assert boost.mask(index).tolist() == expected, boost
+        assert boost.mask(index).tolist() == expected  # remembered, still right
+    assert any(any(boost(c) for c in index.chunks) for boost in boosts)
+
+
+def test_the_top_candidates_are_those_a_full_stable_sort_gives():
+    import numpy as np
+
+    from assistant.search.retrieve import top
+
+    rng = np.random.default_rng(7)
+    for _ in range(300):  # many ties: scores drawn from a few values
+        scores = rng.integers(0, 5, size=int(rng.integers(1, 400))).astype(float)
+        n = int(rng.integers(1, 80))
+        assert top(scores, n).tolist() == np.argsort(-scores, kind="stable")[:n].tolist()

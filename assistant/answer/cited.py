@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..schema import Passage
 from ..text.chars import bigram_set, normalise_for_match
@@ -27,6 +28,10 @@ class Cited:
 
     @classmethod
     def of(cls, passages: Sequence[Passage]) -> Cited:
+        return _cited(cls, tuple(passages))
+
+    @classmethod
+    def _build(cls, passages: Sequence[Passage]) -> Cited:
         texts = [expand_abbreviations(p.text) for p in passages]
         regions = {p.chunk.region for p in passages if p.chunk.region}
         titles = " ".join(p.chunk.title for p in passages)
@@ -35,6 +40,12 @@ class Cited:
         text = "\n".join(texts)
         flat = normalise_for_match(text + titles)
         return cls(text, flat, frozenset(regions), parts, sentences)
+
+
+@lru_cache(maxsize=256)
+def _cited(cls: type[Cited], passages: tuple[Passage, ...]) -> Cited:
+    """Remembered: every sentence of an answer cites from the same few passages."""
+    return cls._build(passages)
 
 
 def clauses(sentence: str) -> list[str]:

@@ -15,15 +15,27 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from importlib.metadata import version
 from pathlib import Path
+
+import numpy as np
 
 from ..config import Settings
 from ..schema import Chunk
 from ..text import lexicon
+from ..text.regions import provinces
 from .chroma import open_collection
 from .embeddings import embedding_function
+
+_REMEMBERED_PHRASES = 1024
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Every name of every province: a question naming one is looked up with all of them."""
+    return frozenset(a for p in provinces() for a in p.aliases)
+
 
 TERMS_FILE = "terms.tsv"  # each chunk's search terms, tab-separated, one line per chunk
 FORMAT_VERSION = 3  # 3: BM25 terms include the character pairs of unknown words
@@ -104,13 +116,74 @@ class Index:
                 self.vector_ids.append(record.pop("vector_id"))
                 self.chunks.append(Chunk(**record))
         self.position = {chunk.chunk_id: i for i, chunk in enumerate(self.chunks)}
+        self._contains: dict[str, np.ndarray] = {}
+        self._fields: dict[str, tuple[dict[str | None, int], np.ndarray]] = {}
         self.vector_position = {vid: i for i, vid in enumerate(self.vector_ids)}
 
     @cached_property
     def bm25(self):  # -> bm25s.BM25
         import bm25s
 
-        return bm25s.BM25.load(self.folder / "bm25", show_progress=False)
+        return bm25s.BM25.load(self.folder / "bm25", mmap=True, show_progress=False)
+
+    @cached_property
+    def _joined(self) -> tuple[str, np.ndarray]:
+        """Every chunk's text in one string (NUL between chunks) and where each chunk starts."""
+        starts = np.cumsum([0] + [len(c.text) + 1 for c in self.chunks])
+        return "\0".join(c.text for c in self.chunks), starts
+
+    def containing(self, phrase: str) -> np.ndarray:
+        """Positions of the chunks whose text contains `phrase` (remembered per phrase)."""
+        if phrase not in self._contains and phrase in _place_names():
+            self._contains.update(self._scan(_place_names()))  # one pass for every place
+        found = self._contains.get(phrase)
+        if found is None:
+            text, starts = self._joined
+            hits, at = [], text.find(phrase)
+            while at >= 0:
+                hits.append(at)
+                at = text.find(phrase, at + 1)
+            found = np.unique(
+                np.searchsorted(starts, np.asarray(hits, dtype=np.int64), "right") - 1
+            )
+            if len(self._contains) >= _REMEMBERED_PHRASES:
+                self._contains.clear()
+            self._contains[phrase] = found
+        return found
+
+    def _scan(self, phrases: frozenset[str]) -> dict[str, np.ndarray]:
+        """Where each of `phrases` occurs, in one regular-expression pass over all chunks."""
+        text, starts = self._joined
+        pattern = re.compile("|".join(map(re.escape, sorted(phrases, key=len, reverse=True))))
+        hits: dict[str, list[int]] = {p: [] for p in phrases}
+        for match in pattern.finditer(text):
+            hits[match.group()].append(match.start())
+        # a shorter name inside a longer one (河北 in 河北省) is found by the longer one's hits
+        for phrase in phrases:
+            for longer in phrases:
+                if phrase != longer and phrase in longer:
+                    hits[phrase] += [at + longer.index(phrase) for at in hits[longer]]
+        return {
+            p: np.unique(np.searchsorted(starts, np.asarray(at, dtype=np.int64), "right") - 1)
+            for p, at in hits.items()
+        }
+
+    def field_equals(self, name: str, value: str) -> np.ndarray:
+        """Which chunks have metadata field `name` equal to `value`."""
+        values, codes = self._field(name)
+        return codes == values.get(value, -1)
+
+    def field_contains(self, name: str, part: str) -> np.ndarray:
+        """Which chunks have metadata field `name` containing `part`."""
+        values, codes = self._field(name)
+        return np.isin(codes, [code for value, code in values.items() if part in (value or "")])
+
+    def _field(self, name: str) -> tuple[dict[str | None, int], np.ndarray]:
+        if name not in self._fields:
+            values: dict[str | None, int] = {}
+            codes = [values.setdefault(getattr(c, name), len(values)) for c in self.chunks]
+            self._fields[name] = (values, np.asarray(codes, dtype=np.int32))
+        return self._fields[name]
 
     def terms(self) -> dict[str, list[str]]:
         """Each chunk's search terms as segmented when it was indexed (empty for a state written

@@ -2,26 +2,59 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 
+import numpy as np
+
+from ..index.state import Index
 from ..schema import Chunk
 from ..text import lexicon
 from ..text.names import quoted
 from ..text.regions import Province, find_provinces
 
-Boost = Callable[[Chunk], bool]
+
+@dataclass(frozen=True, slots=True)
+class Boost:
+    """Passages to favour: those of a region or naming one of `phrases` (a province and its
+    aliases, a quoted phrase), from an outlet, or of a level (academic texts)."""
+
+    phrases: tuple[str, ...] = ()
+    region: str | None = None
+    outlet: str | None = None
+    level: str | None = None
+
+    def __call__(self, chunk: Chunk) -> bool:
+        return (
+            (self.region is not None and chunk.region == self.region)
+            or any(p in chunk.text for p in self.phrases)
+            or (self.outlet is not None and self.outlet in (chunk.source or ""))
+            or (self.level is not None and chunk.level == self.level)
+        )
+
+    def mask(self, index: Index) -> np.ndarray:
+        """`self(chunk)` for every chunk of the index, from its cached lookups (no loop over
+        the chunks per question)."""
+        found = np.zeros(len(index.chunks), dtype=bool)
+        for phrase in self.phrases:
+            found[index.containing(phrase)] = True
+        for field, value in (("region", self.region), ("level", self.level)):
+            if value is not None:
+                found |= index.field_equals(field, value)
+        if self.outlet is not None:
+            found |= index.field_contains("source", self.outlet)
+        return found
 
 
 def _about(province: Province) -> Boost:
-    return lambda c: c.region == province.name or any(a in c.text for a in province.aliases)
+    return Boost(phrases=tuple(province.aliases), region=province.name)
 
 
 def _from(outlet: str) -> Boost:
-    return lambda c: outlet in (c.source or "")
+    return Boost(outlet=outlet)
 
 
 def _quoting(phrase: str) -> Boost:
-    return lambda c: phrase in c.text
+    return Boost(phrases=(phrase,))
 
 
 def boosts_for(question: str, known_outlets: set[str]) -> list[Boost]:
@@ -31,5 +64,5 @@ def boosts_for(question: str, known_outlets: set[str]) -> list[Boost]:
     boosts += [_quoting(phrase) for phrase in quoted(question)]
     boosts += [_from(o) for o in sorted(known_outlets) if o in question]
     if any(cue in question for cue in lexicon.words("genres", "academic_cues")):
-        boosts.append(lambda c: c.level == "academic")
+        boosts.append(Boost(level="academic"))
     return boosts

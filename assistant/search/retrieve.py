@@ -21,6 +21,7 @@ from .mentions import Boost
 
 log = logging.getLogger(__name__)
 TUNE = TUNING.retrieval
+_BOOSTED_ONLY = 200  # passages a boost alone brings in: far more than any top-k needs
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +56,17 @@ def _bm25_ranking(index: Index, terms: list[str], allowed: np.ndarray | None) ->
     scores = index.bm25.get_scores(terms)
     if allowed is not None:
         scores = np.where(allowed, scores, 0.0)
-    order = np.argsort(-scores, kind="stable")[: TUNE.candidates]
-    return [int(i) for i in order if scores[i] > 0]
+    return [int(i) for i in top(scores, TUNE.candidates) if scores[i] > 0]
+
+
+def top(scores: np.ndarray, n: int) -> np.ndarray:
+    """`np.argsort(-scores, kind="stable")[:n]` without sorting every chunk's score: the n-th
+    best score is found in linear time, then only the scores at or above it are sorted."""
+    if len(scores) <= n:
+        return np.argsort(-scores, kind="stable")
+    kth = scores[np.argpartition(-scores, n - 1)[:n]].min()
+    candidates = np.flatnonzero(scores >= kth)
+    return candidates[np.argsort(-scores[candidates], kind="stable")][:n]
 
 
 Ranked = list[tuple[int, float]]  # chunk positions, best first, with their similarity
@@ -125,20 +135,29 @@ def _boosted(
     index: Index, fused: dict[int, float], allowed: np.ndarray | None, boost: Boost
 ) -> dict[int, float]:
     scores = dict(fused)
-    for position, chunk in enumerate(index.chunks):
-        if (allowed is None or allowed[position]) and boost(chunk):
-            scores[position] = scores.get(position, 0.0) + TUNE.boost_weight / (TUNE.rrf_k + 1)
+    mask = boost.mask(index)
+    if allowed is not None:
+        mask &= allowed
+    bonus = TUNE.boost_weight / (TUNE.rrf_k + 1)
+    for position in fused:
+        if mask[position]:
+            scores[position] += bonus
+    # The boosted passages no other ranking found all score `bonus` and rank by position: only
+    # the first few can reach the top-k, whatever the library's size.
+    mask[list(fused)] = False
+    for position in np.flatnonzero(mask)[:_BOOSTED_ONLY]:
+        scores[int(position)] = bonus
     return scores
 
 
 def _interleave(rankings: list[list[int]]) -> list[int]:
     """Round-robin over several rankings, so each named place gets its share of the top-k."""
-    merged: list[int] = []
+    merged: dict[int, None] = {}  # insertion-ordered, with O(1) membership
     for row in zip(*rankings, strict=False):
-        merged.extend(p for p in row if p not in merged)
+        merged.update(dict.fromkeys(row))
     for ranking in rankings:
-        merged.extend(p for p in ranking if p not in merged)
-    return merged
+        merged.update(dict.fromkeys(ranking))
+    return list(merged)
 
 
 def retrieve(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import re
 import tempfile
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import jieba
@@ -132,9 +132,11 @@ def _tagger():
     return jieba.posseg.POSTokenizer(_tokenizer())
 
 
-def tagged(text: str) -> list[tuple[str, str]]:
-    """Words with their part of speech (jieba's ICTCLAS-style tags: n, v, nr, ns, nt, nz …)."""
-    return [(pair.word, pair.flag) for pair in _tagger().cut(text) if pair.word.strip()]
+@lru_cache(maxsize=8192)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """Words with their part of speech (jieba's ICTCLAS-style tags: n, v, nr, ns, nt, nz …).
+    Remembered: checking an answer tags the same passage clauses for every sentence."""
+    return tuple((pair.word, pair.flag) for pair in _tagger().cut(text) if pair.word.strip())
 
 
 def tagged_content(text: str) -> list[tuple[str, str]]:
