@@ -74,6 +74,9 @@ def write_report(results: dict, folder: Path) -> None:
                 f"{row['key_phrase_recall']:.3f} | {row['answers']} |"
             )
         lines.append("")
+    profile = Path(__file__).resolve().parent / "PROFILE.md"
+    if profile.exists():  # the hand-written profile summary travels with the figures
+        lines += ["", profile.read_text("utf-8")]
     (folder / "RESULTS.md").write_text("\n".join(lines), "utf-8")
     plot(results, folder / "scale.png")
 
