@@ -39,6 +39,8 @@ OUT = REPO / "benchmarks"
 HELD_BACK_EVERY = 10
 
 sys.path.insert(0, str(REPO))
+from bench_report import put_table  # noqa: E402
+
 from assistant import Assistant, Settings  # noqa: E402
 from assistant.answer.verify import answer_lines, strip_citations  # noqa: E402
 from assistant.evals.metrics import comparable, key_phrase_recall  # noqa: E402
@@ -291,11 +293,7 @@ def update_readme() -> None:
         path = OUT / f"results-quality-{embedding}.json"
         if path.exists():
             results[embedding] = json.loads(path.read_text("utf-8"))
-    readme = REPO / "README.md"
-    text = readme.read_text("utf-8")
-    start, end = "<!-- quality-table:start -->\n", "\n<!-- quality-table:end -->"
-    head, rest = text.split(start)
-    readme.write_text(head + start + table(results) + end + rest.split(end, 1)[1], "utf-8")
+    put_table(REPO / "README.md", "quality-table", table(results))
 
 
 def main() -> None:

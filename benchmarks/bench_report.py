@@ -113,9 +113,6 @@ def plot(results: dict, path: Path) -> None:
     plt.close(figure)
 
 
-START, END = "<!-- bench-summary:start -->", "<!-- bench-summary:end -->"
-
-
 def summary(results: dict) -> str:
     """The README's digest: quality and speed per corpus size, against the best baseline."""
     lines = [
@@ -140,10 +137,16 @@ def summary(results: dict) -> str:
 
 
 def update_readme(results: dict, readme: Path) -> bool:
+    return put_table(readme, "bench-summary", summary(results))
+
+
+def put_table(readme: Path, name: str, table: str) -> bool:
+    """Write `table` between the README's `<!-- name:start -->` and `<!-- name:end -->` lines;
+    False when the markers are missing."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     text = readme.read_text("utf-8")
-    if START not in text or END not in text:
+    if start not in text or end not in text:
         return False
-    head, rest = text.split(START, 1)
-    tail = rest.split(END, 1)[1]
-    readme.write_text(f"{head}{START}\n{summary(results)}\n{END}{tail}", "utf-8")
+    head, rest = text.split(start, 1)
+    readme.write_text(f"{head}{start}\n{table}\n{end}{rest.split(end, 1)[1]}", "utf-8")
     return True

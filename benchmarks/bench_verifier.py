@@ -19,6 +19,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench_report import put_table  # noqa: E402
+
 from assistant.answer.verify import missing_numbers, strip_citations  # noqa: E402
 from assistant.evals.verifier_cases import FAITHFUL, load_verifier_cases, score_verifier  # noqa: E402
 from assistant.text.chars import char_ngrams  # noqa: E402
@@ -80,14 +82,6 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
-def update_readme(results: dict) -> None:
-    readme = REPO / "README.md"
-    text = readme.read_text("utf-8")
-    start, end = "<!-- verifier-table:start -->\n", "\n<!-- verifier-table:end -->"
-    head, rest = text.split(start)
-    readme.write_text(head + start + table(results) + end + rest.split(end, 1)[1], "utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--readme", action="store_true", help="rewrite the README table too")
@@ -96,7 +90,7 @@ def main() -> None:
     OUT.write_text(json.dumps(results, ensure_ascii=False, indent=1), "utf-8")
     print(table(results))
     if args.readme:
-        update_readme(results)
+        put_table(REPO / "README.md", "verifier-table", table(results))
 
 
 if __name__ == "__main__":
