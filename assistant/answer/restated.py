@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 from ..text import lexicon
 from ..text.chars import bigram_set, normalise_for_match
@@ -24,6 +24,8 @@ from .cited import ENTITY_TAGS, Cited, clauses, matching_clause
 _ADDED_MIN_PAIRS = 6
 _ADDED_CLAUSE_SHARE = 0.5  # of its character pairs in one clause of the passages …
 _ADDED_TEXT_SHARE = 0.7  # … or anywhere in them
+_LEAD = 4  # characters of the passage read before the restated stretch (并不, 没有 …)
+_NOT_A_NAME_START = "一二两三四五六七八九十百千万几多该本此其各每这那"
 
 
 @cache
@@ -59,7 +61,8 @@ class _Aligned:
     changes: tuple[tuple[str, str], ...]  # (the sentence's words, the passage's) per change
 
 
-def _aligned(sentence: str, cited: Cited) -> list[_Aligned]:
+@lru_cache(maxsize=64)  # polarity and swapped both ask, sentence by sentence
+def _aligned(sentence: str, cited: Cited) -> tuple[_Aligned, ...]:
     """Each clause that restates a clause (or else a sentence) of the passages, aligned
     character by character; the passage side cut to the restated stretch, with a few
     characters before it (where 并不, 没有 stand)."""
@@ -88,11 +91,7 @@ def _aligned(sentence: str, cited: Cited) -> list[_Aligned]:
             if op == "replace"
         )
         found.append(_Aligned(clause, window, changes))
-    return found
-
-
-_LEAD = 4
-_NOT_A_NAME_START = "一二两三四五六七八九十百千万几多该本此其各每这那"
+    return tuple(found)
 
 
 def polarity(sentence: str, cited: Cited) -> list[str]:
