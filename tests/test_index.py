@@ -161,3 +161,25 @@ def test_segmenting_in_worker_processes_gives_what_one_process_gives(settings, m
     assert "parallel segmentation unavailable" not in caplog.text  # the workers really ran
     assert [(d.doc_id, c, t) for d, c, t in together] == [(d.doc_id, c, t) for d, c, t in alone]
     assert sum(len(c) for _, c, _ in alone) > 100
+
+
+def test_a_cold_process_answers_without_loading_chroma(assistant, settings):
+    """With the offline hashing embedding the keyword candidates are re-ranked by hashing their
+    texts on the spot: asking never imports chromadb (a second or more of a cold start)."""
+    import os
+    import subprocess
+    import sys
+
+    assistant.build_index()
+    code = (
+        "import sys; from assistant import Assistant, Settings; "
+        "a = Assistant(Settings()); answer = a.ask('2025年上半年全国登记了多少技术合同？'); "
+        "print(answer.refused, 'chromadb' in sys.modules)"
+    )
+    env = dict(os.environ, ASSISTANT_HOME=str(settings.home), ASSISTANT_GENERATOR="extractive")
+    env["ASSISTANT_SEEDS_DIR"] = str(settings.seeds_dir)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False"]

@@ -9,10 +9,7 @@ from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
 from chromadb.utils.embedding_functions import register_embedding_function
 
 from ..config import Settings
-from ..text.chars import normalise_for_match
-
-_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
-_MIX = np.uint64(0x9E3779B97F4A7C15)
+from .hashing import DIM, NAME, NGRAMS, hash_vectors
 
 
 @register_embedding_function
@@ -23,35 +20,16 @@ class HashingEmbeddingFunction(EmbeddingFunction[Documents]):
     Chinese text a lexical-semantic vector that complements BM25's word matching.
     """
 
-    def __init__(self, dim: int = 2048, ngrams: tuple[int, ...] = (1, 2)) -> None:
+    def __init__(self, dim: int = DIM, ngrams: tuple[int, ...] = NGRAMS) -> None:
         self.dim = int(dim)
         self.ngrams = tuple(int(n) for n in ngrams)
 
     def __call__(self, input: Documents) -> Embeddings:
-        return [self._embed(text) for text in input]
-
-    def _embed(self, text: str) -> np.ndarray:
-        codes = np.frombuffer(normalise_for_match(text).encode("utf-32-le"), dtype=np.uint32)
-        vector = np.zeros(self.dim, dtype=np.float32)
-        for n in self.ngrams:
-            if len(codes) < n:
-                continue
-            # Polynomial hash of each n-gram, vectorised, then a 64-bit mix for bucket and sign.
-            h = np.zeros(len(codes) - n + 1, dtype=np.uint64)
-            for i in range(n):
-                h = h * np.uint64(1_000_003) + codes[i : len(codes) - n + 1 + i].astype(np.uint64)
-            h = (h + np.uint64(n)) * _MIX & _MASK64
-            h ^= h >> np.uint64(29)
-            grams, counts = np.unique(h, return_counts=True)
-            weights = (1.0 + np.log(counts)).astype(np.float32)
-            signs = np.where(grams >> np.uint64(63), -1.0, 1.0).astype(np.float32)
-            np.add.at(vector, (grams % np.uint64(self.dim)).astype(np.int64), weights * signs)
-        norm = float(np.linalg.norm(vector))
-        return vector / norm if norm else vector
+        return list(hash_vectors(input, self.dim, self.ngrams))
 
     @staticmethod
     def name() -> str:
-        return "policy-hashing"
+        return NAME
 
     def default_space(self) -> Space:
         return "cosine"

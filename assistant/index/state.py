@@ -25,8 +25,7 @@ from ..config import Settings
 from ..schema import Chunk
 from ..text import lexicon
 from ..text.regions import provinces
-from .chroma import open_collection
-from .embeddings import embedding_function
+from . import hashing
 
 _REMEMBERED_PHRASES = 1024
 
@@ -70,16 +69,27 @@ def seeds_signature(settings: Settings) -> str:
 
 def index_settings(settings: Settings) -> dict[str, object]:
     """What a state was built with; a state built otherwise is rebuilt."""
-    ef = embedding_function(settings)
+    name, config = _embedding_identity(settings)
     return {
         "format": FORMAT_VERSION,
         "chunk_tokens": settings.chunk_tokens,
         "chunk_overlap_sentences": settings.chunk_overlap_sentences,
-        "embedding": ef.name(),
-        "embedding_config": ef.get_config(),
+        "embedding": name,
+        "embedding_config": config,
         # The word lists decide how text is cut into search terms: a change re-indexes.
         "vocabulary": lexicon.fingerprint(),
     }
+
+
+def _embedding_identity(settings: Settings) -> tuple[str, dict]:
+    """The embedding's registered name and configuration; for the offline default without
+    importing Chroma (a cold `assistant ask` then never loads it for a keyword hit)."""
+    if settings.embedding == "hashing":
+        return hashing.NAME, hashing.config()
+    from .embeddings import embedding_function
+
+    ef = embedding_function(settings)
+    return ef.name(), ef.get_config()
 
 
 def collection_name(settings_of_index: dict[str, object]) -> str:
@@ -108,17 +118,37 @@ class Index:
         self.folder = folder
         self.settings = settings
         self.manifest = Manifest(**json.loads((folder / "manifest.json").read_text("utf-8")))
-        self.chunks: list[Chunk] = []
-        self.vector_ids: list[str] = []
-        with (folder / "chunks.jsonl").open(encoding="utf-8") as lines:
-            for line in lines:
-                record = json.loads(line)
-                self.vector_ids.append(record.pop("vector_id"))
-                self.chunks.append(Chunk(**record))
-        self.position = {chunk.chunk_id: i for i, chunk in enumerate(self.chunks)}
         self._contains: dict[str, np.ndarray] = {}
         self._fields: dict[str, tuple[dict[str | None, int], np.ndarray]] = {}
-        self.vector_position = {vid: i for i, vid in enumerate(self.vector_ids)}
+
+    @cached_property
+    def _records(self) -> tuple[list[Chunk], list[str]]:
+        """The chunks and their vector ids, read on first use (a freshness check needs only
+        the manifest)."""
+        chunks: list[Chunk] = []
+        vector_ids: list[str] = []
+        with (self.folder / "chunks.jsonl").open(encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                vector_ids.append(record.pop("vector_id"))
+                chunks.append(Chunk(**record))
+        return chunks, vector_ids
+
+    @property
+    def chunks(self) -> list[Chunk]:
+        return self._records[0]
+
+    @property
+    def vector_ids(self) -> list[str]:
+        return self._records[1]
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        return {chunk.chunk_id: i for i, chunk in enumerate(self.chunks)}
+
+    @cached_property
+    def vector_position(self) -> dict[str, int]:
+        return {vid: i for i, vid in enumerate(self.vector_ids)}
 
     @cached_property
     def bm25(self):  # -> bm25s.BM25
@@ -202,6 +232,8 @@ class Index:
 
     @cached_property
     def collection(self):  # -> chromadb Collection
+        from .chroma import open_collection
+
         return open_collection(self.settings, self.manifest.collection)
 
     def document_frequency(self, term: str) -> int:

@@ -21,9 +21,7 @@ from ..config import Settings
 from ..corpus.decode import CorpusError
 from ..corpus.documents import document_version, load_corpus
 from ..schema import Chunk, Document
-from .chroma import open_collection
 from .commit import Items, StateWriter
-from .embeddings import embedding_function
 from .prepare import prepare
 from .state import Index, collection_name, index_settings, seeds_signature, vector_id
 
@@ -134,6 +132,8 @@ class IndexStore:
             if current.manifest.seeds_signature != seeds_signature(self.settings):
                 result.index = self.writer.touch(current)  # files touched, content unchanged
             return result
+        from .chroma import open_collection  # here: reading the index never loads Chroma
+
         collection = open_collection(self.settings, name)
         self._collect_garbage(collection, keep=work.kept_vectors())
         for doc_id in work.removed:
@@ -197,6 +197,8 @@ class IndexStore:
     def _upsert(self, collection, items: list[tuple[Chunk, str]]) -> None:
         """Vectors and metadata only: the texts live in the state's `chunks.jsonl`, and Chroma
         indexing them for its own full-text search took most of an ingest's time."""
+        from .embeddings import embedding_function
+
         embed = embedding_function(self.settings)
         for start in range(0, len(items), _UPSERT):
             part = items[start : start + _UPSERT]

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..index.embeddings import HashingEmbeddingFunction, embedding_function
+from ..index.hashing import NAME as HASHING
+from ..index.hashing import hash_vectors
 from ..index.state import Index
 from ..schema import Passage
 from ..text.overlap import NearDuplicates
@@ -73,7 +74,7 @@ Ranked = list[tuple[int, float]]  # chunk positions, best first, with their simi
 
 
 def _is_hashing(index: Index) -> bool:
-    return index.manifest.settings.get("embedding") == HashingEmbeddingFunction.name()
+    return index.manifest.settings.get("embedding") == HASHING
 
 
 def _dense_ranking(
@@ -110,17 +111,12 @@ def _reordered(index: Index, query: str, keyword: list[int]) -> Ranked:
     keyword candidates apart, so here it only re-orders them. A semantic embedding (`openai`,
     `local`) searches the whole collection.
     """
-    ids = [index.vector_ids[p] for p in keyword]
-    found = index.collection.get(ids=ids, include=["embeddings"])
-    vectors = dict(zip(found["ids"], found["embeddings"], strict=True))
-    known = [(vid, p) for vid, p in zip(ids, keyword, strict=True) if vid in vectors]
-    if not known:
-        return []
-    matrix = np.asarray([vectors[vid] for vid, _ in known], dtype=np.float32)
-    question = np.asarray(embedding_function(index.settings)([query])[0], dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(question) or 1.0)
-    similarity = matrix @ question / np.where(norms == 0, 1.0, norms)
-    return [(known[i][1], float(similarity[i])) for i in np.argsort(-similarity, kind="stable")]
+    # The vectors are hashed on the spot, as they were when stored: no Chroma round trip, and
+    # a cold process answers without loading Chroma at all.
+    matrix = hash_vectors([index.chunks[p].index_text for p in keyword])
+    question = hash_vectors([query])[0]
+    similarity = matrix @ question  # unit vectors (or zero): the cosine
+    return [(keyword[i], float(similarity[i])) for i in np.argsort(-similarity, kind="stable")]
 
 
 def _fuse(rankings: list[tuple[float, list[int]]]) -> dict[int, float]:
