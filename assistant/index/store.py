@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -177,21 +178,20 @@ class IndexStore:
             cache_dir=self.settings.tiktoken_cache_dir,
         )
         done, size, index = 0, BATCH_DOCUMENTS, None
-        while index is None or done < len(work.todo):  # at least one commit, even with nothing new
-            fresh: list[tuple[Chunk, str]] = []
-            for doc, chunks, terms in islice(prepared, size):
-                version = work.wanted[doc.doc_id][1]
-                work.by_doc[doc.doc_id] = [(c, vector_id(c, version)) for c in chunks]
-                work.versions[doc.doc_id] = version
-                work.terms.update((c.chunk_id, t) for c, t in zip(chunks, terms, strict=True))
-                fresh += work.by_doc[doc.doc_id]
-                done += 1
-            if index is not None and not fresh:
-                break  # (documents without chunks at the end)
-            self._upsert(collection, fresh)
-            index = self.writer.commit(work.by_doc, work.versions, name, started, work.terms)
-            size *= 2  # each commit rebuilds BM25 over everything: doubling keeps that linear
-            progress(done, len(work.todo))
+        with closing(prepared):  # on an error, the worker processes stop with it
+            while index is None or done < len(work.todo):  # one commit even with nothing new
+                fresh: list[tuple[Chunk, str]] = []
+                for doc, chunks, terms in islice(prepared, size):
+                    version = work.wanted[doc.doc_id][1]
+                    work.by_doc[doc.doc_id] = [(c, vector_id(c, version)) for c in chunks]
+                    work.versions[doc.doc_id] = version
+                    work.terms.update((c.chunk_id, t) for c, t in zip(chunks, terms, strict=True))
+                    fresh += work.by_doc[doc.doc_id]
+                    done += 1
+                self._upsert(collection, fresh)
+                index = self.writer.commit(work.by_doc, work.versions, name, started, work.terms)
+                size *= 2  # each commit rebuilds BM25 over everything: doubling keeps that linear
+                progress(done, len(work.todo))
         return index
 
     def _upsert(self, collection, items: list[tuple[Chunk, str]]) -> None:
