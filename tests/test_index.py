@@ -183,3 +183,29 @@ def test_a_cold_process_answers_without_loading_chroma(assistant, settings):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize("dim", [2048, 512])
+def test_the_re_rank_hashes_what_the_index_stored(corpus, dim):
+    """The vectors hashed on the spot for re-ranking are the vectors Chroma holds, in the
+    configured dimension (`ASSISTANT_EMBEDDING_DIM`)."""
+    import numpy as np
+
+    from assistant.index.hashing import hash_vectors
+    from assistant.search.retrieve import _bm25_ranking, _dense_ranking
+    from assistant.text.segment import search_terms
+
+    index, _ = IndexStore(corpus.model_copy(update={"embedding_dim": dim})).ensure()
+    assert index.manifest.settings["embedding_config"]["dim"] == dim
+    keyword = _bm25_ranking(index, search_terms("中试平台建设"), None)[:12]
+    stored = index.collection.get(
+        ids=[index.vector_ids[p] for p in keyword], include=["embeddings"]
+    )
+    vectors = dict(zip(stored["ids"], stored["embeddings"], strict=True))
+    matrix = np.asarray([vectors[index.vector_ids[p]] for p in keyword], dtype=np.float32)
+    hashed = hash_vectors([index.chunks[p].index_text for p in keyword], dim)
+    assert matrix.shape == hashed.shape and np.allclose(matrix, hashed, atol=1e-6)
+    question = hash_vectors(["中试平台建设"], dim)[0]
+    ranked = _dense_ranking(index, "中试平台建设", (), (), keyword)
+    expected = sorted(keyword, key=lambda p: -float(matrix[keyword.index(p)] @ question))
+    assert [p for p, _ in ranked][:3] == expected[:3]

@@ -85,7 +85,7 @@ def _embedding_identity(settings: Settings) -> tuple[str, dict]:
     """The embedding's registered name and configuration; for the offline default without
     importing Chroma (a cold `assistant ask` then never loads it for a keyword hit)."""
     if settings.embedding == "hashing":
-        return hashing.NAME, hashing.config()
+        return hashing.NAME, hashing.config(settings.embedding_dim)
     from .embeddings import embedding_function
 
     ef = embedding_function(settings)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..index.hashing import DIM, NGRAMS, hash_vectors
 from ..index.hashing import NAME as HASHING
-from ..index.hashing import hash_vectors
 from ..index.state import Index
 from ..schema import Passage
 from ..text.overlap import NearDuplicates
@@ -113,8 +113,10 @@ def _reordered(index: Index, query: str, keyword: list[int]) -> Ranked:
     """
     # The vectors are hashed on the spot, as they were when stored: no Chroma round trip, and
     # a cold process answers without loading Chroma at all.
-    matrix = hash_vectors([index.chunks[p].index_text for p in keyword])
-    question = hash_vectors([query])[0]
+    shape = index.manifest.settings.get("embedding_config") or {}
+    dim, ngrams = int(shape.get("dim", DIM)), tuple(shape.get("ngrams", NGRAMS))
+    matrix = hash_vectors([index.chunks[p].index_text for p in keyword], dim, ngrams)
+    question = hash_vectors([query], dim, ngrams)[0]
     similarity = matrix @ question  # unit vectors (or zero): the cosine
     return [(keyword[i], float(similarity[i])) for i in np.argsort(-similarity, kind="stable")]
 
