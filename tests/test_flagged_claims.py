@@ -10,14 +10,13 @@ into 万家, or the quoted formula reversed.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 
 import docx
 import pytest
 from conftest import llm_settings
+from test_llm_faults import cli as run_cli
 from test_plans import plan_parts
 
 from fake_openai import FakeOpenAIServer
@@ -85,23 +84,14 @@ def home(tmp_path_factory):
 
 
 def cli(settings, server, *args: str) -> subprocess.CompletedProcess:
-    env = dict(
-        os.environ,
-        ASSISTANT_HOME=str(settings.home),
+    """The command over the test's library, answering with the fake model."""
+    return run_cli(
+        settings.home,
+        server.base_url,
+        *args,
         ASSISTANT_SEEDS_DIR=str(settings.seeds_dir),
-        OPENAI_BASE_URL=server.base_url,
-        OPENAI_API_KEY="test-key",
-        ASSISTANT_CHAT_MODEL="fake-chat",
         ASSISTANT_GENERATOR="llm",
         ASSISTANT_LLM_MAX_RETRIES="0",
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=settings.home.parent,
     )
 
 
