@@ -2,6 +2,7 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant import Assistant
@@ -64,10 +65,10 @@ def test_a_crash_during_a_build_leaves_the_previous_index_usable(corpus, monkeyp
     corpus.library.mkdir(parents=True)
     (corpus.library / "extra.txt").write_text("新增文档。内容足够长的一句话用于测试。", "utf-8")
 
-    def crash(folder, tokens):  # after the new vectors were written, before the commit
+    def crash(folder, table):  # after the new vectors were written, before the commit
         raise RuntimeError("killed mid-build")
 
-    monkeypatch.setattr(commit, "_write_terms", crash)
+    monkeypatch.setattr(commit, "_write_keyword_index", crash)
     with pytest.raises(RuntimeError):
         Assistant(corpus).sync()
     live = store.current()
@@ -126,13 +127,13 @@ def test_the_hashing_embedding_reorders_the_keyword_candidates(assistant):
 
 
 def test_an_update_segments_only_the_new_document(corpus, monkeypatch):
-    """Kept chunks' search terms come from the live state (`terms.tsv`), not segmented again,
-    and the keyword index built from them is the one a full rebuild makes."""
+    """Kept chunks' search terms come from the live state (`terms/`), not segmented again,
+    and the keyword index built from them scores as the one a full rebuild makes."""
     from assistant.index import prepare
 
     store = IndexStore(corpus)
     before, _ = store.ensure()
-    assert (before.folder / "terms.tsv").is_file()
+    assert (before.folder / "terms" / "ids.npy").is_file()
     segmented: list[str] = []
     real = prepare.search_terms
     monkeypatch.setattr(prepare, "search_terms", lambda text: segmented.append(text) or real(text))
@@ -146,7 +147,26 @@ def test_an_update_segments_only_the_new_document(corpus, monkeypatch):
     assert extra and len(segmented) == len(extra)
     rebuilt, _ = IndexStore(corpus).ensure(rebuild=True)
     assert after.terms() == rebuilt.terms()
-    assert after.bm25.vocab_dict == rebuilt.bm25.vocab_dict
+    assert after.bm25.vocab_dict.keys() == rebuilt.bm25.vocab_dict.keys()
+    for query in (["中试", "基地"], ["葡萄酒", "宁夏"], ["创新", "人才", "平台"]):
+        assert np.array_equal(after.bm25.get_scores(query), rebuilt.bm25.get_scores(query))
+
+
+def test_a_state_with_terms_kept_as_text_is_read_and_carried_over(corpus):
+    """States written before `terms/` kept their terms in `terms.tsv`: an update reads them
+    instead of segmenting the whole library again."""
+    store = IndexStore(corpus)
+    before, _ = store.ensure()
+    table = before.term_table()
+    lines = ["\t".join(table.terms_of(i)) for i in range(len(table))]
+    (before.folder / "terms.tsv").write_text("\n".join(lines) + "\n", "utf-8")
+    shutil.rmtree(before.folder / "terms")
+    assert before.terms() == {c.chunk_id: table.terms_of(i) for i, c in enumerate(before.chunks)}
+    corpus.library.mkdir(parents=True)
+    (corpus.library / "extra.txt").write_text("新增文档。宁夏建设中试基地九个。", "utf-8")
+    after = Assistant(corpus).sync().index
+    rebuilt, _ = IndexStore(corpus).ensure(rebuild=True)
+    assert after.terms() == rebuilt.terms()
 
 
 def test_segmenting_in_worker_processes_gives_what_one_process_gives(settings, monkeypatch, caplog):

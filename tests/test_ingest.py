@@ -177,6 +177,30 @@ def test_edited_title_and_date_are_indexed(private, tmp_path):
     assert chunk.title == document.title and chunk.date == "2026-01-05"
 
 
+def test_an_unchanged_file_is_not_cleaned_again(private, tmp_path, monkeypatch):
+    """The cleaned text is kept beside the catalog entry; it is cleaned again only when the
+    file, its title or the cleaning code changes — and a removed file's copy goes too."""
+    from assistant.corpus import library
+
+    path = tmp_path / "甘肃.txt"
+    path.write_text("甘肃省中试方案\n甘肃省将建设中试基地5个，服务新能源产业。", "utf-8")
+    private.ingest([path])
+    cleaned: list[str] = []
+    real = library.clean_text
+    monkeypatch.setattr(library, "clean_text", lambda text: cleaned.append(text) or real(text))
+    private.sync()
+    assert cleaned == []
+    private.edit("甘肃.txt", title="甘肃省中试基地建设方案")
+    assert len(cleaned) == 1
+    monkeypatch.setattr(library, "cleaning_signature", lambda: "other-code")
+    private.sync()
+    assert len(cleaned) == 2
+    kept = private.settings.library / ".catalog" / "甘肃.txt.clean"
+    assert kept.is_file() and "中试基地5个" in kept.read_text("utf-8")
+    private.remove(["甘肃.txt"])
+    assert not kept.exists()
+
+
 def test_size_limit_and_unsafe_names(private, tmp_path):
     small = private.settings.model_copy(update={"max_file_mb": 0.001})
     limited = Assistant(small)

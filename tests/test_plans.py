@@ -227,3 +227,16 @@ def test_unusable_llm_output_falls_back_to_the_offline_plan(llm_planner, reply):
     outline = planner.plan("河北")
     assert outline.model == "extractive" and outline.items()
     assert "大模型起草未成功" in outline.notes[-1]
+
+
+def test_the_material_note_names_a_few_texts_and_counts_the_rest():
+    from assistant.plans.outline import material_note
+    from assistant.text.regions import provinces
+
+    province = next(p for p in provinces() if p.name == "河北省")
+    titles = [f"文件{i}" for i in range(9)]
+    note = material_note((titles, 40), province)
+    assert "《文件5》等9份文件" in note and "《文件6》" not in note
+    assert "只有" not in note
+    assert "只有2句涉及本省" in material_note((titles[:1], 2), province)
+    assert "没有关于河北省的专门资料" in material_note(([], 0), province)

@@ -4,6 +4,8 @@ Layout of the library folder (`ASSISTANT_LIBRARY_DIR`, default `<home>/library`)
 
     <name>                    the file as the user gave it (a document's id is its file name)
     .catalog/<name>.json      extracted text, metadata read from the file, the user's edits
+    .catalog/<name>.clean     the text as indexed (cleaned, title line dropped), kept so an
+                              unchanged file is not cleaned again at every update
 
 Every write goes to a temporary file that is renamed into place, so a crash never leaves a
 half-written file or entry. Files copied in by hand are catalogued the next time they are read.
@@ -16,11 +18,14 @@ import json
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
+
 from ..schema import Article, Document
-from ..text.clean import clean_text, strip_title_line
+from ..text.clean import clean_text, cleaning_signature, strip_title_line
 from .extract import SUPPORTED, ExtractError, extract
 from .metadata import infer_level, infer_region
 
@@ -79,8 +84,8 @@ class Library:
 
     def entry(self, name: str) -> dict | None:
         try:
-            return json.loads(self._entry_path(name).read_text("utf-8"))
-        except (FileNotFoundError, json.JSONDecodeError):
+            return orjson.loads(self._entry_path(name).read_bytes())
+        except (FileNotFoundError, orjson.JSONDecodeError):
             return None
 
     def files(self) -> list[Path]:
@@ -141,6 +146,7 @@ class Library:
         if name != safe_name(name) or not (path.exists() or entry.exists()):
             return False
         entry.unlink(missing_ok=True)  # the entry first: a file without one is re-read, not lost
+        self._clean_path(name).unlink(missing_ok=True)
         path.unlink(missing_ok=True)
         return True
 
@@ -193,8 +199,30 @@ class Library:
         for path in self.files():
             entry = self._current_entry(path)
             if entry:
-                documents.append(to_document(entry, path))
+                documents.append(to_document(entry, path, self._cleaned))
         return documents
+
+    def _clean_path(self, name: str) -> Path:
+        return self.catalog / f"{name}.clean"
+
+    def _cleaned(self, entry: dict, title: str) -> str:
+        """The entry's text as indexed, cleaned once and kept beside the entry under a key of
+        its content, its title and the cleaning code (a separate file: the entry, which the
+        user's edits change, is never rewritten here)."""
+        key = (
+            f"{entry['sha256']}:{cleaning_signature()}:{hashlib.sha256(title.encode()).hexdigest()}"
+        )
+        path = self._clean_path(entry["name"])
+        try:
+            kept_key, kept = path.read_text("utf-8").split("\n", 1)
+            if kept_key == key:
+                return kept
+        except (FileNotFoundError, ValueError):
+            pass
+        text = strip_title_line(clean_text(entry["text"]), title)
+        if self.catalog.is_dir():
+            _write_atomic(path, f"{key}\n{text}".encode())
+        return text
 
     def problems(self) -> list[str]:
         """Files in the folder that cannot be read, with the reason (for `assistant index`)."""
@@ -211,20 +239,20 @@ class Library:
         """Drop catalog entries whose file is gone (deleted by hand)."""
         if not self.catalog.is_dir():
             return
-        for entry in self.catalog.glob("*.json"):
-            if not (self.folder / entry.name[: -len(".json")]).exists():
-                entry.unlink(missing_ok=True)
+        for kept in (*self.catalog.glob("*.json"), *self.catalog.glob("*.clean")):
+            if not (self.folder / kept.name[: -len(kept.suffix)]).exists():
+                kept.unlink(missing_ok=True)
         for folder in (self.folder, self.catalog):
             for tmp in folder.glob(".*.tmp"):  # left by a process killed mid-write
                 tmp.unlink(missing_ok=True)
 
 
-def to_document(entry: dict, path: Path) -> Document:
+def to_document(entry: dict, path: Path, cleaned: Callable[[dict, str], str]) -> Document:
     """A catalog entry as a `Document` (the user's edits win over what the file said)."""
     meta = {key: entry.get(key) for key in EDITABLE} | entry.get("edited", {})
     title = meta["title"] or path.stem
     region = meta["region"]
-    text = strip_title_line(clean_text(entry["text"]), title)
+    text = cleaned(entry, title)
     level = infer_level(region)
     return Document(
         doc_id=entry["name"],

@@ -9,14 +9,16 @@ import logging
 import os
 import shutil
 import time
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+
+import orjson
 
 from ..config import Settings
 from ..schema import Chunk
 from ..text.segment import search_terms
+from .keyword import TermTable, TermTableBuilder, bm25_model
 from .state import (
-    TERMS_FILE,
     Index,
     Manifest,
     index_settings,
@@ -46,7 +48,7 @@ class StateWriter:
         versions: dict[str, str],
         collection: str,
         started: float,
-        terms: dict[str, list[str]],
+        terms: Terms,
     ) -> Index:
         """Write a state into a partial folder, rename it into place, switch CURRENT."""
         items = [item for doc_id in sorted(by_doc) for item in by_doc[doc_id]]
@@ -61,7 +63,7 @@ class StateWriter:
         partial.mkdir()
         try:
             self._write_chunks(partial, items)
-            _write_terms(partial, [terms_of(chunk, terms) for chunk, _ in items])
+            _write_keyword_index(partial, terms.table([chunk for chunk, _ in items]))
             manifest = Manifest(
                 build_id=state_id,
                 corpus_hash=corpus_hash,
@@ -87,10 +89,10 @@ class StateWriter:
     @staticmethod
     def _write_chunks(folder: Path, items: list[tuple[Chunk, str]]) -> None:
         names = [f.name for f in fields(Chunk)]  # flat fields: no deep copy as asdict() makes
-        with (folder / "chunks.jsonl").open("w", encoding="utf-8") as out:
+        with (folder / "chunks.jsonl").open("wb") as out:
             for chunk, vid in items:
                 record = {name: getattr(chunk, name) for name in names} | {"vector_id": vid}
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.write(orjson.dumps(record) + b"\n")
 
     def touch(self, index: Index) -> Index:
         """Record the seeds' new signature in the live state (their content did not change)."""
@@ -129,21 +131,28 @@ def _write_json(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
 
 
-def terms_of(chunk: Chunk, terms: dict[str, list[str]]) -> list[str]:
-    """The chunk's search terms as segmented when it was indexed (or now, for a state written
-    before terms were kept)."""
-    found = terms.get(chunk.chunk_id)
-    return found if found is not None else search_terms(chunk.index_text)
+@dataclass
+class Terms:
+    """Where each chunk's search terms come from: segmented in this update (`fresh`), or the
+    live state's (`base`, positions by chunk id); a chunk in neither is segmented now."""
+
+    fresh: dict[str, list[str]] = field(default_factory=dict)
+    base: TermTable | None = None
+    base_position: dict[str, int] = field(default_factory=dict)
+
+    def table(self, chunks: list[Chunk]) -> TermTable:
+        builder = TermTableBuilder(self.base)
+        for chunk in chunks:
+            if (found := self.fresh.get(chunk.chunk_id)) is not None:
+                builder.add_terms(found)
+            elif (position := self.base_position.get(chunk.chunk_id)) is not None:
+                builder.add_kept(position)
+            else:  # a state written before terms were kept
+                builder.add_terms(search_terms(chunk.index_text))
+        return builder.build()
 
 
-def _write_terms(folder: Path, tokens: list[list[str]]) -> None:
-    """The terms of every chunk, one line each in chunk order (`terms.tsv`), and the BM25 index
-    built from them."""
-    import bm25s
-
-    with (folder / TERMS_FILE).open("w", encoding="utf-8") as out:
-        for line in tokens:
-            out.write("\t".join(line) + "\n")
-    model = bm25s.BM25(k1=1.2, b=0.75)
-    model.index(tokens, show_progress=False)
-    model.save(folder / "bm25", show_progress=False)
+def _write_keyword_index(folder: Path, table: TermTable) -> None:
+    """The terms of every chunk (`terms/`) and the BM25 model computed from them (`bm25/`)."""
+    table.save(folder)
+    bm25_model(table).save(folder / "bm25", show_progress=False)

@@ -1,7 +1,7 @@
 """Chunk documents and segment each chunk into its search terms — once, on every core.
 
 Segmentation (jieba, pure Python) is most of an ingest's time. Each chunk is segmented exactly
-once, when its document is new or changed; its terms are kept with the state (`terms.tsv`) and
+once, when its document is new or changed; its terms are kept with the state (`terms/`) and
 carried into the next one, so a commit rebuilds the keyword index from stored terms instead of
 segmenting the whole library again. A large ingest runs in worker processes, one per core
 (`spawn`: a server's threads are never forked); a small one stays in the calling process.

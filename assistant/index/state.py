@@ -3,8 +3,9 @@
 Layout under `<home>/index/`::
 
     chroma/               embedded Chroma (not used when `ASSISTANT_CHROMA_URL` names a server)
-    states/<state_id>/    chunks.jsonl, bm25/, manifest.json: one committed state of the corpus
+    states/<state_id>/    chunks.jsonl, terms/, bm25/, manifest.json: one committed state
     CURRENT               names the live state
+    WRITING               present while an update writes vectors (a killed one leaves it)
 """
 
 from __future__ import annotations
@@ -13,30 +14,28 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
+import orjson
 
 from ..config import Settings
 from ..schema import Chunk
 from ..text import lexicon
-from ..text.regions import provinces
+from ..text.regions import province_aliases
 from . import hashing
+from .keyword import TermTable, table_from_terms
 
 _REMEMBERED_PHRASES = 1024
+T = TypeVar("T")
 
 
-@cache
-def _place_names() -> frozenset[str]:
-    """Every name of every province: a question naming one is looked up with all of them."""
-    return frozenset(a for p in provinces() for a in p.aliases)
-
-
-TERMS_FILE = "terms.tsv"  # each chunk's search terms, tab-separated, one line per chunk
+TERMS_FILE = "terms.tsv"  # the terms as text, as states before `terms/` kept them
 FORMAT_VERSION = 3  # 3: BM25 terms include the character pairs of unknown words
 
 
@@ -120,6 +119,7 @@ class Index:
         self.manifest = Manifest(**json.loads((folder / "manifest.json").read_text("utf-8")))
         self._contains: dict[str, np.ndarray] = {}
         self._fields: dict[str, tuple[dict[str | None, int], np.ndarray]] = {}
+        self._derived: dict[str, object] = {}
 
     @cached_property
     def _records(self) -> tuple[list[Chunk], list[str]]:
@@ -127,9 +127,9 @@ class Index:
         the manifest)."""
         chunks: list[Chunk] = []
         vector_ids: list[str] = []
-        with (self.folder / "chunks.jsonl").open(encoding="utf-8") as lines:
+        with (self.folder / "chunks.jsonl").open("rb") as lines:
             for line in lines:
-                record = json.loads(line)
+                record = orjson.loads(line)
                 vector_ids.append(record.pop("vector_id"))
                 chunks.append(Chunk(**record))
         return chunks, vector_ids
@@ -164,8 +164,8 @@ class Index:
 
     def containing(self, phrase: str) -> np.ndarray:
         """Positions of the chunks whose text contains `phrase` (remembered per phrase)."""
-        if phrase not in self._contains and phrase in _place_names():
-            self._contains.update(self._scan(_place_names()))  # one pass for every place
+        if phrase not in self._contains and phrase in province_aliases():
+            self._contains.update(self._scan(province_aliases()))  # one pass for every place
         found = self._contains.get(phrase)
         if found is None:
             text, starts = self._joined
@@ -203,6 +203,17 @@ class Index:
         values, codes = self._field(name)
         return codes == values.get(value, -1)
 
+    def field_in(self, name: str, wanted: Iterable[str | None]) -> np.ndarray:
+        """Which chunks have metadata field `name` equal to one of `wanted`."""
+        values, codes = self._field(name)
+        return np.isin(codes, [values[v] for v in set(wanted) if v in values])
+
+    def remember(self, key: str, compute: Callable[[], T]) -> T:
+        """A value derived from this state alone, computed once (the state never changes)."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]  # type: ignore[return-value]
+
     def field_contains(self, name: str, part: str) -> np.ndarray:
         """Which chunks have metadata field `name` containing `part`."""
         values, codes = self._field(name)
@@ -215,20 +226,23 @@ class Index:
             self._fields[name] = (values, np.asarray(codes, dtype=np.int32))
         return self._fields[name]
 
+    def term_table(self) -> TermTable | None:
+        """Each chunk's search terms as segmented when it was indexed; None for a state written
+        before terms were kept (they are segmented again)."""
+        table = TermTable.load(self.folder)
+        if table is None and (self.folder / TERMS_FILE).exists():  # kept as text before
+            with (self.folder / TERMS_FILE).open(encoding="utf-8") as lines:
+                table = table_from_terms(
+                    line.rstrip("\n").split("\t") if line != "\n" else [] for line in lines
+                )
+        return table if table is not None and len(table) == len(self.chunks) else None
+
     def terms(self) -> dict[str, list[str]]:
-        """Each chunk's search terms as segmented when it was indexed (empty for a state written
-        before terms were kept: they are segmented again)."""
-        path = self.folder / TERMS_FILE
-        if not path.exists():
+        """Each chunk's search terms by chunk id (empty when not kept)."""
+        table = self.term_table()
+        if table is None:
             return {}
-        with path.open(encoding="utf-8") as lines:
-            rows = [line.rstrip("\n") for line in lines]
-        if len(rows) != len(self.chunks):
-            return {}
-        return {
-            c.chunk_id: row.split("\t") if row else []
-            for c, row in zip(self.chunks, rows, strict=True)
-        }
+        return {c.chunk_id: table.terms_of(i) for i, c in enumerate(self.chunks)}
 
     @cached_property
     def collection(self):  # -> chromadb Collection

@@ -22,7 +22,7 @@ from ..config import Settings
 from ..corpus.decode import CorpusError
 from ..corpus.documents import document_version, load_corpus
 from ..schema import Chunk, Document
-from .commit import Items, StateWriter
+from .commit import Items, StateWriter, Terms
 from .prepare import prepare
 from .state import Index, collection_name, index_settings, seeds_signature, vector_id
 
@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 BATCH_DOCUMENTS = 500  # documents embedded before the first commit; each later batch doubles
 _UPSERT = 256
 _GARBAGE_PAGE = 5000
+WRITING = "WRITING"  # present while an update writes vectors its state does not yet refer to
 
 Progress = Callable[[int, int], None]
 
@@ -58,7 +59,7 @@ class _Work:
     wanted: dict[str, tuple[Document, str]]
     todo: list[Document]
     removed: list[str]
-    terms: dict[str, list[str]] = field(default_factory=dict)  # chunk id → its search terms
+    terms: Terms = field(default_factory=Terms)
 
     def kept_vectors(self) -> set[str]:
         return {vid for items in self.by_doc.values() for _, vid in items}
@@ -136,14 +137,23 @@ class IndexStore:
         from .chroma import open_collection  # here: reading the index never loads Chroma
 
         collection = open_collection(self.settings, name)
-        self._collect_garbage(collection, keep=work.kept_vectors())
+        # Vectors are written before the state that uses them is committed: the marker says an
+        # update is under way, so one that finds it (the last was killed) looks for leftovers.
+        marker = self.root / WRITING
+        scan = rebuild or marker.exists()
+        self.root.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+        before = work.kept_vectors()
+        self._collect_garbage(collection, keep=before, scan=scan)
         for doc_id in work.removed:
             work.by_doc.pop(doc_id, None)
             work.versions.pop(doc_id, None)
         result.index = self._embed(work, collection, name, started, progress)
         # Replaced and removed documents leave no vector behind (a reader still on the previous
         # state just gets fewer dense hits for them: its searches skip ids it does not know).
-        self._collect_garbage(collection, keep=work.kept_vectors())
+        after = work.kept_vectors()
+        self._collect_garbage(collection, keep=after, stale=before - after, scan=scan)
+        marker.unlink(missing_ok=True)
         result.added = [doc.doc_id for doc in work.todo]
         result.removed = work.removed
         return result
@@ -151,18 +161,17 @@ class IndexStore:
     @staticmethod
     def _work(documents: Sequence[Document], current: Index | None) -> _Work:
         by_doc: Items = {}
-        versions: dict[str, str] = {}
-        terms: dict[str, list[str]] = {}
-        if current is not None:
-            versions = dict(current.manifest.doc_versions)
-            for chunk, vid in zip(current.chunks, current.vector_ids, strict=True):
-                by_doc.setdefault(chunk.doc_id, []).append((chunk, vid))
-            terms = current.terms()
+        terms = Terms()
+        versions = dict(current.manifest.doc_versions) if current is not None else {}
         wanted = {doc.doc_id: (doc, document_version(doc)) for doc in documents}
         if not wanted:
             raise CorpusError("没有可检索的文档：seeds 与资料库都是空的。")
         todo = [doc for doc, v in wanted.values() if versions.get(doc.doc_id) != v]
         removed = sorted(set(versions) - set(wanted))
+        if current is not None and (todo or removed):  # the live chunks only when needed
+            for chunk, vid in zip(current.chunks, current.vector_ids, strict=True):
+                by_doc.setdefault(chunk.doc_id, []).append((chunk, vid))
+            terms = Terms(base=current.term_table(), base_position=current.position)
         return _Work(by_doc, versions, wanted, todo, removed, terms)
 
     def _embed(
@@ -185,7 +194,9 @@ class IndexStore:
                     version = work.wanted[doc.doc_id][1]
                     work.by_doc[doc.doc_id] = [(c, vector_id(c, version)) for c in chunks]
                     work.versions[doc.doc_id] = version
-                    work.terms.update((c.chunk_id, t) for c, t in zip(chunks, terms, strict=True))
+                    work.terms.fresh.update(
+                        (c.chunk_id, t) for c, t in zip(chunks, terms, strict=True)
+                    )
                     fresh += work.by_doc[doc.doc_id]
                     done += 1
                 self._upsert(collection, fresh)
@@ -212,16 +223,27 @@ class IndexStore:
             )
 
     @staticmethod
-    def _collect_garbage(collection, keep: set[str]) -> None:
-        """Delete vectors that no kept state refers to (left by replaced documents or crashes)."""
-        stale, offset = [], 0
+    def _collect_garbage(
+        collection, keep: set[str], stale: set[str] = frozenset(), *, scan: bool
+    ) -> None:
+        """Delete vectors that no kept state refers to: `stale` (a replaced or removed
+        document's) by id; with `scan`, any other (left by a killed update) found by listing
+        the collection — not every time, as listing 100,000 ids takes seconds."""
+        _delete(collection, sorted(stale))
+        if not scan:
+            return
+        left, offset = [], 0
         while True:
             ids = collection.get(include=[], limit=_GARBAGE_PAGE, offset=offset)["ids"]
-            stale += [vid for vid in ids if vid not in keep]
+            left += [vid for vid in ids if vid not in keep]
             if len(ids) < _GARBAGE_PAGE:
                 break
             offset += _GARBAGE_PAGE
-        for start in range(0, len(stale), _GARBAGE_PAGE):
-            collection.delete(ids=stale[start : start + _GARBAGE_PAGE])
-        if stale:
-            log.info("dropped %d vectors no state refers to", len(stale))
+        _delete(collection, left)
+        if left:
+            log.info("dropped %d vectors no state refers to", len(left))
+
+
+def _delete(collection, ids: list[str]) -> None:
+    for start in range(0, len(ids), _GARBAGE_PAGE):
+        collection.delete(ids=ids[start : start + _GARBAGE_PAGE])

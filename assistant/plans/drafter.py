@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
 
 from ..answer.extractive import is_answer_sentence, term_coverage
 from ..answer.safety import drop_instructions
@@ -17,10 +20,11 @@ from ..schema import Chunk, PlanItem
 from ..search.retrieve import retrieve
 from ..search.weights import term_weights
 from ..text.overlap import NearDuplicates
-from ..text.regions import Province
+from ..text.regions import Province, province_aliases
 from ..text.sentences import lead_details, split_sentences
 from ..tuning import TUNING
 from .numbering import PassageNumbers
+from .outline import SCARCE_SENTENCES
 from .phrasing import actor, as_measure, is_description, is_measure
 from .template import Part
 
@@ -44,6 +48,17 @@ class Candidate:
         return (self.chunk.chunk_id, self.position)
 
 
+def _actor_chunks(index: Index) -> list[Chunk]:
+    """National chunks with a sentence whose actor is a province (“X省发挥…”): only those
+    naming a province at all are split into sentences."""
+    named = np.zeros(len(index.chunks), dtype=bool)
+    for name in province_aliases():
+        named[index.containing(name)] = True
+    named &= index.field_in("region", _NATIONAL_REGIONS)
+    chunks = [index.chunks[i] for i in np.flatnonzero(named)]
+    return [c for c in chunks if any(actor(s) for s in PlanDrafter.sentences_of(c))]
+
+
 class PlanDrafter:
     """Chooses the items of one outline; `numbers` numbers the chunks they cite."""
 
@@ -53,12 +68,10 @@ class PlanDrafter:
         self.numbers = PassageNumbers()
         self._used: set[tuple[str, int]] = set()
         self._seen = NearDuplicates(TUNE.duplicate_overlap)
-        self.province_chunks = [c for c in index.chunks if self.origin_of(c, "")[0] == "province"]
-        self.actor_chunks = [
-            c
-            for c in index.chunks
-            if c.region in _NATIONAL_REGIONS and any(actor(s) for s in self.sentences_of(c))
-        ]
+        chunks = index.chunks
+        own = index.field_equals("region", province.name)
+        self.province_chunks = [chunks[i] for i in np.flatnonzero(own)]
+        self.actor_chunks = index.remember("plan.actor_chunks", lambda: _actor_chunks(index))
 
     # --- where a sentence comes from ---
 
@@ -71,18 +84,28 @@ class PlanDrafter:
             return ("province", who.name) if who == self.province else ("elsewhere", who.name)
         return "national", None
 
-    def own_material(self) -> list[tuple[Chunk, str]]:
-        """Every sentence of the corpus about this province: its own texts, and its mentions."""
-        return [
-            (chunk, sentence)
-            for chunk in self.province_chunks + self.actor_chunks
-            for sentence in self.sentences_of(chunk)
-            if self.origin_of(chunk, sentence)[0] == "province" and self.usable(sentence)
-        ]
+    @cached_property
+    def own_material(self) -> tuple[list[str], int]:
+        """The titles of the texts with sentences about this province (its own texts, and
+        national texts naming it as the actor), and how many such sentences — counted exactly
+        up to `SCARCE_SENTENCES`; past that, a text already listed is not read again."""
+        titles: dict[str, None] = {}
+        sentences = 0
+        for chunk in self.province_chunks + self.actor_chunks:
+            if chunk.title in titles and sentences >= SCARCE_SENTENCES:
+                continue
+            mine = sum(
+                self.origin_of(chunk, s)[0] == "province" and self.usable(s)
+                for s in self.sentences_of(chunk)
+            )
+            if mine:
+                titles[chunk.title] = None
+                sentences += mine
+        return list(titles), sentences
 
     @property
     def has_specific_material(self) -> bool:
-        return bool(self.own_material())
+        return bool(self.own_material[0])
 
     @staticmethod
     def sentences_of(chunk: Chunk) -> list[str]:

@@ -142,14 +142,13 @@ def draft_with_llm(
     sections = assemble(template, drafted, province)
     if not any(s.all_items() for s in sections):
         raise PlanOutputError("模型没有给出任何条目")
-    own = drafter.own_material()
     outline = PlanOutline(
         province=province.name,
         title=template.title.replace("{province}", province.name),
         sections=sections,
         coverage=coverage_matrix(sections, named_measures(index, template)),
         passages=drafter.numbers.passages,
-        notes=[material_note(own, [chunk.title for chunk, _ in own], province)]
+        notes=[material_note(drafter.own_material, province)]
         + ([f"按要求突出“{focus}”方向。"] if focus else []),
         focus=focus,
         has_specific_material=drafter.has_specific_material,

@@ -46,7 +46,10 @@ def draft_offline(
         sections=sections,
         coverage=coverage_matrix(sections, named),
         passages=drafter.numbers.passages,
-        notes=[_material(drafter), *_focus_notes(focus, focus_part, drafted)],
+        notes=[
+            material_note(drafter.own_material, province),
+            *_focus_notes(focus, focus_part, drafted),
+        ],
         focus=focus,
         has_specific_material=drafter.has_specific_material,
         prompt_version=template.prompt.version,
@@ -57,11 +60,6 @@ def draft_offline(
     verify_items(outline)
     outline.timings_ms["draft"] = (time.perf_counter() - started) * 1000
     return outline
-
-
-def _material(drafter: PlanDrafter) -> str:
-    own = drafter.own_material()
-    return material_note(own, [chunk.title for chunk, _ in own], drafter.province)
 
 
 def _focus_notes(

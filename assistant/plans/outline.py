@@ -3,6 +3,8 @@ note on the province's material, and the verification of every item."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..answer.verify import verify_sentence
 from ..corpus.metadata import NATIONAL
 from ..index.state import Index
@@ -13,7 +15,8 @@ from .template import Part, PlanTemplate
 _DIGITS = "零一二三四五六七八九"
 _SOURCES_PER_MEASURE = 3
 _NAMED_KEYWORDS = 2  # an item naming this many of a measure's keywords covers it
-_SCARCE_SENTENCES = 5
+SCARCE_SENTENCES = 5  # fewer sentences about the province than this: the note says so
+_NAMED_TITLES = 6  # the note names this many of the province's texts, then counts the rest
 
 
 def chinese_number(n: int) -> str:
@@ -60,14 +63,16 @@ def assemble(
 
 def measure_sources(index: Index, part: Part) -> list[str]:
     """National chunks that name a measure, those naming most of its keywords first."""
-    scored = []
-    for chunk in index.chunks:
-        if chunk.region not in (None, NATIONAL):
-            continue
-        hits = sum(k in chunk.text for k in part.keywords)
-        if hits:
-            scored.append((-hits, chunk.chunk_id))
-    return [chunk_id for _, chunk_id in sorted(scored)[:_SOURCES_PER_MEASURE]]
+    hits = np.zeros(len(index.chunks), dtype=np.int32)
+    for keyword in part.keywords:
+        hits[index.containing(keyword)] += 1
+    hits[~index.field_in("region", (None, NATIONAL))] = 0
+    found = np.flatnonzero(hits)
+    if len(found) > _SOURCES_PER_MEASURE:  # only those that can make the top few are sorted
+        floor = np.partition(hits[found], -_SOURCES_PER_MEASURE)[-_SOURCES_PER_MEASURE]
+        found = found[hits[found] >= floor]
+    scored = sorted((-int(hits[i]), index.chunks[i].chunk_id) for i in found)
+    return [chunk_id for _, chunk_id in scored[:_SOURCES_PER_MEASURE]]
 
 
 def named_measures(index: Index, template: PlanTemplate) -> list[tuple[Part, list[str]]]:
@@ -117,16 +122,20 @@ def verify_items(outline: PlanOutline) -> None:
             item.status = "unsupported"
 
 
-def material_note(own: list[tuple[object, str]], titles: list[str], province: Province) -> str:
-    """What the corpus holds about the province, for the outline's notes."""
-    if not own:
+def material_note(material: tuple[list[str], int], province: Province) -> str:
+    """What the corpus holds about the province, for the outline's notes: `material` is the
+    drafter's titles of texts about it and how many sentences they give."""
+    titles, sentences = material
+    if not titles:
         return (
             f"资料库中没有关于{province.name}的专门资料：本提纲依据国家层面文本和其他省份的做法拟定，"
             f"借鉴条目已标明来源省份，未写入任何关于{province.short}的具体事实、数字或地名。"
             f"起草时请补充{province.short}的实际情况。"
         )
-    named = "、".join(f"《{t}》" for t in dict.fromkeys(titles))
-    scarce = f"，但只有{len(own)}句涉及本省" if len(own) < _SCARCE_SENTENCES else ""
+    named = "、".join(f"《{t}》" for t in titles[:_NAMED_TITLES])
+    if len(titles) > _NAMED_TITLES:
+        named += f"等{len(titles)}份文件"
+    scarce = f"，但只有{sentences}句涉及本省" if sentences < SCARCE_SENTENCES else ""
     return (
         f"资料库中有关于{province.name}的资料（{named}{scarce}），标注“本省”的条目取自这些资料；"
         "其余条目取自国家层面文本或其他省份的做法（已标明）。"

@@ -43,12 +43,12 @@ class Retrieval:
 def _allowed(index: Index, doc_ids: Sequence[str], regions: Sequence[str]) -> np.ndarray | None:
     if not doc_ids and not regions:
         return None
-    return np.array(
-        [
-            (not doc_ids or c.doc_id in doc_ids) and (not regions or c.region in regions)
-            for c in index.chunks
-        ]
-    )
+    allowed = np.ones(len(index.chunks), dtype=bool)
+    if doc_ids:
+        allowed &= index.field_in("doc_id", doc_ids)
+    if regions:
+        allowed &= index.field_in("region", regions)
+    return allowed
 
 
 def _bm25_ranking(index: Index, terms: list[str], allowed: np.ndarray | None) -> list[int]:

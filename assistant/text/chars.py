@@ -7,7 +7,7 @@ import re
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """CJK unified ideographs (with extension A and compatibility ideographs), as a regex range."""
 CJK_CHAR = re.compile(f"[{CJK}]")
-_WORD_CHAR = re.compile(rf"[{CJK}0-9A-Za-z]")
+_NOT_WORD_CHARS = re.compile(rf"[^{CJK}0-9A-Za-z]+")
 
 
 def has_chinese(text: str) -> bool:
@@ -16,7 +16,7 @@ def has_chinese(text: str) -> bool:
 
 def normalise_for_match(text: str) -> str:
     """Keep only letters, digits and CJK characters, lower-cased: the basis of overlap checks."""
-    return "".join(_WORD_CHAR.findall(text)).lower()
+    return _NOT_WORD_CHARS.sub("", text).lower()
 
 
 def char_ngrams(text: str, n: int) -> list[str]:

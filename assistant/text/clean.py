@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
 
-from . import lexicon
+from . import chars, lexicon
 from .chars import CJK, CJK_CHAR
 
 LEAD_MARKS = ("■", "▲", "●", "◆")
@@ -113,6 +115,17 @@ def _drop_repeated_leads(lines: list[str]) -> list[str]:
             continue
         kept.append(line)
     return kept
+
+
+@cache
+def cleaning_signature() -> str:
+    """Changes whenever `clean_text` could: its code and the word lists it reads (a text
+    cleaned and kept under an older signature is cleaned again)."""
+    digest = hashlib.sha256()
+    for module in (__file__, chars.__file__):
+        digest.update(Path(module).read_bytes())
+    digest.update(lexicon.alternation("page_furniture").encode())
+    return digest.hexdigest()[:16]
 
 
 def clean_text(text: str) -> str:

@@ -78,8 +78,14 @@ def find_province(name: str) -> Province | None:
 
 
 @cache
+def province_aliases() -> frozenset[str]:
+    """Every name of every province (full, short, cities, landmarks)."""
+    return frozenset(a for p in provinces() for a in p.aliases)
+
+
+@cache
 def _alias_pattern() -> re.Pattern[str]:
-    aliases = sorted({a for p in provinces() for a in p.aliases}, key=len, reverse=True)
+    aliases = sorted(province_aliases(), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, aliases)))
 
 

@@ -1,0 +1,52 @@
+"""The keyword index computed with numpy scores exactly as bm25s's own builder, and an update
+carries the live state's terms over instead of segmenting them again."""
+
+import random
+
+import bm25s
+import numpy as np
+
+from assistant.index.keyword import TermTable, TermTableBuilder, bm25_model, table_from_terms
+from assistant.text.segment import search_terms
+
+
+def _rows(count: int, seed: int) -> list[list[str]]:
+    words = [f"词{i}" for i in range(300)] + ["中试", "基地", "创新", "人才"]
+    rng = random.Random(seed)
+    rows = [[rng.choice(words) for _ in range(rng.randint(1, 60))] for _ in range(count)]
+    rows[5] = []  # a chunk with no terms
+    return rows
+
+
+def test_the_numpy_model_scores_exactly_as_bm25s_builds_it():
+    rows = _rows(400, seed=3)
+    reference = bm25s.BM25(k1=1.2, b=0.75)
+    reference.index(rows, show_progress=False)
+    model = bm25_model(table_from_terms(rows))
+    rng = random.Random(4)
+    for _ in range(50):
+        query = rng.sample(sorted({w for r in rows for w in r}), 3)
+        assert np.array_equal(model.get_scores(query), reference.get_scores(query))
+    assert model.vocab_dict.keys() == reference.vocab_dict.keys()
+
+
+def test_saved_and_loaded_like_a_bm25s_index(tmp_path):
+    rows = [search_terms(t) for t in ("推动中试基地建设。", "培育创新人才队伍。", "中试平台")]
+    table = table_from_terms(rows)
+    bm25_model(table).save(tmp_path / "bm25", show_progress=False)
+    loaded = bm25s.BM25.load(tmp_path / "bm25", mmap=True)
+    scores = loaded.get_scores(search_terms("中试"))
+    assert scores[0] > 0 and scores[2] > 0 and scores[1] == 0
+    table.save(tmp_path)
+    again = TermTable.load(tmp_path)
+    assert again.vocab == table.vocab and [again.terms_of(i) for i in range(3)] == rows
+
+
+def test_carrying_ids_over_keeps_each_chunks_terms_and_drops_unused_words():
+    base = table_from_terms([["甲", "乙"], ["丙"], ["丁", "甲"]])
+    builder = TermTableBuilder(base)
+    builder.add_kept(2)
+    builder.add_terms(["戊", "甲"])
+    table = builder.build()
+    assert [table.terms_of(i) for i in range(len(table))] == [["丁", "甲"], ["戊", "甲"]]
+    assert sorted(table.vocab) == sorted(["丁", "甲", "戊"])  # 乙 and 丙 are gone
