@@ -169,6 +169,30 @@ def test_a_state_with_terms_kept_as_text_is_read_and_carried_over(corpus):
     assert after.terms() == rebuilt.terms()
 
 
+def test_a_state_with_chunks_as_json_lines_is_still_read(corpus):
+    """States written before the column layout kept one JSON object per chunk."""
+    from dataclasses import asdict
+
+    from assistant.index.state import Index
+
+    live, _ = IndexStore(corpus).ensure()
+    chunks, vector_ids = list(live.chunks), list(live.vector_ids)
+    lines = [
+        json.dumps(asdict(c) | {"vector_id": v}, ensure_ascii=False)
+        for c, v in zip(chunks, vector_ids, strict=True)
+    ]
+    (live.folder / "chunks.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    shutil.rmtree(live.folder / "chunks")
+    old = Index(live.folder, live.settings)
+    assert list(old.chunks) == chunks and old.vector_ids == vector_ids
+    assert old.chunks[-1] == chunks[-1] and old.chunks[1:3] == chunks[1:3]
+    assert np.array_equal(old.containing("中试"), live.containing("中试"))
+    assert old.documents() == live.documents() and old.outlets == live.outlets
+    assert np.array_equal(
+        old.field_equals("region", "河北省"), live.field_equals("region", "河北省")
+    )
+
+
 def test_segmenting_in_worker_processes_gives_what_one_process_gives(settings, monkeypatch, caplog):
     from assistant.corpus.documents import load_corpus
     from assistant.index.prepare import prepare

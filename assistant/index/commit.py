@@ -9,14 +9,13 @@ import logging
 import os
 import shutil
 import time
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-
-import orjson
 
 from ..config import Settings
 from ..schema import Chunk
 from ..text.segment import search_terms
+from .chunk_table import write_chunks
 from .keyword import TermTable, TermTableBuilder, bm25_model
 from .state import (
     Index,
@@ -62,7 +61,7 @@ class StateWriter:
         partial = self.states / f".{state_id}.partial-{time.time_ns()}"
         partial.mkdir()
         try:
-            self._write_chunks(partial, items)
+            write_chunks(partial, items)
             _write_keyword_index(partial, terms.table([chunk for chunk, _ in items]))
             manifest = Manifest(
                 build_id=state_id,
@@ -85,14 +84,6 @@ class StateWriter:
             raise
         self._switch(state_id)
         return Index(final, self.settings)
-
-    @staticmethod
-    def _write_chunks(folder: Path, items: list[tuple[Chunk, str]]) -> None:
-        names = [f.name for f in fields(Chunk)]  # flat fields: no deep copy as asdict() makes
-        with (folder / "chunks.jsonl").open("wb") as out:
-            for chunk, vid in items:
-                record = {name: getattr(chunk, name) for name in names} | {"vector_id": vid}
-                out.write(orjson.dumps(record) + b"\n")
 
     def touch(self, index: Index) -> Index:
         """Record the seeds' new signature in the live state (their content did not change)."""

@@ -3,7 +3,7 @@
 Layout under `<home>/index/`::
 
     chroma/               embedded Chroma (not used when `ASSISTANT_CHROMA_URL` names a server)
-    states/<state_id>/    chunks.jsonl, terms/, bm25/, manifest.json: one committed state
+    states/<state_id>/    chunks/, terms/, bm25/, manifest.json: one committed state
     CURRENT               names the live state
     WRITING               present while an update writes vectors (a killed one leaves it)
 """
@@ -14,7 +14,7 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.metadata import version
@@ -22,13 +22,13 @@ from pathlib import Path
 from typing import TypeVar
 
 import numpy as np
-import orjson
 
 from ..config import Settings
 from ..schema import Chunk
 from ..text import lexicon
 from ..text.regions import province_aliases
 from . import hashing
+from .chunk_table import ChunkTable
 from .keyword import TermTable, table_from_terms
 
 _REMEMBERED_PHRASES = 1024
@@ -105,11 +105,6 @@ def vector_id(chunk: Chunk, doc_version: str) -> str:
     return f"{doc_version[:24]}#{chunk.chunk_id.rsplit('#', 1)[1]}"
 
 
-def outlets(chunks: Iterable[Chunk]) -> set[str]:
-    """Every outlet named in chunk metadata (“甲日报、乙微报” counts as two)."""
-    return {name for c in chunks if c.source for name in re.split(r"[、，,/]", c.source) if name}
-
-
 class Index:
     """One committed state, opened read-only: chunks, the BM25 model and the Chroma collection."""
 
@@ -122,29 +117,21 @@ class Index:
         self._derived: dict[str, object] = {}
 
     @cached_property
-    def _records(self) -> tuple[list[Chunk], list[str]]:
-        """The chunks and their vector ids, read on first use (a freshness check needs only
-        the manifest)."""
-        chunks: list[Chunk] = []
-        vector_ids: list[str] = []
-        with (self.folder / "chunks.jsonl").open("rb") as lines:
-            for line in lines:
-                record = orjson.loads(line)
-                vector_ids.append(record.pop("vector_id"))
-                chunks.append(Chunk(**record))
-        return chunks, vector_ids
+    def table(self) -> ChunkTable:
+        """The chunks, read on first use (a freshness check needs only the manifest)."""
+        return ChunkTable(self.folder)
 
     @property
-    def chunks(self) -> list[Chunk]:
-        return self._records[0]
+    def chunks(self) -> Sequence[Chunk]:
+        return self.table.chunks
 
     @property
     def vector_ids(self) -> list[str]:
-        return self._records[1]
+        return self.table.columns["vector_id"]
 
     @cached_property
     def position(self) -> dict[str, int]:
-        return {chunk.chunk_id: i for i, chunk in enumerate(self.chunks)}
+        return {chunk_id: i for i, chunk_id in enumerate(self.table.columns["chunk_id"])}
 
     @cached_property
     def vector_position(self) -> dict[str, int]:
@@ -156,11 +143,10 @@ class Index:
 
         return bm25s.BM25.load(self.folder / "bm25", mmap=True, show_progress=False)
 
-    @cached_property
+    @property
     def _joined(self) -> tuple[str, np.ndarray]:
         """Every chunk's text in one string (NUL between chunks) and where each chunk starts."""
-        starts = np.cumsum([0] + [len(c.text) + 1 for c in self.chunks])
-        return "\0".join(c.text for c in self.chunks), starts
+        return self.table.joined, self.table.starts
 
     def containing(self, phrase: str) -> np.ndarray:
         """Positions of the chunks whose text contains `phrase` (remembered per phrase)."""
@@ -222,7 +208,8 @@ class Index:
     def _field(self, name: str) -> tuple[dict[str | None, int], np.ndarray]:
         if name not in self._fields:
             values: dict[str | None, int] = {}
-            codes = [values.setdefault(getattr(c, name), len(values)) for c in self.chunks]
+            column = self.table.columns[name]
+            codes = [values.setdefault(value, len(values)) for value in column]
             self._fields[name] = (values, np.asarray(codes, dtype=np.int32))
         return self._fields[name]
 
@@ -263,7 +250,11 @@ class Index:
 
     @cached_property
     def outlets(self) -> set[str]:
-        return outlets(self.chunks)
+        """Every outlet named in chunk metadata (“甲日报、乙微报” counts as two)."""
+        sources = set(self.table.columns["source"])
+        return {
+            name for source in sources if source for name in re.split(r"[、，,/]", source) if name
+        }
 
     def documents(self) -> list[str]:
-        return sorted({chunk.doc_id for chunk in self.chunks})
+        return sorted(set(self.table.columns["doc_id"]))

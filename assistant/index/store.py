@@ -206,7 +206,7 @@ class IndexStore:
         return index
 
     def _upsert(self, collection, items: list[tuple[Chunk, str]]) -> None:
-        """Vectors and metadata only: the texts live in the state's `chunks.jsonl`, and Chroma
+        """Vectors and metadata only: the texts live in the state's `chunks/`, and Chroma
         indexing them for its own full-text search took most of an ingest's time."""
         from .embeddings import embedding_function
 
