@@ -94,16 +94,115 @@ def cold_start(command: Callable[[str], list[str]], env: dict[str, str]) -> floa
     return round(statistics.median(samples), 2)
 
 
+def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time of a command, and the peak memory (RSS, MB) of its largest process."""
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *command], env=env, check=True, capture_output=True, text=True
+    )
+    elapsed = time.perf_counter() - started
+    return elapsed, round(int(done.stdout.split()[-1]) / 1024, 1)
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def replace_one(assistant: Assistant, library: Path) -> float | None:
+    """Seconds to update the index after one library document changed (None: no library)."""
+    files = sorted(library.glob("*.txt"))
+    if not files:
+        return None
+    target = files[len(files) // 2]
+    target.write_text(target.read_text("utf-8") + "\n本文件已修订，补充说明一项。\n", "utf-8")
+    elapsed = timed(assistant.sync)
+    return round(elapsed, 2)
+
+
+def serve_rss(env: dict[str, str]) -> float:
+    """Peak memory (RSS, MB) of `assistant serve` after it answered one question."""
+    import socket
+
+    from gradio_client import Client
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "serve", "--port", str(port)],
+        env=env | {"ASSISTANT_AUTH": ""},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            try:
+                client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+                break
+            except Exception:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(1)
+        client.predict(question=QUESTIONS[0], api_name="/ask")
+        status = Path(f"/proc/{server.pid}/status").read_text()
+        peak = next(line for line in status.splitlines() if line.startswith("VmHWM"))
+        return round(int(peak.split()[1]) / 1024, 1)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def segmentation_limit(texts: dict[str, str]) -> dict:
+    """jieba alone (precise mode) over the same texts on every core: the ceiling of any
+    jieba-based ingest on this machine. Dictionaries are loaded before the clock starts."""
+    import multiprocessing
+
+    from segment_limit import cut_all, load, ready
+
+    cores = os.cpu_count() or 1
+    shares = [list(texts.values())[i::cores] for i in range(cores)]
+    with multiprocessing.get_context("spawn").Pool(cores, initializer=load) as pool:
+        pool.map(ready, range(cores), chunksize=1)
+        started = time.perf_counter()
+        pool.map(cut_all, shares)
+        elapsed = time.perf_counter() - started
+    chars = sum(map(len, texts.values()))
+    return {
+        "cores": cores,
+        "index_s": round(elapsed, 2),
+        "index_chars_per_s": round(chars / elapsed),
+    }
+
+
 def plan_queries(province: str) -> list[str]:
     template = load_template(REPO / "prompts")
     return [f"{province}{part.query}" for chapter in template.chapters for part in chapter.parts]
 
 
 def measure_project(texts: dict[str, str], library: Path, home: Path) -> dict:
+    """The project's figures; its first ingest runs as `assistant index` in its own process,
+    so its time and peak memory are a user's."""
+    env = dict(
+        os.environ,
+        ASSISTANT_HOME=str(home),
+        ASSISTANT_LIBRARY_DIR=str(library),
+        ASSISTANT_GENERATOR="extractive",
+    )
+    chars = sum(map(len, texts.values()))
+    build, ingest_rss = run_measured([sys.executable, "-m", "assistant", "index"], env)
     settings = Settings(home=home, library_dir=library, generator="extractive")
     assistant = Assistant(settings)
-    chars = sum(map(len, texts.values()))
-    build = timed(lambda: assistant.build_index(rebuild=True))
+    scale = {
+        "ingest_peak_rss_mb": ingest_rss,
+        "index_disk_mb": round(folder_size(home / "index") / 2**20, 1),
+        "replace_one_s": replace_one(assistant, library),
+        "serve_peak_rss_mb": serve_rss(env),
+    }
     cases = in_scope_cases()
     rankings = []
     for case in cases:
@@ -113,6 +212,7 @@ def measure_project(texts: dict[str, str], library: Path, home: Path) -> dict:
         "chunks": assistant.index.manifest.chunks,
         "index_s": round(build, 2),
         "index_chars_per_s": round(chars / build),
+        **scale,
         **score(rankings, cases),
         **latencies(assistant.ask),
         "plan_ms": round(
@@ -128,12 +228,6 @@ def measure_project(texts: dict[str, str], library: Path, home: Path) -> dict:
         k: round(suite.metrics[k], 3)
         for k in ("citation_recall", "citation_precision", "key_phrase_recall")
     }
-    env = dict(
-        os.environ,
-        ASSISTANT_HOME=str(home),
-        ASSISTANT_LIBRARY_DIR=str(library),
-        ASSISTANT_GENERATOR="extractive",
-    )
     result["cold_start_s"] = cold_start(
         lambda q: [sys.executable, "-m", "assistant", "ask", q], env
     )
@@ -243,6 +337,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="5,1000,10000")
     parser.add_argument(
+        "--baselines-up-to",
+        type=int,
+        default=10000,
+        help="larger corpora measure the project alone (the baselines take hours there)",
+    )
+    parser.add_argument(
         "--only-scale", action="store_true", help="skip bench_core, bench_ingest and bench_ui"
     )
     parser.add_argument("--out", type=Path, default=HERE, help="folder for RESULTS.md and the plot")
@@ -267,13 +367,20 @@ def main() -> None:
             print(f"{PROJECT}: {rows[PROJECT]}")
             if size == sizes[0]:
                 results["grounding"] = grounding(folder / "home", library)
-            for kind in BASELINES:
-                rows[kind.name] = measure_baseline(kind, texts, folder / "baselines")
-                print(f"{kind.name}: {rows[kind.name]}")
+            if size <= args.baselines_up_to:
+                for kind in BASELINES:
+                    rows[kind.name] = measure_baseline(kind, texts, folder / "baselines")
+                    print(f"{kind.name}: {rows[kind.name]}")
+            limit = segmentation_limit(texts)
+            print(f"segmentation limit: {limit}")
             results["sizes"][str(len(texts))] = {
                 "characters": sum(map(len, texts.values())),
                 "systems": rows,
-                "ratio_to_fastest_baseline": ratios(rows),
+                "segmentation_limit": limit,
+                "ratio_to_fastest_baseline": ratios(rows) if len(rows) > 1 else {},
+                "share_of_segmentation_limit": round(
+                    rows[PROJECT]["index_chars_per_s"] / limit["index_chars_per_s"], 3
+                ),
             }
         finally:
             shutil.rmtree(folder, ignore_errors=True)
