@@ -77,8 +77,10 @@ def measure_sources(index: Index, part: Part) -> list[str]:
 
 def named_measures(index: Index, template: PlanTemplate) -> list[tuple[Part, list[str]]]:
     """The task measures the corpus names, each with its national sources; the rest are dropped."""
-    found = [(part, measure_sources(index, part)) for part in template.tasks.parts]
-    return [(part, sources) for part, sources in found if sources]
+    parts = template.tasks.parts
+    key = "plan.measure_sources:" + repr([(p.key, p.keywords) for p in parts])
+    found = index.remember(key, lambda: [measure_sources(index, part) for part in parts])
+    return [(part, sources) for part, sources in zip(parts, found, strict=True) if sources]
 
 
 def coverage_matrix(
