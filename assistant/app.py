@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .answer.pipeline import Answerer, History, StreamEvent
 from .config import Settings
@@ -18,6 +19,10 @@ from .corpus.library import Library
 from .index.state import Index
 from .index.store import IndexStore, SyncResult
 from .schema import Answer, Document, PlanOutline
+
+if TYPE_CHECKING:  # the drafting tools load when first used
+    from .plans.compare import Comparison
+    from .plans.targets import TargetTable
 
 Progress = Callable[[int, int], None]
 
@@ -126,3 +131,18 @@ class Assistant:
         from .plans.drafting import draft_plan
 
         return draft_plan(self.settings, self.index, province, focus)
+
+    def compare(self, provinces: Sequence[str], topic: str | None = None) -> Comparison:
+        """The province comparison matrix; raises `PlanError` (Chinese message)."""
+        from .plans.compare import compare
+        from .plans.template import load_template
+
+        return compare(self.index, load_template(self.settings.prompts_dir), provinces, topic)
+
+    def targets(self, province: str | None = None, year: int | None = None) -> TargetTable:
+        """The library's quantified targets, flagged; raises `PlanError` for an unknown province."""
+        from .plans.provinces import resolve_province
+        from .plans.targets import target_table
+
+        region = resolve_province(province).name if province else None
+        return target_table(self.index, region, year)

@@ -12,6 +12,15 @@ STATUS_LABELS: dict[SupportStatus, str] = {
 }
 
 
+LEVEL_LABELS = {
+    "central": "中央",
+    "provincial": "省级",
+    "municipal": "市级",
+    "academic": "研究",
+    "other": "其他",
+}
+
+
 def flag_reason(status: SupportStatus, issues: tuple[str, ...] | list[str]) -> str:
     """Why a sentence or plan item is flagged: its issues, else what its status means."""
     return "；".join(issues) or STATUS_LABELS[status]

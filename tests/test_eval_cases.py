@@ -36,3 +36,18 @@ def test_locators_and_key_phrases_are_verbatim_in_the_gold_documents():
 def test_follow_ups_carry_their_history():
     for case in load_cases(REPO / "evals" / "cases.jsonl"):
         assert bool(case.history) == (case.kind == "followup"), case.id
+
+
+def test_compare_cases_match_their_schema_and_name_real_phrases():
+    from assistant.evals.compare_cases import CompareCase, load_compare_cases
+
+    schema = json.loads((REPO / "evals" / "schema" / "compare_case.schema.json").read_text("utf-8"))
+    assert set(schema["properties"]) == set(CompareCase.__dataclass_fields__)
+    cases = load_compare_cases(REPO / "evals" / "compare_cases.jsonl")
+    assert len(cases) >= 3 and len({c.id for c in cases}) == len(cases)
+    from assistant.text.chars import normalise_for_match
+
+    seeds = normalise_for_match("".join(p.read_text("utf-8") for p in (REPO / "seeds").glob("*")))
+    for case in cases:
+        assert case.own or case.empty
+        assert all(normalise_for_match(phrase) in seeds for phrase in case.own), case.id

@@ -22,7 +22,13 @@ def gate(tmp_path):
     evals = tmp_path / "evals"
     shutil.copytree(REPO / "prompts", prompts)
     evals.mkdir()
-    for name in ("cases.jsonl", "everyday_cases.jsonl", "plan_cases.jsonl", "baseline.json"):
+    for name in (
+        "cases.jsonl",
+        "everyday_cases.jsonl",
+        "plan_cases.jsonl",
+        "compare_cases.jsonl",
+        "baseline.json",
+    ):
         shutil.copy(REPO / "evals" / name, evals / name)
     env = dict(
         os.environ,

@@ -253,3 +253,27 @@ def test_the_re_rank_hashes_what_the_index_stored(corpus, dim):
     ranked = _dense_ranking(index, "中试平台建设", (), (), keyword)
     expected = sorted(keyword, key=lambda p: -float(matrix[keyword.index(p)] @ question))
     assert [p for p, _ in ranked][:3] == expected[:3]
+
+
+def test_the_index_vocabulary_covers_every_list_the_ingest_path_reads():
+    """A change to a word list the ingest path reads re-indexes; others (target cues, polarity
+    words) do not, so editing them never costs a user a full re-index."""
+    import re
+
+    from assistant.text import lexicon
+
+    package = REPO / "assistant"
+    ingest_path = [
+        package / "text" / "segment.py",
+        package / "text" / "clean.py",
+        package / "text" / "sentences.py",
+        *(package / "index").glob("*.py"),
+        *(package / "corpus").glob("*.py"),
+    ]
+    read = set()
+    for path in ingest_path:
+        text = path.read_text("utf-8")
+        read |= set(re.findall(r"lexicon\.(?:words|sections|alternation)\(\s*\"(\w+)\"", text))
+        read |= set(re.findall(r"\"lexicon\",\s*\"(\w+)\.txt\"", text))
+    assert read and read <= set(lexicon.INDEXING), read - set(lexicon.INDEXING)
+    assert lexicon.fingerprint(lexicon.INDEXING) != lexicon.fingerprint()

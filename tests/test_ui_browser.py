@@ -220,6 +220,84 @@ def test_plan_is_drafted_shown_and_downloaded_as_docx(page, tmp_path):
     assert download_info.value.suggested_filename.endswith(".md")
 
 
+def test_compare_tab_builds_the_matrix_from_the_keyboard(page, tmp_path):
+    """Provinces typed and picked with Enter, Enter in the topic box runs it; the matrix shows
+    each province's own programme in its column, citations open, the spreadsheet downloads."""
+    open_tab(page, "对比")
+    box = page.locator("#compare-provinces input")
+    for name in ("河北", "陕西"):
+        box.click()
+        box.fill(name)
+        page.get_by_role("option", name=f"{name}省").wait_for()
+        box.press("Enter")
+    topic = page.locator("#compare-topic textarea, #compare-topic input").first
+    topic.click()
+    topic.press("Enter")
+    matrix = page.locator("#compare-matrix .pa-matrix")
+    matrix.wait_for()
+    headers = matrix.locator("thead th").all_inner_texts()
+    assert headers == ["举措", "国家层面", "河北省", "陕西省"]
+    column = {name: i for i, name in enumerate(headers)}
+    shaanxi = matrix.locator(f"tbody td:nth-child({column['陕西省'] + 1})").all_inner_texts()
+    hebei = matrix.locator(f"tbody td:nth-child({column['河北省'] + 1})").all_inner_texts()
+    assert any("秦创原" in cell for cell in shaanxi) and not any("秦创原" in c for c in hebei)
+    assert page.get_by_text("资料未涉及").count() > 0
+    matrix.locator("a.pa-cite").first.click()
+    page.locator("#pa-panel").wait_for(state="visible")
+    page.screenshot(path=ARTIFACTS / "compare.png", full_page=True)
+    page.keyboard.press("Escape")
+    with page.expect_download() as download_info:
+        page.locator("#compare-xlsx").click()
+    assert download_info.value.suggested_filename.endswith(".xlsx")
+    with page.expect_download() as download_info:
+        page.locator("#compare-docx").click()
+    saved = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(saved)
+    assert docx.Document(str(saved)).tables[0].rows[0].cells[2].text == "河北省"
+
+
+@pytest.fixture(scope="module")
+def reports_url(tmp_path_factory, settings):
+    """A second UI over a library of the 2024 and 2025 government work reports and two
+    provincial texts (tests/fixtures/gov-work-reports)."""
+    from conftest import start_web
+
+    from assistant import Assistant
+
+    home = tmp_path_factory.mktemp("reports-ui")
+    private = settings.model_copy(
+        update={"home": home, "library_dir": home / "library", "auth": None}
+    )
+    fixtures = REPO / "tests" / "fixtures" / "gov-work-reports"
+    Assistant(private).ingest(sorted(fixtures.glob("*.txt")))
+    app, url = start_web(private)
+    yield url
+    app.close()
+
+
+def test_targets_tab_lists_the_years_targets_from_the_keyboard(browser, reports_url):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    try:
+        page.goto(reports_url)
+        open_tab(page, "目标值")
+        year = page.locator("#targets-year input")
+        year.fill("2025")
+        year.press("Enter")  # Enter in the year box lists them
+        table = page.locator("#targets-table")
+        table.get_by_text("城镇新增就业", exact=True).first.wait_for()
+        text = table.inner_text()
+        assert "国内生产总值增长" in text and "1200" in text and "万人" in text
+        assert "低于国家目标" in text  # the provincial plan's growth target
+        page.screenshot(path=ARTIFACTS / "targets.png", full_page=True)
+        with page.expect_download() as download_info:
+            page.locator("#targets-xlsx").click()
+        assert download_info.value.suggested_filename.endswith(".xlsx")
+    finally:
+        context.close()
+
+
 def test_library_lists_the_corpus_and_opens_a_document(page, assistant):
     open_tab(page, "资料库")
     documents = assistant.sources()

@@ -42,6 +42,8 @@ METRICS = (
     Metric("plan_coverage_recall", "方案：重点举措覆盖率"),
     Metric("plan_invented_facts", "方案：编造事实数", higher_is_better=False, hard=True),
     Metric("plan_material_accuracy", "方案：本省资料判断准确率", hard=True),
+    Metric("compare_own_column", "对比：各省材料只在本省一列", hard=True),
+    Metric("compare_items_supported", "对比：条目引用支持率", hard=True),
 )
 
 

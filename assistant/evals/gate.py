@@ -10,6 +10,7 @@ from pathlib import Path
 from ..app import Assistant
 from ..config import Settings
 from .cases import load_suites
+from .compare_cases import load_compare_cases
 from .plan_cases import load_plan_cases
 from .regressions import regressions
 from .runner import EvalRun, run
@@ -51,6 +52,7 @@ def run_suite(
         progress=progress,
         plan_cases=load_plan_cases(settings.evals_dir / "plan_cases.jsonl"),
         verifier=verifier_cases(settings.evals_dir),
+        compare_cases=load_compare_cases(settings.evals_dir / "compare_cases.jsonl"),
     )
 
 
@@ -94,12 +96,16 @@ class Verdict:
         """Every case with a problem in this run (regressed or not): id, question, problems."""
         regressed = dict(self.regressed)
         rows = []
-        for case in self.run.cases + self.run.plan_cases:
+        for case in self.run.cases + self.run.plan_cases + self.run.compare_cases:
             problems = list(case.get("problems", []))
             if case["id"] in regressed:
                 problems.insert(0, f"回退：{regressed[case['id']]}")
             if problems:
-                question = case.get("question") or f"{case['province']}方案"
+                question = case.get("question") or (
+                    f"{case['province']}方案"
+                    if "province" in case
+                    else f"{'、'.join(case['provinces'])}对比"
+                )
                 rows.append({"id": case["id"], "question": question, "problems": problems})
         return rows
 

@@ -58,6 +58,12 @@ def markdown(run: EvalRun, baseline: dict | None, regressed: list[tuple[str, str
         lines.append("")
     if len(failing) > _MAX_CASES:
         lines.append(f"……另有 {len(failing) - _MAX_CASES} 个，见 JSON 报告。")
+    return "\n".join(lines + _drafting_cases(run)) + "\n"
+
+
+def _drafting_cases(run: EvalRun) -> list[str]:
+    """The plan and comparison cases that did not fully pass."""
+    lines: list[str] = []
     plans = [c for c in run.plan_cases if c["problems"]]
     if run.plan_cases:
         lines += ["", f"## 方案起草用例：{len(run.plan_cases)} 个，未完全通过 {len(plans)} 个", ""]
@@ -69,7 +75,14 @@ def markdown(run: EvalRun, baseline: dict | None, regressed: list[tuple[str, str
             for item in case["flagged"][:10]
         ]
         lines.append("")
-    return "\n".join(lines) + "\n"
+    compares = [c for c in run.compare_cases if c["problems"]]
+    if run.compare_cases:
+        total = len(run.compare_cases)
+        lines += ["", f"## 对比用例：{total} 个，未完全通过 {len(compares)} 个", ""]
+    for case in compares:
+        provinces = "、".join(case["provinces"])
+        lines += [f"### `{case['id']}` {provinces}", "", "；".join(case["problems"]), ""]
+    return lines
 
 
 def chart(run: EvalRun, baseline: dict | None, path: Path) -> None:
@@ -121,6 +134,7 @@ def summary_table(run: EvalRun, baseline: dict | None) -> str:
         shown = f"{before:.3f}" if before is not None else "—"
         rows.append(f"{metric.name:<28}{value:>8.3f}{shown:>8}{change:>8}")
     plans = f" + {len(run.plan_cases)} 个方案用例" if run.plan_cases else ""
+    plans += f" + {len(run.compare_cases)} 个对比用例" if run.compare_cases else ""
     rows.append(f"{len(run.cases)} 个问答用例{plans}，{run.seconds} 秒（模式：{run.mode}）")
     return "\n".join(rows)
 

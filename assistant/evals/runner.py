@@ -16,6 +16,7 @@ from ..app import Assistant
 from ..llm.prompts import load_prompt
 from ..schema import Turn
 from .cases import EvalCase
+from .compare_cases import CompareCase, score_compare_case, summarise_compares
 from .metrics import (
     citation_counts,
     facts_consistent,
@@ -157,6 +158,7 @@ class EvalRun:
     seconds: float
     skipped: list[str]
     plan_cases: list[dict] = field(default_factory=list)
+    compare_cases: list[dict] = field(default_factory=list)
     verifier: dict = field(default_factory=dict)  # per error kind [right, total], and misses
 
     def to_json(self) -> dict:
@@ -172,12 +174,13 @@ def run(
     progress: Callable[[int, int], None] = lambda done, total: None,
     plan_cases: list[PlanCase] = (),  # type: ignore[assignment]
     verifier: list[VerifierCase] = (),  # type: ignore[assignment]
+    compare_cases: list[CompareCase] = (),  # type: ignore[assignment]
 ) -> EvalRun:
     started = time.perf_counter()
     prompts_dir = assistant.settings.prompts_dir
     prompt_texts = [load_prompt(prompts_dir, name).system for name in ("answer", "condense")]
     runnable = [c for c in cases if llm or not c.requires_llm]
-    total = len(runnable) + len(plan_cases)
+    total = len(runnable) + len(plan_cases) + len(compare_cases)
     results = []
     for done, case in enumerate(runnable, start=1):
         result = score_case(assistant, case, prompt_texts)
@@ -189,17 +192,23 @@ def run(
     for done, case in enumerate(plan_cases, start=len(runnable) + 1):
         plans.append(asdict(score_plan_case(assistant, case)))
         progress(done, total)
+    compares = []
+    for done, case in enumerate(compare_cases, start=len(runnable) + len(plan_cases) + 1):
+        compares.append(score_compare_case(assistant, case))
+        progress(done, total)
     checked = score_verifier(list(verifier)) if verifier else None
     return EvalRun(
         mode="llm" if llm else "offline",
         version=suite_version(prompts_dir),
         metrics=summarise(results)
         | summarise_plans(plans)
+        | summarise_compares(compares)
         | (checked.metrics() if checked else {}),
         cases=[asdict(r) for r in results],
         seconds=round(time.perf_counter() - started, 2),
         skipped=[c.id for c in cases if c not in runnable],
         plan_cases=plans,
+        compare_cases=compares,
         verifier={"by_kind": checked.by_kind(), "misses": checked.misses} if checked else {},
     )
 

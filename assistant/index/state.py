@@ -75,8 +75,8 @@ def index_settings(settings: Settings) -> dict[str, object]:
         "chunk_overlap_sentences": settings.chunk_overlap_sentences,
         "embedding": name,
         "embedding_config": config,
-        # The word lists decide how text is cut into search terms: a change re-indexes.
-        "vocabulary": lexicon.fingerprint(),
+        # The word lists that decide how text is cut into search terms: a change re-indexes.
+        "vocabulary": lexicon.fingerprint(lexicon.INDEXING),
     }
 
 

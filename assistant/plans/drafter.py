@@ -62,10 +62,12 @@ def _actor_chunks(index: Index) -> list[Chunk]:
 class PlanDrafter:
     """Chooses the items of one outline; `numbers` numbers the chunks they cite."""
 
-    def __init__(self, index: Index, province: Province) -> None:
+    def __init__(
+        self, index: Index, province: Province, numbers: PassageNumbers | None = None
+    ) -> None:
         self.index = index
         self.province = province
-        self.numbers = PassageNumbers()
+        self.numbers = numbers or PassageNumbers()
         self._used: set[tuple[str, int]] = set()
         self._seen = NearDuplicates(TUNE.duplicate_overlap)
         chunks = index.chunks

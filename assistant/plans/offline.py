@@ -26,10 +26,10 @@ def draft_offline(
     drafter = PlanDrafter(index, province)
     named = named_measures(index, template)
     named_keys = {part.key for part, _ in named}
-    focus_part = _focus_part(template, focus) if focus else None
+    focused = focus_part(template, focus) if focus else None
     task_parts = [part for part, _ in named]
-    if focus_part is not None:
-        task_parts = [focus_part] + [p for p in task_parts if p.key != focus_part.key]
+    if focused is not None:
+        task_parts = [focused] + [p for p in task_parts if p.key != focused.key]
 
     # Tasks claim their sentences first, then safeguards, then the general requirements.
     drafted: dict[str, list[PlanItem]] = {}
@@ -48,7 +48,7 @@ def draft_offline(
         passages=drafter.numbers.passages,
         notes=[
             material_note(drafter.own_material, province),
-            *_focus_notes(focus, focus_part, drafted),
+            *_focus_notes(focus, focused, drafted),
         ],
         focus=focus,
         has_specific_material=drafter.has_specific_material,
@@ -72,7 +72,7 @@ def _focus_notes(
     return [f"按要求突出“{focus}”方向，相关任务列为重点任务第一项。"]
 
 
-def _focus_part(template: PlanTemplate, focus: str) -> Part:
+def focus_part(template: PlanTemplate, focus: str) -> Part:
     """The task part a focus names (人工智能 → the “人工智能+” task), or a new part for it."""
     for part in template.tasks.parts:
         if focus in part.heading or any(k in focus for k in part.keywords if len(k) >= 2):

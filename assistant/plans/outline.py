@@ -3,12 +3,14 @@ note on the province's material, and the verification of every item."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 
 from ..answer.verify import verify_sentence
 from ..corpus.metadata import NATIONAL
 from ..index.state import Index
-from ..schema import CoverageRow, PlanItem, PlanOutline, PlanSection
+from ..schema import CoverageRow, Passage, PlanItem, PlanOutline, PlanSection
 from ..text.regions import Province, find_provinces
 from .template import Part, PlanTemplate
 
@@ -104,11 +106,15 @@ def coverage_matrix(
 
 
 def verify_items(outline: PlanOutline) -> None:
+    verify_plan_items(outline.items(), outline.passages)
+
+
+def verify_plan_items(items: Iterable[PlanItem], passages: list[Passage]) -> None:
     """Check every item like an answer sentence, plus: each place it names is in its passages."""
-    by_number = {p.n: p for p in outline.passages}
-    for item in outline.items():
+    by_number = {p.n: p for p in passages}
+    for item in items:
         marked = item.text + "".join(f"[{n}]" for n in item.citations)
-        checked = verify_sentence(marked, outline.passages)
+        checked = verify_sentence(marked, passages)
         cited_text = "".join(by_number[n].text for n in item.citations if n in by_number)
         # stricter than an answer: an item's province must be named in its passages
         unnamed = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -64,11 +65,20 @@ def files() -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".txt"))
 
 
-def fingerprint() -> str:
-    """One hash over every word list and the regions table: it changes when any of them does."""
+# The lists that decide how a text is cleaned, chunked and cut into search terms: the index's
+# vocabulary (a change to another list, such as the target cues, does not re-index a library).
+INDEXING = ("abbreviations", "entities", "page_furniture", "policy_terms", "stopwords")
+
+
+def fingerprint(names: Iterable[str] | None = None) -> str:
+    """One hash over the word lists (every one, or `names`) and the region tables: it changes
+    when any of them does."""
     data = resources.files("assistant.data")
     digest = hashlib.sha256()
-    for name in files():
+    chosen = files() if names is None else sorted(f"{name}.txt" for name in names)
+    for name in chosen:
         digest.update(name.encode() + b"\0" + data.joinpath(_FOLDER, name).read_bytes() + b"\0")
     digest.update(data.joinpath("regions.tsv").read_bytes())
+    if names is not None:
+        digest.update(data.joinpath("region_groups.tsv").read_bytes())
     return digest.hexdigest()[:12]

@@ -1,7 +1,8 @@
 """The web UI (`assistant serve`): a Gradio app over `Assistant`, with no logic of its own.
 
-Tabs (one module each): 问答 (`chat.py`), 方案起草 (`plan_tab.py`), 资料库 (`library_tab.py`)
-and 评测 (`eval_tab.py`). Named API endpoints `/ask` and `/plan` serve `gradio_client`.
+Tabs (one module each): 问答 (`chat.py`), 方案起草 (`plan_tab.py`), 对比 (`compare_tab.py`),
+目标值 (`targets_tab.py`), 资料库 (`library_tab.py`) and 评测 (`eval_tab.py`). Named API endpoints
+`/ask` and `/plan` serve `gradio_client`.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ from ...app import Assistant  # noqa: E402
 from ...plans.provinces import PlanError  # noqa: E402
 from ..auth import parse_auth  # noqa: E402
 from .chat import ChatTab  # noqa: E402
+from .compare_tab import CompareTab  # noqa: E402
 from .eval_tab import EvalTab  # noqa: E402
 from .library_tab import LibraryTab  # noqa: E402
 from .notices import user_error  # noqa: E402
 from .page import css, head, interface_translations  # noqa: E402
 from .plan_tab import PlanTab  # noqa: E402
+from .targets_tab import TargetsTab  # noqa: E402
 
 
 def mode_label(settings: Settings) -> str:
@@ -74,6 +77,10 @@ def build(assistant: Assistant) -> gr.Blocks:
             app.load(chat.messages, store, chatbot, api_visibility="private")
         with gr.Tab("方案起草", id="plan"):
             PlanTab(assistant).build()
+        with gr.Tab("对比", id="compare"):
+            CompareTab(assistant).build()
+        with gr.Tab("目标值", id="targets"):
+            TargetsTab(assistant).build()
         with gr.Tab("资料库", id="library"):
             library.build(doc_filter, settings.max_file_mb)
         with gr.Tab("评测", id="eval"):

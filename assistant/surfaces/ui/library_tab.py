@@ -9,17 +9,11 @@ import gradio as gr
 
 from ...app import Assistant
 from ...corpus.files import SUPPORTED
+from ...labels import LEVEL_LABELS
 from ...schema import Document
 from .notices import user_error
 from .render_plan import document_html
 
-LEVELS = {
-    "central": "中央",
-    "provincial": "省级",
-    "municipal": "市级",
-    "academic": "研究",
-    "other": "其他",
-}
 LIBRARY_HEADERS = ["编号", "标题", "发布机构", "日期", "地区", "层级", "字数", "来源"]
 STATUS = {"added": "新增", "replaced": "已替换", "unchanged": "未变（跳过）", "failed": "失败"}
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -46,7 +40,7 @@ class LibraryTab:
                 d.source or "",
                 d.date or "",
                 d.region or "",
-                LEVELS.get(d.level, d.level),
+                LEVEL_LABELS.get(d.level, d.level),
                 len(d.text),
                 "资料库" if d.doc_id in library else "内置",
             ]

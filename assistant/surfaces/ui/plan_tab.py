@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
-import time
-
 import gradio as gr
 
 from ...app import Assistant
@@ -12,25 +9,17 @@ from ...plans.export import write
 from ...plans.provinces import PlanError
 from ...text.regions import provinces
 from ...tuning import TUNING
+from .exports import Exports
 from .notices import user_error
 from .render_plan import coverage_rows, outline_html
 
-EXPORTS_KEPT_SECONDS = 24 * 3600
 COVERAGE_HEADERS = ["重点举措", "是否覆盖", "对应条目", "引用", "资料出处"]
 
 
 class PlanTab:
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
-        self.exports = assistant.settings.home / "exports"
-
-    def _prune_exports(self) -> None:
-        cutoff = time.time() - EXPORTS_KEPT_SECONDS
-        for path in self.exports.glob("*/*"):
-            if path.stat().st_mtime < cutoff:
-                path.unlink(missing_ok=True)
-                if not any(path.parent.iterdir()):
-                    path.parent.rmdir()
+        self.exports = Exports(assistant.settings.home / "exports")
 
     def draft(self, province: str, focus: str):
         """Draft the outline; return its preview, the coverage table and the two downloads."""
@@ -38,9 +27,7 @@ class PlanTab:
             outline = self.assistant.plan(province or "", focus or None)
         except PlanError as exc:
             raise user_error(str(exc)) from None
-        self.exports.mkdir(parents=True, exist_ok=True)
-        self._prune_exports()
-        folder = self.exports / secrets.token_hex(8)
+        folder = self.exports.folder()
         stem = f"{outline.province}行动方案提纲"
         docx = write(outline, "docx", folder / f"{stem}.docx")
         markdown = write(outline, "md", folder / f"{stem}.md")

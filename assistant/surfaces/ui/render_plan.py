@@ -9,7 +9,7 @@ from ...schema import Document, PlanItem, PlanOutline, PlanSection
 from .render import attr, cite_links, sources_html, text_html
 
 
-def _item_html(item: PlanItem, key: str, known: set[int]) -> str:
+def item_html(item: PlanItem, key: str, known: set[int]) -> str:
     borrowed = (
         f'<span class="pa-borrowed">（借鉴{escape(item.region)}做法）</span>'
         if item.origin == "elsewhere" and item.region
@@ -20,7 +20,7 @@ def _item_html(item: PlanItem, key: str, known: set[int]) -> str:
     if item.status != "supported":
         why = flag_reason(item.status, item.issues)
         flag = f'<span class="pa-flag" title="{attr(why)}">⚠ 引用待核</span>'
-    details = "".join(f"<li>{_item_html(d, key, known)}</li>" for d in item.details)
+    details = "".join(f"<li>{item_html(d, key, known)}</li>" for d in item.details)
     return f"{text_html(item.text.rstrip('。；; '))}{borrowed}{marks}。{flag}" + (
         f'<ol class="pa-details">{details}</ol>' if details else ""
     )
@@ -32,7 +32,7 @@ def _section_html(section: PlanSection, key: str, known: set[int], depth: int) -
     if section.note:
         parts.append(f'<p class="pa-note">起草提示：{text_html(section.note)}</p>')
     if section.items:
-        items = "".join(f"<li>{_item_html(i, key, known)}</li>" for i in section.items)
+        items = "".join(f"<li>{item_html(i, key, known)}</li>" for i in section.items)
         parts.append(f"<ol>{items}</ol>")
     parts += [_section_html(s, key, known, depth + 1) for s in section.subsections]
     return "".join(parts)
