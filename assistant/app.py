@@ -22,6 +22,7 @@ from .schema import Answer, Document, PlanOutline
 
 if TYPE_CHECKING:  # the drafting tools load when first used
     from .plans.compare import Comparison
+    from .plans.diff import VersionDiff
     from .plans.targets import TargetTable
 
 Progress = Callable[[int, int], None]
@@ -108,9 +109,13 @@ class Assistant:
         history: History = (),
         k: int | None = None,
         doc_ids: Sequence[str] = (),
+        as_of: str | None = None,
     ) -> Answer:
-        """Answer one question; raises `QuestionError` for unusable input."""
-        events = self.answerer.run(question, history=history, k=k, doc_ids=doc_ids, streaming=False)
+        """Answer one question from the versions in force (on `as_of`, YYYY-MM-DD, when given);
+        raises `QuestionError` for unusable input."""
+        events = self.answerer.run(
+            question, history=history, k=k, doc_ids=doc_ids, streaming=False, as_of=as_of
+        )
         final = [event.answer for event in events if event.kind == "answer"]
         assert final and final[-1] is not None
         return final[-1]
@@ -122,9 +127,12 @@ class Assistant:
         history: History = (),
         k: int | None = None,
         doc_ids: Sequence[str] = (),
+        as_of: str | None = None,
     ) -> Iterator[StreamEvent]:
         """Yield the passages, the answer text as it is generated, then the verified `Answer`."""
-        return self.answerer.run(question, history=history, k=k, doc_ids=doc_ids, streaming=True)
+        return self.answerer.run(
+            question, history=history, k=k, doc_ids=doc_ids, streaming=True, as_of=as_of
+        )
 
     def plan(self, province: str, focus: str | None = None) -> PlanOutline:
         """Draft a provincial action-plan outline; raises `PlanError` (Chinese message)."""
@@ -146,3 +154,21 @@ class Assistant:
 
         region = resolve_province(province).name if province else None
         return target_table(self.index, region, year)
+
+    def diff(self, old: str, new: str) -> VersionDiff:
+        """Two documents of the corpus side by side, clause by clause (by document id);
+        raises `PlanError` for an unknown id."""
+        from .plans.diff import diff_documents
+        from .plans.provinces import PlanError
+
+        documents = {d.doc_id: d for d in self.sources()}
+        unknown = [name for name in (old, new) if name not in documents]
+        if unknown:
+            raise PlanError(
+                f"找不到文档：{'、'.join(unknown)}（用 assistant sources 查看文档编号）"
+            )
+        return diff_documents(documents[old], documents[new])
+
+    def supersede(self, new: str, old: str, *, undo: bool = False) -> None:
+        """Record that library document `new` supersedes `old` (or forget it, with `undo`)."""
+        self.library.supersede(new, old, undo=undo)

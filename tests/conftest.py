@@ -62,6 +62,21 @@ def assistant(settings):
     return Assistant(settings)
 
 
+@pytest.fixture(scope="session")
+def reports(tmp_path_factory, settings):
+    """An assistant over a library of the 2024 and 2025 government work reports and two
+    provincial texts written for the tests (tests/fixtures/gov-work-reports)."""
+    from assistant import Assistant
+
+    home = tmp_path_factory.mktemp("reports")
+    assistant = Assistant(
+        settings.model_copy(update={"home": home, "library_dir": home / "library"})
+    )
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "gov-work-reports"
+    assistant.ingest(sorted(fixtures.glob("*.txt")))
+    return assistant
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

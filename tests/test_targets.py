@@ -10,10 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 
-from assistant import Assistant
 from assistant.plans.targets_export import write
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "gov-work-reports"
@@ -25,16 +23,6 @@ NATIONAL_2025 = {  # indicator → value, unit, comparator (read from the 2025 r
     "粮食产量": ("1.4", "万亿斤", "左右"),
     "赤字率": ("4", "%", "左右"),
 }
-
-
-@pytest.fixture(scope="module")
-def reports(tmp_path_factory, settings):
-    home = tmp_path_factory.mktemp("targets")
-    assistant = Assistant(
-        settings.model_copy(update={"home": home, "library_dir": home / "library"})
-    )
-    assistant.ingest(sorted(FIXTURES.glob("*.txt")))
-    return assistant
 
 
 def _rows(table, indicator: str, region: str = "全国"):

@@ -257,20 +257,11 @@ def test_compare_tab_builds_the_matrix_from_the_keyboard(page, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def reports_url(tmp_path_factory, settings):
-    """A second UI over a library of the 2024 and 2025 government work reports and two
-    provincial texts (tests/fixtures/gov-work-reports)."""
+def reports_url(reports):
+    """A second UI over the government work reports library (conftest `reports`)."""
     from conftest import start_web
 
-    from assistant import Assistant
-
-    home = tmp_path_factory.mktemp("reports-ui")
-    private = settings.model_copy(
-        update={"home": home, "library_dir": home / "library", "auth": None}
-    )
-    fixtures = REPO / "tests" / "fixtures" / "gov-work-reports"
-    Assistant(private).ingest(sorted(fixtures.glob("*.txt")))
-    app, url = start_web(private)
+    app, url = start_web(reports.settings.model_copy(update={"auth": None}))
     yield url
     app.close()
 
@@ -294,6 +285,41 @@ def test_targets_tab_lists_the_years_targets_from_the_keyboard(browser, reports_
         with page.expect_download() as download_info:
             page.locator("#targets-xlsx").click()
         assert download_info.value.suggested_filename.endswith(".xlsx")
+    finally:
+        context.close()
+
+
+def test_versions_in_force_and_the_diff_view(browser, reports_url):
+    """The answer says which version it used; the 资料库 tab lists the versions and shows the
+    新旧对照 of two reports, documents picked from the keyboard."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    try:
+        page.goto(reports_url)
+        ask(page, "今年居民消费价格涨幅的预期目标是多少？", 0)
+        answer = page.locator("#chat .pa-answer").last.inner_text()
+        assert "依据现行有效版本" in answer and "2%左右" in answer
+        open_tab(page, "资料库")
+        page.get_by_text("版本与新旧对照").click()
+        assert "年度系列" in page.locator("#version-relations").inner_text()
+        for box, name in (("#diff-old", "2024年"), ("#diff-new", "2025年")):
+            field = page.locator(f"{box} input")
+            field.click()
+            field.fill(f"{name}中华人民共和国")  # narrow the list, then Enter picks the first
+            page.get_by_role(
+                "option", name=f"{name}中华人民共和国国务院政府工作报告"
+            ).first.wait_for()
+            field.press("Enter")
+        page.locator("#diff-button").click()
+        view = page.locator("#diff-view .pa-diff")
+        view.wait_for()
+        assert view.locator("mark", has_text="1.4万亿").count() >= 1, view.inner_text()[:300]
+        view.locator("mark", has_text="1.4万亿").first.scroll_into_view_if_needed()
+        page.screenshot(path=ARTIFACTS / "diff.png", full_page=False)
+        with page.expect_download() as download_info:
+            page.locator("#diff-docx").click()
+        assert download_info.value.suggested_filename.endswith(".docx")
     finally:
         context.close()
 

@@ -6,6 +6,7 @@ them on. When the model fails, the offline extractive answer stands in, under a 
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..config import Settings
+from ..corpus.library import Library
 from ..index.state import Index
 from ..llm.faults import Budget, LLMError, Restart
 from ..llm.prompts import load_prompt
@@ -21,6 +23,7 @@ from ..schema import Answer, Passage, Turn
 from ..search.evidence import assess
 from ..search.mentions import boosts_for
 from ..search.retrieve import retrieve
+from ..search.versions import Versions, scope, version_note, versions_of
 from ..search.weights import term_weights
 from ..text.chars import has_chinese
 from ..text.segment import expand_abbreviations
@@ -120,8 +123,11 @@ class Answerer:
         k: int | None,
         doc_ids: Sequence[str],
         streaming: bool,
+        as_of: str | None = None,
     ) -> Iterator[StreamEvent]:
-        """The events of answering one question; raises `QuestionError` for unusable input."""
+        """The events of answering one question; raises `QuestionError` for unusable input.
+
+        Only the versions in force are searched (on `as_of`, YYYY-MM-DD, when given)."""
         state = _Asked(clean_question(question, limit=self.settings.max_question_chars))
         question_only, state.injected = strip_injection(without_links(state.asked))
         question_only = question_only.strip()
@@ -137,7 +143,9 @@ class Answerer:
         if not has_chinese(state.standalone):
             yield _final(self._refusal(state, [], NOT_CHINESE))
             return
-        yield from self._answer(state, k=k, doc_ids=doc_ids, streaming=streaming, budget=budget)
+        yield from self._answer(
+            state, k=k, doc_ids=doc_ids, streaming=streaming, budget=budget, as_of=as_of
+        )
 
     def _answer(
         self,
@@ -147,9 +155,12 @@ class Answerer:
         doc_ids: Sequence[str],
         streaming: bool,
         budget: Budget,
+        as_of: str | None = None,
     ) -> Iterator[StreamEvent]:
         index = self._index()
         with _timed(state, "retrieve"):
+            versions = self._versions(index)
+            doc_ids, as_of = scope(versions, state.standalone, as_of, doc_ids)
             query = expand_abbreviations(state.standalone)
             boosts = boosts_for(query, index.outlets)
             result = retrieve(
@@ -177,9 +188,18 @@ class Answerer:
                     answer.sentences, passages, budget
                 )
         answer.notice = "".join(_notices(answer, state, result.keyword_only, failure))
+        if versions.any and not answer.refused:
+            cited = [passages[n - 1].chunk.doc_id for n in answer.citations]
+            answer.notice = version_note(versions, cited, as_of) + answer.notice
         if failure is not None:
             answer.fallback = failure.kind
         yield _final(answer)
+
+    def _versions(self, index: Index) -> Versions:
+        """The library's versions, with the relations the user set (remembered per state)."""
+        chosen = Library(self.settings.library).chosen_versions()
+        key = "versions:" + json.dumps(chosen, sort_keys=True, ensure_ascii=False)
+        return index.remember(key, lambda: versions_of(index, chosen))
 
     def _generate(
         self, request: GenerationRequest, streaming: bool, budget: Budget, parts: list[str]

@@ -6,6 +6,7 @@ Layout of the library folder (`ASSISTANT_LIBRARY_DIR`, default `<home>/library`)
     .catalog/<name>.json      extracted text, metadata read from the file, the user's edits
     .catalog/<name>.clean     the text as indexed (cleaned, title line dropped), kept so an
                               unchanged file is not cleaned again at every update
+    .catalog/versions.relations  which documents supersede which, as the user set it (JSON)
 
 Every write goes to a temporary file that is renamed into place, so a crash never leaves a
 half-written file or entry. Files copied in by hand are catalogued the next time they are read.
@@ -223,6 +224,32 @@ class Library:
         if self.catalog.is_dir():
             _write_atomic(path, f"{key}\n{text}".encode())
         return text
+
+    # --- versions the user set ---
+
+    @property
+    def _versions_path(self) -> Path:
+        return self.catalog / "versions.relations"  # JSON; not *.json, which are entries
+
+    def chosen_versions(self) -> dict[str, list[str]]:
+        """The relations the user set: document → the documents it supersedes."""
+        try:
+            return orjson.loads(self._versions_path.read_bytes())
+        except (FileNotFoundError, orjson.JSONDecodeError):
+            return {}
+
+    def supersede(self, new: str, old: str, *, undo: bool = False) -> None:
+        """Record (or, with `undo`, forget) that `new` supersedes `old`."""
+        for name in (new, old):
+            if self.entry(name) is None:
+                raise LibraryError(f"{name}：资料库中没有这个文档")
+        if new == old:
+            raise LibraryError("一个文档不能取代它自己")
+        chosen = self.chosen_versions()
+        olds = [o for o in chosen.get(new, []) if o != old] + ([] if undo else [old])
+        chosen = {k: v for k, v in chosen.items() if k != new} | ({new: olds} if olds else {})
+        self.catalog.mkdir(parents=True, exist_ok=True)
+        _write_atomic(self._versions_path, json.dumps(chosen, ensure_ascii=False).encode())
 
     def problems(self) -> list[str]:
         """Files in the folder that cannot be read, with the reason (for `assistant index`)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -64,6 +65,34 @@ def _read_batch(path: Path) -> list[dict]:
     return items
 
 
+def _answer_batch(assistant, batch: Path, **options) -> None:
+    """One JSON line per question; an error in one never costs the rest of the batch."""
+    from ...answer.questions import QuestionError
+
+    for item in _read_batch(batch):
+        try:
+            record = assistant.ask(item["question"], history=item["history"], **options).to_json()
+        except QuestionError as exc:
+            record = {"question": item["question"], "error": str(exc)}
+        except Exception as exc:
+            record = {"question": item["question"], "error": f"处理出错：{type(exc).__name__}"}
+        _echo_json(record)
+
+
+def _as_date(text: str) -> str:
+    """YYYY-MM-DD (or YYYY-M-D, YYYY/MM/DD, YYYY年M月D日) as YYYY-MM-DD; a clear error otherwise."""
+    import datetime
+
+    parts = [int(p) for p in re.findall(r"\d+", text)]
+    if len(parts) == 3:
+        try:
+            return datetime.date(*parts).isoformat()
+        except ValueError:
+            pass
+    fail(f"无法识别的日期“{text}”，请写成 2024-06-01。", 2)
+    return ""
+
+
 def _echo_json(record: dict, **options) -> None:
     """Print JSON; characters UTF-8 cannot carry (lone surrogates) become "?"."""
     text = json.dumps(record, ensure_ascii=False, **options)
@@ -88,26 +117,23 @@ def ask(
             "--batch", help="每行一个问题（或含 question 字段的 JSONL）；每行输出一个 JSON。"
         ),
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="按某一日期时有效的文件版本作答，如 2024-06-01。"),
+    ] = None,
 ) -> None:
-    """回答一个问题，每句话标注并核验引用。"""
+    """回答一个问题，每句话标注并核验引用（默认依据现行有效版本）。"""
     from ...answer.questions import QuestionError
 
+    if as_of is not None:
+        as_of = _as_date(as_of)
     assistant = make_assistant()
     if not assistant.store.is_fresh(assistant.store.current()):
         typer.echo("正在建立索引（资料有变化或首次使用）……", err=True)
     if batch is not None:
         if not batch.is_file():
             fail(f"找不到批量问题文件：{batch}", 2)
-        for item in _read_batch(batch):
-            try:
-                record = assistant.ask(
-                    item["question"], history=item["history"], k=k, doc_ids=doc or ()
-                ).to_json()
-            except QuestionError as exc:
-                record = {"question": item["question"], "error": str(exc)}
-            except Exception as exc:  # one bad line never costs the rest of the batch
-                record = {"question": item["question"], "error": f"处理出错：{type(exc).__name__}"}
-            _echo_json(record)
+        _answer_batch(assistant, batch, k=k, doc_ids=doc or (), as_of=as_of)
         return
     if question is None:
         fail('请提供问题，例如：assistant ask "2025年上半年全国登记了多少技术合同？"', 2)
@@ -117,7 +143,7 @@ def ask(
     if unknown:
         fail(f"找不到文档：{'、'.join(unknown)}（用 assistant sources 查看文档编号）", 2)
     try:
-        answer = assistant.ask(question, k=k, doc_ids=doc or ())
+        answer = assistant.ask(question, k=k, doc_ids=doc or (), as_of=as_of)
     except QuestionError as exc:
         if as_json:
             _echo_json({"question": question[:200], "error": str(exc)})

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from . import ask, compare, evaluate, library, plan, serve, targets  # noqa: F401  (each registers its commands)
+from . import ask, compare, evaluate, library, plan, serve, targets, versions  # noqa: F401
 from .app import app
 
 

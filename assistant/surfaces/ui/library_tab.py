@@ -13,6 +13,7 @@ from ...labels import LEVEL_LABELS
 from ...schema import Document
 from .notices import user_error
 from .render_plan import document_html
+from .versions_panel import VersionsPanel
 
 LIBRARY_HEADERS = ["编号", "标题", "发布机构", "日期", "地区", "层级", "字数", "来源"]
 STATUS = {"added": "新增", "replaced": "已替换", "unchanged": "未变（跳过）", "failed": "失败"}
@@ -139,6 +140,7 @@ class LibraryTab:
         save.click(self.save, [chosen, title, date], [status, *refreshed], **_ONE_AT_A_TIME)
         delete.click(self.delete, chosen, [status, *refreshed], **_ONE_AT_A_TIME)
         self._build_upload(refreshed, max_file_mb)
+        VersionsPanel(self.assistant).build()
 
     def _build_upload(self, refreshed: list, max_file_mb: float) -> None:
         with gr.Accordion("上传文档", open=True):

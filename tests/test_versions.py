@@ -1,0 +1,139 @@
+"""Policy versions: which document is in force (a yearly series, a 废止 statement, or the
+user's word), answers from it by default and from an earlier one with as_of, and the 新旧对照表
+of two versions with the changed figures marked."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+
+from assistant import Assistant
+from assistant.plans.diff import align
+from assistant.plans.diff_export import to_markdown, write
+from assistant.search.versions import issued_on, series_key, versions_of
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "gov-work-reports"
+OLD, NEW = "2024年政府工作报告.txt", "2025年政府工作报告.txt"
+
+
+def _cited_docs(answer) -> set[str]:
+    return {answer.passages[n - 1].chunk.doc_id for n in answer.citations}
+
+
+def test_a_yearly_series_puts_the_latest_report_in_force(reports):
+    versions = versions_of(reports.index)
+    assert versions.docs[NEW].supersedes == (OLD,) and versions.docs[NEW].how == "年度系列"
+    assert OLD not in versions.in_force() and NEW in versions.in_force()
+    assert OLD in versions.in_force("2024-06-01") and NEW not in versions.in_force("2024-06-01")
+    assert series_key("2024年政府工作报告") == series_key("2025年 政府工作报告")
+    assert issued_on(None, "2025年政府工作报告") == "2025-01-01"
+    assert issued_on("2025-03-05", "2025年政府工作报告") == "2025-03-05"
+
+
+def test_answers_come_from_the_version_in_force_and_say_so(reports):
+    answer = reports.ask("今年居民消费价格涨幅的预期目标是多少？")
+    cited = _cited_docs(answer)  # the province's 2025 report may stand beside it
+    assert NEW in cited and OLD not in cited and "2%左右" in answer.answer
+    assert "依据现行有效版本《2025年" in answer.notice and "已取代《2024年" in answer.notice
+    earlier = reports.ask("今年居民消费价格涨幅的预期目标是多少？", as_of="2024-06-01")
+    assert _cited_docs(earlier) == {OLD} and "3%左右" in earlier.answer  # nothing of 2025 yet
+    assert "按2024-06-01时有效的版本作答" in earlier.notice
+
+
+def test_a_question_naming_an_earlier_year_asks_about_that_version(reports):
+    answer = reports.ask("2024年居民消费价格涨幅的预期目标是多少？")
+    assert _cited_docs(answer) == {OLD} and "3%左右" in answer.answer
+
+
+def test_a_statement_in_the_text_and_the_users_word_supersede(tmp_path, settings):
+    home = tmp_path / "home"
+    assistant = Assistant(
+        settings.model_copy(update={"home": home, "library_dir": home / "library"})
+    )
+    old = tmp_path / "项目管理办法.txt"
+    old.write_text("青海省科技项目管理办法\n项目资助上限为每项50万元。", "utf-8")
+    new = tmp_path / "项目管理办法（修订）.txt"
+    new.write_text(
+        "青海省科技项目管理办法（修订）\n项目资助上限为每项80万元。"
+        "本办法自发布之日起施行，《青海省科技项目管理办法》同时废止。",
+        "utf-8",
+    )
+    other = tmp_path / "资金管理细则.txt"
+    other.write_text("青海省科技资金管理细则\n资金拨付时限为30个工作日。", "utf-8")
+    assistant.ingest([old, new, other])
+    versions = versions_of(assistant.index)
+    assert versions.docs[new.name].supersedes == (old.name,)
+    assert versions.docs[new.name].how == "文本声明"
+    answer = assistant.ask("青海省科技项目资助上限是多少？")
+    assert "80万元" in answer.answer and old.name not in _cited_docs(answer)
+    assistant.supersede(other.name, new.name)
+    assert (
+        new.name not in versions_of(assistant.index, assistant.library.chosen_versions()).in_force()
+    )
+    assistant.supersede(other.name, new.name, undo=True)
+    assert assistant.library.chosen_versions() == {}
+
+
+def test_the_diff_pairs_sentences_and_marks_changed_figures(reports):
+    result = reports.diff(OLD, NEW)
+    targets = next(c for c in result.changes if c.kind == "changed" and "主要预期目标是" in c.new)
+    assert "3%" in targets.old_figures and "2%" in targets.new_figures
+    assert "1.3万亿" in targets.old_figures and "1.4万亿" in targets.new_figures
+    assert "5.5%" not in targets.old_figures  # the same figure, only moved in the sentence
+    counts = result.counts()
+    assert counts["changed"] > 20 and counts["added"] and counts["removed"]
+    assert "**2%**左右" in to_markdown(result)
+
+
+def test_align_keeps_order_and_unchanged_sentences():
+    rows = align(["甲。", "乙增长3%。", "丙。"], ["甲。", "乙增长4%。", "丁是新的。", "丙。"])
+    assert [r.kind for r in rows] == ["same", "changed", "added", "same"]
+    assert rows[1].old_figures == ["3%"] and rows[1].new_figures == ["4%"]
+
+
+def test_the_docx_is_a_two_column_table_with_marked_figures(reports, tmp_path):
+    path = write(reports.diff(OLD, NEW), "docx", tmp_path / "对照.docx")
+    document = docx.Document(str(path))
+    (table,) = document.tables
+    assert [c.text for c in table.rows[0].cells] == ["原文", "新文"]
+    bold = [
+        r.text
+        for row in table.rows[1:]
+        for c in row.cells
+        for p in c.paragraphs
+        for r in p.runs
+        if r.bold
+    ]
+    assert "2%" in bold and "1.4万亿" in bold
+
+
+def test_cli_diff_and_ask_as_of(reports, tmp_path):
+    env = os.environ | {
+        "ASSISTANT_HOME": str(reports.settings.home),
+        "ASSISTANT_LIBRARY_DIR": str(reports.settings.library),
+        "ASSISTANT_GENERATOR": "extractive",
+    }
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "assistant", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    done = run("diff", OLD, NEW, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["counts"]["changed"] > 20
+    asked = run("ask", "今年赤字率拟按多少安排？", "--as-of", "2024-06-01", "--json")
+    assert asked.returncode == 0, asked.stderr
+    record = json.loads(asked.stdout)
+    assert "3%" in record["answer"] and "2024-06-01" in record["notice"]
+    assert run("ask", "赤字率", "--as-of", "去年").returncode == 2
+    assert run("diff", OLD, "没有这个.txt").returncode == 2
