@@ -65,15 +65,15 @@ def assistant(settings):
 @pytest.fixture(scope="session")
 def reports(tmp_path_factory, settings):
     """An assistant over a library of the 2024 and 2025 government work reports and two
-    provincial texts written for the tests (tests/fixtures/gov-work-reports)."""
+    provincial texts written for them (evals/library, which the eval suite reads too)."""
     from assistant import Assistant
 
     home = tmp_path_factory.mktemp("reports")
     assistant = Assistant(
         settings.model_copy(update={"home": home, "library_dir": home / "library"})
     )
-    fixtures = Path(__file__).resolve().parent / "fixtures" / "gov-work-reports"
-    assistant.ingest(sorted(fixtures.glob("*.txt")))
+    library = Path(__file__).resolve().parent.parent / "evals" / "library"
+    assistant.ingest(sorted(library.glob("*.txt")))
     return assistant
 
 

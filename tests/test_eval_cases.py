@@ -51,3 +51,17 @@ def test_compare_cases_match_their_schema_and_name_real_phrases():
     for case in cases:
         assert case.own or case.empty
         assert all(normalise_for_match(phrase) in seeds for phrase in case.own), case.id
+
+
+def test_library_cases_match_their_schema_and_their_library():
+    from assistant.evals.library_cases import LibraryCase, load_library_cases
+
+    schema = json.loads((REPO / "evals" / "schema" / "library_case.schema.json").read_text("utf-8"))
+    assert set(schema["properties"]) == set(LibraryCase.__dataclass_fields__)
+    cases = load_library_cases(REPO / "evals" / "library_cases.jsonl")
+    kinds = {c.kind for c in cases}
+    assert kinds == set(schema["properties"]["kind"]["enum"])
+    library = {p.name for p in (REPO / "evals" / "library").glob("*.txt")}
+    for case in cases:
+        named = [case.cited, case.not_cited, case.old, case.new]
+        assert all(not name or name in library for name in named), case.id

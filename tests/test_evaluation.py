@@ -27,9 +27,11 @@ def gate(tmp_path):
         "everyday_cases.jsonl",
         "plan_cases.jsonl",
         "compare_cases.jsonl",
+        "library_cases.jsonl",
         "baseline.json",
     ):
         shutil.copy(REPO / "evals" / name, evals / name)
+    shutil.copytree(REPO / "evals" / "library", evals / "library")
     env = dict(
         os.environ,
         ASSISTANT_HOME=str(tmp_path / "home"),

@@ -8,13 +8,11 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 from openpyxl import load_workbook
 
 from assistant.plans.targets_export import write
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "gov-work-reports"
 NATIONAL_2025 = {  # indicator → value, unit, comparator (read from the 2025 report)
     "国内生产总值增长": ("5", "%", "左右"),
     "居民消费价格涨幅": ("2", "%", "左右"),

@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import docx
 
@@ -17,7 +16,6 @@ from assistant.plans.diff import align
 from assistant.plans.diff_export import to_markdown, write
 from assistant.search.versions import issued_on, series_key, versions_of
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "gov-work-reports"
 OLD, NEW = "2024年政府工作报告.txt", "2025年政府工作报告.txt"
 
 

@@ -44,6 +44,10 @@ METRICS = (
     Metric("plan_material_accuracy", "方案：本省资料判断准确率", hard=True),
     Metric("compare_own_column", "对比：各省材料只在本省一列", hard=True),
     Metric("compare_items_supported", "对比：条目引用支持率", hard=True),
+    Metric("library_targets_exact", "资料库：量化目标逐字准确", hard=True),
+    Metric("library_target_flags", "资料库：目标差异提示", hard=True),
+    Metric("library_versions_in_force", "资料库：依据现行/指定版本作答", hard=True),
+    Metric("library_diff_figures", "资料库：新旧对照标出变化数字", hard=True),
 )
 
 

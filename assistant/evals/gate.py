@@ -11,6 +11,7 @@ from ..app import Assistant
 from ..config import Settings
 from .cases import load_suites
 from .compare_cases import load_compare_cases
+from .library_cases import library_assistant, load_library_cases
 from .plan_cases import load_plan_cases
 from .regressions import regressions
 from .runner import EvalRun, run
@@ -44,6 +45,9 @@ def run_suite(
     """Score every Q&A and plan case with an assistant built from `eval_settings`."""
     assistant = Assistant(settings)
     assistant.build_index()
+    shelf = settings.evals_dir / "library"
+    cases = load_library_cases(settings.evals_dir / "library_cases.jsonl")
+    library = (library_assistant(settings, shelf), cases) if cases and shelf.is_dir() else None
     return run(
         assistant,
         load_suites(settings.evals_dir),
@@ -53,6 +57,7 @@ def run_suite(
         plan_cases=load_plan_cases(settings.evals_dir / "plan_cases.jsonl"),
         verifier=verifier_cases(settings.evals_dir),
         compare_cases=load_compare_cases(settings.evals_dir / "compare_cases.jsonl"),
+        library=library,
     )
 
 
@@ -96,16 +101,13 @@ class Verdict:
         """Every case with a problem in this run (regressed or not): id, question, problems."""
         regressed = dict(self.regressed)
         rows = []
-        for case in self.run.cases + self.run.plan_cases + self.run.compare_cases:
+        cases = self.run.cases + self.run.plan_cases + self.run.compare_cases
+        for case in cases + self.run.library_cases:
             problems = list(case.get("problems", []))
             if case["id"] in regressed:
                 problems.insert(0, f"回退：{regressed[case['id']]}")
             if problems:
-                question = case.get("question") or (
-                    f"{case['province']}方案"
-                    if "province" in case
-                    else f"{'、'.join(case['provinces'])}对比"
-                )
+                question = case.get("question") or _label(case)
                 rows.append({"id": case["id"], "question": question, "problems": problems})
         return rows
 
@@ -115,3 +117,12 @@ def verdict(result: EvalRun, path: Path) -> Verdict:
     baseline = json.loads(path.read_text("utf-8")) if path.exists() else None
     failed, regressed = regressions(result.to_json(), baseline) if baseline else ([], [])
     return Verdict(result, baseline, path, failed, regressed)
+
+
+def _label(case: dict) -> str:
+    """What a case without a question is about, for the list of failing cases."""
+    if "province" in case:
+        return f"{case['province']}方案"
+    if "provinces" in case:
+        return f"{'、'.join(case['provinces'])}对比"
+    return f"资料库用例（{case['kind']}）"

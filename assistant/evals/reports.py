@@ -82,6 +82,11 @@ def _drafting_cases(run: EvalRun) -> list[str]:
     for case in compares:
         provinces = "、".join(case["provinces"])
         lines += [f"### `{case['id']}` {provinces}", "", "；".join(case["problems"]), ""]
+    shelved = [c for c in run.library_cases if c["problems"]]
+    if run.library_cases:
+        total = len(run.library_cases)
+        lines += ["", f"## 资料库用例：{total} 个，未通过 {len(shelved)} 个", ""]
+    lines += [f"- `{c['id']}`（{c['kind']}）：{'；'.join(c['problems'])}" for c in shelved]
     return lines
 
 
@@ -135,6 +140,7 @@ def summary_table(run: EvalRun, baseline: dict | None) -> str:
         rows.append(f"{metric.name:<28}{value:>8.3f}{shown:>8}{change:>8}")
     plans = f" + {len(run.plan_cases)} 个方案用例" if run.plan_cases else ""
     plans += f" + {len(run.compare_cases)} 个对比用例" if run.compare_cases else ""
+    plans += f" + {len(run.library_cases)} 个资料库用例" if run.library_cases else ""
     rows.append(f"{len(run.cases)} 个问答用例{plans}，{run.seconds} 秒（模式：{run.mode}）")
     return "\n".join(rows)
 

@@ -17,6 +17,7 @@ from ..llm.prompts import load_prompt
 from ..schema import Turn
 from .cases import EvalCase
 from .compare_cases import CompareCase, score_compare_case, summarise_compares
+from .library_cases import LibraryCase, score_library_case, summarise_library
 from .metrics import (
     citation_counts,
     facts_consistent,
@@ -159,6 +160,7 @@ class EvalRun:
     skipped: list[str]
     plan_cases: list[dict] = field(default_factory=list)
     compare_cases: list[dict] = field(default_factory=list)
+    library_cases: list[dict] = field(default_factory=list)
     verifier: dict = field(default_factory=dict)  # per error kind [right, total], and misses
 
     def to_json(self) -> dict:
@@ -175,6 +177,7 @@ def run(
     plan_cases: list[PlanCase] = (),  # type: ignore[assignment]
     verifier: list[VerifierCase] = (),  # type: ignore[assignment]
     compare_cases: list[CompareCase] = (),  # type: ignore[assignment]
+    library: tuple[Assistant, list[LibraryCase]] | None = None,
 ) -> EvalRun:
     started = time.perf_counter()
     prompts_dir = assistant.settings.prompts_dir
@@ -196,6 +199,7 @@ def run(
     for done, case in enumerate(compare_cases, start=len(runnable) + len(plan_cases) + 1):
         compares.append(score_compare_case(assistant, case))
         progress(done, total)
+    shelved = [score_library_case(library[0], case) for case in library[1]] if library else []
     checked = score_verifier(list(verifier)) if verifier else None
     return EvalRun(
         mode="llm" if llm else "offline",
@@ -203,12 +207,14 @@ def run(
         metrics=summarise(results)
         | summarise_plans(plans)
         | summarise_compares(compares)
+        | summarise_library(shelved)
         | (checked.metrics() if checked else {}),
         cases=[asdict(r) for r in results],
         seconds=round(time.perf_counter() - started, 2),
         skipped=[c.id for c in cases if c not in runnable],
         plan_cases=plans,
         compare_cases=compares,
+        library_cases=shelved,
         verifier={"by_kind": checked.by_kind(), "misses": checked.misses} if checked else {},
     )
 

@@ -48,7 +48,7 @@ class EvalTab:
         details = "\n".join(f"- {p}" for p in result.problems)
         summary = (
             f"{head_line}\n\n{details}\n\n{len(run.cases)} 个问答用例 + {len(run.plan_cases)} 个方案用例"
-            f" + {len(run.compare_cases)} 个对比用例，"
+            f" + {len(run.compare_cases)} 个对比用例 + {len(run.library_cases)} 个资料库用例，"
             f"用时 {run.seconds} 秒；版本（提示词、调优参数、词表）{run.version['version']}。"
         )
         return summary, _metric_rows(run, result), failing
