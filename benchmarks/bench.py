@@ -397,8 +397,9 @@ def main() -> None:
     if not args.only_scale:  # the other benchmarks, in this same process
         import bench_ingest
         import bench_ui
+        import bench_versions
 
-        for module in (bench_ingest, bench_ui):
+        for module in (bench_ingest, bench_ui, bench_versions):
             print(f"\n== {module.__name__}")
             module.main()
 

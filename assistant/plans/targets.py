@@ -28,11 +28,13 @@ _UNITS = (
     "万辆|辆|万个|个|家|所|座|项|条|公里|千米|平方米|万亩|亩|倍|%|‰"
 )
 _BEFORE = r"(?P<before>不低于|不少于|不超过|超过|突破|达到|控制在|保持在|提高到|增加到|降至|降到)?"
-_VALUE = rf"(?P<value>\d+(?:\.\d+)?)(?P<unit>{_UNITS})"
+# a value, or a range written with its unit once or twice: 6.5%－7%, 6%-6.5%, 3至5万人
+_VALUE = rf"(?P<value>\d+(?:\.\d+)?(?:%?[－\-—~～至]\d+(?:\.\d+)?)?)(?P<unit>{_UNITS})"
 _AFTER = r"(?P<after>左右|以上|以下|以内)?"
 _TARGET = re.compile(_BEFORE + _VALUE + _AFTER)
 _YEAR = re.compile(r"(?:到|至)?(\d{4})年(?:前|底|末)?")
-_CEILINGS = ("以下", "以内", "不超过", "控制在")
+_CEILINGS = ("以下", "以内", "不超过")
+_BOUNDS = ("不低于", "不少于", "不超过", "超过", "突破")  # a word before the value that bounds it
 _CLAUSES = re.compile(r"[；;，,：:]")
 
 
@@ -70,7 +72,8 @@ class Target:
 
     @property
     def number(self) -> float:
-        return float(self.value)
+        """The value (a range's lower end) as a number, for comparisons."""
+        return float(re.match(r"\d+(?:\.\d+)?", self.value).group())  # type: ignore[union-attr]
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -134,9 +137,8 @@ def targets_in(sentence: str, chunk: Chunk) -> list[tuple[str, str, str, str, st
         indicator = head or indicator  # “…5.5%左右，城镇新增就业1200万人以上” shares nothing
         if len(re.findall(r"[\u4e00-\u9fff]", indicator)) < 2:
             continue
-        comparator = match.group("before") or match.group("after") or ""
-        if comparator in ("达到", "提高到", "增加到", "降至", "降到", "保持在"):
-            comparator = match.group("after") or ""
+        before = match.group("before") or ""
+        comparator = match.group("after") or (before if before in _BOUNDS else "")
         text = clause[: match.end()]
         found.append((indicator, match.group("value"), match.group("unit"), comparator, text, year))
     return found
