@@ -105,3 +105,16 @@ def test_exports_and_cli(reports, tmp_path):
         timeout=300,
     )
     assert bad.returncode == 2 and "未知的省份" in bad.stderr
+
+
+def test_a_row_not_copied_from_its_passage_is_flagged():
+    from dataclasses import replace
+
+    from assistant.plans.targets import Target, check
+
+    passage = "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。"
+    row = Target("国内生产总值增长", "5", "%", "左右", 2025, "全国", "other", "d", "t",
+                 "国内生产总值增长5%左右", 1)  # fmt: skip
+    assert check(row, passage) == ("supported", ())
+    status, issues = check(replace(row, value="6", text="国内生产总值增长6%左右"), passage)
+    assert status == "unsupported" and any("6%" in issue for issue in issues)

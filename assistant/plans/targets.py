@@ -13,14 +13,15 @@ year set below the national one, and two documents of the same region giving dif
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
-from ..answer.verify import verify_sentence
 from ..corpus.metadata import NATIONAL
 from ..index.state import Index
 from ..schema import Chunk, Passage
 from ..text import lexicon
+from ..text.chars import normalise_for_match
+from ..text.numerals import figures
 from ..text.sentences import split_sentences
 
 _UNITS = (
@@ -176,10 +177,21 @@ def extract_targets(index: Index) -> tuple[list[Target], list[Passage]]:
                     )  # fmt: skip
                 )
     listed = list(passages.values())
-    for row in rows:  # copied, not restated: still, the check must agree
-        checked = verify_sentence(f"{row.text}[{row.citation}]", listed)
-        row.status, row.issues = checked.status, tuple(checked.issues)
+    for row in rows:
+        row.status, row.issues = check(row, listed[row.citation - 1].chunk.text)
     return rows, listed
+
+
+def check(row: Target, passage: str) -> tuple[str, tuple[str, ...]]:
+    """A row is copied, not restated: its clause must stand in its passage as written, and
+    its figures be the passage's (the number check answers get)."""
+    issues = []
+    if normalise_for_match(row.text) not in normalise_for_match(passage):
+        issues.append("原文中没有这一句")
+    missing = figures(f"{row.value}{row.unit}") - figures(passage)
+    if missing:
+        issues.append(f"数字{'、'.join(sorted(missing))}未出现在所引段落中")
+    return ("unsupported", tuple(issues)) if issues else ("supported", ())
 
 
 def _chunks_with_figures(index: Index) -> list[Chunk]:
@@ -234,11 +246,17 @@ def flag(rows: list[Target]) -> None:
                 break
 
 
+def _flagged(index: Index) -> tuple[list[Target], list[Passage]]:
+    rows, passages = extract_targets(index)
+    flag(rows)
+    return rows, passages
+
+
 def target_table(index: Index, province: str | None = None, year: int | None = None) -> TargetTable:
     """The library's targets, flagged, optionally only one province's (with the national ones
     it is compared against) and one target year."""
-    rows, passages = extract_targets(index)
-    flag(rows)
+    rows, passages = index.remember("targets", lambda: _flagged(index))
+    rows = [replace(r, flags=list(r.flags)) for r in rows]  # callers may renumber their copies
     if province:
         rows = [r for r in rows if r.region in (province, NATIONAL)]
     if year:
