@@ -266,62 +266,59 @@ def reports_url(reports):
     app.close()
 
 
-def test_targets_tab_lists_the_years_targets_from_the_keyboard(browser, reports_url):
+@pytest.fixture
+def reports_page(browser, reports_url):
+    """A fresh browser context on the reports UI."""
     context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
-    try:
-        page.goto(reports_url)
-        open_tab(page, "目标值")
-        year = page.locator("#targets-year input")
-        year.fill("2025")
-        year.press("Enter")  # Enter in the year box lists them
-        table = page.locator("#targets-table")
-        table.get_by_text("城镇新增就业", exact=True).first.wait_for()
-        text = table.inner_text()
-        assert "国内生产总值增长" in text and "1200" in text and "万人" in text
-        assert "低于国家目标" in text  # the provincial plan's growth target
-        page.screenshot(path=ARTIFACTS / "targets.png", full_page=True)
-        with page.expect_download() as download_info:
-            page.locator("#targets-xlsx").click()
-        assert download_info.value.suggested_filename.endswith(".xlsx")
-    finally:
-        context.close()
+    page.goto(reports_url)
+    yield page
+    context.close()
 
 
-def test_versions_in_force_and_the_diff_view(browser, reports_url):
+def test_targets_tab_lists_the_years_targets_from_the_keyboard(reports_page):
+    page = reports_page
+    open_tab(page, "目标值")
+    year = page.locator("#targets-year input")
+    year.fill("2025")
+    year.press("Enter")  # Enter in the year box lists them
+    table = page.locator("#targets-table")
+    table.get_by_text("城镇新增就业", exact=True).first.wait_for()
+    text = table.inner_text()
+    assert "国内生产总值增长" in text and "1200" in text and "万人" in text
+    assert "低于国家目标" in text  # the provincial plan's growth target
+    page.screenshot(path=ARTIFACTS / "targets.png", full_page=True)
+    with page.expect_download() as download_info:
+        page.locator("#targets-xlsx").click()
+    assert download_info.value.suggested_filename.endswith(".xlsx")
+
+
+def test_versions_in_force_and_the_diff_view(reports_page):
     """The answer says which version it used; the 资料库 tab lists the versions and shows the
     新旧对照 of two reports, documents picked from the keyboard."""
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    try:
-        page.goto(reports_url)
-        ask(page, "今年居民消费价格涨幅的预期目标是多少？", 0)
-        answer = page.locator("#chat .pa-answer").last.inner_text()
-        assert "依据现行有效版本" in answer and "2%左右" in answer
-        open_tab(page, "资料库")
-        page.get_by_text("版本与新旧对照").click()
-        assert "年度系列" in page.locator("#version-relations").inner_text()
-        for box, name in (("#diff-old", "2024年"), ("#diff-new", "2025年")):
-            field = page.locator(f"{box} input")
-            field.click()
-            field.fill(f"{name}中华人民共和国")  # narrow the list, then Enter picks the first
-            page.get_by_role(
-                "option", name=f"{name}中华人民共和国国务院政府工作报告"
-            ).first.wait_for()
-            field.press("Enter")
-        page.locator("#diff-button").click()
-        view = page.locator("#diff-view .pa-diff")
-        view.wait_for()
-        assert view.locator("mark", has_text="1.4万亿").count() >= 1, view.inner_text()[:300]
-        view.locator("mark", has_text="1.4万亿").first.scroll_into_view_if_needed()
-        page.screenshot(path=ARTIFACTS / "diff.png", full_page=False)
-        with page.expect_download() as download_info:
-            page.locator("#diff-docx").click()
-        assert download_info.value.suggested_filename.endswith(".docx")
-    finally:
-        context.close()
+    page = reports_page
+    ask(page, "今年居民消费价格涨幅的预期目标是多少？", 0)
+    answer = page.locator("#chat .pa-answer").last.inner_text()
+    assert "依据现行有效版本" in answer and "2%左右" in answer
+    open_tab(page, "资料库")
+    page.get_by_text("版本与新旧对照").click()
+    assert "年度系列" in page.locator("#version-relations").inner_text()
+    for box, name in (("#diff-old", "2024年"), ("#diff-new", "2025年")):
+        field = page.locator(f"{box} input")
+        field.click()
+        field.fill(f"{name}中华人民共和国")  # narrow the list, then Enter picks the first
+        page.get_by_role("option", name=f"{name}中华人民共和国国务院政府工作报告").first.wait_for()
+        field.press("Enter")
+    page.locator("#diff-button").click()
+    view = page.locator("#diff-view .pa-diff")
+    view.wait_for()
+    assert view.locator("mark", has_text="1.4万亿").count() >= 1, view.inner_text()[:300]
+    view.locator("mark", has_text="1.4万亿").first.scroll_into_view_if_needed()
+    page.screenshot(path=ARTIFACTS / "diff.png", full_page=False)
+    with page.expect_download() as download_info:
+        page.locator("#diff-docx").click()
+    assert download_info.value.suggested_filename.endswith(".docx")
 
 
 def test_library_lists_the_corpus_and_opens_a_document(page, assistant):

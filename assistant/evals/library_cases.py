@@ -73,10 +73,14 @@ def score_library_case(assistant: Assistant, case: LibraryCase) -> dict:
     }
 
 
+def _rows(assistant: Assistant, case: LibraryCase) -> list:
+    """The case's indicator in its region and year."""
+    table = assistant.targets(year=case.year)
+    return [r for r in table.rows if r.indicator == case.indicator and r.region == case.region]
+
+
 def _target(assistant: Assistant, case: LibraryCase) -> str:
-    rows = [r for r in assistant.targets(year=case.year).rows if r.indicator == case.indicator]
-    rows = [r for r in rows if r.region == case.region]
-    found = [(r.value, r.unit, r.comparator) for r in rows]
+    found = [(r.value, r.unit, r.comparator) for r in _rows(assistant, case)]
     wanted = (case.value, case.unit, case.comparator)
     return (
         "" if wanted in found else f"{case.indicator}：应为{''.join(wanted)}，实际{found or '无'}"
@@ -84,12 +88,7 @@ def _target(assistant: Assistant, case: LibraryCase) -> str:
 
 
 def _flag(assistant: Assistant, case: LibraryCase) -> str:
-    rows = [
-        r
-        for r in assistant.targets(year=case.year).rows
-        if r.indicator == case.indicator and r.region == case.region
-    ]
-    flags = [f for r in rows for f in r.flags]
+    flags = [f for r in _rows(assistant, case) for f in r.flags]
     return "" if any(f.startswith(case.flag) for f in flags) else f"缺少提示“{case.flag}”：{flags}"
 
 

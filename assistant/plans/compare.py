@@ -100,9 +100,13 @@ def compare(
     first = next(iter(drafters.values()))
     parts = _topic_rows(index, first, template, topic) if topic else _measure_rows(index, template)
     rows = [CompareRow(part.key, part.heading, {}) for part in parts]
-    columns = [(NATIONAL, first, "national")] + [(n, d, "province") for n, d in drafters.items()]
-    for column, drafter, origin in columns:
-        for row, items in zip(rows, _column(drafter, parts, origin), strict=True):
+    # each drafter's candidates once per row: the national column reads the first drafter's
+    found = {name: [d.candidates(part) for part in parts] for name, d in drafters.items()}
+    columns = [(NATIONAL, next(iter(found)), "national")]
+    columns += [(name, name, "province") for name in drafters]
+    for column, source, origin in columns:
+        cells = _column(drafters[source], parts, found[source], origin)
+        for row, items in zip(rows, cells, strict=True):
             row.cells[column] = items
     result = Comparison([p.name for p in provinces], topic, rows, _in_reading_order(rows, numbers))
     verify_plan_items(result.items(), result.passages)
@@ -163,15 +167,17 @@ def _topic_rows(
     return rows or [part]
 
 
-def _column(drafter: PlanDrafter, parts: list[Part], origin: str) -> list[list[PlanItem]]:
+def _column(
+    drafter: PlanDrafter, parts: list[Part], found: list[list[Candidate]], origin: str
+) -> list[list[PlanItem]]:
     """Each row's cell for one column: up to `CELL_ITEMS` of the column's own sentences that
     themselves name the measure (a cell shows the sentence alone, not the neighbours the
     drafter judged it with), each in the one row where it scores best — a province with one
     relevant sentence does not repeat it down the table."""
     scored = [
         (candidate.score, r, candidate)
-        for r, part in enumerate(parts)
-        for candidate in drafter.candidates(part)
+        for r, (part, candidates) in enumerate(zip(parts, found, strict=True))
+        for candidate in candidates
         if candidate.origin == origin
         and candidate.score >= TUNE.min_score
         and any(k in candidate.sentence for k in part.keywords)
