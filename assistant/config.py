@@ -100,6 +100,16 @@ class Settings(BaseSettings):
     chroma_url: str | None = None
     """A Chroma server (`chroma run`) such as http://127.0.0.1:8000 (`ASSISTANT_CHROMA_URL`);
     unset = embedded Chroma under the data dir."""
+    store: Literal["chroma", "milvus"] = "chroma"
+    """Where searches run (`ASSISTANT_STORE`): `chroma` = bm25s keyword index in the data dir
+    plus Chroma vectors; `milvus` = keyword (BM25 over a jieba analyzer) and vector search both
+    in Milvus — Milvus Lite in a local file, or a Milvus server or cluster."""
+    milvus_uri: str | None = None
+    """A Milvus Lite file (`….db`) or a server such as http://127.0.0.1:19530
+    (`ASSISTANT_MILVUS_URI`); unset = `<home>/index/milvus.db`."""
+    milvus_token: SecretStr | None = None
+    """`user:password` or an API key for a Milvus server with authentication
+    (`ASSISTANT_MILVUS_TOKEN`)."""
 
     # --- Web UI (`assistant serve`) ---
     auth: SecretStr | None = None

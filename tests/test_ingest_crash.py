@@ -38,12 +38,12 @@ PROVINCES = [
 TOPICS = ["中试平台", "科技金融", "成果转化", "产业集群", "创新联合体", "数字化改造", "人才引育"]
 
 
-def write_corpus(folder: Path) -> dict[str, str]:
-    """FILES short, realistic notices, each with a unique registration code: name → code."""
+def write_corpus(folder: Path, files: int = FILES) -> dict[str, str]:
+    """Short, realistic notices, each with a unique registration code: name → code."""
     rng = random.Random(20261123)
     folder.mkdir()
     codes = {}
-    for i in range(FILES):
+    for i in range(files):
         province, topic = rng.choice(PROVINCES), rng.choice(TOPICS)
         code = f"JX{i:05d}"
         count, money = rng.randint(3, 90), rng.randint(2, 900)

@@ -77,7 +77,17 @@ def index_settings(settings: Settings) -> dict[str, object]:
         "embedding_config": config,
         # The word lists that decide how text is cut into search terms: a change re-indexes.
         "vocabulary": lexicon.fingerprint(lexicon.INDEXING),
-    }
+    } | _store_identity(settings)
+
+
+def _store_identity(settings: Settings) -> dict[str, object]:
+    """Which store a state's searches run in; none for the default (so states built before
+    there was a choice stay fresh). Another Milvus (URI) is another index: rebuilt into it."""
+    if settings.store == "chroma":
+        return {}
+    from .milvus import milvus_uri
+
+    return {"store": settings.store, "store_uri": milvus_uri(settings)}
 
 
 def _embedding_identity(settings: Settings) -> tuple[str, dict]:
@@ -231,11 +241,22 @@ class Index:
             return {}
         return {c.chunk_id: table.terms_of(i) for i, c in enumerate(self.chunks)}
 
-    @cached_property
-    def collection(self):  # -> chromadb Collection
-        from .chroma import open_collection
+    @property
+    def store_ranks_keywords(self) -> bool:
+        """True when the store ranks by keywords too (Milvus), known without opening it."""
+        return self.manifest.settings.get("store") == "milvus"
 
-        return open_collection(self.settings, self.manifest.collection)
+    @cached_property
+    def vectors(self):  # -> vectors.SearchStore
+        """The store this state's vectors (and, in Milvus, its keyword index) were written to."""
+        from .vectors import open_store
+
+        store = self.manifest.settings.get("store")
+        return open_store(self.settings, self.manifest.collection, store)  # type: ignore[arg-type]
+
+    @property
+    def collection(self):  # -> chromadb Collection (the default store)
+        return self.vectors.collection
 
     def document_frequency(self, term: str) -> int:
         """How many chunks contain the term (as a BM25 search term)."""

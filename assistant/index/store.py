@@ -1,4 +1,5 @@
-"""The search index: one Chroma collection plus a bm25s index, updated incrementally and safely.
+"""The search index: a store's collection (`vectors.py`: Chroma or Milvus) plus the committed
+states' chunks and bm25s index, updated incrementally and safely.
 
 Vectors live in one collection per index configuration; a vector's id carries its document's
 version (content and metadata hash), so writing a new version never touches the vectors the live
@@ -25,12 +26,12 @@ from ..schema import Chunk, Document
 from .commit import Items, StateWriter, Terms
 from .prepare import prepare
 from .state import Index, collection_name, index_settings, seeds_signature, vector_id
+from .vectors import SearchStore
 
 log = logging.getLogger(__name__)
 
 BATCH_DOCUMENTS = 500  # documents embedded before the first commit; each later batch doubles
 _UPSERT = 256
-_GARBAGE_PAGE = 5000
 WRITING = "WRITING"  # present while an update writes vectors its state does not yet refer to
 
 Progress = Callable[[int, int], None]
@@ -134,9 +135,9 @@ class IndexStore:
             if current.manifest.seeds_signature != seeds_signature(self.settings):
                 result.index = self.writer.touch(current)  # files touched, content unchanged
             return result
-        from .chroma import open_collection  # here: reading the index never loads Chroma
+        from .vectors import open_store  # here: reading the index never loads Chroma
 
-        collection = open_collection(self.settings, name)
+        collection = open_store(self.settings, name)
         # Vectors are written before the state that uses them is committed: the marker says an
         # update is under way, so one that finds it (the last was killed) looks for leftovers.
         marker = self.root / WRITING
@@ -205,45 +206,28 @@ class IndexStore:
                 progress(done, len(work.todo))
         return index
 
-    def _upsert(self, collection, items: list[tuple[Chunk, str]]) -> None:
-        """Vectors and metadata only: the texts live in the state's `chunks/`, and Chroma
-        indexing them for its own full-text search took most of an ingest's time."""
+    def _upsert(self, collection: SearchStore, items: list[tuple[Chunk, str]]) -> None:
+        """Vectors and metadata (Chroma; the texts live in the state's `chunks/`, and Chroma
+        indexing them for its own full-text search took most of an ingest's time) or vectors,
+        metadata and texts for the engine's BM25 (Milvus)."""
         from .embeddings import embedding_function
 
         embed = embedding_function(self.settings)
         for start in range(0, len(items), _UPSERT):
             part = items[start : start + _UPSERT]
-            collection.upsert(
-                ids=[vid for _, vid in part],
-                embeddings=embed([c.index_text for c, _ in part]),
-                metadatas=[
-                    {"doc_id": c.doc_id, "region": c.region or "", "level": c.level}
-                    for c, _ in part
-                ],
-            )
+            collection.upsert(part, embed([c.index_text for c, _ in part]))
 
     @staticmethod
     def _collect_garbage(
-        collection, keep: set[str], stale: set[str] = frozenset(), *, scan: bool
+        collection: SearchStore, keep: set[str], stale: set[str] = frozenset(), *, scan: bool
     ) -> None:
         """Delete vectors that no kept state refers to: `stale` (a replaced or removed
         document's) by id; with `scan`, any other (left by a killed update) found by listing
         the collection — not every time, as listing 100,000 ids takes seconds."""
-        _delete(collection, sorted(stale))
+        collection.delete(sorted(stale))
         if not scan:
             return
-        left, offset = [], 0
-        while True:
-            ids = collection.get(include=[], limit=_GARBAGE_PAGE, offset=offset)["ids"]
-            left += [vid for vid in ids if vid not in keep]
-            if len(ids) < _GARBAGE_PAGE:
-                break
-            offset += _GARBAGE_PAGE
-        _delete(collection, left)
+        left = [vid for ids in collection.pages() for vid in ids if vid not in keep]
+        collection.delete(left)
         if left:
             log.info("dropped %d vectors no state refers to", len(left))
-
-
-def _delete(collection, ids: list[str]) -> None:
-    for start in range(0, len(ids), _GARBAGE_PAGE):
-        collection.delete(ids=ids[start : start + _GARBAGE_PAGE])

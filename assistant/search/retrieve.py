@@ -1,4 +1,7 @@
-"""Hybrid search: BM25 over jieba terms plus dense Chroma search, fused by reciprocal rank.
+"""Hybrid search: BM25 over jieba terms plus dense search, fused by reciprocal rank.
+
+Both rankings come from the index's store (`index/vectors.py`): with the default, BM25 over the
+state's bm25s files and vectors in Chroma; with Milvus, both from the engine, filters included.
 
 With the offline hashing embedding, the dense side re-orders BM25's candidates instead of
 searching the whole collection (see `_reordered`)."""
@@ -14,6 +17,7 @@ import numpy as np
 from ..index.hashing import DIM, NGRAMS, hash_vectors
 from ..index.hashing import NAME as HASHING
 from ..index.state import Index
+from ..index.vectors import Where
 from ..schema import Passage
 from ..text.overlap import NearDuplicates
 from ..text.segment import search_terms
@@ -51,9 +55,16 @@ def _allowed(index: Index, doc_ids: Sequence[str], regions: Sequence[str]) -> np
     return allowed
 
 
-def _bm25_ranking(index: Index, terms: list[str], allowed: np.ndarray | None) -> list[int]:
+def _bm25_ranking(
+    index: Index, query: str, terms: list[str], allowed: np.ndarray | None, where: Where
+) -> list[int]:
     if not terms:
         return []
+    if index.store_ranks_keywords:
+        try:
+            return _engine_ranking(index, index.vectors.keyword(query, where, _wider()))
+        except Exception as exc:  # the Milvus server is unreachable: the state's own BM25
+            log.warning("keyword search in the store failed (%s); using the state's BM25", exc)
     scores = index.bm25.get_scores(terms)
     if allowed is not None:
         scores = np.where(allowed, scores, 0.0)
@@ -77,29 +88,30 @@ def _is_hashing(index: Index) -> bool:
     return index.manifest.settings.get("embedding") == HASHING
 
 
-def _dense_ranking(
-    index: Index, query: str, doc_ids: Sequence[str], regions: Sequence[str], keyword: list[int]
-) -> Ranked:
+def _dense_ranking(index: Index, query: str, where: Where, keyword: list[int]) -> Ranked:
     if keyword and _is_hashing(index):
         return _reordered(index, query, keyword)
-    return _searched(index, query, doc_ids, regions)  # also: no keyword hit, nearest sources
+    return _searched(index, query, where)  # also: no keyword hit, nearest sources
 
 
-def _searched(index: Index, query: str, doc_ids: Sequence[str], regions: Sequence[str]) -> Ranked:
-    """The nearest passages in the whole collection (filtered), as chunk positions."""
-    clauses: list[dict] = []
-    if doc_ids:
-        clauses.append({"doc_id": {"$in": list(doc_ids)}})
-    if regions:
-        clauses.append({"region": {"$in": list(regions)}})
-    where = clauses[0] if len(clauses) == 1 else ({"$and": clauses} if clauses else None)
-    # Ask for more than needed: vectors another process has written but not yet committed are
-    # skipped, since only this state's vector ids map to chunks.
-    count = min(2 * TUNE.candidates, len(index.chunks))
-    result = index.collection.query(query_texts=[query], n_results=count, where=where)
+def _wider() -> int:
+    """Ask a store for more than needed: records another process has written but not yet
+    committed are skipped, since only this state's vector ids map to chunks."""
+    return 2 * TUNE.candidates
+
+
+def _known(index: Index, hits: list[tuple[str, float]]) -> Ranked:
     known = index.vector_position
-    pairs = zip(result["ids"][0], result["distances"][0], strict=True)
-    return [(known[vid], 1.0 - d) for vid, d in pairs if vid in known][: TUNE.candidates]
+    return [(known[vid], score) for vid, score in hits if vid in known][: TUNE.candidates]
+
+
+def _engine_ranking(index: Index, hits: list[tuple[str, float]]) -> list[int]:
+    return [position for position, score in _known(index, hits) if score > 0]
+
+
+def _searched(index: Index, query: str, where: Where) -> Ranked:
+    """The nearest passages in the whole collection (filtered), as chunk positions."""
+    return _known(index, index.vectors.nearest(query, where, min(_wider(), len(index.chunks))))
 
 
 def _reordered(index: Index, query: str, keyword: list[int]) -> Ranked:
@@ -176,10 +188,11 @@ def retrieve(
     """
     terms = search_terms(query)
     allowed = _allowed(index, doc_ids, regions)
-    keyword = _bm25_ranking(index, terms, allowed)
+    where = Where(tuple(doc_ids), tuple(regions))
+    keyword = _bm25_ranking(index, query, terms, allowed, where)
     try:
-        dense = _dense_ranking(index, query, doc_ids, regions, keyword)
-    except Exception as exc:  # the embedding endpoint or a Chroma server is unreachable
+        dense = _dense_ranking(index, query, where, keyword)
+    except Exception as exc:  # the embedding endpoint or a vector server is unreachable
         log.warning("vector search failed (%s); using keyword search only", type(exc).__name__)
         dense = None
     closeness = dict(dense or [])

@@ -20,6 +20,11 @@ _CJK_WORD = re.compile(f"[{CJK}]+")
 _USER_WORD_FREQUENCY = 20
 
 
+def _places() -> list[str]:
+    places = [a for p in provinces() for a in p.aliases]
+    return places + [n for g in region_groups() for n in g.names]
+
+
 @cache
 def _tokenizer() -> jieba.Tokenizer:
     jieba.setLogLevel(logging.WARNING)
@@ -29,12 +34,18 @@ def _tokenizer() -> jieba.Tokenizer:
     with terms.open("rb") as handle:
         tokenizer.load_userdict(handle)
     # Place names, their cities and landmarks are words, whatever jieba's dictionary says.
-    places = [a for p in provinces() for a in p.aliases]
-    places += [n for g in region_groups() for n in g.names]
-    for place in places:
+    for place in _places():
         if not tokenizer.FREQ.get(place):
             tokenizer.add_word(place, _USER_WORD_FREQUENCY, "ns")
     return tokenizer
+
+
+def dictionary_words() -> list[str]:
+    """The words our segmentation adds to jieba's dictionary (policy terms, places), for an
+    engine that segments with its own jieba (Milvus's analyzer)."""
+    terms = resources.files("assistant.data").joinpath("lexicon", "policy_terms.txt")
+    listed = [line.split()[0] for line in terms.read_text("utf-8").splitlines() if line.strip()]
+    return sorted(set(listed + _places()))
 
 
 @cache
