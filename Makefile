@@ -40,7 +40,7 @@ bench: setup  ## about 25 minutes; a quick look: make bench SIZES=5,200
 	$(PY) benchmarks/bench.py --sizes $(SIZES)
 
 lock:
-	python3 -m uv pip compile pyproject.toml --extra dev --extra bench --extra e5 -o requirements.lock --python-version 3.11
+	python3 -m uv pip compile pyproject.toml --extra dev --extra bench --extra e5 --extra milvus -o requirements.lock --python-version 3.11
 
 clean:
 	rm -rf .assistant .pytest_cache

@@ -162,3 +162,53 @@ def test_a_killed_ingest_leaves_the_previous_state_answerable(tmp_path):
     assert stored_ids(index) == set(index.vector_ids), "nothing left over from the kill"
     name = sorted(codes)[-1]
     assert retrieve(index, codes[name], k=3).passages[0].chunk.doc_id == name
+
+
+def test_index_rebuild_moves_a_library_into_milvus(settings, tmp_path):
+    home = tmp_path / "home"
+    path = tmp_path / "方案.txt"
+    path.write_text("山西省科技创新方案\n山西省将建设中试基地19个，服务能源产业转型。", "utf-8")
+    default = Assistant(settings.model_copy(update={"home": home, "library_dir": home / "lib"}))
+    default.ingest([path])
+    before = default.ask("山西省将建设多少个中试基地？")
+    assert "store" not in default.index.manifest.settings
+
+    moved = Assistant(default.settings.model_copy(update={"store": "milvus"}))
+    moved.sync(rebuild=True)
+    assert moved.index.manifest.settings["store"] == "milvus"
+    assert "方案.txt" in moved.index.documents(), "the library came along"
+    assert stored_ids(moved.index) == set(moved.index.vector_ids)
+    after = moved.ask("山西省将建设多少个中试基地？")
+    assert after.answer == before.answer and "19个" in after.answer
+
+
+def test_serve_answers_from_milvus_and_a_second_process_is_told_why_it_cannot_write(tmp_path):
+    from gradio_client import Client
+    from served import Served
+
+    home = tmp_path / "home"
+    env = dict(
+        os.environ,
+        ASSISTANT_HOME=str(home),
+        ASSISTANT_GENERATOR="extractive",
+        ASSISTANT_STORE="milvus",
+    )
+    assert run(["index"], env, tmp_path).returncode == 0
+    served = Served(env, tmp_path)
+    try:
+        api = Client(served.url, verbose=False, download_files=False)
+        result = api.predict(question="2025年上半年全国登记了多少技术合同？", api_name="/ask")
+        assert not result["refused"] and result["citations"]
+        assert "41万" in result["answer"]
+
+        path = tmp_path / "方案.txt"
+        path.write_text("山西省科技创新方案\n山西省将建设中试基地19个。", "utf-8")
+        state = (home / "index" / "CURRENT").read_text("utf-8")
+        ingest = run(["ingest", str(path)], env, tmp_path)
+        assert ingest.returncode == 1
+        assert "只能由一个进程打开" in ingest.stderr and "Traceback" not in ingest.stderr
+        assert (home / "index" / "CURRENT").read_text("utf-8") == state, "the index is untouched"
+        again = api.predict(question="2025年上半年全国登记了多少技术合同？", api_name="/ask")
+        assert again["answer"] == result["answer"], "serve kept answering"
+    finally:
+        served.stop()

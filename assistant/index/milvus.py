@@ -58,6 +58,8 @@ def client(settings: Settings):
                 # Milvus Lite lacks one call the id listing tries first (it falls back by
                 # itself): its server thread and pymilvus would print that to stderr.
                 logging.getLogger("grpc._server").setLevel(logging.CRITICAL)
+                # A file another process holds is reported below, in Chinese, not as a trace.
+                logging.getLogger("milvus_lite").setLevel(logging.CRITICAL)
                 logging.getLogger("pymilvus.client.iterator.query_iterator").setLevel(logging.ERROR)
             try:
                 _clients[uri, token] = MilvusClient(uri=uri, token=token)
