@@ -70,7 +70,7 @@ def test_eval_questions_answer_as_on_the_default_store(on_milvus, assistant):
             }
             assert cited & set(case.gold_docs or cited), case.id
         same_text += there.answer == here.answer
-    assert same_text >= 0.8 * len(cases), f"{same_text} of {len(cases)} answers identical"
+    assert same_text >= 0.9 * len(cases), f"{same_text} of {len(cases)} answers identical"
 
 
 def test_filters_run_in_the_engine(on_milvus):
