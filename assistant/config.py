@@ -116,6 +116,9 @@ class Settings(BaseSettings):
     """Logins for the web UI, `user:password` pairs separated by commas (`ASSISTANT_AUTH`)."""
     ui_concurrency: int = Field(default=4, ge=1)
     """Requests the web UI works on at once; the rest wait in its queue (`ASSISTANT_UI_CONCURRENCY`)."""
+    api_rate_per_minute: int = Field(default=30, ge=1)
+    """Requests one API token may make per minute, to `/v1` and `/mcp` together; beyond it the
+    server answers 429 with Retry-After (`ASSISTANT_API_RATE_PER_MINUTE`)."""
     ui_queue_size: int = Field(default=100, ge=1)
     """Requests that may wait; beyond this the UI asks users to retry (`ASSISTANT_UI_QUEUE_SIZE`)."""
 

@@ -492,3 +492,43 @@ def test_upload_edit_and_delete_in_the_library_tab(browser, settings, tmp_path):
     finally:
         context.close()
         app.close()
+
+
+def test_a_viewer_signs_in_with_the_keyboard_and_is_refused_a_delete(browser, settings, tmp_path):
+    """Users with roles: the login form (Enter submits), then the 资料库 tab's delete button as a
+    viewer — refused by the server with a Chinese message, the document kept, the attempt logged."""
+    from conftest import start_web
+
+    from assistant import Assistant
+    from assistant.surfaces.accounts import Accounts
+    from assistant.surfaces.audit import entries
+
+    home = tmp_path / "home"
+    Accounts(home).add("vera", "viewer", "viewer-pass-1")
+    configured = settings.model_copy(
+        update={"home": home, "library_dir": home / "library", "auth": None}
+    )
+    draft = tmp_path / "草案.txt"
+    draft.write_text("宁夏科技创新草案\n宁夏回族自治区将建设中试基地5个。", "utf-8")
+    Assistant(configured).ingest([draft])
+    app, url = start_web(configured)
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(url)
+        fields = page.locator("input:visible")
+        fields.nth(0).fill("vera")
+        fields.nth(1).fill("viewer-pass-1")
+        fields.nth(1).press("Enter")
+        open_tab(page, "资料库")
+        page.locator("#library").get_by_text("草案.txt").first.click()
+        page.locator("#document .pa-document").wait_for()
+        page.locator("#delete-doc").click()
+        page.get_by_text("没有权限删除文档").first.wait_for()
+        page.screenshot(path=ARTIFACTS / "viewer-refused.png", full_page=True)
+        assert "草案.txt" in page.locator("#library").inner_text()
+        assert [e["outcome"] for e in entries(home) if e["action"] == "delete"] == ["denied"]
+    finally:
+        context.close()
+        app.close()

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from . import ask, compare, evaluate, library, plan, serve, targets, versions  # noqa: F401
+from . import ask, compare, evaluate, library, plan, serve, targets, team, versions  # noqa: F401
 from .app import app
 
 

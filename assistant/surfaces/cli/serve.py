@@ -20,12 +20,20 @@ def serve(
     """启动网页界面（问答、方案起草、资料库、评测）。"""
     from ...app import Assistant
     from ..auth import AuthError
+    from ..team import DEPRECATED, Team
     from ..ui.app import launch
 
     settings = Settings()
-    if host not in ("127.0.0.1", "localhost", "::1") and not settings.auth:
+    try:
+        team = Team(settings)
+    except AuthError as exc:
+        fail(str(exc), 2)
+    if team.legacy:
+        typer.echo(DEPRECATED, err=True)
+    if host not in ("127.0.0.1", "localhost", "::1") and not team.login_required:
         typer.echo(
-            f"注意：服务监听 {host}，同一网络中的人都能访问；可设置 ASSISTANT_AUTH 启用登录。",
+            f"注意：服务监听 {host}，同一网络中的人都能访问且可修改资料库；"
+            "请先用 assistant users add 添加用户以启用登录与角色。",
             err=True,
         )
     try:

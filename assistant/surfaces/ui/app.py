@@ -19,7 +19,7 @@ import gradio as gr  # noqa: E402  (after the offline environment is set)
 from ...answer.questions import QuestionError  # noqa: E402
 from ...app import Assistant  # noqa: E402
 from ...plans.provinces import PlanError  # noqa: E402
-from ..auth import parse_auth  # noqa: E402
+from ..team import Team  # noqa: E402
 from .chat import ChatTab  # noqa: E402
 from .compare_tab import CompareTab  # noqa: E402
 from .eval_tab import EvalTab  # noqa: E402
@@ -62,10 +62,11 @@ class Api:
             raise user_error(str(exc)) from None
 
 
-def build(assistant: Assistant) -> gr.Blocks:
+def build(assistant: Assistant, team: Team | None = None) -> gr.Blocks:
     """The Blocks app; call `.queue(...)` and `.launch(...)` on it (see `launch`)."""
     settings = assistant.settings
-    library, chat = LibraryTab(assistant), ChatTab(assistant)
+    team = team or Team(settings)
+    library, chat = LibraryTab(assistant, team), ChatTab(assistant)
     api = Api(assistant)
     with gr.Blocks(title="政策助手", analytics_enabled=False) as app:
         gr.Markdown(
@@ -84,7 +85,7 @@ def build(assistant: Assistant) -> gr.Blocks:
         with gr.Tab("资料库", id="library"):
             library.build(doc_filter, settings.max_file_mb)
         with gr.Tab("评测", id="eval"):
-            EvalTab(assistant).build()
+            EvalTab(assistant, team).build()
         gr.api(api.ask, api_name="ask")
         gr.api(api.plan, api_name="plan")
     return app
@@ -105,22 +106,64 @@ def theme() -> gr.themes.Base:
     )
 
 
-def launch(assistant: Assistant, *, host: str = "127.0.0.1", port: int = 7860) -> gr.Blocks:
-    """Build, queue and start the app; returns once it is listening (`.block_thread()` to wait,
-    `.close()` to stop)."""
+class Web:
+    """The running server: the UI at `/`, the OpenAI-compatible API at `/v1`, MCP at `/mcp`;
+    `.block_thread()` waits, `.close()` stops."""
+
+    def __init__(self, server, thread, blocks: gr.Blocks) -> None:
+        self.server, self.thread, self.blocks = server, thread, blocks
+
+    def block_thread(self) -> None:
+        try:
+            while self.thread.is_alive():
+                self.thread.join(0.5)
+        except KeyboardInterrupt:
+            self.close()
+
+    def close(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(30)
+        self.blocks.close()
+
+
+def launch(assistant: Assistant, *, host: str = "127.0.0.1", port: int = 7860) -> Web:
+    """Build, queue and start the server; returns once it is listening (raises OSError when the
+    port cannot be had)."""
+    import contextlib
+    import socket
+    import threading
+
+    import uvicorn
+    from fastapi import FastAPI
+
+    from ..api.mcp_server import TokenGate
+    from ..api.mcp_server import build as build_mcp
+    from ..api.openai_routes import OpenAIRoutes
+    from ..api.tokens import RateLimit
+
     settings = assistant.settings
-    auth = parse_auth(settings.auth.get_secret_value() if settings.auth else None)
+    team = Team(settings)
     assistant.build_index()
     _ = assistant.generator  # built once here, not by concurrent first requests
-    app = build(assistant)
-    app.queue(default_concurrency_limit=settings.ui_concurrency, max_size=settings.ui_queue_size)
-    app.launch(
-        server_name=host,
-        server_port=port,
-        auth=auth,
-        auth_message="请输入政策助手的用户名和密码。" if auth else None,
-        prevent_thread_lock=True,
-        quiet=True,
+    blocks = build(assistant, team)
+    blocks.queue(default_concurrency_limit=settings.ui_concurrency, max_size=settings.ui_queue_size)
+    limit = RateLimit(settings.api_rate_per_minute)
+    mcp, mcp_app = build_mcp(assistant, host)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app):
+        async with mcp.session_manager.run():
+            yield
+
+    web = FastAPI(lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    web.include_router(OpenAIRoutes(assistant, team, limit).router())
+    web.mount("/mcp", TokenGate(mcp_app, team, limit))
+    gr.mount_gradio_app(
+        web,
+        blocks,
+        path="/",
+        auth=team.login if team.login_required else None,
+        auth_message="请输入政策助手的用户名和密码。" if team.login_required else None,
         show_error=True,
         footer_links=["api"],
         allowed_paths=[str(Path(settings.home / "exports").resolve())],
@@ -134,4 +177,20 @@ def launch(assistant: Assistant, *, host: str = "127.0.0.1", port: int = 7860) -
         head=head(),
         i18n=gr.I18n(**interface_translations()),
     )
-    return app
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    config = uvicorn.Config(web, log_level="warning", access_log=False, lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise OSError(f"无法在 {host}:{port} 启动服务")
+        threading.Event().wait(0.05)
+    return Web(server, thread, blocks)

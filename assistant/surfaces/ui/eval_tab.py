@@ -8,6 +8,8 @@ from ...app import Assistant
 from ...evals import gate
 from ...evals.cases import METRICS
 from ...evals.runner import EvalRun
+from ..team import Team
+from .notices import guarded
 
 
 def _metric_rows(run: EvalRun, result: gate.Verdict) -> list[list]:
@@ -31,11 +33,15 @@ def _metric_rows(run: EvalRun, result: gate.Verdict) -> list[list]:
 
 
 class EvalTab:
-    def __init__(self, assistant: Assistant) -> None:
+    def __init__(self, assistant: Assistant, team: Team) -> None:
         self.assistant = assistant
+        self.team = team
 
-    def evaluate(self, progress: gr.Progress | None = None):
+    def evaluate(self, request: gr.Request | None = None, progress: gr.Progress | None = None):
         """Run the offline eval suite over the seeds; metrics against the baseline, failing cases."""
+        return guarded(self.team, request, "eval", "离线评测", lambda: self._evaluate(progress))
+
+    def _evaluate(self, progress: gr.Progress | None):
         progress = progress or gr.Progress()
         settings = gate.eval_settings(self.assistant.settings, llm=False)
         progress(0, desc="准备评测索引…")

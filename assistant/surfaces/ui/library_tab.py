@@ -11,7 +11,8 @@ from ...app import Assistant
 from ...corpus.files import SUPPORTED
 from ...labels import LEVEL_LABELS
 from ...schema import Document
-from .notices import user_error
+from ..team import Team
+from .notices import guarded, user_error
 from .render_plan import document_html
 from .versions_panel import VersionsPanel
 
@@ -24,8 +25,9 @@ _ONE_AT_A_TIME = {"concurrency_id": "library", "concurrency_limit": 1, "api_visi
 class LibraryTab:
     """The corpus as the UI shows it; `documents` is re-read after every change."""
 
-    def __init__(self, assistant: Assistant) -> None:
+    def __init__(self, assistant: Assistant, team: Team | None = None) -> None:
         self.assistant = assistant
+        self.team = team or Team(assistant.settings)
         self.documents: dict[str, Document] = {}
         self.refresh()
 
@@ -81,15 +83,26 @@ class LibraryTab:
     def read_selected(event: gr.SelectData) -> str:
         return str(event.row_value[0]) if event.row_value else ""  # the row as shown (sortable)
 
-    def upload(self, files: list[str] | None, progress: gr.Progress | None = None):
+    def upload(
+        self,
+        files: list[str] | None,
+        request: gr.Request | None = None,
+        progress: gr.Progress | None = None,
+    ):
         """Ingest uploaded files (names from the client are reduced to a safe base name)."""
         progress = progress or gr.Progress()
         if not files:
             raise user_error("请先选择要上传的文件。")
-        report = self.assistant.ingest(
-            [(Path(f), Path(f).name) for f in files],
-            on_file=lambda done, total: progress((done, total), desc="读取文件"),
-            on_index=lambda done, total: progress((done, total), desc="建立索引"),
+        report = guarded(
+            self.team,
+            request,
+            "ingest",
+            "、".join(Path(f).name for f in files),
+            lambda: self.assistant.ingest(
+                [(Path(f), Path(f).name) for f in files],
+                on_file=lambda done, total: progress((done, total), desc="读取文件"),
+                on_index=lambda done, total: progress((done, total), desc="建立索引"),
+            ),
         )
         self.refresh()
         rows = [[o.name, STATUS.get(o.status, o.status), o.message] for o in report.outcomes]
@@ -100,17 +113,23 @@ class LibraryTab:
             raise user_error(f"只能{action}上传到资料库的文档（内置资料不能{action}）。")
         return doc_id
 
-    def save(self, doc_id: str | None, title: str, date: str):
+    def save(self, doc_id: str | None, title: str, date: str, request: gr.Request | None = None):
         doc_id = self._editable(doc_id, "修改")
         if date and not DATE.fullmatch(date.strip()):
             raise user_error("日期格式应为 2025-03-01（或 2025-03、2025）。")
-        self.assistant.edit(doc_id, title=title, date=date)
+        guarded(
+            self.team,
+            request,
+            "edit",
+            doc_id,
+            lambda: self.assistant.edit(doc_id, title=title, date=date),
+        )
         self.refresh()
         return (f"已保存《{title}》并更新索引。", *self._outputs(doc_id))
 
-    def delete(self, doc_id: str | None):
+    def delete(self, doc_id: str | None, request: gr.Request | None = None):
         doc_id = self._editable(doc_id, "删除")
-        self.assistant.remove([doc_id])
+        guarded(self.team, request, "delete", doc_id, lambda: self.assistant.remove([doc_id]))
         self.refresh()
         return (f"已删除 {doc_id}，索引已更新。", *self._outputs(None))
 
@@ -140,7 +159,7 @@ class LibraryTab:
         save.click(self.save, [chosen, title, date], [status, *refreshed], **_ONE_AT_A_TIME)
         delete.click(self.delete, chosen, [status, *refreshed], **_ONE_AT_A_TIME)
         self._build_upload(refreshed, max_file_mb)
-        VersionsPanel(self.assistant).build()
+        VersionsPanel(self.assistant, self.team).build()
 
     def _build_upload(self, refreshed: list, max_file_mb: float) -> None:
         with gr.Accordion("上传文档", open=True):

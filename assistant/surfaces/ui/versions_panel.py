@@ -13,8 +13,9 @@ from ...plans.diff import VersionDiff
 from ...plans.diff_export import KIND_LABELS, marked, title, write
 from ...plans.provinces import PlanError
 from ...search.versions import versions_of
+from ..team import Team
 from .exports import Exports
-from .notices import user_error
+from .notices import guarded, user_error
 
 _PRIVATE = {"api_visibility": "private"}
 
@@ -39,8 +40,9 @@ def diff_html(diff: VersionDiff) -> str:
 
 
 class VersionsPanel:
-    def __init__(self, assistant: Assistant) -> None:
+    def __init__(self, assistant: Assistant, team: Team) -> None:
         self.assistant = assistant
+        self.team = team
         self.exports = Exports(assistant.settings.home / "exports")
 
     def choices(self) -> list[tuple[str, str]]:
@@ -73,11 +75,23 @@ class VersionsPanel:
         path = write(diff, "docx", self.exports.folder() / "新旧对照表.docx")
         return diff_html(diff), gr.DownloadButton(value=str(path), visible=True)
 
-    def supersede(self, old: str | None, new: str | None, undo: bool = False):
+    def supersede(
+        self,
+        old: str | None,
+        new: str | None,
+        undo: bool = False,
+        request: gr.Request | None = None,
+    ):
         if not old or not new:
             raise user_error("请选择原文（旧版本）和新文（新版本）。")
         try:
-            self.assistant.supersede(new, old, undo=undo)
+            guarded(
+                self.team,
+                request,
+                "supersede",
+                f"{new} 取代 {old}" + ("（撤销）" if undo else ""),
+                lambda: self.assistant.supersede(new, old, undo=undo),
+            )
         except LibraryError as exc:
             raise user_error(str(exc)) from None
         return self.relations()
@@ -100,6 +114,7 @@ class VersionsPanel:
             box.focus(lambda: gr.Dropdown(choices=self.choices()), None, box, **_PRIVATE)
         run.click(self.compare, [old, new], [view, download], **_PRIVATE)
         mark.click(self.supersede, [old, new], relations, **_PRIVATE)
-        unmark.click(
-            lambda o, n: self.supersede(o, n, undo=True), [old, new], relations, **_PRIVATE
-        )
+        unmark.click(self.unsupersede, [old, new], relations, **_PRIVATE)
+
+    def unsupersede(self, old: str | None, new: str | None, request: gr.Request):
+        return self.supersede(old, new, undo=True, request=request)
