@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import uuid
 
 import httpx
 import openai
 import pytest
-from conftest import start_web
+from served import Served
 
 from assistant import Assistant
 from assistant.surfaces.accounts import Accounts
@@ -38,17 +39,27 @@ def team(settings, tmp_path_factory):
             f"宁夏{name[:2]}方案\n宁夏回族自治区将建设枸杞产业创新中心3个。", "utf-8"
         )
     configured = settings.model_copy(
-        update={
-            "home": home,
-            "library_dir": home / "library",
-            "auth": None,
-            "api_rate_per_minute": 6,
-        }
+        update={"home": home, "library_dir": home / "library", "auth": None}
     )
     Assistant(configured).ingest(sorted(inbox.iterdir()))
-    web, url = start_web(configured)
-    yield {"url": url, "home": home, "tokens": tokens, "accounts": accounts}
-    web.close()
+    env = dict(
+        os.environ,
+        ASSISTANT_HOME=str(home),
+        ASSISTANT_LIBRARY_DIR=str(home / "library"),
+        ASSISTANT_GENERATOR="extractive",
+        ASSISTANT_API_RATE_PER_MINUTE="6",
+        ASSISTANT_LOG_LEVEL="INFO",
+    )
+    env.pop("ASSISTANT_AUTH", None)
+    served = Served(env, home.parent)  # a real `assistant serve` process
+    yield {
+        "url": served.url,
+        "home": home,
+        "tokens": tokens,
+        "accounts": accounts,
+        "served": served,
+    }
+    served.stop()
 
 
 def api(team, who: str, **kwargs) -> openai.OpenAI:
@@ -235,3 +246,5 @@ def test_no_password_or_token_in_clear_text_on_disk_or_in_any_page(team):
     viewer = Session(team["url"], "vera")
     pages = [viewer.http.get(p).text for p in ("/", "/config", "/gradio_api/info")]
     assert not any(s in page for s in secrets for page in pages)
+    logged = team["served"].stderr()  # the server's log, at INFO
+    assert logged and not any(s in logged for s in secrets)
