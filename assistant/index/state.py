@@ -249,7 +249,7 @@ class Index:
     @cached_property
     def vectors(self):  # -> vectors.SearchStore
         """The store this state's vectors (and, in Milvus, its keyword index) were written to."""
-        from .vectors import open_store
+        from .stores import open_store
 
         store = self.manifest.settings.get("store")
         return open_store(self.settings, self.manifest.collection, store)  # type: ignore[arg-type]

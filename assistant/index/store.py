@@ -135,7 +135,7 @@ class IndexStore:
             if current.manifest.seeds_signature != seeds_signature(self.settings):
                 result.index = self.writer.touch(current)  # files touched, content unchanged
             return result
-        from .vectors import open_store  # here: reading the index never loads Chroma
+        from .stores import open_store  # here: reading the index never loads Chroma
 
         collection = open_store(self.settings, name)
         # Vectors are written before the state that uses them is committed: the marker says an

@@ -56,15 +56,6 @@ class SearchStore(Protocol):
     def keyword(self, query: str, where: Where, n: int) -> list[Hit]: ...
 
 
-def open_store(settings: Settings, name: str, store: str | None = None) -> SearchStore:
-    """The store `name` lives in: the one a state was built with, else the configured one."""
-    if (store or settings.store) == "milvus":
-        from .milvus import MilvusStore
-
-        return MilvusStore(settings, name)
-    return ChromaStore(settings, name)
-
-
 _PAGE = 5000
 
 

@@ -27,6 +27,7 @@ from .library_tab import LibraryTab  # noqa: E402
 from .notices import user_error  # noqa: E402
 from .page import css, head, interface_translations  # noqa: E402
 from .plan_tab import PlanTab  # noqa: E402
+from .server import Web, api_app, listen  # noqa: E402
 from .targets_tab import TargetsTab  # noqa: E402
 
 
@@ -106,58 +107,16 @@ def theme() -> gr.themes.Base:
     )
 
 
-class Web:
-    """The running server: the UI at `/`, the OpenAI-compatible API at `/v1`, MCP at `/mcp`;
-    `.block_thread()` waits, `.close()` stops."""
-
-    def __init__(self, server, thread, blocks: gr.Blocks) -> None:
-        self.server, self.thread, self.blocks = server, thread, blocks
-
-    def block_thread(self) -> None:
-        try:
-            while self.thread.is_alive():
-                self.thread.join(0.5)
-        except KeyboardInterrupt:
-            self.close()
-
-    def close(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(30)
-        self.blocks.close()
-
-
 def launch(assistant: Assistant, *, host: str = "127.0.0.1", port: int = 7860) -> Web:
-    """Build, queue and start the server; returns once it is listening (raises OSError when the
-    port cannot be had)."""
-    import contextlib
-    import socket
-    import threading
-
-    import uvicorn
-    from fastapi import FastAPI
-
-    from ..api.mcp_server import TokenGate
-    from ..api.mcp_server import build as build_mcp
-    from ..api.openai_routes import OpenAIRoutes
-    from ..api.tokens import RateLimit
-
+    """Build, queue and start the server: the UI at `/`, the OpenAI-compatible API at `/v1`,
+    MCP at `/mcp`; returns once it is listening (raises OSError when the port cannot be had)."""
     settings = assistant.settings
     team = Team(settings)
     assistant.build_index()
     _ = assistant.generator  # built once here, not by concurrent first requests
     blocks = build(assistant, team)
     blocks.queue(default_concurrency_limit=settings.ui_concurrency, max_size=settings.ui_queue_size)
-    limit = RateLimit(settings.api_rate_per_minute)
-    mcp, mcp_app = build_mcp(assistant, host)
-
-    @contextlib.asynccontextmanager
-    async def lifespan(_app):
-        async with mcp.session_manager.run():
-            yield
-
-    web = FastAPI(lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
-    web.include_router(OpenAIRoutes(assistant, team, limit).router())
-    web.mount("/mcp", TokenGate(mcp_app, team, limit))
+    web = api_app(assistant, team, host)
     gr.mount_gradio_app(
         web,
         blocks,
@@ -177,20 +136,4 @@ def launch(assistant: Assistant, *, host: str = "127.0.0.1", port: int = 7860) -
         head=head(),
         i18n=gr.I18n(**interface_translations()),
     )
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((host, port))
-    except OSError:
-        sock.close()
-        raise
-    config = uvicorn.Config(web, log_level="warning", access_log=False, lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    while not server.started:
-        if not thread.is_alive():
-            raise OSError(f"无法在 {host}:{port} 启动服务")
-        threading.Event().wait(0.05)
-    return Web(server, thread, blocks)
+    return listen(web, blocks, host, port)
