@@ -81,13 +81,12 @@ def committed_documents(home: Path) -> int:
         return 0
 
 
-def test_kill_during_ingest_keeps_the_index_usable_and_a_rerun_finishes(tmp_path):
-    home = tmp_path / "home"
-    codes = write_corpus(tmp_path / "inbox")
-    env = dict(os.environ, ASSISTANT_HOME=str(home), ASSISTANT_GENERATOR="extractive")
+def kill_an_ingest_then_ask(tmp_path: Path, env: dict, files: int) -> int:
+    """Index the seeds, start ingesting `files` notices, `kill -9` it after its first commit:
+    the state it committed answers, and a reader does not finish someone else's ingest."""
+    home = Path(env["ASSISTANT_HOME"])
     assert run(["index"], env, tmp_path).returncode == 0
     seeds_only = committed_documents(home)
-
     ingest = subprocess.Popen(
         [sys.executable, "-m", "assistant", "ingest", str(tmp_path / "inbox")],
         cwd=tmp_path,
@@ -102,13 +101,21 @@ def test_kill_during_ingest_keeps_the_index_usable_and_a_rerun_finishes(tmp_path
     os.kill(ingest.pid, signal.SIGKILL)
     ingest.wait()
     interrupted = committed_documents(home)
-    assert seeds_only < interrupted < seeds_only + FILES, interrupted
+    assert seeds_only < interrupted < seeds_only + files, interrupted
 
     asked = run(["ask", "2025年上半年全国登记了多少技术合同？", "--json"], env, tmp_path)
     assert asked.returncode == 0, asked.stderr
     answer = json.loads(asked.stdout)
     assert not answer["refused"] and answer["citations"]
     assert committed_documents(home) == interrupted, "a reader never finishes someone's ingest"
+    return seeds_only
+
+
+def test_kill_during_ingest_keeps_the_index_usable_and_a_rerun_finishes(tmp_path):
+    home = tmp_path / "home"
+    codes = write_corpus(tmp_path / "inbox")
+    env = dict(os.environ, ASSISTANT_HOME=str(home), ASSISTANT_GENERATOR="extractive")
+    seeds_only = kill_an_ingest_then_ask(tmp_path, env, FILES)
 
     again = run(["ingest", str(tmp_path / "inbox")], env, tmp_path)
     assert again.returncode == 0, again.stderr

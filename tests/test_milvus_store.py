@@ -3,17 +3,12 @@ engine, the same answers as the default store, incremental updates, and a killed
 
 from __future__ import annotations
 
-import json
 import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 from docs_fixtures import binary_as_txt, docx_with_table, empty_file, gbk_txt, html_with_nav
-from test_ingest_crash import committed_documents, run, write_corpus
+from test_ingest_crash import kill_an_ingest_then_ask, run, write_corpus
 
 from assistant import Assistant
 from assistant.config import REPO_DIR, Settings
@@ -131,28 +126,7 @@ def test_a_killed_ingest_leaves_the_previous_state_answerable(tmp_path):
         ASSISTANT_GENERATOR="extractive",
         ASSISTANT_STORE="milvus",
     )
-    assert run(["index"], env, tmp_path).returncode == 0
-    seeds_only = committed_documents(home)
-    ingest = subprocess.Popen(
-        [sys.executable, "-m", "assistant", "ingest", str(tmp_path / "inbox")],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 300
-    while committed_documents(home) == seeds_only and time.monotonic() < deadline:
-        assert ingest.poll() is None, "ingest finished before it could be interrupted"
-        time.sleep(0.05)
-    os.kill(ingest.pid, signal.SIGKILL)
-    ingest.wait()
-    interrupted = committed_documents(home)
-    assert seeds_only < interrupted < seeds_only + len(codes), interrupted
-
-    asked = run(["ask", "2025年上半年全国登记了多少技术合同？", "--json"], env, tmp_path)
-    assert asked.returncode == 0, asked.stderr
-    answer = json.loads(asked.stdout)
-    assert not answer["refused"] and answer["citations"]
+    kill_an_ingest_then_ask(tmp_path, env, len(codes))
 
     again = run(["ingest", str(tmp_path / "inbox")], env, tmp_path)
     assert again.returncode == 0, again.stderr
