@@ -83,6 +83,7 @@ def test_filter_values_are_quoted():
         'doc_id in ["a\\"b.txt"] and region in ["河北"]'
     )
     assert expression(Where()) == ""
+    assert expression(Where(excluded=("旧版.txt",))) == 'doc_id not in ["旧版.txt"]'
 
 
 def test_ingest_replace_and_remove_keep_milvus_in_step(settings, tmp_path):
@@ -186,3 +187,23 @@ def test_serve_answers_from_milvus_and_a_second_process_is_told_why_it_cannot_wr
         assert again["answer"] == result["answer"], "serve kept answering"
     finally:
         served.stop()
+
+
+@pytest.mark.parametrize("store", ["chroma", "milvus"])
+def test_most_documents_allowed_is_said_by_the_few_left_out(
+    store, on_milvus, assistant, monkeypatch
+):
+    """The versions in force can be thousands of documents: the filter then names the few left
+    out (`not in`), in both stores, and the left-out document never comes back."""
+    import assistant.search.retrieve as retrieval
+
+    index = (on_milvus if store == "milvus" else assistant).index
+    documents = index.documents()
+    monkeypatch.setattr(retrieval, "_LISTED", 2)
+    where = retrieval._where(index, documents[1:], ())
+    assert where.excluded == (documents[0],) and not where.doc_ids
+    hits = retrieve(index, "科技创新 产业创新 融合", k=6, doc_ids=documents[1:]).passages
+    assert hits and documents[0] not in {p.chunk.doc_id for p in hits}
+    nearest = index.vectors.nearest("科技创新和产业创新深度融合", where, 40)
+    positions = index.vector_position
+    assert nearest and documents[0] not in {index.chunks[positions[v]].doc_id for v, _ in nearest}

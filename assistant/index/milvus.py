@@ -110,6 +110,8 @@ def expression(where: Where) -> str:
         clauses.append(f"doc_id in {_quoted(where.doc_ids)}")
     if where.regions:
         clauses.append(f"region in {_quoted(where.regions)}")
+    if where.excluded:
+        clauses.append(f"doc_id not in {_quoted(where.excluded)}")
     return " and ".join(clauses)
 
 

@@ -32,9 +32,11 @@ class Where:
 
     doc_ids: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
+    """Documents left out (the shorter way to say “all in force but these”)."""
 
     def __bool__(self) -> bool:
-        return bool(self.doc_ids or self.regions)
+        return bool(self.doc_ids or self.regions or self.excluded)
 
 
 class SearchStore(Protocol):
@@ -100,6 +102,8 @@ class ChromaStore:
             clauses.append({"doc_id": {"$in": list(where.doc_ids)}})
         if where.regions:
             clauses.append({"region": {"$in": list(where.regions)}})
+        if where.excluded:
+            clauses.append({"doc_id": {"$nin": list(where.excluded)}})
         condition = clauses[0] if len(clauses) == 1 else ({"$and": clauses} if clauses else None)
         result = self.collection.query(query_texts=[query], n_results=n, where=condition)
         pairs = zip(result["ids"][0], result["distances"][0], strict=True)

@@ -27,6 +27,7 @@ from .mentions import Boost
 log = logging.getLogger(__name__)
 TUNE = TUNING.retrieval
 _BOOSTED_ONLY = 200  # passages a boost alone brings in: far more than any top-k needs
+_LISTED = 50  # more allowed documents than this: the filter names the ones left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,17 @@ def _allowed(index: Index, doc_ids: Sequence[str], regions: Sequence[str]) -> np
     if regions:
         allowed &= index.field_in("region", regions)
     return allowed
+
+
+def _where(index: Index, doc_ids: Sequence[str], regions: Sequence[str]) -> Where:
+    """The filter for a store: the allowed documents, or — when most are allowed, as with the
+    versions in force — the few left out, so the engine's expression stays short."""
+    if len(doc_ids) > _LISTED:
+        everything = index.remember("documents", index.documents)
+        left_out = tuple(sorted(set(everything) - set(doc_ids)))
+        if len(left_out) < len(doc_ids):
+            return Where(regions=tuple(regions), excluded=left_out)
+    return Where(tuple(doc_ids), tuple(regions))
 
 
 def _bm25_ranking(
@@ -188,7 +200,7 @@ def retrieve(
     """
     terms = search_terms(query)
     allowed = _allowed(index, doc_ids, regions)
-    where = Where(tuple(doc_ids), tuple(regions))
+    where = _where(index, doc_ids, regions)
     keyword = _bm25_ranking(index, query, terms, allowed, where)
     try:
         dense = _dense_ranking(index, query, where, keyword)
