@@ -207,3 +207,17 @@ def test_most_documents_allowed_is_said_by_the_few_left_out(
     nearest = index.vectors.nearest("科技创新和产业创新深度融合", where, 40)
     positions = index.vector_position
     assert nearest and documents[0] not in {index.chunks[positions[v]].doc_id for v, _ in nearest}
+
+
+def test_the_eval_gate_passes_on_milvus_with_the_default_baseline(tmp_path):
+    """`assistant eval` with ASSISTANT_STORE=milvus: every metric and case within the tolerances
+    of the baseline committed for the default store."""
+    env = dict(
+        os.environ,
+        ASSISTANT_HOME=str(tmp_path / "home"),
+        ASSISTANT_GENERATOR="extractive",
+        ASSISTANT_STORE="milvus",
+    )
+    done = run(["eval", "--report", str(tmp_path / "reports")], env, tmp_path)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "评测通过" in done.stdout
