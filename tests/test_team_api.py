@@ -230,7 +230,7 @@ def test_an_mcp_client_lists_the_tools_and_gets_a_cited_answer(team):
             return tools, json.loads(result.content[0].text)
 
     tools, answer = asyncio.run(talk())
-    assert {"ask", "search", "plan", "compare", "targets"} <= tools
+    assert {"ask", "search", "plan", "compare", "targets", "diff"} <= tools
     assert not answer["refused"] and answer["citations"] and "41万" in answer["answer"]
 
     anonymous = httpx.post(team["url"] + "mcp/", json={"jsonrpc": "2.0", "id": 1, "method": "ping"})
@@ -248,3 +248,39 @@ def test_no_password_or_token_in_clear_text_on_disk_or_in_any_page(team):
     assert not any(s in page for s in secrets for page in pages)
     logged = team["served"].stderr()  # the server's log, at INFO
     assert logged and not any(s in logged for s in secrets)
+
+
+def test_users_tokens_and_audit_at_the_command_line(tmp_path):
+    import subprocess
+    import sys
+
+    env = dict(os.environ, ASSISTANT_HOME=str(tmp_path / "home"))
+
+    def cli(*args: str, password: str = "") -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "assistant", *args],
+            input=password,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    assert cli("users", "add", "bob", "--role", "editor", password="bob-pass-1\n").returncode == 0
+    short = cli("users", "add", "amy", password="short\n")
+    assert short.returncode == 2 and "至少 8 个字符" in short.stderr
+    assert "bob\teditor" in cli("users", "list").stdout
+    created = cli("tokens", "create", "bob")
+    token = created.stdout.strip()
+    assert token.startswith("pa-") and "不会再次显示" in created.stderr
+    token_id = cli("tokens", "list").stdout.split("\t")[0]
+    assert cli("tokens", "revoke", token_id).returncode == 0
+    assert "已撤销" in cli("tokens", "list").stdout
+    assert cli("users", "passwd", "bob", password="bob-pass-2\n").returncode == 0
+    accounts = Accounts(tmp_path / "home")
+    assert accounts.verify("bob", "bob-pass-2") and not accounts.verify("bob", "bob-pass-1")
+    assert accounts.token_identity(token) is None
+    audit = cli("audit").stdout
+    assert "添加 bob（editor）" in audit and "error: AccountError" in audit and "撤销令牌" in audit
+    stored = (tmp_path / "home" / "accounts.json").read_text("utf-8")
+    assert "bob-pass" not in stored and token not in stored and "scrypt$" in stored

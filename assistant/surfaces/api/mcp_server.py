@@ -1,5 +1,5 @@
 """The MCP server (`/mcp`, streamable HTTP): tools for agents — `ask`, `search` (passages only),
-`plan`, `compare` and `targets` — behind the same API tokens and rate limit as `/v1`.
+`plan`, `compare`, `targets` and `diff` — behind the same API tokens and rate limit as `/v1`.
 
 Built on the `mcp` SDK's MCPServer (Gradio's own MCP support is left off: it would expose every
 UI event, with no token check of ours).
@@ -66,6 +66,12 @@ def build(assistant: Assistant, host: str):
         """量化目标一览：指标、目标值、单位、比较、年份、地区、出处（原文照录）。"""
         table = await run("plan", lambda: assistant.targets(province or None, year))
         return table.to_json()
+
+    @server.tool()
+    async def diff(old: str, new: str) -> dict:
+        """新旧对照：逐句对齐两个文件（文档编号），列出修改、删除、新增的句子与变化的数字。"""
+        compared = await run("compare", lambda: assistant.diff(old, new))
+        return compared.to_json()
 
     app = server.streamable_http_app(
         streamable_http_path="/", stateless_http=True, json_response=True, host=host
