@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 Q ?= 2025年上半年全国登记了多少技术合同？
 SIZES ?= 5,1000,10000
 
-.PHONY: setup ask index test eval lint format bench clean
+.PHONY: setup ask index test eval lint format bench bench-stores clean
 
 setup: $(VENV)/.installed
 
@@ -38,6 +38,9 @@ format: setup
 
 bench: setup  ## about 25 minutes; a quick look: make bench SIZES=5,200
 	$(PY) benchmarks/bench.py --sizes $(SIZES)
+
+bench-stores: setup  ## both stores (default and Milvus Lite) at 1,000 and 10,000 documents: about 25 minutes
+	$(PY) benchmarks/bench_stores.py
 
 lock:
 	python3 -m uv pip compile pyproject.toml --extra dev --extra bench --extra e5 --extra milvus -o requirements.lock --python-version 3.11

@@ -221,3 +221,10 @@ def test_the_eval_gate_passes_on_milvus_with_the_default_baseline(tmp_path):
     done = run(["eval", "--report", str(tmp_path / "reports")], env, tmp_path)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert "评测通过" in done.stdout
+
+
+def test_a_plan_drafted_on_milvus_matches_the_default_store(on_milvus, assistant):
+    here, there = assistant.plan("河北省"), on_milvus.plan("河北省")
+    assert there.items() and all(item.citations for item in there.items())
+    assert [s.heading for s in there.sections] == [s.heading for s in here.sections]
+    assert [r.covered for r in there.coverage] == [r.covered for r in here.coverage]
