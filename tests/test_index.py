@@ -104,21 +104,23 @@ def test_rebuild_replaces_the_state_and_keeps_one_previous_copy(corpus):
 
 
 def test_dense_search_maps_vectors_back_to_this_states_chunks(assistant):
+    from assistant.index.vectors import Where
     from assistant.search.retrieve import _searched
 
     index = assistant.index
-    ranking = [position for position, _ in _searched(index, "中试平台建设", (), ())]
+    ranking = [position for position, _ in _searched(index, "中试平台建设", Where())]
     assert len(ranking) >= 10
     assert any("中试" in index.chunks[i].text for i in ranking[:3])
 
 
 def test_the_hashing_embedding_reorders_the_keyword_candidates(assistant):
+    from assistant.index.vectors import Where
     from assistant.search.retrieve import _bm25_ranking, _dense_ranking
     from assistant.text.segment import search_terms
 
     index = assistant.index
-    keyword = _bm25_ranking(index, search_terms("中试平台建设"), None)
-    ranked = _dense_ranking(index, "中试平台建设", (), (), keyword)
+    keyword = _bm25_ranking(index, "中试平台建设", search_terms("中试平台建设"), None, Where())
+    ranked = _dense_ranking(index, "中试平台建设", Where(), keyword)
     ranking = [position for position, _ in ranked]
     assert sorted(ranking) == sorted(keyword) and len(keyword) >= 10
     similarities = [similarity for _, similarity in ranked]
@@ -236,12 +238,13 @@ def test_the_re_rank_hashes_what_the_index_stored(corpus, dim):
     import numpy as np
 
     from assistant.index.hashing import hash_vectors
+    from assistant.index.vectors import Where
     from assistant.search.retrieve import _bm25_ranking, _dense_ranking
     from assistant.text.segment import search_terms
 
     index, _ = IndexStore(corpus.model_copy(update={"embedding_dim": dim})).ensure()
     assert index.manifest.settings["embedding_config"]["dim"] == dim
-    keyword = _bm25_ranking(index, search_terms("中试平台建设"), None)[:12]
+    keyword = _bm25_ranking(index, "中试平台建设", search_terms("中试平台建设"), None, Where())[:12]
     stored = index.collection.get(
         ids=[index.vector_ids[p] for p in keyword], include=["embeddings"]
     )
@@ -250,7 +253,7 @@ def test_the_re_rank_hashes_what_the_index_stored(corpus, dim):
     hashed = hash_vectors([index.chunks[p].index_text for p in keyword], dim)
     assert matrix.shape == hashed.shape and np.allclose(matrix, hashed, atol=1e-6)
     question = hash_vectors(["中试平台建设"], dim)[0]
-    ranked = _dense_ranking(index, "中试平台建设", (), (), keyword)
+    ranked = _dense_ranking(index, "中试平台建设", Where(), keyword)
     expected = sorted(keyword, key=lambda p: -float(matrix[keyword.index(p)] @ question))
     assert [p for p, _ in ranked][:3] == expected[:3]
 
