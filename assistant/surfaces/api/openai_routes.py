@@ -28,6 +28,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from ...answer.questions import QuestionError
 from ...app import Assistant
+from ...labels import passage_title, sources_shown
 from ...plans.export_md import to_markdown
 from ...plans.provinces import PlanError
 from ..accounts import Identity, PermissionDenied
@@ -75,17 +76,11 @@ def _conversation(messages) -> tuple[str, list[dict]]:
 def reply_text(answer) -> str:
     """The answer as a chat client shows it: sentences with [n], then 参考依据 (or, for a
     refusal, the nearest sources)."""
-    shown = (
-        answer.passages
-        if answer.refused
-        else [answer.passages[n - 1] for n in answer.citations if n <= len(answer.passages)]
-    )
+    heading, shown = sources_shown(answer)
     lines = [answer.answer]
     if shown:
-        lines.append("\n最接近的资料：" if answer.refused else "\n参考依据：")
-    for p in shown:
-        meta = "，".join(x for x in (p.chunk.source, p.chunk.date) if x)
-        lines.append(f"[{p.n}] {p.chunk.title}{f'（{meta}）' if meta else ''}")
+        lines.append(f"\n{heading}：")
+    lines += [passage_title(p) for p in shown]
     return "\n".join(lines)
 
 
@@ -179,49 +174,42 @@ class OpenAIRoutes:
             raise Refused(400, str(exc), "invalid_question") from None
         return reply_text(answer), answer.to_json()
 
-    async def ingest(self, request: Request, file: Annotated[UploadFile, File()]):
+    async def _perform(self, request: Request, action: str, target: str, work):
+        """The token's user does `action` if their role allows, audited; (result, None) or
+        (None, the error response)."""
         try:
             who = self._who(request)
+            done = await run_in_threadpool(
+                perform, self.team.home, who, action, target, "api", work
+            )
         except Refused as exc:
-            return error(exc.status, exc.message, exc.code, exc.headers)
+            return None, error(exc.status, exc.message, exc.code, exc.headers)
+        except PermissionDenied as exc:
+            return None, error(403, str(exc), "permission_denied")
+        return done, None
+
+    async def ingest(self, request: Request, file: Annotated[UploadFile, File()]):
         name = Path(file.filename or "upload.txt").name  # never a client's path
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / name
             path.write_bytes(await file.read())
-            try:
-                report = await run_in_threadpool(
-                    perform,
-                    self.team.home,
-                    who,
-                    "ingest",
-                    name,
-                    "api",
-                    lambda: self.assistant.ingest([(path, name)]),
-                )
-            except PermissionDenied as exc:
-                return error(403, str(exc), "permission_denied")
+            report, refused = await self._perform(
+                request, "ingest", name, lambda: self.assistant.ingest([(path, name)])
+            )
+        if refused is not None:
+            return refused
         outcomes = [
             {"name": o.name, "status": o.status, "message": o.message} for o in report.outcomes
         ]
         return {"summary": report.summary(), "outcomes": outcomes}
 
     async def delete(self, request: Request, doc_id: str):
-        try:
-            who = self._who(request)
-        except Refused as exc:
-            return error(exc.status, exc.message, exc.code, exc.headers)
-        try:
-            removed, unknown = await run_in_threadpool(
-                perform,
-                self.team.home,
-                who,
-                "delete",
-                doc_id,
-                "api",
-                lambda: self.assistant.remove([doc_id]),
-            )
-        except PermissionDenied as exc:
-            return error(403, str(exc), "permission_denied")
+        done, refused = await self._perform(
+            request, "delete", doc_id, lambda: self.assistant.remove([doc_id])
+        )
+        if refused is not None:
+            return refused
+        removed, unknown = done
         if unknown:
             return error(404, f"资料库中没有文档 {doc_id}。", "document_not_found")
         return {"removed": removed}

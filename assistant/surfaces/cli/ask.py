@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from ...labels import STATUS_LABELS
+from ...labels import STATUS_LABELS, passage_title, sources_shown
 from .app import app, fail, make_assistant
 
 
@@ -22,16 +22,11 @@ def _print_answer(answer) -> None:
         typer.echo(f"  ⚠ {label}：{sentence.text}（{'；'.join(sentence.issues)}）")
     if answer.notice:
         typer.echo(f"  注：{answer.notice}")
-    shown = (
-        answer.passages
-        if answer.refused
-        else [answer.passages[n - 1] for n in answer.citations if n <= len(answer.passages)]
-    )
+    _, shown = sources_shown(answer)
     if shown:
         typer.echo("\n最接近的资料：" if answer.refused else "\n引用来源：")
     for p in shown:
-        meta = "，".join(x for x in (p.chunk.source, p.chunk.date) if x)
-        typer.echo(f"[{p.n}] {p.chunk.title}{f'（{meta}）' if meta else ''}  {p.chunk.chunk_id}")
+        typer.echo(f"{passage_title(p)}  {p.chunk.chunk_id}")
 
 
 def _read_batch(path: Path) -> list[dict]:
