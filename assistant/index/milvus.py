@@ -37,12 +37,14 @@ class MilvusUnavailable(RuntimeError):
     """Milvus cannot be reached or opened (message in Chinese, for the user)."""
 
 
+def _is_server(uri: str) -> bool:
+    return uri.startswith(("http://", "https://", "tcp://"))
+
+
 def milvus_uri(settings: Settings) -> str:
     """The configured server URL, or the Milvus Lite file (default under the data dir)."""
     uri = settings.milvus_uri or str(settings.home / "index" / "milvus.db")
-    if uri.startswith(("http://", "https://", "tcp://")):
-        return uri
-    return str(Path(uri).expanduser().resolve())
+    return uri if _is_server(uri) else str(Path(uri).expanduser().resolve())
 
 
 def client(settings: Settings):
@@ -53,7 +55,7 @@ def client(settings: Settings):
         if (uri, token) not in _clients:
             from pymilvus import MilvusClient
 
-            if not uri.startswith(("http://", "https://", "tcp://")):
+            if not _is_server(uri):
                 Path(uri).parent.mkdir(parents=True, exist_ok=True)
                 # Milvus Lite lacks one call the id listing tries first (it falls back by
                 # itself): its server thread and pymilvus would print that to stderr.
@@ -69,12 +71,12 @@ def client(settings: Settings):
 
 
 def _unavailable(uri: str, exc: Exception) -> str:
-    if uri.startswith(("http://", "https://", "tcp://")):
+    if _is_server(uri):
         return f"无法连接 Milvus 服务（{uri}）：{type(exc).__name__}。请检查地址、令牌与服务状态。"
     return (
         f"无法打开 Milvus Lite 文件 {uri}：{type(exc).__name__}。一个 Milvus Lite 文件同一时间"
         "只能由一个进程打开——若 assistant serve 正在运行，请在网页的资料库中导入文档，"
-        "或改用 Milvus 服务器（见 README“从单机到集群”）。"
+        "或改用 Milvus 服务器（见 README 的 “From one machine to a cluster” 一节）。"
     )
 
 
