@@ -251,20 +251,12 @@ def test_no_password_or_token_in_clear_text_on_disk_or_in_any_page(team):
 
 
 def test_users_tokens_and_audit_at_the_command_line(tmp_path):
-    import subprocess
-    import sys
+    from test_ingest_crash import run
 
     env = dict(os.environ, ASSISTANT_HOME=str(tmp_path / "home"))
 
-    def cli(*args: str, password: str = "") -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "assistant", *args],
-            input=password,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+    def cli(*args: str, password: str = ""):
+        return run(list(args), env, tmp_path, input=password)
 
     assert cli("users", "add", "bob", "--role", "editor", password="bob-pass-1\n").returncode == 0
     short = cli("users", "add", "amy", password="short\n")

@@ -120,8 +120,6 @@ def expression(where: Where) -> str:
 class MilvusStore:
     """A collection in Milvus holding the chunks' texts (BM25), vectors and metadata."""
 
-    keyword_search = True
-
     def __init__(self, settings: Settings, name: str) -> None:
         self.settings = settings
         self.name = name.replace("-", "_")  # Milvus names: letters, digits and underscores

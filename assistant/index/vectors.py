@@ -3,7 +3,7 @@
 Two implementations share this interface:
 
 - `ChromaStore` (the default): vectors in Chroma, embedded or a server; the keyword side is the
-  state's own bm25s files, so `keyword_search` is False and retrieval ranks by BM25 itself.
+  state's own bm25s files, so retrieval ranks by BM25 itself (`Index.store_ranks_keywords`).
 - `MilvusStore` (`milvus.py`, `ASSISTANT_STORE=milvus`): each chunk's text, vector and metadata
   in one Milvus collection, which ranks by BM25 over its own jieba analyzer as well as by
   vector, with filters pushed into the engine's expressions.
@@ -35,14 +35,8 @@ class Where:
     excluded: tuple[str, ...] = ()
     """Documents left out (the shorter way to say “all in force but these”)."""
 
-    def __bool__(self) -> bool:
-        return bool(self.doc_ids or self.regions or self.excluded)
-
 
 class SearchStore(Protocol):
-    keyword_search: bool
-    """True when the store also ranks by keywords (else the state's BM25 files do)."""
-
     def upsert(self, items: Sequence[Item], vectors: Sequence) -> None: ...
 
     def delete(self, ids: Sequence[str]) -> None: ...
@@ -63,8 +57,6 @@ _PAGE = 5000
 
 class ChromaStore:
     """Vectors and metadata in a Chroma collection; the texts stay in the state's files."""
-
-    keyword_search = False
 
     def __init__(self, settings: Settings, name: str) -> None:
         from .chroma import open_collection
