@@ -44,6 +44,8 @@ class EvidenceTuning:
     """A common noun the index never saw weighs this share of an average known word."""
     verb_factor: float = 0.5
     """Verbs and other words of phrasing weigh this share of a noun as rare."""
+    answer_type_factor: float = 0.3
+    """The kind of answer asked for (哪几类企业, 什么职务) weighs this share of a topic noun."""
     pooled_passages: int = 1
     """How many of the best passages together must hold the weight (1: one passage alone)."""
     semantic_sure: float = 0.9

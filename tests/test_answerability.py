@@ -8,12 +8,17 @@ side by side; a “when” question with no date in the texts is refused.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant import Assistant
 from assistant.config import Settings
+from assistant.search import evidence
 from assistant.search.evidence import assess
+from assistant.search.weights import answer_type_words
 from assistant.text.names import names_in
+from assistant.text.sentences import split_sentences
 
 LIBRARY = {
     "湖南省人才措施.txt": (
@@ -28,6 +33,11 @@ LIBRARY = {
         "湖北省支持企业设立博士后工作站，每个工作站资助50万元。\n"
         "推行科研项目揭榜挂帅，由企业出题、人才答题。\n"
         "在武汉建设国际人才社区，为海外人才提供一站式服务。\n"
+    ),
+    "蓝湾研究所.txt": (
+        "蓝湾研究所简介\n"
+        "让-马克·杜邦自1990年起一直担任蓝湾研究所所长。\n"
+        "“创新来自开放的合作。”蓝湾研究所所长让-马克·杜邦表示。\n"
     ),
     "仁爱文化.txt": (
         "论仁爱思想的当代价值\n"
@@ -89,6 +99,39 @@ def test_the_name_check_matches_whole_names_not_characters(library_assistant):
     passages = library_assistant.ask("仁爱思想有什么当代价值？").passages
     evidence = assess(library_assistant.index, "仁爱礁附近发生了什么事情？", passages)
     assert not evidence.sufficient and evidence.missing == ("仁爱礁",)
+
+
+def test_a_guessed_name_loses_the_start_of_the_next_word(library_assistant):
+    """The word guesser glues 一直 or 是 to an unknown name; the name is what is left."""
+    assert names_in("让-马克·杜邦一直担任什么职务？") == ["让-马克·杜邦"]
+    assert names_in("锦地罗是什么植物？") == ["锦地罗"]
+    assert names_in("仁爱礁是哪个国家的？") == ["仁爱礁"], "a place suffix stays with the name"
+    answer = library_assistant.ask("让-马克·杜邦一直担任什么职务？")
+    assert not answer.refused and "所长" in answer.sentences[0].text
+
+
+def test_the_kind_of_answer_asked_for_need_not_be_in_the_passage(library_assistant, monkeypatch):
+    assert answer_type_words("青岛打算重点扶哪几类企业做大？") == {"企业"}
+    assert answer_type_words("他担任什么职务？") == {"职务"}
+    assert answer_type_words("他是哪家漫画公司的人物？") == {"漫画", "公司"}
+    question = "湖北支持哪类机构设立博士后工作站？"  # the passage names the instance: 企业
+    passages = library_assistant.ask(question).passages
+    relieved = assess(library_assistant.index, question, passages)
+    monkeypatch.setattr(evidence, "TUNE", replace(evidence.TUNE, answer_type_factor=1.0))
+    strict = assess(library_assistant.index, question, passages)
+    assert "机构" in strict.missing and relieved.coverage > strict.coverage
+    assert relieved.sufficient
+
+
+def test_a_quotation_and_who_said_it_are_one_sentence(library_assistant):
+    text = "“创新来自开放的合作。”蓝湾研究所所长让-马克·杜邦表示。他自1990年起任所长。"
+    assert split_sentences(text) == [
+        "“创新来自开放的合作。”蓝湾研究所所长让-马克·杜邦表示。",
+        "他自1990年起任所长。",
+    ]
+    answer = library_assistant.ask("谁说创新来自开放的合作？")
+    assert not answer.refused and "让-马克·杜邦" in answer.sentences[0].text
+    assert answer.sentences[0].status == "supported"
 
 
 def test_a_question_about_what_the_texts_say_is_answered_with_its_figures(library_assistant):

@@ -19,7 +19,7 @@ from ..text import lexicon
 from ..text.names import names_in, subject_words
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..tuning import TUNING
-from .weights import term_weights
+from .weights import answer_type_words, term_weights
 
 TUNE = TUNING.evidence
 
@@ -130,6 +130,10 @@ def assess(
         key=lambda found: -sum(weights[w] for w in found),
     )
     pooled = set().union(*held[: TUNE.pooled_passages])
+    # the kind of answer asked for (哪几类企业) comes as instances: missing, it weighs less
+    asked_for = answer_type_words(question)
+    for word in (w for w in asked_for & set(weights) if w not in pooled):
+        total -= (1 - TUNE.answer_type_factor) * weights[word]
     coverage = sum(weights[w] for w in pooled) / total
     missing = tuple(w for w, v in weights.items() if v and w not in pooled)
     if closeness and near < TUNE.semantic_floor:

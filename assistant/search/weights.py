@@ -6,6 +6,7 @@ import math
 import re
 
 from ..index.state import Index
+from ..text import lexicon
 from ..text.names import (
     is_code,
     is_guessed,
@@ -14,7 +15,7 @@ from ..text.names import (
     phrasing_tags,
     trimmed_guess,
 )
-from ..text.segment import general_frequency, search_terms, tagged_content
+from ..text.segment import general_frequency, search_terms, tagged, tagged_content
 from ..tuning import TUNING
 
 TUNE = TUNING.evidence
@@ -81,3 +82,24 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
 def _name_like(word: str, flag: str) -> bool:
     """A guessed word that is a proper noun, or long enough not to be two glued characters."""
     return flag in name_tags() or (len(word) >= 3 and flag in noun_tags())
+
+
+def answer_type_words(question: str) -> set[str]:
+    """The nouns right after a question word (哪几类**企业**, 什么**职务**, 哪家**漫画公司**): they
+    name the kind of answer asked for, which a passage gives as instances (科技型领军企业), so
+    they are not evidence the passage must repeat."""
+    wh = set(lexicon.words("question_types", "wh_words"))
+    found: set[str] = set()
+    words = tagged(question.lower())
+    for i, (word, flag) in enumerate(words):
+        if word not in wh and not (flag in {"r", "m"} and set(word) & set("哪几啥何")):
+            continue
+        nouns = 0
+        for following, tag in words[i + 1 :]:
+            if tag in {"m", "q", "mq"} and not nouns:
+                continue  # 哪|几类|企业, 第几|区
+            if tag not in noun_tags() or nouns == 2:
+                break
+            found.add(following)
+            nouns += 1
+    return found

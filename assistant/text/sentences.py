@@ -26,12 +26,33 @@ def _keep_quotes_whole(pieces: list[str], limit: int = 200) -> list[str]:
     return merged
 
 
+_ATTRIBUTION_CHARS = 40
+
+
+@cache
+def _attribution() -> re.Pattern[str]:
+    return re.compile(
+        rf"[^“”。！？]{{2,{_ATTRIBUTION_CHARS}}}(?:{lexicon.alternation('expressions', 'speech_verbs')})(?:\[\d+\])*[。！]?"
+    )
+
+
+def _keep_attributions(pieces: list[str]) -> list[str]:
+    """Join a quotation and the short sentence naming who said it (“……。”李晓红表示。)."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and joined[-1].endswith("”") and _attribution().fullmatch(piece):
+            joined[-1] += piece
+        else:
+            joined.append(piece)
+    return joined
+
+
 def split_sentences(text: str, *, max_chars: int = 0) -> list[str]:
     """Split into sentences at 。！？ (not inside short quotations); long ones further at ；."""
     sentences: list[str] = []
     for paragraph in text.split("\n"):
         pieces = [m.group().strip() for m in _SENTENCE.finditer(paragraph)]
-        for sentence in _keep_quotes_whole([p for p in pieces if p]):
+        for sentence in _keep_attributions(_keep_quotes_whole([p for p in pieces if p])):
             if max_chars and len(sentence) > max_chars:
                 sentences.extend(c.strip() for c in _CLAUSE.findall(sentence) if c.strip())
             else:
