@@ -42,7 +42,7 @@ def _trimmed(word: str) -> str:
     glued = _set("glued")
     if word[-1] in glued:
         word = word[:-1]
-    if len(word) > 2 and word[0] in glued:
+    if len(word) >= 2 and word[0] in glued:
         word = word[1:]
     return word
 

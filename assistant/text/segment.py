@@ -172,4 +172,4 @@ def tagged_content(text: str) -> list[tuple[str, str]]:
 
 def is_dictionary_word(word: str) -> bool:
     """In jieba's dictionary (or ours), rather than guessed by its model for unknown words."""
-    return word in _tokenizer().FREQ
+    return bool(_tokenizer().FREQ.get(word))  # not a prefix jieba keeps with count 0
