@@ -77,6 +77,35 @@ def test_a_statement_in_the_text_and_the_users_word_supersede(tmp_path, settings
     assert assistant.library.chosen_versions() == {}
 
 
+def test_an_earlier_year_of_a_series_answers_what_the_current_one_does_not(tmp_path, settings):
+    """A later year repeals nothing: what only an earlier year says is found there, and said so;
+    a version a text repeals stays out."""
+    home = tmp_path / "home"
+    assistant = Assistant(
+        settings.model_copy(update={"home": home, "library_dir": home / "library"})
+    )
+    texts = {
+        "2023年甘肃省科技工作要点.txt": "2023年甘肃省科技工作要点\n"
+        "实施星辰实验室建设工程，新建省级重点实验室12家。\n全省研发经费投入增长8%。",
+        "2024年甘肃省科技工作要点.txt": "2024年甘肃省科技工作要点\n"
+        "全省研发经费投入增长9%。\n推动科技金融发展，设立科创母基金。",
+        "成果奖励办法.txt": "甘肃省科技成果奖励办法\n每项成果奖励青苗奖金20万元。",
+        "成果奖励办法（修订）.txt": "甘肃省科技成果奖励办法（修订）\n每项成果奖励30万元。"
+        "本办法自发布之日起施行，《甘肃省科技成果奖励办法》同时废止。",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    assistant.ingest([tmp_path / name for name in texts])
+    earlier, current = "2023年甘肃省科技工作要点.txt", "2024年甘肃省科技工作要点.txt"
+    answer = assistant.ask("甘肃星辰实验室建设工程要新建多少家省级重点实验室？")
+    assert not answer.refused and "12家" in answer.answer
+    assert _cited_docs(answer) == {earlier}
+    assert f"依据较早年份的《{earlier[:-4]}》" in answer.notice
+    assert _cited_docs(assistant.ask("甘肃全省研发经费投入增长多少？")) == {current}
+    repealed = assistant.ask("甘肃的青苗奖金每项多少？")
+    assert "成果奖励办法.txt" not in _cited_docs(repealed) and "20万元" not in repealed.answer
+
+
 def test_the_diff_pairs_sentences_and_marks_changed_figures(reports):
     result = reports.diff(OLD, NEW)
     targets = next(c for c in result.changes if c.kind == "changed" and "主要预期目标是" in c.new)

@@ -20,9 +20,8 @@ from ..index.state import Index
 from ..llm.faults import Budget, LLMError, Restart
 from ..llm.prompts import load_prompt
 from ..schema import Answer, Passage, Turn
-from ..search.evidence import assess
 from ..search.mentions import boosts_for
-from ..search.retrieve import retrieve
+from ..search.scoped import search
 from ..search.versions import Versions, scope, version_note, versions_of
 from ..search.weights import term_weights
 from ..text.chars import has_chinese
@@ -160,14 +159,13 @@ class Answerer:
         index = self._index()
         with _timed(state, "retrieve"):
             versions = self._versions(index)
+            chosen_by_user = bool(doc_ids)
             doc_ids, as_of = scope(versions, state.standalone, as_of, doc_ids)
             query = expand_abbreviations(state.standalone)
-            boosts = boosts_for(query, index.outlets)
-            result = retrieve(
-                index, query, k=k or self.settings.top_k, doc_ids=doc_ids, boosts=boosts
-            )
-            closeness = result.closeness if result.semantic else None
-            evidence = assess(index, query, result.passages, closeness)
+            result, evidence = search(
+                index, versions, query, k=k or self.settings.top_k, doc_ids=doc_ids,
+                chosen_by_user=chosen_by_user, boosts=boosts_for(query, index.outlets),
+            )  # fmt: skip
         passages = result.passages
         yield StreamEvent("passages", passages=tuple(passages))
         if not evidence.sufficient:

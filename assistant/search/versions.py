@@ -175,6 +175,8 @@ def version_note(versions: Versions, cited: Sequence[str], as_of: str | None) ->
         doc = versions.docs.get(doc_id)
         if doc is None:
             continue
+        if doc_id not in versions.in_force(as_of):  # an earlier year (`scoped.search`)
+            return f"所查版本中没有相关内容，以下依据较早年份的《{doc.title}》作答。"
         if as_of:
             return f"按{as_of}时有效的版本作答：《{doc.title}》。"
         if earlier := versions.earlier(doc_id):

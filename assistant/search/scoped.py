@@ -1,0 +1,55 @@
+"""Search the versions in force; when they cannot answer, the earlier years of a yearly series.
+
+A later report of a yearly series (2025年政府工作报告) is the current version, but it repeals
+nothing: the 2021 report still holds the 十四五 targets, the 2018 report what was done in 2017.
+So a question the versions in force cannot answer is searched again with the earlier years
+added; a version that a text or the user says is replaced stays out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..index.state import Index
+from .evidence import Evidence, assess
+from .mentions import Boost
+from .retrieve import Retrieval, retrieve
+from .versions import Versions
+
+SERIES = "年度系列"
+
+
+def earlier_years(versions: Versions, scope: Sequence[str]) -> list[str]:
+    """The documents left out of `scope` only because a later year of their series came out."""
+    shown = set(scope)
+    return [
+        doc_id
+        for doc_id, newer in versions.successor.items()
+        if doc_id not in shown and versions.docs[newer].how == SERIES
+    ]
+
+
+def search(
+    index: Index,
+    versions: Versions,
+    query: str,
+    *,
+    k: int,
+    doc_ids: Sequence[str],
+    chosen_by_user: bool,
+    boosts: Sequence[Boost] = (),
+) -> tuple[Retrieval, Evidence]:
+    """The passages for `query` in `doc_ids` and whether they answer it; when they do not and
+    the scope came from the versions (not from the user), the earlier years are searched too."""
+    result = retrieve(index, query, k=k, doc_ids=doc_ids, boosts=boosts)
+    evidence = assess(index, query, result.passages, _closeness(result))
+    wider = [] if chosen_by_user or evidence.sufficient else earlier_years(versions, doc_ids)
+    if not wider:
+        return result, evidence
+    again = retrieve(index, query, k=k, doc_ids=[*doc_ids, *wider], boosts=boosts)
+    second = assess(index, query, again.passages, _closeness(again))
+    return (again, second) if second.sufficient else (result, evidence)
+
+
+def _closeness(result: Retrieval) -> dict[str, float] | None:
+    return result.closeness if result.semantic else None
