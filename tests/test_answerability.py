@@ -16,7 +16,7 @@ from assistant import Assistant
 from assistant.config import Settings
 from assistant.search import evidence
 from assistant.search.evidence import assess
-from assistant.search.weights import answer_type_words
+from assistant.search.weights import answer_type_words, term_weights
 from assistant.text.names import names_in
 from assistant.text.sentences import split_sentences
 
@@ -106,6 +106,7 @@ def test_a_guessed_name_loses_the_start_of_the_next_word(library_assistant):
     assert names_in("让-马克·杜邦一直担任什么职务？") == ["让-马克·杜邦"]
     assert names_in("锦地罗是什么植物？") == ["锦地罗"]
     assert names_in("仁爱礁是哪个国家的？") == ["仁爱礁"], "a place suffix stays with the name"
+    assert "魏舒" in term_weights(library_assistant.index, "魏舒史称什么？")  # 魏舒|史称
     answer = library_assistant.ask("让-马克·杜邦一直担任什么职务？")
     assert not answer.refused and "所长" in answer.sentences[0].text
 

@@ -53,3 +53,7 @@ def test_quantities_in_the_unit_asked_for():
 def test_dates_in_every_form():
     found = dates("1978年4月23日首播，二〇二四年上半年完工，20世纪90年代，明朝时期")
     assert {"1978年4月23日", "二〇二四年", "上半年"} <= found
+    # months, seasons, weekdays, times of day and solar terms answer “何时” too
+    found = dates("花期4-6月，十月下旬结果，逢星期一早上8:30开放，夏至正午无影")
+    assert {"6月", "十月下旬", "星期一", "早上", "8:30", "夏至"} <= found
+    assert not dates("鼓励“周末工程师”柔性流动"), "a name is no date"

@@ -18,6 +18,7 @@ from ..schema import Passage
 from ..text import lexicon
 from ..text.names import names_in, subject_words
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
+from ..text.segment import is_dictionary_word
 from ..tuning import TUNING
 from .weights import answer_type_words, term_weights
 
@@ -89,6 +90,8 @@ def _missing_name(question: str, places: set[str], texts: list[str]) -> Evidence
     for name in names_in(question):
         if name in places or any(name in p for p in places):
             continue  # places are checked above, by their aliases and the passages' regions
+        if len(name) == 4 and is_dictionary_word(name):
+            continue  # an idiom jieba tags as a name (武艺超群): a question's wording
         if not any(name.lower() in text for text in texts):
             return Evidence(False, 0.0, (name,), f"资料中没有关于“{name}”的内容")
     return None

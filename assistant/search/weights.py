@@ -54,7 +54,7 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
             continue  # 到底, 跟, 一种: how the question is phrased, not what it is about
         if _LATIN.search(word) and not is_code(word) and word_weight(index, word) is None:
             continue  # markup or an English word the texts never use (script, yaml)
-        if (kept := trimmed_guess(word)) and not (kept != word and len(kept) < 2):
+        if (kept := trimmed_guess(word, question.lower())) and not (kept != word and len(kept) < 2):
             words[kept] = flag
     topical = {w: flag in noun_tags() for w, flag in words.items()}
     known = {}

@@ -107,11 +107,12 @@ def quoted(text: str) -> list[str]:
     return [q for q in found if not _FIGURE.fullmatch(q)]
 
 
-def trimmed_guess(word: str) -> str:
-    """A word jieba had to guess without a function character glued to it (“年去” → “”)."""
+def trimmed_guess(word: str, text: str = "") -> str:
+    """A word jieba had to guess without a function character or the start of the next word of
+    `text` glued to it (“年去” → “”, “魏舒史|称” → “魏舒”)."""
     if is_dictionary_word(word):
         return word
-    word = _trimmed(word)
+    word = _trimmed(_cut(word, text) if text else word)
     return word if len(word) >= 2 else ""
 
 
