@@ -47,7 +47,12 @@ def groups(assistant, questions) -> list[Group]:
         answer = assistant.ask(question.text)
         weights = term_weights(assistant.index, question.text)
         kind = classify(question.text)
-        ask = (question.text, kind, question_pairs(question.text), definienda(kind, weights))
+        ask = (
+            question.text,
+            kind,
+            question_pairs(question.text),
+            definienda(kind, weights, question.text),
+        )
         spans = [comparable(s) for s in question.spans if comparable(s)]
         rows = [
             row

@@ -57,3 +57,12 @@ def test_dates_in_every_form():
     found = dates("花期4-6月，十月下旬结果，逢星期一早上8:30开放，夏至正午无影")
     assert {"6月", "十月下旬", "星期一", "早上", "8:30", "夏至"} <= found
     assert not dates("鼓励“周末工程师”柔性流动"), "a name is no date"
+
+
+def test_a_definition_question_names_its_term_as_written():
+    from assistant.answer.candidates import definienda
+
+    weights = {"乡里": 2.0, "制": 1.0}  # segmentation splits the term
+    assert definienda("definition", weights, "什么是“乡里制”？")[0] == "乡里制"
+    assert definienda("definition", weights, "乡里制是什么？")[0] == "乡里制"
+    assert definienda("list", weights, "乡里制有哪些？") == []

@@ -84,7 +84,12 @@ def _candidates(request: GenerationRequest, kind: str) -> list[Candidate]:
     weights = request.term_weights
     # A question about a province is answered from passages about it, never another's.
     named = find_provinces(request.searched)
-    ask = (request.searched, kind, question_pairs(request.searched), definienda(kind, weights))
+    ask = (
+        request.searched,
+        kind,
+        question_pairs(request.searched),
+        definienda(kind, weights, request.searched),
+    )
     rows = []
     for rank, passage in enumerate(request.passages):
         if named and not any(_about(passage, p) for p in named):
