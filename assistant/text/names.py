@@ -68,7 +68,7 @@ def _without_next_word(name: str, following: str, keep: int) -> str:
 def _cut(name: str, text: str, keep: int = 2) -> str:
     """`name` as found in `text`, cut where the next word of the text starts inside it (at
     least `keep` characters left)."""
-    if is_dictionary_word(name) and general_frequency(name):
+    if is_dictionary_word(name):
         return name
     at = text.find(name)
     return name if at < 0 else _without_next_word(name, text[at + len(name) :], keep)
