@@ -39,6 +39,7 @@ LIBRARY = {
         "让-马克·杜邦自1990年起一直担任蓝湾研究所所长。\n"
         "“创新来自开放的合作。”蓝湾研究所所长让-马克·杜邦表示。\n"
     ),
+    "人才工作综述.txt": ("各地人才工作综述\n各地加强人才留育，营造尊重人才的良好氛围。\n"),
     "仁爱文化.txt": (
         "论仁爱思想的当代价值\n"
         "仁爱是儒家伦理的核心，强调爱人与推己及人。\n"
@@ -78,6 +79,28 @@ def test_everyday_words_never_block_an_answer(library_assistant, question):
     answer = library_assistant.ask(question)
     assert not answer.refused, answer.answer
     assert answer.sentences and all(s.status == "supported" for s in answer.sentences)
+
+
+def _own_passages(assistant, question: str, doc_id: str):
+    return [p for p in assistant.ask(question).passages if p.chunk.doc_id == doc_id]
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id", "verb"),
+    [
+        ("湖北在人才方面营造了什么？", "湖北省人才政策.txt", "营造"),  # the text says 建设, 推行
+        ("湖南在人才留育上怎么做？", "湖南省人才措施.txt", "留育"),  # 留住+培育, no general word
+    ],
+)
+def test_a_verb_the_passage_says_otherwise_never_refuses_alone(
+    library_assistant, question, doc_id, verb
+):
+    """The verb is another text's word: the passage holding every noun of the question answers."""
+    passages = _own_passages(library_assistant, question, doc_id)
+    evidence = assess(library_assistant.index, question, passages)
+    assert passages and evidence.sufficient
+    weight = term_weights(library_assistant.index, question)[verb]
+    assert verb in evidence.missing or weight == 0.0
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..index.state import Index
 from ..schema import Passage
 from ..text import lexicon
-from ..text.names import names_in, subject_words
+from ..text.names import is_topic_word, names_in, subject_words
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import is_dictionary_word
 from ..tuning import TUNING
@@ -97,6 +97,12 @@ def _missing_name(question: str, places: set[str], texts: list[str]) -> Evidence
     return None
 
 
+def _only_phrasing_missing(found: set[str], missing: tuple[str, ...]) -> bool:
+    """Every topic word of the question is in the passage and only verbs are not (营造, 发力):
+    the texts say it with other verbs, so that alone never refuses."""
+    return any(is_topic_word(w) for w in found) and not any(is_topic_word(w) for w in missing)
+
+
 def assess(
     index: Index,
     question: str,
@@ -141,6 +147,8 @@ def assess(
     missing = tuple(w for w, v in weights.items() if v and w not in pooled)
     if closeness and near < TUNE.semantic_floor:
         return Evidence(False, coverage, missing, "所检索的段落与问题的意思相去较远")
+    if coverage < TUNE.min_coverage and _only_phrasing_missing(pooled, missing):
+        return Evidence(True, coverage, missing)  # 营造 for 构建: how it is asked, not what
     if coverage < TUNE.min_coverage:
         shown = "、".join(sorted(missing, key=lambda w: -weights[w])[:3])
         reason = f"资料中找不到与“{shown}”相关的内容" if shown else "所检索的段落与问题关系不大"

@@ -60,7 +60,7 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
     known = {}
     for word in words:
         weight = word_weight(index, word)
-        if weight is not None:
+        if weight is not None and (topical[word] or general_frequency(word)):
             factor = 1.0 if topical[word] else TUNE.verb_factor
             known[word] = weight * specificity(word) * factor
     average = sum(known.values()) / len(known) if known else 0.0
