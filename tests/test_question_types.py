@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answer.question_types import answers_kind, classify
+from assistant.answer.question_types import answers_kind, classify, definienda
 from assistant.text.expressions import asked_unit, dates, quantities
 
 
@@ -60,8 +60,6 @@ def test_dates_in_every_form():
 
 
 def test_a_definition_question_names_its_term_as_written():
-    from assistant.answer.candidates import definienda
-
     weights = {"乡里": 2.0, "制": 1.0}  # segmentation splits the term
     assert definienda("definition", weights, "什么是“乡里制”？")[0] == "乡里制"
     assert definienda("definition", weights, "乡里制是什么？")[0] == "乡里制"

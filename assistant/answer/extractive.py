@@ -21,7 +21,6 @@ from ..tuning import TUNING
 from .candidates import (
     Candidate,
     context,
-    definienda,
     is_answer_sentence,
     question_pairs,
     score_all,
@@ -30,7 +29,7 @@ from .candidates import (
     term_coverage,
 )
 from .generate import REFUSAL, GenerationRequest
-from .question_types import FACTOID, answers_kind, classify
+from .question_types import FACTOID, answers_kind, classify, definienda
 
 TUNE = TUNING.answer
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")

@@ -4,6 +4,7 @@ comparison or yes/no — and whether a sentence holds that kind of fact."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 
 from ..text import expressions, lexicon
@@ -74,3 +75,20 @@ def _expressions(kind: str, text: str, question: str) -> set[str] | None:
 def definition_pattern() -> str:
     """How a definition sentence links its term to what it is (“X是指……”)."""
     return lexicon.alternation("question_types", "defines")
+
+
+_TERM_ASKED = re.compile(
+    r"(?:什么是|何谓|什么叫)[“「\"]?([^“”「」\"？?，,]{2,20}?)[”」\"]?[？?]?$"
+    r"|^[“「\"]?([^“”「」\"？?，,的]{2,20}?)[”」\"]?(?:是什么|是啥|指什么|是指什么|的含义|的定义)"
+)
+
+
+def definienda(kind: str, weights: Mapping[str, float], question: str = "") -> list[str]:
+    """For “什么是X”, the X — as the question writes it, and its weightiest words: a sentence
+    that says “X是……” is the answer."""
+    if kind != "definition":
+        return []
+    match = _TERM_ASKED.search(question.strip())
+    whole = [next(g for g in match.groups() if g)] if match else []
+    words = [t for t in sorted(weights, key=weights.get, reverse=True)[:2] if len(t) >= 2]
+    return list(dict.fromkeys(whole + words))
