@@ -14,7 +14,8 @@ import docx
 from assistant import Assistant
 from assistant.plans.diff import align
 from assistant.plans.diff_export import to_markdown, write
-from assistant.search.versions import issued_on, series_key, versions_of
+from assistant.search.periods import period
+from assistant.search.versions import issued_on, scope, series_key, versions_of
 
 OLD, NEW = "2024年政府工作报告.txt", "2025年政府工作报告.txt"
 
@@ -164,3 +165,40 @@ def test_cli_diff_and_ask_as_of(reports, tmp_path):
     assert "3%" in record["answer"] and "2024-06-01" in record["notice"]
     assert run("ask", "赤字率", "--as-of", "去年").returncode == 2
     assert run("diff", OLD, "没有这个.txt").returncode == 2
+
+
+def test_headings_say_which_year_a_passage_speaks_of():
+    assert period("一、过去一年工作回顾", "2024-03-05") == 2023
+    assert period("二、对今年政府工作的建议", "2023-03-05") == 2023
+    assert period("一、2023年工作回顾", "2024-03-05") == 2023
+    assert period("二、“十三五”时期主要目标任务", "2016-03-05") == 0
+    assert period("三、重点任务", None) == 0
+
+
+def test_a_year_is_answered_from_the_report_that_looks_back_on_it(tmp_path, settings):
+    """What happened in a year is in the next year's report; what was planned, in its own."""
+    home = tmp_path / "home"
+    assistant = Assistant(
+        settings.model_copy(update={"home": home, "library_dir": home / "library"})
+    )
+    texts = {
+        "2023年青海省科技工作报告.txt": "2023年青海省科技工作报告\n一、2022年工作回顾\n"
+        "全省研发经费投入增长8.1%，新建重点实验室6家。\n二、2023年工作安排\n"
+        "今年研发经费投入增长的预期目标为10%左右。",
+        "2024年青海省科技工作报告.txt": "2024年青海省科技工作报告\n一、过去一年工作回顾\n"
+        "全省研发经费投入增长9.6%，新建重点实验室7家。\n二、2024年工作安排\n"
+        "今年研发经费投入增长的预期目标为11%左右。",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    assistant.ingest([tmp_path / name for name in texts])
+    earlier, later = texts
+    happened = assistant.ask("2023年青海研发经费投入增长了多少？")
+    assert "9.6%" in happened.answer and "8.1%" not in happened.answer
+    assert later in _cited_docs(happened) and "2023年的情况依据次年的《" in happened.notice
+    planned = assistant.ask("2023年青海研发经费投入增长的预期目标是多少？")
+    assert "10%左右" in planned.answer and _cited_docs(planned) == {earlier}
+    versions = versions_of(assistant.index)
+    assert scope(versions, "2023年青海省科技工作报告提出了什么？", None, [])[0] == [earlier]
+    both = scope(versions, "2024年和2023年的预期目标有什么不同？", None, [])[0]
+    assert {earlier, later} <= set(both)

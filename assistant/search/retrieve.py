@@ -190,13 +190,15 @@ def retrieve(
     doc_ids: Sequence[str] = (),
     regions: Sequence[str] = (),
     boosts: Sequence[Boost] = (),
+    favour: np.ndarray | None = None,
 ) -> Retrieval:
     """Top-k passages for `query`, optionally limited to documents or regions.
 
     Each boost favours the passages it matches without excluding others: a question naming a
     province prefers that province's texts even where a passage does not repeat the name, and
     finds the province's one mention in a national text. With two boosts (two provinces
-    compared) the top-k is shared between them.
+    compared) the top-k is shared between them. The chunks `favour` marks (those speaking of
+    a year the question names, `periods.favoured`) gain the same bonus among those found.
     """
     terms = search_terms(query)
     allowed = _allowed(index, doc_ids, regions)
@@ -209,6 +211,9 @@ def retrieve(
         dense = None
     closeness = dict(dense or [])
     fused = _fuse([(TUNE.bm25_weight, keyword), (TUNE.dense_weight, [p for p, _ in dense or []])])
+    if favour is not None:
+        bonus = TUNE.boost_weight / (TUNE.rrf_k + 1)
+        fused = {p: score + bonus * float(favour[p]) for p, score in fused.items()}
     rankings = [_boosted(index, fused, allowed, boost) for boost in boosts] or [fused]
     order = _interleave([sorted(r, key=lambda p: (-r[p], p)) for r in rankings])
     passages: list[Passage] = []

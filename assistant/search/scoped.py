@@ -13,10 +13,9 @@ from collections.abc import Sequence
 from ..index.state import Index
 from .evidence import Evidence, assess
 from .mentions import Boost
+from .periods import favoured
 from .retrieve import Retrieval, retrieve
-from .versions import Versions
-
-SERIES = "年度系列"
+from .versions import SERIES, Versions
 
 
 def earlier_years(versions: Versions, scope: Sequence[str]) -> list[str]:
@@ -41,12 +40,13 @@ def search(
 ) -> tuple[Retrieval, Evidence]:
     """The passages for `query` in `doc_ids` and whether they answer it; when they do not and
     the scope came from the versions (not from the user), the earlier years are searched too."""
-    result = retrieve(index, query, k=k, doc_ids=doc_ids, boosts=boosts)
+    favour = favoured(index, query)
+    result = retrieve(index, query, k=k, doc_ids=doc_ids, boosts=boosts, favour=favour)
     evidence = assess(index, query, result.passages, _closeness(result))
     wider = [] if chosen_by_user or evidence.sufficient else earlier_years(versions, doc_ids)
     if not wider:
         return result, evidence
-    again = retrieve(index, query, k=k, doc_ids=[*doc_ids, *wider], boosts=boosts)
+    again = retrieve(index, query, k=k, doc_ids=[*doc_ids, *wider], boosts=boosts, favour=favour)
     second = assess(index, query, again.passages, _closeness(again))
     return (again, second) if second.sufficient else (result, evidence)
 

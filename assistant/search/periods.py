@@ -1,0 +1,71 @@
+"""The year a passage speaks of: its heading, read against the date of its document.
+
+A yearly report's “一、过去一年工作回顾” speaks of the year before it was issued, its “二、对今年
+政府工作的建议” of its own year, and “一、2023年工作回顾” says so outright. A question naming a year
+favours the passages that speak of that year (`versions.scope` has put the report of the next
+year, which looks back on it, in scope) — fully those that review it when the question asks
+what happened (“2023年国内生产总值是多少”) and those that plan it when it asks what was planned
+(目标, 拟, 安排…), half the others. A comparison of years (“2025年的赤字率和2024年比”) favours
+every passage of the years alike: its wording does not tell plans from results.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..index.state import Index
+from ..text import lexicon
+from .versions import issued_on, years_named
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!代|以来|以前|前)")
+_OTHER_ASPECT = 0.5  # a passage planning a year the question asks what happened in (or the reverse)
+_RELATIVE = (("过去一年", -1), ("上一年", -1), ("去年", -1), ("上年", -1), ("今年", 0), ("本年", 0))
+
+
+def period(heading: str, issued: str | None) -> int:
+    """The year a heading speaks of (the last one it names, or 今年/去年 of `issued`); 0: none."""
+    if years := _YEAR.findall(heading):
+        return int(years[-1])
+    if issued:
+        for word, shift in _RELATIVE:
+            if word in heading:
+                return int(issued[:4]) + shift
+    return 0
+
+
+def periods(index: Index) -> tuple[np.ndarray, np.ndarray]:
+    """The year each chunk speaks of (0: its heading does not say), and whether it reviews."""
+
+    def compute() -> tuple[np.ndarray, np.ndarray]:
+        columns = index.table.columns
+        review = lexicon.words("targets", "review_headings")
+        found: dict[tuple, tuple[int, bool]] = {}
+        rows = list(zip(columns["heading"], columns["date"], columns["title"], strict=True))
+        for row in dict.fromkeys(rows):
+            heading, date, title = row[0] or "", row[1], row[2] or ""
+            found[row] = (
+                period(heading, issued_on(date, title)),
+                any(w in heading for w in review),
+            )
+        years, reviews = zip(*(found[row] for row in rows), strict=True) if rows else ((), ())
+        return np.array(years, dtype=np.int32), np.array(reviews, dtype=bool)
+
+    return index.remember("periods", compute)
+
+
+def favoured(index: Index, question: str) -> np.ndarray | None:
+    """Which chunks a question naming a year favours; None when it names none or no chunk says
+    which year it speaks of."""
+    years = [int(y) for y in years_named(question)]
+    if not years or not len(index.chunks):
+        return None
+    speaks_of, reviews = periods(index)
+    about = np.isin(speaks_of, years)
+    if not about.any():
+        return None
+    if len(years) > 1:  # a comparison of years: its wording does not tell plans from results
+        return about.astype(float)
+    plans = any(word in question for word in lexicon.words("targets", "asks_for_plans"))
+    return about * np.where(reviews != plans, 1.0, _OTHER_ASPECT)
