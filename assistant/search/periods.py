@@ -12,6 +12,7 @@ every passage of the years alike: its wording does not tell plans from results.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 import numpy as np
 
@@ -55,14 +56,14 @@ def periods(index: Index) -> tuple[np.ndarray, np.ndarray]:
     return index.remember("periods", compute)
 
 
-def favoured(index: Index, question: str) -> np.ndarray | None:
-    """Which chunks a question naming a year favours; None when it names none or no chunk says
-    which year it speaks of."""
+def favoured(index: Index, question: str, series: Collection[str]) -> np.ndarray | None:
+    """How much each chunk of the yearly-series documents `series` is favoured by a question
+    naming a year; None when it names none or no such chunk says which year it speaks of."""
     years = [int(y) for y in years_named(question)]
-    if not years or not len(index.chunks):
+    if not years or not series:
         return None
     speaks_of, reviews = periods(index)
-    about = np.isin(speaks_of, years)
+    about = np.isin(speaks_of, years) & index.field_in("doc_id", series)
     if not about.any():
         return None
     if len(years) > 1:  # a comparison of years: its wording does not tell plans from results

@@ -160,55 +160,53 @@ def scope(
     versions: Versions, question: str, as_of: str | None, doc_ids: Sequence[str]
 ) -> tuple[list[str], str | None]:
     """The documents a question searches, and the date it is asked as of: the versions in
-    force (on `as_of`, or at the end of each year the question names that an earlier version
-    was issued in — “2019年的目标” asks about 2019), with the next year of a yearly series for
-    each year named when the question asks what happened, not what was planned (the 2020
-    report looks back on 2019), unless it names documents itself or by year and title."""
+    force (on `as_of`, or at the end of the first year the question names that an earlier
+    version was issued in — “2019年的目标” asks about 2019), with the year of a yearly series
+    for each other year it names (“2025年的赤字率和2024年比”) and the next year for each year
+    named when it asks what happened, not what was planned (the 2020 report looks back on
+    2019) — unless it names documents itself, or a report by year and title."""
     if doc_ids or not versions.any:
         return list(doc_ids), as_of
-    named = years_named(question)
-    if titled := named_by_title(versions, question, named):
+    named, series = years_named(question), series_members(versions)
+    if titled := named_by_title(versions, question, named, series):
         return titled, as_of
-    scope = set()
     if as_of is None:
         past = {versions.docs[d].issued[:4] for d in versions.successor if versions.docs[d].issued}
-        issued = {doc.issued[:4] for doc in versions.docs.values() if doc.issued}
-        for year in (y for y in named if y in issued):
-            scope |= versions.in_force(f"{year}-12-31")
         as_of = next((f"{year}-12-31" for year in named if year in past), None)
-    scope |= versions.in_force(as_of) if not scope else set()
     plans = any(word in question for word in lexicon.words("targets", "asks_for_plans"))
-    return sorted(scope | (set() if plans else looking_back_on(versions, named))), as_of
+    wanted = {*named, *([] if plans else [str(int(year) + 1) for year in named])}
+    of_years = {d for d in series if (versions.docs[d].issued or "")[:4] in wanted}
+    return sorted(versions.in_force(as_of) | of_years), as_of
 
 
-def named_by_title(versions: Versions, question: str, years: Sequence[str]) -> list[str]:
-    """The documents a question names by year and title: “2018年政府工作报告” names the one
-    titled 2018年…政府工作报告 (the words after the year end the title)."""
+def series_members(versions: Versions) -> set[str]:
+    """The documents of a yearly series (2024年…工作报告, 2025年…工作报告)."""
+    newer = {d for d, doc in versions.docs.items() if SERIES in doc.how}
+    return newer | {old for old, new in versions.successor.items() if new in newer}
+
+
+def named_by_title(
+    versions: Versions, question: str, years: Sequence[str], series: set[str]
+) -> list[str]:
+    """The reports of a series a question names by year and title: “2018年政府工作报告” names
+    the one titled 2018年…政府工作报告 (the words after the year end the title)."""
     named = []
-    for doc_id, doc in versions.docs.items():
-        year = _TITLE_YEAR.search(doc.title)
+    for doc_id in sorted(series):
+        title = versions.docs[doc_id].title
+        year = _TITLE_YEAR.search(title)
         if not year or year.group(1) not in years:
             continue
-        rest = doc.title[year.end() :]
+        rest = title[year.end() :]
         after = re.search(rf"{year.group(1)}\s*年度?", question)
         tail = question[after.end() :] if after else ""
         if any(tail.startswith(rest[i:]) for i in range(max(0, len(rest) - 3))):
             named.append(doc_id)
-    return sorted(named)
+    return named
 
 
 def years_named(question: str) -> list[str]:
     """The years a question names (“2019年”), in order, each once."""
     return list(dict.fromkeys(re.findall(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)", question)))
-
-
-def looking_back_on(versions: Versions, years: Sequence[str]) -> set[str]:
-    """The yearly-series documents issued the year after one of `years`: a yearly report
-    reviews the year before it (“一、2023年工作回顾” in the 2024 report)."""
-    after = {str(int(year) + 1) for year in years}
-    in_series = {d for d, doc in versions.docs.items() if SERIES in doc.how}
-    in_series |= {old for old, new in versions.successor.items() if new in in_series}
-    return {d for d in in_series if (versions.docs[d].issued or "")[:4] in after}
 
 
 def version_note(versions: Versions, cited: Sequence[str], as_of: str | None) -> str:
@@ -218,7 +216,7 @@ def version_note(versions: Versions, cited: Sequence[str], as_of: str | None) ->
         if doc is None:
             continue
         issued = doc.issued or ""
-        if as_of and issued[:4] == str(int(as_of[:4]) + 1):  # `looking_back_on`
+        if as_of and issued[:4] == str(int(as_of[:4]) + 1):  # the next year of a series (`scope`)
             return f"{as_of[:4]}年的情况依据次年的《{doc.title}》作答。"
         if doc_id not in versions.in_force(as_of):  # an earlier year (`scoped.search`)
             return f"所查版本中没有相关内容，以下依据较早年份的《{doc.title}》作答。"
