@@ -80,3 +80,13 @@ def test_the_top_candidates_are_those_a_full_stable_sort_gives():
         scores = rng.integers(0, 5, size=int(rng.integers(1, 400))).astype(float)
         n = int(rng.integers(1, 80))
         assert top(scores, n).tolist() == np.argsort(-scores, kind="stable")[:n].tolist()
+
+
+def test_a_phrase_in_a_heading_marks_the_passages_under_it(assistant):
+    """“十四五” in the heading “二、“十四五”时期主要目标任务” is what the passages under it are about."""
+    from assistant.search.mentions import Boost
+
+    index = assistant.index
+    chunk = next(c for c in index.chunks if len(c.heading) >= 4 and c.heading[-4:] not in c.text)
+    boost = Boost(phrases=(chunk.heading[-4:],))
+    assert boost(chunk) and boost.mask(index)[index.position[chunk.chunk_id]]

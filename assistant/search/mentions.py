@@ -16,7 +16,8 @@ from ..text.regions import Province, find_provinces
 @dataclass(frozen=True, slots=True)
 class Boost:
     """Passages to favour: those of a region or naming one of `phrases` (a province and its
-    aliases, a quoted phrase), from an outlet, or of a level (academic texts)."""
+    aliases, a quoted phrase) in their text or heading, from an outlet, or of a level
+    (academic texts)."""
 
     phrases: tuple[str, ...] = ()
     region: str | None = None
@@ -26,7 +27,7 @@ class Boost:
     def __call__(self, chunk: Chunk) -> bool:
         return (
             (self.region is not None and chunk.region == self.region)
-            or any(p in chunk.text for p in self.phrases)
+            or any(p in chunk.text or p in chunk.heading for p in self.phrases)
             or (self.outlet is not None and self.outlet in (chunk.source or ""))
             or (self.level is not None and chunk.level == self.level)
         )
@@ -37,6 +38,7 @@ class Boost:
         found = np.zeros(len(index.chunks), dtype=bool)
         for phrase in self.phrases:
             found[index.containing(phrase)] = True
+            found |= index.field_contains("heading", phrase)  # a passage under a heading naming it
         for field, value in (("region", self.region), ("level", self.level)):
             if value is not None:
                 found |= index.field_equals(field, value)
