@@ -15,7 +15,7 @@ from .evidence import Evidence, assess
 from .mentions import Boost
 from .periods import favoured
 from .retrieve import Retrieval, retrieve
-from .versions import SERIES, Versions, series_members
+from .versions import SERIES, Versions
 
 
 def earlier_years(versions: Versions, scope: Sequence[str]) -> list[str]:
@@ -40,7 +40,7 @@ def search(
 ) -> tuple[Retrieval, Evidence]:
     """The passages for `query` in `doc_ids` and whether they answer it; when they do not and
     the scope came from the versions (not from the user), the earlier years are searched too."""
-    favour = favoured(index, query, series_members(versions))
+    favour = favoured(index, query, versions.series)
     result = retrieve(index, query, k=k, doc_ids=doc_ids, boosts=boosts, favour=favour)
     evidence = assess(index, query, result.passages, _closeness(result))
     wider = [] if chosen_by_user or evidence.sufficient else earlier_years(versions, doc_ids)

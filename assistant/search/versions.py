@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..index.state import Index
 from ..text import lexicon
@@ -51,6 +52,12 @@ class Versions:
         for doc in sorted(self.docs.values(), key=lambda d: d.issued or ""):
             for old in doc.supersedes:
                 self.successor[old] = doc.doc_id
+
+    @cached_property
+    def series(self) -> frozenset[str]:
+        """The documents of a yearly series (2024年…工作报告, 2025年…工作报告)."""
+        newer = {d for d, doc in self.docs.items() if SERIES in doc.how}
+        return frozenset(newer | {old for old, new in self.successor.items() if new in newer})
 
     @property
     def any(self) -> bool:
@@ -167,7 +174,7 @@ def scope(
     2019) — unless it names documents itself, or a report by year and title."""
     if doc_ids or not versions.any:
         return list(doc_ids), as_of
-    named, series = years_named(question), series_members(versions)
+    named, series = years_named(question), versions.series
     if titled := named_by_title(versions, question, named, series):
         return titled, as_of
     if as_of is None:
@@ -179,14 +186,8 @@ def scope(
     return sorted(versions.in_force(as_of) | of_years), as_of
 
 
-def series_members(versions: Versions) -> set[str]:
-    """The documents of a yearly series (2024年…工作报告, 2025年…工作报告)."""
-    newer = {d for d, doc in versions.docs.items() if SERIES in doc.how}
-    return newer | {old for old, new in versions.successor.items() if new in newer}
-
-
 def named_by_title(
-    versions: Versions, question: str, years: Sequence[str], series: set[str]
+    versions: Versions, question: str, years: Sequence[str], series: frozenset[str]
 ) -> list[str]:
     """The reports of a series a question names by year and title: “2018年政府工作报告” names
     the one titled 2018年…政府工作报告 (the words after the year end the title)."""
