@@ -124,3 +124,27 @@ def test_streaming_yields_passages_then_text_then_the_verified_answer(assistant)
     kinds = [e.kind for e in events]
     assert kinds[0] == "passages" and kinds[-1] == "answer" and "delta" in kinds
     assert "".join(e.delta for e in events if e.kind == "delta").strip() == events[-1].answer.answer
+
+
+def test_a_question_asking_two_things_is_answered_part_by_part(tmp_path, settings):
+    """Each part of “…多少？…多少？” gets its answering sentence, in the question's order, ahead
+    of a sentence that only repeats the question's words."""
+    from assistant import Assistant
+
+    home = tmp_path / "home"
+    assistant = Assistant(
+        settings.model_copy(update={"home": home, "library_dir": home / "library"})
+    )
+    text = (
+        "青海省2030年科技发展规划\n"
+        "研发经费投入强度和高新技术企业数量是衡量全省创新能力的重要指标，要持续提升研发经费投入强度、"
+        "壮大高新技术企业队伍。\n"
+        "到2030年，全省研发经费投入强度达到2.8%。\n"
+        "新建省级重点实验室30家，建设一批新型研发机构。\n"
+        "培育高新技术企业1500家，科技型中小企业3000家。"
+    )
+    (tmp_path / "规划.txt").write_text(text, "utf-8")
+    assistant.ingest([tmp_path / "规划.txt"])
+    answer = assistant.ask("青海研发经费投入强度要达到多少？高新技术企业要培育多少家？")
+    sentences = [s.text for s in answer.sentences]
+    assert "2.8%" in sentences[0] and "1500家" in sentences[1], sentences

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..llm.faults import Budget, Restart
 from ..schema import Passage
@@ -33,6 +34,7 @@ from .question_types import FACTOID, answers_kind, classify, definienda
 
 TUNE = TUNING.answer
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
+_PART_CHARS = 4  # shorter pieces between question marks are not questions of their own
 _MISSING_FACT = {"quantity": "资料中没有与之对应的具体数据", "when": "资料中没有与之对应的具体时间"}
 
 __all__ = ["ExtractiveGenerator", "is_answer_sentence", "select_sentences", "term_coverage"]
@@ -146,8 +148,12 @@ class _Answer:
         length = sum(len(c.text) for c in self.chosen) + len(candidate.text)
         return len(self.chosen) < self.limit and length <= TUNE.max_chars
 
-    def take(self, candidate: Candidate) -> bool:
-        if any(c.key == candidate.key for c in self.chosen) or not self.fits(candidate):
+    def take(self, candidate: Candidate, *, leading: bool = False) -> bool:
+        """Add `candidate` if it fits (a leading one, answering a part of the question, always
+        does) and is not already said."""
+        if any(c.key == candidate.key for c in self.chosen):
+            return False
+        if not (leading or self.fits(candidate)):
             return False
         if not self._seen.add(candidate.text):
             return False
@@ -241,8 +247,16 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     if kind == "comparison" and (sides := _comparison(request, candidates)):
         return _fill(sides, candidates), ""
     best = _answering(kind, request.searched, candidates)
+    leading = _part_answers(request) or [best]
     candidates = [best] + [c for c in candidates if c is not best]
-    answer = _Answer(TUNE.factoid_sentences if kind in FACTOID else TUNE.max_sentences)
+    limit = TUNE.factoid_sentences if kind in FACTOID else TUNE.max_sentences
+    answer = _Answer(limit + len(leading) - 1)
+    for first in leading:
+        answer.take(first, leading=True)
+    led = len(answer.chosen)
+    for first in leading:  # a short answering sentence's content is in the next one, however long
+        for detail in _details(first):
+            answer.take(detail, leading=True)
     floor = max(TUNE.min_coverage, TUNE.keep_fraction * best.coverage)
     for candidate in candidates:
         if candidate is not best and candidate.coverage < floor:
@@ -250,7 +264,31 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
         if answer.take(candidate):
             for detail in _details(candidate):
                 answer.take(detail)
-    first, rest = answer.chosen[0], answer.chosen[1:]
-    # The answering sentence first, then the rest in reading order (a definition asked for leads).
+    firsts, rest = answer.chosen[:led], answer.chosen[led:]
+    # The answering sentences first, then the rest in reading order (a definition asked for leads).
     rest.sort(key=lambda c: (not c.defines, c.passage.n, c.position))
-    return [first, *rest], ""
+    return [*firsts, *rest], ""
+
+
+def _parts(question: str) -> list[str]:
+    """The parts of a question asking several things (“2016年安排了多少地方专项债券？财政赤字
+    规模多大？”); none for a question asking one."""
+    parts = [p.strip() for p in re.split(r"[？?]", question) if len(p.strip()) >= _PART_CHARS]
+    return parts if len(parts) >= 2 else []
+
+
+def _part_answers(request: GenerationRequest) -> list[Candidate]:
+    """The answering sentence of each part of the question, in the question's order."""
+    firsts: list[Candidate] = []
+    for part in _parts(request.searched):
+        weights = {w: v for w, v in request.term_weights.items() if w in part}
+        kind = classify(part)
+        candidates = _candidates(
+            replace(request, question=part, query=part, term_weights=weights), kind
+        )
+        if not candidates or candidates[0].coverage < TUNE.min_coverage:
+            continue
+        first = _answering(kind, part, candidates)
+        if all(first.key != c.key for c in firsts):
+            firsts.append(first)
+    return firsts
