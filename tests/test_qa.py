@@ -148,3 +148,25 @@ def test_a_question_asking_two_things_is_answered_part_by_part(tmp_path, setting
     answer = assistant.ask("青海研发经费投入强度要达到多少？高新技术企业要培育多少家？")
     sentences = [s.text for s in answer.sentences]
     assert "2.8%" in sentences[0] and "1500家" in sentences[1], sentences
+
+
+def test_a_question_for_kinds_of_something_is_answered_by_the_sentence_naming_them(
+    tmp_path, settings
+):
+    """“哪几类企业” is answered by the sentence listing kinds of 企业, not by one that only
+    shares the question's words."""
+    from assistant import Assistant
+
+    home = tmp_path / "home"
+    assistant = Assistant(
+        settings.model_copy(update={"home": home, "library_dir": home / "library"})
+    )
+    text = (
+        "青海省支持企业创新若干措施\n"
+        "全省重点支持企业加大研发投入，重点企业研发费用按规定享受加计扣除政策，重点支持企业建设研发平台。\n"
+        "省里将加快培育一批科技型领军企业、高新技术企业和专精特新企业，推动其做大做强。"
+    )
+    (tmp_path / "措施.txt").write_text(text, "utf-8")
+    assistant.ingest([tmp_path / "措施.txt"])
+    answer = assistant.ask("青海重点支持哪几类企业？")
+    assert "科技型领军企业" in answer.sentences[0].text, [s.text for s in answer.sentences]

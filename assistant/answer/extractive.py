@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ..llm.faults import Budget, Restart
 from ..schema import Passage
+from ..search.weights import answer_type_words
 from ..text.names import quoted
 from ..text.overlap import NearDuplicates
 from ..text.regions import Province, find_provinces
@@ -226,6 +227,12 @@ def _answering(kind: str, question: str, candidates: list[Candidate]) -> Candida
         quoting = [c for c in candidates[:5] if any(p in c.passage.text for p in phrases)]
         if quoting:  # the best sentence is from a passage that does not have what is quoted
             return quoting[0]
+    asked = answer_type_words(question) if kind in ("list", "which") else set()
+    if asked and not _lists_kinds(best.text, asked):
+        floor = TUNE.keep_fraction * best.coverage
+        listing = [c for c in candidates if c.coverage >= floor and _lists_kinds(c.text, asked)]
+        if listing:  # “哪几类企业”: the sentence naming several kinds of 企业 answers
+            return listing[0]
     if kind not in TUNE.typed_first or best.typed:
         return best
     near = [
@@ -268,6 +275,17 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     # The answering sentences first, then the rest in reading order (a definition asked for leads).
     rest.sort(key=lambda c: (not c.defines, c.passage.n, c.position))
     return [*firsts, *rest], ""
+
+
+def _lists_kinds(sentence: str, nouns: set[str]) -> bool:
+    """The sentence names two or more kinds of one of `nouns` in a row (“科技型领军企业、“专精特新”
+    企业和“独角兽”企业”)."""
+    return any(
+        re.search(
+            rf"{re.escape(n)}[”」]?(?:、|和|及|与|以及)[^，。；、]{{1,16}}?{re.escape(n)}", sentence
+        )
+        for n in nouns
+    )
 
 
 def _parts(question: str) -> list[str]:
