@@ -14,8 +14,6 @@ from dataclasses import replace
 
 from ..llm.faults import Budget, Restart
 from ..schema import Passage
-from ..search.weights import answer_type_words
-from ..text.names import quoted
 from ..text.overlap import NearDuplicates
 from ..text.regions import Province, find_provinces
 from ..text.sentences import lead_details
@@ -30,6 +28,7 @@ from .candidates import (
     sentences_of,
     term_coverage,
 )
+from .first import answering
 from .generate import REFUSAL, GenerationRequest
 from .question_types import FACTOID, answers_kind, classify, definienda
 
@@ -179,7 +178,7 @@ def _comparison(request: GenerationRequest, candidates: list[Candidate]) -> list
             side = [c for c in candidates if _about(c.passage, province)]
             for candidate in side[: TUNE.comparison_sentences]:
                 if candidate.coverage >= TUNE.min_coverage:
-                    answer.take(_labelled(candidate, label))
+                    answer.take(replace(candidate, label=label))
         return answer.chosen if len({c.label for c in answer.chosen}) >= 2 else []
     firsts: dict[str, Candidate] = {}
     for candidate in candidates:
@@ -189,20 +188,6 @@ def _comparison(request: GenerationRequest, candidates: list[Candidate]) -> list
         if first.coverage >= TUNE.comparison_fraction * best.coverage:
             answer.take(first)
     return answer.chosen if len(answer.chosen) >= 2 else []
-
-
-def _labelled(candidate: Candidate, label: str) -> Candidate:
-    return Candidate(
-        candidate.passage,
-        candidate.position,
-        candidate.text,
-        candidate.coverage,
-        candidate.score,
-        candidate.typed,
-        candidate.defines,
-        label,
-        candidate.own,
-    )
 
 
 def _fill(sides: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
@@ -218,31 +203,6 @@ def _fill(sides: list[Candidate], candidates: list[Candidate]) -> list[Candidate
     return answer.chosen
 
 
-def _answering(kind: str, question: str, candidates: list[Candidate]) -> Candidate:
-    """The sentence to put first: the best, unless its passage lacks a phrase the question
-    quotes (“融合不深”) or it lacks the kind of fact asked for, and another good one has it."""
-    best = candidates[0]
-    phrases = quoted(question)
-    if phrases and not any(p in best.passage.text for p in phrases):
-        quoting = [c for c in candidates[:5] if any(p in c.passage.text for p in phrases)]
-        if quoting:  # the best sentence is from a passage that does not have what is quoted
-            return quoting[0]
-    asked = answer_type_words(question) if kind in ("list", "which") else set()
-    if asked and not _lists_kinds(best.text, asked):
-        floor = TUNE.keep_fraction * best.coverage
-        listing = [c for c in candidates if c.coverage >= floor and _lists_kinds(c.text, asked)]
-        if listing:  # “哪几类企业”: the sentence naming several kinds of 企业 answers
-            return listing[0]
-    if kind not in TUNE.typed_first or best.typed:
-        return best
-    near = [
-        c
-        for c in candidates
-        if c.typed and c.passage.n == best.passage.n and abs(c.position - best.position) <= 3
-    ]
-    return near[0] if near else best
-
-
 def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     """The answer's sentences, the answering one first; or none and the reason there is none."""
     kind = classify(request.searched)
@@ -253,7 +213,7 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
         return [], _MISSING_FACT[kind]
     if kind == "comparison" and (sides := _comparison(request, candidates)):
         return _fill(sides, candidates), ""
-    best = _answering(kind, request.searched, candidates)
+    best = answering(kind, request.searched, candidates)
     leading = _part_answers(request) or [best]
     candidates = [best] + [c for c in candidates if c is not best]
     limit = TUNE.factoid_sentences if kind in FACTOID else TUNE.max_sentences
@@ -277,17 +237,6 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     return [*firsts, *rest], ""
 
 
-def _lists_kinds(sentence: str, nouns: set[str]) -> bool:
-    """The sentence names two or more kinds of one of `nouns` in a row (“科技型领军企业、“专精特新”
-    企业和“独角兽”企业”)."""
-    return any(
-        re.search(
-            rf"{re.escape(n)}[”」]?(?:、|和|及|与|以及)[^，。；、]{{1,16}}?{re.escape(n)}", sentence
-        )
-        for n in nouns
-    )
-
-
 def _parts(question: str) -> list[str]:
     """The parts of a question asking several things (“2016年安排了多少地方专项债券？财政赤字
     规模多大？”); none for a question asking one."""
@@ -306,7 +255,7 @@ def _part_answers(request: GenerationRequest) -> list[Candidate]:
         )
         if not candidates or candidates[0].coverage < TUNE.min_coverage:
             continue
-        first = _answering(kind, part, candidates)
+        first = answering(kind, part, candidates)
         if all(first.key != c.key for c in firsts):
             firsts.append(first)
     return firsts

@@ -1,0 +1,50 @@
+"""Which sentence answers first: the best-scored one, unless another good one has what the
+question points at — the phrase it quotes, the kind of fact it asks for (a date next to the best
+sentence for 何时), or several kinds of the thing it asks about (哪几类企业)."""
+
+from __future__ import annotations
+
+import re
+
+from ..search.weights import answer_type_words
+from ..text.names import quoted
+from ..tuning import TUNING
+from .candidates import Candidate
+
+TUNE = TUNING.answer
+
+
+def answering(kind: str, question: str, candidates: list[Candidate]) -> Candidate:
+    """The sentence to put first: the best, unless its passage lacks a phrase the question
+    quotes (“融合不深”) or it lacks the kind of fact asked for, and another good one has it."""
+    best = candidates[0]
+    phrases = quoted(question)
+    if phrases and not any(p in best.passage.text for p in phrases):
+        quoting = [c for c in candidates[:5] if any(p in c.passage.text for p in phrases)]
+        if quoting:  # the best sentence is from a passage that does not have what is quoted
+            return quoting[0]
+    asked = answer_type_words(question) if kind in ("list", "which") else set()
+    if asked and not lists_kinds(best.text, asked):
+        floor = TUNE.keep_fraction * best.coverage
+        listing = [c for c in candidates if c.coverage >= floor and lists_kinds(c.text, asked)]
+        if listing:  # “哪几类企业”: the sentence naming several kinds of 企业 answers
+            return listing[0]
+    if kind not in TUNE.typed_first or best.typed:
+        return best
+    near = [
+        c
+        for c in candidates
+        if c.typed and c.passage.n == best.passage.n and abs(c.position - best.position) <= 3
+    ]
+    return near[0] if near else best
+
+
+def lists_kinds(sentence: str, nouns: set[str]) -> bool:
+    """The sentence names two or more kinds of one of `nouns` in a row (“科技型领军企业、“专精特新”
+    企业和“独角兽”企业”)."""
+    return any(
+        re.search(
+            rf"{re.escape(n)}[”」]?(?:、|和|及|与|以及)[^，。；、]{{1,16}}?{re.escape(n)}", sentence
+        )
+        for n in nouns
+    )
