@@ -24,7 +24,7 @@ def earlier_years(versions: Versions, scope: Sequence[str]) -> list[str]:
     return [
         doc_id
         for doc_id, newer in versions.successor.items()
-        if doc_id not in shown and versions.docs[newer].how == SERIES
+        if doc_id not in shown and SERIES in versions.docs[newer].how
     ]
 
 
