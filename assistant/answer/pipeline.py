@@ -188,7 +188,7 @@ class Answerer:
         answer.notice = "".join(_notices(answer, state, result.keyword_only, failure))
         if versions.any and not answer.refused:
             cited = [passages[n - 1].chunk.doc_id for n in answer.citations]
-            answer.notice = version_note(versions, cited, as_of) + answer.notice
+            answer.notice = version_note(versions, cited, as_of, state.standalone) + answer.notice
         if failure is not None:
             answer.fallback = failure.kind
         yield _final(answer)

@@ -210,15 +210,19 @@ def years_named(question: str) -> list[str]:
     return list(dict.fromkeys(re.findall(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)", question)))
 
 
-def version_note(versions: Versions, cited: Sequence[str], as_of: str | None) -> str:
+def version_note(
+    versions: Versions, cited: Sequence[str], as_of: str | None, question: str = ""
+) -> str:
     """What the answer says about the versions it cites (empty when nothing has versions)."""
+    named = years_named(question)
+    looked_back = {str(int(year) + 1): year for year in named if str(int(year) + 1) not in named}
     for doc_id in cited:
         doc = versions.docs.get(doc_id)
         if doc is None:
             continue
-        issued = doc.issued or ""
-        if as_of and issued[:4] == str(int(as_of[:4]) + 1):  # the next year of a series (`scope`)
-            return f"{as_of[:4]}年的情况依据次年的《{doc.title}》作答。"
+        year = looked_back.get((doc.issued or "")[:4])
+        if year and doc_id in versions.series:  # the next year of a series (`scope`)
+            return f"{year}年的情况依据次年的《{doc.title}》作答。"
         if doc_id not in versions.in_force(as_of):  # an earlier year (`scoped.search`)
             return f"所查版本中没有相关内容，以下依据较早年份的《{doc.title}》作答。"
         if as_of:
