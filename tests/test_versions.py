@@ -197,7 +197,9 @@ def test_a_year_is_answered_from_the_report_that_looks_back_on_it(tmp_path, sett
     assert "9.6%" in happened.answer and "8.1%" not in happened.answer
     assert later in _cited_docs(happened) and "2023年的情况依据次年的《" in happened.notice
     no_report = assistant.ask("2022年青海研发经费投入增长了多少？")  # no 2022 report: 2023's
-    assert "8.1%" in no_report.answer and no_report.notice.startswith("2022年的情况依据次年的《2023")
+    assert "8.1%" in no_report.answer and no_report.notice.startswith(
+        "2022年的情况依据次年的《2023"
+    )
     planned = assistant.ask("2023年青海研发经费投入增长的预期目标是多少？")
     assert "10%左右" in planned.answer and _cited_docs(planned) == {earlier}
     versions = versions_of(assistant.index)
