@@ -77,6 +77,21 @@ def reports(tmp_path_factory, settings):
     return assistant
 
 
+def assistant_over(tmp_path, settings, texts: dict[str, str]):
+    """An assistant with its own home, over `texts` (file name → text) written under `tmp_path`
+    and ingested, beside the seeds."""
+    from assistant import Assistant
+
+    home = tmp_path / "home"
+    assistant = Assistant(
+        settings.model_copy(update={"home": home, "library_dir": home / "library"})
+    )
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    assistant.ingest([tmp_path / name for name in texts])
+    return assistant
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -1,4 +1,5 @@
 import pytest
+from conftest import assistant_over
 
 from assistant import QuestionError
 from assistant.schema import Turn
@@ -129,12 +130,6 @@ def test_streaming_yields_passages_then_text_then_the_verified_answer(assistant)
 def test_a_question_asking_two_things_is_answered_part_by_part(tmp_path, settings):
     """Each part of “…多少？…多少？” gets its answering sentence, in the question's order, ahead
     of a sentence that only repeats the question's words."""
-    from assistant import Assistant
-
-    home = tmp_path / "home"
-    assistant = Assistant(
-        settings.model_copy(update={"home": home, "library_dir": home / "library"})
-    )
     text = (
         "青海省2030年科技发展规划\n"
         "研发经费投入强度和高新技术企业数量是衡量全省创新能力的重要指标，要持续提升研发经费投入强度、"
@@ -143,8 +138,7 @@ def test_a_question_asking_two_things_is_answered_part_by_part(tmp_path, setting
         "新建省级重点实验室30家，建设一批新型研发机构。\n"
         "培育高新技术企业1500家，科技型中小企业3000家。"
     )
-    (tmp_path / "规划.txt").write_text(text, "utf-8")
-    assistant.ingest([tmp_path / "规划.txt"])
+    assistant = assistant_over(tmp_path, settings, {"规划.txt": text})
     answer = assistant.ask("青海研发经费投入强度要达到多少？高新技术企业要培育多少家？")
     sentences = [s.text for s in answer.sentences]
     assert "2.8%" in sentences[0] and "1500家" in sentences[1], sentences
@@ -155,18 +149,11 @@ def test_a_question_for_kinds_of_something_is_answered_by_the_sentence_naming_th
 ):
     """“哪几类企业” is answered by the sentence listing kinds of 企业, not by one that only
     shares the question's words."""
-    from assistant import Assistant
-
-    home = tmp_path / "home"
-    assistant = Assistant(
-        settings.model_copy(update={"home": home, "library_dir": home / "library"})
-    )
     text = (
         "青海省支持企业创新若干措施\n"
         "全省重点支持企业加大研发投入，重点企业研发费用按规定享受加计扣除政策，重点支持企业建设研发平台。\n"
         "省里将加快培育一批科技型领军企业、高新技术企业和专精特新企业，推动其做大做强。"
     )
-    (tmp_path / "措施.txt").write_text(text, "utf-8")
-    assistant.ingest([tmp_path / "措施.txt"])
+    assistant = assistant_over(tmp_path, settings, {"措施.txt": text})
     answer = assistant.ask("青海重点支持哪几类企业？")
     assert "科技型领军企业" in answer.sentences[0].text, [s.text for s in answer.sentences]

@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import docx
+from conftest import assistant_over
 
 from assistant import Assistant
 from assistant.plans.diff import align
@@ -81,10 +82,6 @@ def test_a_statement_in_the_text_and_the_users_word_supersede(tmp_path, settings
 def test_an_earlier_year_of_a_series_answers_what_the_current_one_does_not(tmp_path, settings):
     """A later year repeals nothing: what only an earlier year says is found there, and said so;
     a version a text repeals stays out."""
-    home = tmp_path / "home"
-    assistant = Assistant(
-        settings.model_copy(update={"home": home, "library_dir": home / "library"})
-    )
     texts = {
         "2023年甘肃省科技工作要点.txt": "2023年甘肃省科技工作要点\n"
         "实施星辰实验室建设工程，新建省级重点实验室12家。\n全省研发经费投入增长8%。",
@@ -94,9 +91,7 @@ def test_an_earlier_year_of_a_series_answers_what_the_current_one_does_not(tmp_p
         "成果奖励办法（修订）.txt": "甘肃省科技成果奖励办法（修订）\n每项成果奖励30万元。"
         "本办法自发布之日起施行，《甘肃省科技成果奖励办法》同时废止。",
     }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, "utf-8")
-    assistant.ingest([tmp_path / name for name in texts])
+    assistant = assistant_over(tmp_path, settings, texts)
     earlier, current = "2023年甘肃省科技工作要点.txt", "2024年甘肃省科技工作要点.txt"
     answer = assistant.ask("甘肃星辰实验室建设工程要新建多少家省级重点实验室？")
     assert not answer.refused and "12家" in answer.answer
@@ -177,10 +172,6 @@ def test_headings_say_which_year_a_passage_speaks_of():
 
 def test_a_year_is_answered_from_the_report_that_looks_back_on_it(tmp_path, settings):
     """What happened in a year is in the next year's report; what was planned, in its own."""
-    home = tmp_path / "home"
-    assistant = Assistant(
-        settings.model_copy(update={"home": home, "library_dir": home / "library"})
-    )
     texts = {
         "2023年青海省科技工作报告.txt": "2023年青海省科技工作报告\n一、2022年工作回顾\n"
         "全省研发经费投入增长8.1%，新建重点实验室6家。\n二、2023年工作安排\n"
@@ -189,9 +180,7 @@ def test_a_year_is_answered_from_the_report_that_looks_back_on_it(tmp_path, sett
         "全省研发经费投入增长9.6%，新建重点实验室7家。\n二、2024年工作安排\n"
         "今年研发经费投入增长的预期目标为11%左右。",
     }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, "utf-8")
-    assistant.ingest([tmp_path / name for name in texts])
+    assistant = assistant_over(tmp_path, settings, texts)
     earlier, later = texts
     happened = assistant.ask("2023年青海研发经费投入增长了多少？")
     assert "9.6%" in happened.answer and "8.1%" not in happened.answer
