@@ -92,6 +92,30 @@ def assistant_over(tmp_path, settings, texts: dict[str, str]):
     return assistant
 
 
+@pytest.fixture()
+def embedding_endpoint():
+    """A local OpenAI-compatible endpoint that embeds (deterministic vectors, real HTTP)."""
+    from fake_openai import FakeOpenAIServer
+
+    with FakeOpenAIServer() as server:
+        yield server
+
+
+def endpoint_embedded(settings, server):
+    """`settings` with `ASSISTANT_EMBEDDING=openai` at `server`: an index built so writes its
+    vectors to the store (Chroma), which the offline hashing default never does."""
+    from pydantic import SecretStr
+
+    return settings.model_copy(
+        update={
+            "embedding": "openai",
+            "embedding_model": "fake-embedding",
+            "openai_base_url": server.base_url,
+            "openai_api_key": SecretStr("test-key"),
+        }
+    )
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

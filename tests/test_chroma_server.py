@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import free_port
+from conftest import endpoint_embedded, free_port
 from docs_fixtures import docx_with_table, gbk_txt, html_with_nav
 
 from assistant import Assistant
@@ -77,7 +77,12 @@ def stocked(settings, home: Path, inbox: Path, **update) -> Assistant:
     return assistant
 
 
-def test_server_mode_answers_exactly_like_embedded_mode(settings, tmp_path, chroma_url):
+def test_server_mode_answers_exactly_like_embedded_mode(
+    settings, tmp_path, chroma_url, embedding_endpoint
+):
+    """With an embedding whose vectors are searched (an OpenAI-compatible endpoint: the hashing
+    default stores none)."""
+    settings = endpoint_embedded(settings, embedding_endpoint)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for builder in (gbk_txt, docx_with_table, html_with_nav):

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import endpoint_embedded
 
 from assistant import Assistant
 from assistant.index import commit
@@ -65,29 +66,54 @@ def test_a_crash_during_a_build_leaves_the_previous_index_usable(corpus, monkeyp
     corpus.library.mkdir(parents=True)
     (corpus.library / "extra.txt").write_text("新增文档。内容足够长的一句话用于测试。", "utf-8")
 
-    def crash(folder, table):  # after the new vectors were written, before the commit
-        raise RuntimeError("killed mid-build")
-
-    monkeypatch.setattr(commit, "_write_keyword_index", crash)
+    monkeypatch.setattr(commit, "_write_keyword_index", _crash)  # before the commit
     with pytest.raises(RuntimeError):
         Assistant(corpus).sync()
     live = store.current()
     assert live.manifest.build_id == before.manifest.build_id
     assert "extra.txt" not in live.documents()
     assert not list(store.states.glob(".*partial*")), "the partial state is cleaned up"
-    answer = Assistant(corpus).ask("什么是中试？")  # dense search skips the uncommitted vectors
+    answer = Assistant(corpus).ask("什么是中试？")
     assert not answer.refused
     assert all(p.chunk.doc_id != "extra.txt" for p in answer.passages)
     monkeypatch.undo()
     index, built = Assistant(corpus).build_index()
     assert built and "extra.txt" in index.documents()
+    assert not (corpus.home / "index" / "chroma").exists(), "the hashing embedding stores none"
+
+
+def test_a_crash_after_vectors_were_written_leaves_none_behind(
+    corpus, monkeypatch, embedding_endpoint
+):
+    """An embedding that is searched (here an OpenAI-compatible endpoint) writes its vectors
+    to Chroma before the state that uses them is committed: a crash in between leaves the live
+    state answering, and the next update drops what the crashed one wrote."""
+    settings = endpoint_embedded(corpus, embedding_endpoint)
+    before, _ = IndexStore(settings).ensure()
+    assert before.collection.count() == len(before.chunks)
+    corpus.library.mkdir(parents=True)
+    (corpus.library / "extra.txt").write_text("新增文档。内容足够长的一句话用于测试。", "utf-8")
+    monkeypatch.setattr(commit, "_write_keyword_index", _crash)
+    with pytest.raises(RuntimeError):
+        Assistant(settings).sync()
+    assert before.collection.count() > len(before.chunks), "the crashed update wrote vectors"
+    answer = Assistant(settings).ask("什么是中试？")  # dense search skips the uncommitted vectors
+    assert answer.passages and all(p.chunk.doc_id != "extra.txt" for p in answer.passages)
+    monkeypatch.undo()
+    index, built = Assistant(settings).build_index()
+    assert built and "extra.txt" in index.documents()
     assert index.collection.count() == len(index.chunks), "no vector left over from the crash"
 
 
-def test_chroma_uses_the_registered_offline_embedding(assistant):
-    config = assistant.index.collection.configuration_json["embedding_function"]
-    assert config["name"] == "policy-hashing" and config["type"] == "known"
-    assert assistant.index.collection.configuration_json["hnsw"]["space"] == "cosine"
+def _crash(folder, table):
+    raise RuntimeError("killed mid-build")
+
+
+def test_chroma_uses_the_registered_embedding(corpus, embedding_endpoint):
+    index, _ = IndexStore(endpoint_embedded(corpus, embedding_endpoint)).ensure()
+    config = index.collection.configuration_json["embedding_function"]
+    assert config["name"] == "policy-openai-compatible" and config["type"] == "known"
+    assert index.collection.configuration_json["hnsw"]["space"] == "cosine"
 
 
 def test_rebuild_replaces_the_state_and_keeps_one_previous_copy(corpus):
@@ -100,14 +126,13 @@ def test_rebuild_replaces_the_state_and_keeps_one_previous_copy(corpus):
     assert len(states) == 2  # the live state and the previous one, for readers still on it
     store.ensure(rebuild=True)
     assert len([p for p in store.states.iterdir() if p.is_dir()]) == 2
-    assert rebuilt.collection.count() == len(rebuilt.chunks)
 
 
-def test_dense_search_maps_vectors_back_to_this_states_chunks(assistant):
+def test_dense_search_maps_vectors_back_to_this_states_chunks(corpus, embedding_endpoint):
     from assistant.index.vectors import Where
     from assistant.search.retrieve import _searched
 
-    index = assistant.index
+    index, _ = IndexStore(endpoint_embedded(corpus, embedding_endpoint)).ensure()
     ranking = [position for position, _ in _searched(index, "中试平台建设", Where())]
     assert len(ranking) >= 10
     assert any("中试" in index.chunks[i].text for i in ranking[:3])
@@ -120,7 +145,7 @@ def test_the_hashing_embedding_reorders_the_keyword_candidates(assistant):
 
     index = assistant.index
     keyword = _bm25_ranking(index, "中试平台建设", search_terms("中试平台建设"), None, Where())
-    ranked = _dense_ranking(index, "中试平台建设", Where(), keyword)
+    ranked = _dense_ranking(index, "中试平台建设", Where(), keyword, None)
     ranking = [position for position, _ in ranked]
     assert sorted(ranking) == sorted(keyword) and len(keyword) >= 10
     similarities = [similarity for _, similarity in ranked]
@@ -232,11 +257,9 @@ def test_a_cold_process_answers_without_loading_chroma(assistant, settings):
 
 
 @pytest.mark.parametrize("dim", [2048, 512])
-def test_the_re_rank_hashes_what_the_index_stored(corpus, dim):
-    """The vectors hashed on the spot for re-ranking are the vectors Chroma holds, in the
-    configured dimension (`ASSISTANT_EMBEDDING_DIM`)."""
-    import numpy as np
-
+def test_the_re_rank_hashes_in_the_dimension_the_index_was_built_with(corpus, dim):
+    """The keyword candidates are re-ranked by vectors hashed on the spot in the configured
+    dimension (`ASSISTANT_EMBEDDING_DIM`), recorded with the state; none is stored."""
     from assistant.index.hashing import hash_vectors
     from assistant.index.vectors import Where
     from assistant.search.retrieve import _bm25_ranking, _dense_ranking
@@ -244,18 +267,42 @@ def test_the_re_rank_hashes_what_the_index_stored(corpus, dim):
 
     index, _ = IndexStore(corpus.model_copy(update={"embedding_dim": dim})).ensure()
     assert index.manifest.settings["embedding_config"]["dim"] == dim
+    assert not (corpus.home / "index" / "chroma").exists()
     keyword = _bm25_ranking(index, "中试平台建设", search_terms("中试平台建设"), None, Where())[:12]
-    stored = index.collection.get(
-        ids=[index.vector_ids[p] for p in keyword], include=["embeddings"]
-    )
-    vectors = dict(zip(stored["ids"], stored["embeddings"], strict=True))
-    matrix = np.asarray([vectors[index.vector_ids[p]] for p in keyword], dtype=np.float32)
-    hashed = hash_vectors([index.chunks[p].index_text for p in keyword], dim)
-    assert matrix.shape == hashed.shape and np.allclose(matrix, hashed, atol=1e-6)
+    matrix = hash_vectors([index.chunks[p].index_text for p in keyword], dim)
     question = hash_vectors(["中试平台建设"], dim)[0]
-    ranked = _dense_ranking(index, "中试平台建设", Where(), keyword)
+    ranked = _dense_ranking(index, "中试平台建设", Where(), keyword, None)
     expected = sorted(keyword, key=lambda p: -float(matrix[keyword.index(p)] @ question))
-    assert [p for p, _ in ranked][:3] == expected[:3]
+    assert [p for p, _ in ranked] == expected
+    assert [round(s, 5) for _, s in ranked] == sorted(
+        (round(float(matrix[keyword.index(p)] @ question), 5) for p in keyword), reverse=True
+    )
+
+
+def test_with_no_keyword_hit_the_nearest_passages_share_the_questions_character_pairs(
+    assistant,
+):
+    """A question none of whose words the index knows still gets its nearest sources (for the
+    refusal to list): the passages sharing its character pairs, by hashing similarity, within
+    the filter."""
+    from assistant.index.hashing import hash_vectors
+    from assistant.index.vectors import Where
+    from assistant.search.retrieve import _allowed, _dense_ranking
+
+    index = assistant.index
+    query = "试平"  # a pair inside 中试平台, not a word of its own
+    ranked = _dense_ranking(index, query, Where(), [], None)
+    assert ranked and all(query in index.chunks[p].text for p, _ in ranked)
+    assert len(ranked) == len(index.containing(query))
+    vectors = hash_vectors([index.chunks[p].index_text for p, _ in ranked])
+    similarity = vectors @ hash_vectors([query])[0]
+    assert [round(s, 5) for _, s in ranked] == [round(float(x), 5) for x in similarity]
+    assert list(similarity) == sorted(similarity, reverse=True)
+    region = index.chunks[ranked[-1][0]].region
+    allowed = _allowed(index, (), [region])
+    within = _dense_ranking(index, query, Where(regions=(region,)), [], allowed)
+    assert within and all(index.chunks[p].region == region for p, _ in within)
+    assert _dense_ranking(index, "ξψ", Where(), [], None) == []
 
 
 def test_the_index_vocabulary_covers_every_list_the_ingest_path_reads():

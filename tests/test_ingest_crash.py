@@ -124,7 +124,9 @@ def test_kill_during_ingest_keeps_the_index_usable_and_a_rerun_finishes(tmp_path
     assistant = Assistant(Settings(home=home, generator="extractive"))
     index = assistant.index
     assert set(codes) <= set(index.documents())
-    assert index.collection.count() == len(index.chunks), "no vector left over from the kill"
+    # the offline hashing embedding keeps no vectors outside the state: nothing else to clean
+    # (an embedding that does is tested in test_index.py, crash after vectors were written)
+    assert not (home / "index" / "chroma").exists() and not (home / "index" / "WRITING").exists()
     for name in random.Random(7).sample(sorted(codes), 40):  # each file found by its own code
         hits = retrieve(index, codes[name], k=3).passages
         assert hits and hits[0].chunk.doc_id == name, (name, [p.chunk.doc_id for p in hits])

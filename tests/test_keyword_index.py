@@ -5,6 +5,7 @@ import random
 
 import bm25s
 import numpy as np
+import pytest
 
 from assistant.index.keyword import TermTable, TermTableBuilder, bm25_model, table_from_terms
 from assistant.text.segment import search_terms
@@ -50,3 +51,20 @@ def test_carrying_ids_over_keeps_each_chunks_terms_and_drops_unused_words():
     table = builder.build()
     assert [table.terms_of(i) for i in range(len(table))] == [["丁", "甲"], ["戊", "甲"]]
     assert sorted(table.vocab) == sorted(["丁", "甲", "戊"])  # 乙 and 丙 are gone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "雄安新区将建设数字化改造中试平台，推进粤港澳大湾区和长三角协同创新。",
+        "研发投入强度达到3.5%，pm2.5浓度下降，zh-hk版本于2023-06-05发布。",
+        "锦地罗渔民合作社在东部地区成立，唐山市推进产业升级。",
+    ],
+)
+def test_search_words_are_jiebas_search_mode(text):
+    """rjieba (jieba in Rust, jieba's dictionary) cuts the search terms: the words jieba's own
+    search mode gives with the project's added words, letters and figures cut as jieba cuts."""
+    from assistant.text import segment
+
+    expected = segment._tokenizer().lcut_for_search(text.lower())
+    assert segment._search_words(segment._search_segmenter(), text.lower()) == expected

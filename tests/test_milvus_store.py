@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import endpoint_embedded
 from docs_fixtures import binary_as_txt, docx_with_table, empty_file, gbk_txt, html_with_nav
 from test_ingest_crash import kill_an_ingest_then_ask, run, write_corpus
 
@@ -193,13 +194,18 @@ def test_serve_answers_from_milvus_and_a_second_process_is_told_why_it_cannot_wr
 
 @pytest.mark.parametrize("store", ["chroma", "milvus"])
 def test_most_documents_allowed_is_said_by_the_few_left_out(
-    store, on_milvus, assistant, monkeypatch
+    store, on_milvus, settings, tmp_path, embedding_endpoint, monkeypatch
 ):
     """The versions in force can be thousands of documents: the filter then names the few left
-    out (`not in`), in both stores, and the left-out document never comes back."""
+    out (`not in`), in both stores, and the left-out document never comes back. (Chroma holds
+    vectors for an embedding that is searched: here an OpenAI-compatible endpoint's.)"""
     import assistant.search.retrieve as retrieval
 
-    index = (on_milvus if store == "milvus" else assistant).index
+    if store == "milvus":
+        index = on_milvus.index
+    else:
+        vectored = endpoint_embedded(settings, embedding_endpoint)
+        index = Assistant(vectored.model_copy(update={"home": tmp_path / "home"})).index
     documents = index.documents()
     monkeypatch.setattr(retrieval, "_LISTED", 2)
     where = retrieval._where(index, documents[1:], ())

@@ -36,7 +36,7 @@ T = TypeVar("T")
 
 
 TERMS_FILE = "terms.tsv"  # the terms as text, as states before `terms/` kept them
-FORMAT_VERSION = 3  # 3: BM25 terms include the character pairs of unknown words
+FORMAT_VERSION = 4  # 3: BM25 terms include the character pairs of unknown words; 4: cut by rjieba
 
 
 @dataclass(frozen=True, slots=True)

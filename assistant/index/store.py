@@ -26,6 +26,7 @@ from ..schema import Chunk, Document
 from .commit import Items, StateWriter, Terms
 from .prepare import prepare
 from .state import Index, collection_name, index_settings, seeds_signature, vector_id
+from .stores import writes_vectors
 from .vectors import SearchStore
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,11 @@ class _Work:
 
     def kept_vectors(self) -> set[str]:
         return {vid for items in self.by_doc.values() for _, vid in items}
+
+    def drop_removed(self) -> None:
+        for doc_id in self.removed:
+            self.by_doc.pop(doc_id, None)
+            self.versions.pop(doc_id, None)
 
 
 class IndexStore:
@@ -135,6 +141,19 @@ class IndexStore:
             if current.manifest.seeds_signature != seeds_signature(self.settings):
                 result.index = self.writer.touch(current)  # files touched, content unchanged
             return result
+        if writes_vectors(self.settings):
+            result.index = self._with_vectors(work, name, started, progress, rebuild=rebuild)
+        else:  # the state alone: nothing outside it to keep in step
+            work.drop_removed()
+            result.index = self._embed(work, None, name, started, progress)
+        result.added = [doc.doc_id for doc in work.todo]
+        result.removed = work.removed
+        return result
+
+    def _with_vectors(
+        self, work: _Work, name: str, started: float, progress: Progress, *, rebuild: bool
+    ) -> Index:
+        """Write the new documents' vectors to the store as well, and drop the old ones."""
         from .stores import open_store  # here: reading the index never loads Chroma
 
         collection = open_store(self.settings, name)
@@ -146,18 +165,14 @@ class IndexStore:
         marker.touch()
         before = work.kept_vectors()
         self._collect_garbage(collection, keep=before, scan=scan)
-        for doc_id in work.removed:
-            work.by_doc.pop(doc_id, None)
-            work.versions.pop(doc_id, None)
-        result.index = self._embed(work, collection, name, started, progress)
+        work.drop_removed()
+        index = self._embed(work, collection, name, started, progress)
         # Replaced and removed documents leave no vector behind (a reader still on the previous
         # state just gets fewer dense hits for them: its searches skip ids it does not know).
         after = work.kept_vectors()
         self._collect_garbage(collection, keep=after, stale=before - after, scan=scan)
         marker.unlink(missing_ok=True)
-        result.added = [doc.doc_id for doc in work.todo]
-        result.removed = work.removed
-        return result
+        return index
 
     @staticmethod
     def _work(documents: Sequence[Document], current: Index | None) -> _Work:
@@ -176,10 +191,16 @@ class IndexStore:
         return _Work(by_doc, versions, wanted, todo, removed, terms)
 
     def _embed(
-        self, work: _Work, collection, name: str, started: float, progress: Progress
+        self,
+        work: _Work,
+        collection: SearchStore | None,
+        name: str,
+        started: float,
+        progress: Progress,
     ) -> Index:
-        """Chunk, segment and embed the new documents batch by batch, committing a state after
-        each; the kept documents' terms come from the live state, not segmented again."""
+        """Chunk, segment and embed the new documents batch by batch (into `collection`, when
+        the store keeps vectors), committing a state after each; the kept documents' terms
+        come from the live state, not segmented again."""
         progress(0, len(work.todo))
         prepared = prepare(
             work.todo,
@@ -200,7 +221,8 @@ class IndexStore:
                     )
                     fresh += work.by_doc[doc.doc_id]
                     done += 1
-                self._upsert(collection, fresh)
+                if collection is not None:
+                    self._upsert(collection, fresh)
                 index = self.writer.commit(work.by_doc, work.versions, name, started, work.terms)
                 size *= 2  # each commit rebuilds BM25 over everything: doubling keeps that linear
                 progress(done, len(work.todo))

@@ -4,11 +4,13 @@ Both rankings come from the index's store (`index/vectors.py`): with the default
 state's bm25s files and vectors in Chroma; with Milvus, both from the engine, filters included.
 
 With the offline hashing embedding, the dense side re-orders BM25's candidates instead of
-searching the whole collection (see `_reordered`)."""
+searching the whole collection (see `_reordered`); its vectors are hashed on the spot, never
+stored (`index/stores.writes_vectors`)."""
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -28,6 +30,8 @@ log = logging.getLogger(__name__)
 TUNE = TUNING.retrieval
 _BOOSTED_ONLY = 200  # passages a boost alone brings in: far more than any top-k needs
 _LISTED = 50  # more allowed documents than this: the filter names the ones left out
+_PAIRS = 24  # a question's character pairs looked up when no keyword matched
+_WORDLIKE = re.compile(r"[\w]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +104,27 @@ def _is_hashing(index: Index) -> bool:
     return index.manifest.settings.get("embedding") == HASHING
 
 
-def _dense_ranking(index: Index, query: str, where: Where, keyword: list[int]) -> Ranked:
-    if keyword and _is_hashing(index):
-        return _reordered(index, query, keyword)
+def _dense_ranking(
+    index: Index, query: str, where: Where, keyword: list[int], allowed: np.ndarray | None
+) -> Ranked:
+    if _is_hashing(index):
+        return _reordered(index, query, keyword or _sharing_pairs(index, query, allowed))
     return _searched(index, query, where)  # also: no keyword hit, nearest sources
+
+
+def _sharing_pairs(index: Index, query: str, allowed: np.ndarray | None) -> list[int]:
+    """Without a keyword hit (the nearest sources a refusal lists), the passages that share the
+    most of the question's character pairs: with a lexical embedding, the only passages whose
+    vectors can be near the question's."""
+    runs = _WORDLIKE.findall(query)
+    pairs = list(dict.fromkeys(r[i : i + 2] for r in runs for i in range(len(r) - 1)))
+    found = [index.containing(pair) for pair in pairs[:_PAIRS]]
+    if not found:
+        return []
+    shared = np.bincount(np.concatenate(found), minlength=len(index.chunks))
+    if allowed is not None:
+        shared = np.where(allowed, shared, 0)
+    return [int(i) for i in top(shared, TUNE.candidates) if shared[i] > 0]
 
 
 def _wider() -> int:
@@ -205,7 +226,7 @@ def retrieve(
     where = _where(index, doc_ids, regions)
     keyword = _bm25_ranking(index, query, terms, allowed, where)
     try:
-        dense = _dense_ranking(index, query, where, keyword)
+        dense = _dense_ranking(index, query, where, keyword, allowed)
     except Exception as exc:  # the embedding endpoint or a vector server is unreachable
         log.warning("vector search failed (%s); using keyword search only", type(exc).__name__)
         dense = None
