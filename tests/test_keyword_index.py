@@ -7,7 +7,14 @@ import bm25s
 import numpy as np
 import pytest
 
-from assistant.index.keyword import TermTable, TermTableBuilder, bm25_model, table_from_terms
+from assistant.index.keyword import (
+    TermTable,
+    TermTableBuilder,
+    bm25_model,
+    pairs_of,
+    table_from_terms,
+    updated_pairs,
+)
 from assistant.text.segment import search_terms
 
 
@@ -51,6 +58,37 @@ def test_carrying_ids_over_keeps_each_chunks_terms_and_drops_unused_words():
     table = builder.build()
     assert [table.terms_of(i) for i in range(len(table))] == [["丁", "甲"], ["戊", "甲"]]
     assert sorted(table.vocab) == sorted(["丁", "甲", "戊"])  # 乙 and 丙 are gone
+
+
+def test_an_update_carries_the_live_models_entries_over_exactly(tmp_path):
+    """Removing, replacing and adding chunks: the model updated from the live state's entries
+    is the one computed from scratch, to the last bit."""
+    from assistant.index.commit import _write_keyword_index
+
+    rows = _rows(300, seed=11)
+    base = table_from_terms(rows)
+    _write_keyword_index(tmp_path, base, pairs_of(base))
+    rng = random.Random(12)
+    builder = TermTableBuilder(base)
+    for position in range(len(base)):
+        if rng.random() < 0.1:
+            continue  # removed
+        if rng.random() < 0.05:  # a new version, with words the live state never had
+            builder.add_terms(rows[position][:5] + [f"新词{position}", "中试"])
+        else:
+            builder.add_kept(position)
+        if rng.random() < 0.03:  # a new document in between
+            builder.add_terms(["新文档", f"新词{position}b", "创新"])
+    table = builder.build()
+    assert -1 in builder.sources and len(table) < len(base) + 30
+    updated = updated_pairs(table, builder.sources, base, tmp_path)
+    assert updated is not None
+    for got, expected in zip(updated, pairs_of(table), strict=True):
+        assert np.array_equal(got, expected)
+    incremental, full = bm25_model(table, updated), bm25_model(table)
+    for key in ("data", "indices", "indptr"):
+        assert np.array_equal(incremental.scores[key], full.scores[key]), key
+    assert not TermTableBuilder(base).sources  # nothing added, nothing recorded
 
 
 @pytest.mark.parametrize(

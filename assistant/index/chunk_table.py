@@ -25,6 +25,7 @@ from ..schema import Chunk
 CHUNKS_DIR = "chunks"
 LEGACY_FILE = "chunks.jsonl"
 _FIELDS = tuple(f.name for f in fields(Chunk) if f.name != "text")
+_ALL_FIELDS = tuple(f.name for f in fields(Chunk))  # in order: `Chunk(*row)`
 
 
 def write_chunks(folder: Path, items: Sequence[tuple[Chunk, str]]) -> None:
@@ -75,6 +76,13 @@ class ChunkTable:
     def make(self, i: int) -> Chunk:
         return Chunk(text=self.text(i), **{name: self.columns[name][i] for name in _FIELDS})
 
+    def make_all(self) -> list[Chunk]:
+        """Every chunk, in one pass over the columns (an update groups them all by document)."""
+        bounds = self.starts.tolist()
+        texts = [self.joined[a : b - 1] for a, b in zip(bounds, bounds[1:], strict=False)]
+        columns = [texts if name == "text" else self.columns[name] for name in _ALL_FIELDS]
+        return [Chunk(*row) for row in zip(*columns, strict=True)]
+
 
 class ChunkSequence(Sequence[Chunk]):
     """The chunks in index order, each made once, when first asked for."""
@@ -100,3 +108,9 @@ class ChunkSequence(Sequence[Chunk]):
         if made is None:
             made = self._made[i] = self._table.make(i)
         return made
+
+    def every(self) -> list[Chunk]:
+        """All the chunks: made in one pass when none was made yet."""
+        if all(made is None for made in self._made):
+            self._made = self._table.make_all()  # type: ignore[assignment]
+        return [self[i] for i in range(len(self))]

@@ -12,11 +12,21 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from ..config import Settings
 from ..schema import Chunk
 from ..text.segment import search_terms
 from .chunk_table import write_chunks
-from .keyword import TermTable, TermTableBuilder, bm25_model
+from .keyword import (
+    TERMS_DIR,
+    TF_FILE,
+    TermTable,
+    TermTableBuilder,
+    bm25_model,
+    pairs_of,
+    updated_pairs,
+)
 from .state import (
     Index,
     Manifest,
@@ -62,7 +72,7 @@ class StateWriter:
         partial.mkdir()
         try:
             write_chunks(partial, items)
-            _write_keyword_index(partial, terms.table([chunk for chunk, _ in items]))
+            terms.keyword_index(partial, [chunk for chunk, _ in items])
             manifest = Manifest(
                 build_id=state_id,
                 corpus_hash=corpus_hash,
@@ -125,13 +135,16 @@ def _write_json(path: Path, data: dict) -> None:
 @dataclass
 class Terms:
     """Where each chunk's search terms come from: segmented in this update (`fresh`), or the
-    live state's (`base`, positions by chunk id); a chunk in neither is segmented now."""
+    live state's (`base`, positions by chunk id, its folder `base_folder`); a chunk in neither
+    is segmented now."""
 
     fresh: dict[str, list[str]] = field(default_factory=dict)
     base: TermTable | None = None
     base_position: dict[str, int] = field(default_factory=dict)
+    base_folder: Path | None = None
 
-    def table(self, chunks: list[Chunk]) -> TermTable:
+    def table(self, chunks: list[Chunk]) -> tuple[TermTable, list[int]]:
+        """The chunks' terms, and where each came from (`TermTableBuilder.sources`)."""
         builder = TermTableBuilder(self.base)
         for chunk in chunks:
             if (found := self.fresh.get(chunk.chunk_id)) is not None:
@@ -140,10 +153,19 @@ class Terms:
                 builder.add_kept(position)
             else:  # a state written before terms were kept
                 builder.add_terms(search_terms(chunk.index_text))
-        return builder.build()
+        return builder.build(), builder.sources
+
+    def keyword_index(self, folder: Path, chunks: list[Chunk]) -> None:
+        """Write the chunks' terms (`terms/`) and the BM25 model (`bm25/`) into `folder`: from
+        the live state's model when there is one, else computed over every chunk."""
+        table, sources = self.table(chunks)
+        pairs = None
+        if self.base is not None and self.base_folder is not None:
+            pairs = updated_pairs(table, sources, self.base, self.base_folder)
+        _write_keyword_index(folder, table, pairs if pairs is not None else pairs_of(table))
 
 
-def _write_keyword_index(folder: Path, table: TermTable) -> None:
-    """The terms of every chunk (`terms/`) and the BM25 model computed from them (`bm25/`)."""
+def _write_keyword_index(folder: Path, table: TermTable, pairs) -> None:
     table.save(folder)
-    bm25_model(table).save(folder / "bm25", show_progress=False)
+    np.save(folder / TERMS_DIR / TF_FILE, pairs[1])
+    bm25_model(table, pairs).save(folder / "bm25", show_progress=False)

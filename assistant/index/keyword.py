@@ -7,6 +7,10 @@ arrays (`terms/`: the vocabulary, every chunk's term ids end to end, where each 
 an update carries the unchanged chunks' ids over by slicing, and the model is computed with
 numpy — the same BM25 (Lucene's variant, bm25s's default) to the last float32 bit, saved in
 bm25s's own format, so searching is unchanged.
+
+An update does not even recompute the model's (term, chunk) entries: it takes the live state's
+(`updated_pairs`), drops the removed chunks' and inserts the new chunks' in place — no sort over
+the library — then recomputes the scores, which every document's length enters.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 TERMS_DIR = "terms"
+TF_FILE = "tf.npy"  # in terms/: each model entry's term frequency, in the model's order
 K1, B = 1.2, 0.75
 
 
@@ -66,17 +71,21 @@ class TermTableBuilder:
         self._word_id = {word: i for i, word in enumerate(base.vocab)} if base else {}
         self._base = base
         self._parts: list[np.ndarray] = []
+        self.sources: list[int] = []
+        """For each chunk added, its position in the live table, or -1 (segmented now)."""
 
     def add_terms(self, terms: Sequence[str]) -> None:
         known = self._word_id  # a new word gets the next id: the dict's order is the vocabulary
         self._parts.append(
             np.array([known.setdefault(t, len(known)) for t in terms], dtype=np.int32)
         )
+        self.sources.append(-1)
 
     def add_kept(self, position: int) -> None:
         """Chunk `position` of the live table, unchanged."""
         assert self._base is not None
         self._parts.append(self._base.ids_of(position))
+        self.sources.append(position)
 
     def build(self) -> TermTable:
         lengths = np.fromiter((len(p) for p in self._parts), dtype=np.int64, count=len(self._parts))
@@ -98,8 +107,51 @@ def table_from_terms(rows: Iterable[Sequence[str]]) -> TermTable:
     return builder.build()
 
 
-def bm25_model(table: TermTable):  # -> bm25s.BM25
-    """bm25s's BM25 (method "lucene", k1 1.2, b 0.75) over the table, computed with numpy.
+def pairs_of(table: TermTable, chunks: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The model's entries: one key per (term, chunk) — term · chunks + chunk, ascending — with
+    how often the term occurs in the chunk; for `chunks` (positions) only, or every chunk."""
+    n_docs = max(len(table), 1)
+    lengths = np.diff(table.offsets)
+    if chunks is None:
+        ids, docs = table.ids, np.repeat(np.arange(len(table), dtype=np.int64), lengths)
+    else:
+        ids = np.concatenate([table.ids_of(int(c)) for c in chunks] or [np.zeros(0, np.int32)])
+        docs = np.repeat(np.asarray(chunks, dtype=np.int64), lengths[chunks])
+    keys, tf = np.unique(np.asarray(ids, dtype=np.int64) * n_docs + docs, return_counts=True)
+    return keys, tf.astype(np.int32)
+
+
+def updated_pairs(
+    table: TermTable, sources: Sequence[int], base: TermTable, base_folder: Path
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """`pairs_of(table)` from the live state's model: its entries for the chunks kept (renumbered
+    — both numberings keep the live order, so the keys stay sorted) with the new chunks' merged
+    in. None when the live state did not keep its entries' frequencies (built before they were)."""
+    try:
+        indptr = np.load(base_folder / "bm25" / "indptr.csc.index.npy")
+        rows = np.load(base_folder / "bm25" / "indices.csc.index.npy")
+        tf = np.load(base_folder / TERMS_DIR / TF_FILE)
+    except FileNotFoundError:
+        return None
+    source = np.asarray(sources, dtype=np.int64)
+    kept = np.flatnonzero(source >= 0)
+    if len(tf) != len(rows) or np.any(np.diff(source[kept]) <= 0):
+        return None  # kept chunks out of their live order: compute from scratch
+    row_map = np.full(len(base), -1, dtype=np.int64)
+    row_map[source[kept]] = kept
+    word_id = {word: i for i, word in enumerate(table.vocab)}
+    term_map = np.fromiter((word_id.get(w, -1) for w in base.vocab), np.int64, len(base.vocab))
+    terms = np.repeat(np.arange(len(indptr) - 1, dtype=np.int64), np.diff(indptr))
+    keep = row_map[rows] >= 0
+    keys = term_map[terms[keep]] * max(len(table), 1) + row_map[rows[keep]]
+    fresh_keys, fresh_tf = pairs_of(table, np.flatnonzero(source < 0))
+    at = np.searchsorted(keys, fresh_keys)
+    return np.insert(keys, at, fresh_keys), np.insert(tf[keep], at, fresh_tf)
+
+
+def bm25_model(table: TermTable, pairs: tuple[np.ndarray, np.ndarray] | None = None):
+    """bm25s's BM25 (method "lucene", k1 1.2, b 0.75) over the table, computed with numpy
+    (from `pairs`, the entries with their term frequencies, when the update kept them).
 
     Per chunk and term: idf · tf / (tf + k1 · (1 − b + b · length / mean length)), with
     idf = ln(1 + (N − df + 0.5) / (df + 0.5)); stored as a CSC matrix, terms by column,
@@ -109,13 +161,8 @@ def bm25_model(table: TermTable):  # -> bm25s.BM25
 
     n_docs, n_vocab = len(table), len(table.vocab)
     lengths = np.diff(table.offsets)
-    docs = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-    # one entry per (term, chunk), ordered by term then chunk, with how often the term occurs
-    keys = np.unique(
-        np.asarray(table.ids, dtype=np.int64) * max(n_docs, 1) + docs, return_counts=True
-    )
-    pairs, tf = keys
-    terms, rows = pairs // max(n_docs, 1), pairs % max(n_docs, 1)
+    keys, tf = pairs if pairs is not None else pairs_of(table)
+    terms, rows = keys // max(n_docs, 1), keys % max(n_docs, 1)
     df = np.bincount(terms, minlength=n_vocab)
     idf = np.log(1 + (n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
     mean_length = lengths.mean() if n_docs else 0.0

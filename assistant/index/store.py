@@ -185,9 +185,13 @@ class IndexStore:
         todo = [doc for doc, v in wanted.values() if versions.get(doc.doc_id) != v]
         removed = sorted(set(versions) - set(wanted))
         if current is not None and (todo or removed):  # the live chunks only when needed
-            for chunk, vid in zip(current.chunks, current.vector_ids, strict=True):
+            for chunk, vid in zip(current.table.chunks.every(), current.vector_ids, strict=True):
                 by_doc.setdefault(chunk.doc_id, []).append((chunk, vid))
-            terms = Terms(base=current.term_table(), base_position=current.position)
+            terms = Terms(
+                base=current.term_table(),
+                base_position=current.position,
+                base_folder=current.folder,
+            )
         return _Work(by_doc, versions, wanted, todo, removed, terms)
 
     def _embed(
