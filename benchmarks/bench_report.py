@@ -107,6 +107,14 @@ def _scale_lines(block: dict) -> list[str]:
             f"{block['share_of_segmentation_limit']:.1%} of it.",
             "",
         ]
+        if "rjieba_chars_per_s" in limit:
+            lines += [
+                f"The project's own segmenter alone — rjieba (jieba in Rust, search mode), same "
+                f"texts, same cores: {_num(limit['rjieba_chars_per_s'])} characters/s "
+                f"({limit['rjieba_s']:g} s); the ingest runs at "
+                f"{block['share_of_rjieba_limit']:.1%} of it.",
+                "",
+            ]
     if all(key in project for key, _ in SCALE):
         cells = ["—" if project[key] is None else _num(project[key]) for key, _ in SCALE]
         lines += [

@@ -17,5 +17,19 @@ def cut_all(texts: list[str]) -> int:
     return sum(len(jieba.lcut(text)) for text in texts)
 
 
+def load_rust() -> None:
+    """The project's own segmenter: rjieba with the project's added words (`text/segment.py`)."""
+    from assistant.text.segment import _search_segmenter
+
+    _search_segmenter()
+
+
+def cut_all_rust(texts: list[str]) -> int:
+    from assistant.text.segment import _search_segmenter
+
+    segmenter = _search_segmenter()
+    return sum(len(segmenter.cut_for_search(text)) for text in texts)
+
+
 def ready(_: int) -> None:
     """A first task for each worker, run once its initializer has loaded jieba."""

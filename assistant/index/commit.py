@@ -134,21 +134,30 @@ def _write_json(path: Path, data: dict) -> None:
 
 @dataclass
 class Terms:
-    """Where each chunk's search terms come from: segmented in this update (`fresh`), or the
-    live state's (`base`, positions by chunk id, its folder `base_folder`); a chunk in neither
-    is segmented now."""
+    """Where each chunk's search terms come from: segmented in this update (`fresh`, as ids
+    into `words`: held as strings, a large ingest's terms took gigabytes), or the live state's
+    (`base`, positions by chunk id, its folder `base_folder`); a chunk in neither is segmented
+    now."""
 
-    fresh: dict[str, list[str]] = field(default_factory=dict)
+    fresh: dict[str, np.ndarray] = field(default_factory=dict)
+    words: dict[str, int] = field(default_factory=dict)
     base: TermTable | None = None
     base_position: dict[str, int] = field(default_factory=dict)
     base_folder: Path | None = None
 
+    def add(self, chunk_id: str, terms: list[str]) -> None:
+        words = self.words
+        self.fresh[chunk_id] = np.fromiter(
+            (words.setdefault(t, len(words)) for t in terms), np.int32, len(terms)
+        )
+
     def table(self, chunks: list[Chunk]) -> tuple[TermTable, list[int]]:
         """The chunks' terms, and where each came from (`TermTableBuilder.sources`)."""
         builder = TermTableBuilder(self.base)
+        renumber = builder.ids_for(list(self.words))  # this update's word ids → the table's
         for chunk in chunks:
             if (found := self.fresh.get(chunk.chunk_id)) is not None:
-                builder.add_terms(found)
+                builder.add_ids(renumber[found])
             elif (position := self.base_position.get(chunk.chunk_id)) is not None:
                 builder.add_kept(position)
             else:  # a state written before terms were kept

@@ -81,6 +81,16 @@ class TermTableBuilder:
         )
         self.sources.append(-1)
 
+    def ids_for(self, words: Sequence[str]) -> np.ndarray:
+        """The ids the table gives `words` (new words get the next ids)."""
+        known = self._word_id
+        return np.fromiter((known.setdefault(w, len(known)) for w in words), np.int32, len(words))
+
+    def add_ids(self, ids: np.ndarray) -> None:
+        """A chunk segmented now, its terms already as this table's ids (`ids_for`)."""
+        self._parts.append(ids)
+        self.sources.append(-1)
+
     def add_kept(self, position: int) -> None:
         """Chunk `position` of the live table, unchanged."""
         assert self._base is not None

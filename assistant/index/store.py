@@ -220,9 +220,8 @@ class IndexStore:
                     version = work.wanted[doc.doc_id][1]
                     work.by_doc[doc.doc_id] = [(c, vector_id(c, version)) for c in chunks]
                     work.versions[doc.doc_id] = version
-                    work.terms.fresh.update(
-                        (c.chunk_id, t) for c, t in zip(chunks, terms, strict=True)
-                    )
+                    for chunk, chunk_terms in zip(chunks, terms, strict=True):
+                        work.terms.add(chunk.chunk_id, chunk_terms)
                     fresh += work.by_doc[doc.doc_id]
                     done += 1
                 if collection is not None:
