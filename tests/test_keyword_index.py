@@ -26,7 +26,10 @@ def _rows(count: int, seed: int) -> list[list[str]]:
     return rows
 
 
-def test_the_numpy_model_scores_exactly_as_bm25s_builds_it():
+@pytest.mark.parametrize("block", [1 << 22, 7])
+def test_the_numpy_model_scores_exactly_as_bm25s_builds_it(block, monkeypatch):
+    """Also computed a few terms at a time (`block`), as a large library is."""
+    monkeypatch.setattr("assistant.index.keyword._BLOCK_TERMS", block)
     rows = _rows(400, seed=3)
     reference = bm25s.BM25(k1=1.2, b=0.75)
     reference.index(rows, show_progress=False)

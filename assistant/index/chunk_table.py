@@ -32,10 +32,12 @@ def write_chunks(folder: Path, items: Sequence[tuple[Chunk, str]]) -> None:
     """Write `items` (each chunk with its vector id) under `folder/chunks/`."""
     target = folder / CHUNKS_DIR
     target.mkdir()
-    texts = [chunk.text for chunk, _ in items]
-    (target / "texts.txt").write_bytes("\0".join(texts).encode("utf-8"))
-    starts = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum([len(t) + 1 for t in texts], out=starts[1:])
+    with (target / "texts.txt").open("wb") as out:  # chunk by chunk: a library's texts joined
+        for i, (chunk, _) in enumerate(items):  # and encoded at once took gigabytes
+            out.write(b"\0" + chunk.text.encode("utf-8") if i else chunk.text.encode("utf-8"))
+    lengths = np.fromiter((len(chunk.text) + 1 for chunk, _ in items), np.int64, len(items))
+    starts = np.zeros(len(items) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
     np.save(target / "starts.npy", starts)
     columns = {name: [getattr(chunk, name) for chunk, _ in items] for name in _FIELDS}
     columns["vector_id"] = [vid for _, vid in items]
