@@ -327,3 +327,19 @@ def test_the_index_vocabulary_covers_every_list_the_ingest_path_reads():
         read |= set(re.findall(r"\"lexicon\",\s*\"(\w+)\.txt\"", text))
     assert read and read <= set(lexicon.INDEXING), read - set(lexicon.INDEXING)
     assert lexicon.fingerprint(lexicon.INDEXING) != lexicon.fingerprint()
+
+
+def test_a_rebuild_drops_the_hashing_vectors_earlier_states_stored(corpus):
+    """States built before the hashing embedding stopped storing vectors left a collection of
+    them in embedded Chroma: the rebuild a new state format causes deletes it and leaves the
+    collections of other embeddings alone."""
+    from assistant.index.chroma import chroma_client, open_collection
+    from assistant.index.hashing import hash_vectors
+
+    left = open_collection(corpus, "passages-left-by-format-3")
+    left.upsert(ids=["a#0"], embeddings=hash_vectors(["旧的向量"]), metadatas=[{"doc_id": "a"}])
+    other = chroma_client(corpus).create_collection("passages-of-e5", embedding_function=None)
+    other.upsert(ids=["b#0"], embeddings=[[0.1] * 8], metadatas=[{"doc_id": "b"}])
+    IndexStore(corpus).ensure()
+    names = {c.name for c in chroma_client(corpus).list_collections()}
+    assert names == {"passages-of-e5"}

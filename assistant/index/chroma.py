@@ -34,3 +34,20 @@ def open_collection(settings: Settings, name: str):
         embedding_function=embedding_function(settings),
         configuration={"hnsw": {"space": "cosine"}},
     )
+
+
+def drop_hashing_collections(settings: Settings) -> list[str]:
+    """Delete the collections of hashing vectors that states built before the hashing embedding
+    stopped storing them left in embedded Chroma (1.3 GB at 10,000 documents); the collections
+    of other embeddings stay. Not on a Chroma server, which other processes may share."""
+    folder = settings.home / "index" / "chroma"
+    if settings.chroma_url or not folder.is_dir():
+        return []
+    client = chroma_client(settings)
+    dropped = []
+    for collection in client.list_collections():
+        function = (collection.configuration_json or {}).get("embedding_function") or {}
+        if function.get("name") == "policy-hashing":
+            client.delete_collection(collection.name)
+            dropped.append(collection.name)
+    return dropped

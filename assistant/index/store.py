@@ -146,6 +146,8 @@ class IndexStore:
         else:  # the state alone: nothing outside it to keep in step
             work.drop_removed()
             result.index = self._embed(work, None, name, started, progress)
+            if not usable:  # built from scratch: vectors of earlier states are of no use
+                self._drop_stored_hashing_vectors()
         result.added = [doc.doc_id for doc in work.todo]
         result.removed = work.removed
         return result
@@ -173,6 +175,15 @@ class IndexStore:
         self._collect_garbage(collection, keep=after, stale=before - after, scan=scan)
         marker.unlink(missing_ok=True)
         return index
+
+    def _drop_stored_hashing_vectors(self) -> None:
+        from .chroma import drop_hashing_collections
+
+        try:
+            if dropped := drop_hashing_collections(self.settings):
+                log.info("dropped %d collections of hashing vectors", len(dropped))
+        except Exception as exc:  # freeing disk space is never worth failing an update for
+            log.warning("could not drop old hashing vectors (%s)", exc)
 
     @staticmethod
     def _work(documents: Sequence[Document], current: Index | None) -> _Work:
