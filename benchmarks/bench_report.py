@@ -42,6 +42,7 @@ def write_report(results: dict, folder: Path) -> None:
         lines += [
             f"## {int(size):,} documents ({block['characters']:,} characters)",
             "",
+            *([block["note"], ""] if block.get("note") else []),
             "| system | chunks | hit@1 | hit@5 | MRR | "
             + " | ".join(label for _, label in SPEED)
             + " |",
