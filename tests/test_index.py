@@ -303,6 +303,9 @@ def test_with_no_keyword_hit_the_nearest_passages_share_the_questions_character_
     within = _dense_ranking(index, query, Where(regions=(region,)), [], allowed)
     assert within and all(index.chunks[p].region == region for p, _ in within)
     assert _dense_ranking(index, "ξψ", Where(), [], None) == []
+    assert not len(index.containing("科省"))
+    alone = _dense_ranking(index, "科省", Where(), [], None)  # no pair shared: its characters
+    assert alone and all(set("科省") & set(index.chunks[p].text) for p, _ in alone)
 
 
 def test_the_index_vocabulary_covers_every_list_the_ingest_path_reads():

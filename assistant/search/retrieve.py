@@ -114,17 +114,19 @@ def _dense_ranking(
 
 def _sharing_pairs(index: Index, query: str, allowed: np.ndarray | None) -> list[int]:
     """Without a keyword hit (the nearest sources a refusal lists), the passages that share the
-    most of the question's character pairs: with a lexical embedding, the only passages whose
-    vectors can be near the question's."""
+    most of the question's character pairs — or, when none shares a pair, its characters: with
+    a lexical embedding, the only passages whose vectors can be near the question's."""
     runs = _WORDLIKE.findall(query)
     pairs = list(dict.fromkeys(r[i : i + 2] for r in runs for i in range(len(r) - 1)))
-    found = [index.containing(pair) for pair in pairs[:_PAIRS]]
-    if not found:
-        return []
-    shared = np.bincount(np.concatenate(found), minlength=len(index.chunks))
-    if allowed is not None:
-        shared = np.where(allowed, shared, 0)
-    return [int(i) for i in top(shared, TUNE.candidates) if shared[i] > 0]
+    characters = list(dict.fromkeys("".join(runs)))
+    for pieces in (pairs, characters):
+        found = [index.containing(piece) for piece in pieces[:_PAIRS]]
+        if any(len(hits) for hits in found):
+            shared = np.bincount(np.concatenate(found), minlength=len(index.chunks))
+            if allowed is not None:
+                shared = np.where(allowed, shared, 0)
+            return [int(i) for i in top(shared, TUNE.candidates) if shared[i] > 0]
+    return []
 
 
 def _wider() -> int:
