@@ -45,13 +45,18 @@ def _tokenizer() -> jieba.Tokenizer:
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.tmp_dir = tempfile.gettempdir()
-    for word, frequency, tag in _policy_terms():
-        tokenizer.add_word(word, frequency, tag)
-    # Place names, their cities and landmarks are words, whatever jieba's dictionary says.
-    for place in _places():
-        if not tokenizer.FREQ.get(place):
-            tokenizer.add_word(place, _USER_WORD_FREQUENCY, "ns")
+    _add_words(tokenizer.add_word, lambda word: bool(tokenizer.FREQ.get(word)))
     return tokenizer
+
+
+def _add_words(add, known) -> None:
+    """Our words into a segmenter's dictionary: the policy terms, then the place names, their
+    cities and landmarks (words, whatever jieba's dictionary says)."""
+    for word, frequency, tag in _policy_terms():
+        add(word, frequency, tag)
+    for place in _places():
+        if not known(place):
+            add(place, _USER_WORD_FREQUENCY, "ns")
 
 
 @cache
@@ -60,11 +65,7 @@ def _search_segmenter():  # -> rjieba.Jieba
     import rjieba
 
     segmenter = rjieba.Jieba()
-    for word, frequency, tag in _policy_terms():
-        segmenter.add_word(word, frequency, tag)
-    for place in _places():
-        if not segmenter.has_word(place):
-            segmenter.add_word(place, _USER_WORD_FREQUENCY, "ns")
+    _add_words(segmenter.add_word, segmenter.has_word)
     return segmenter
 
 
