@@ -26,6 +26,7 @@ from .keyword import (
     bm25_model,
     pairs_of,
     updated_pairs,
+    word_ids,
 )
 from .state import (
     Index,
@@ -146,10 +147,7 @@ class Terms:
     base_folder: Path | None = None
 
     def add(self, chunk_id: str, terms: list[str]) -> None:
-        words = self.words
-        self.fresh[chunk_id] = np.fromiter(
-            (words.setdefault(t, len(words)) for t in terms), np.int32, len(terms)
-        )
+        self.fresh[chunk_id] = word_ids(self.words, terms)
 
     def table(self, chunks: list[Chunk]) -> tuple[TermTable, list[int]]:
         """The chunks' terms, and where each came from (`TermTableBuilder.sources`)."""

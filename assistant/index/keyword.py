@@ -75,16 +75,11 @@ class TermTableBuilder:
         """For each chunk added, its position in the live table, or -1 (segmented now)."""
 
     def add_terms(self, terms: Sequence[str]) -> None:
-        known = self._word_id  # a new word gets the next id: the dict's order is the vocabulary
-        self._parts.append(
-            np.array([known.setdefault(t, len(known)) for t in terms], dtype=np.int32)
-        )
-        self.sources.append(-1)
+        self.add_ids(self.ids_for(terms))
 
     def ids_for(self, words: Sequence[str]) -> np.ndarray:
         """The ids the table gives `words` (new words get the next ids)."""
-        known = self._word_id
-        return np.fromiter((known.setdefault(w, len(known)) for w in words), np.int32, len(words))
+        return word_ids(self._word_id, words)
 
     def add_ids(self, ids: np.ndarray) -> None:
         """A chunk segmented now, its terms already as this table's ids (`ids_for`)."""
@@ -109,6 +104,14 @@ class TermTableBuilder:
         renumbered = np.zeros(len(words), dtype=np.int32)
         renumbered[used] = np.arange(len(used), dtype=np.int32)
         return TermTable([words[t] for t in used], renumbered[ids], offsets)
+
+
+def word_ids(vocabulary: dict[str, int], words: Sequence[str]) -> np.ndarray:
+    """Each word's id in `vocabulary`, a word not in it added with the next id (the dict's
+    order is the vocabulary's)."""
+    return np.fromiter(
+        (vocabulary.setdefault(w, len(vocabulary)) for w in words), np.int32, len(words)
+    )
 
 
 def table_from_terms(rows: Iterable[Sequence[str]]) -> TermTable:
