@@ -26,6 +26,10 @@ from assistant.text.expressions import asked_unit, dates, quantities
         ("河北和辽宁在人才方面有什么不同？", "comparison"),
         ("辽宁是不是主张全押新兴产业？", "yes_no"),
         ("陕西靠哪个总平台推进融合？", "which"),
+        ("这座博物馆在哪？", "where"),
+        ("这种草药又称之为什么？", "which"),  # a name, not a reason: 称之为|什么
+        ("该剧院是因何得名的？", "reason"),
+        ("这个名称是怎么来的？", "reason"),
     ],
 )
 def test_the_question_type(question, kind):
@@ -40,6 +44,8 @@ def test_a_sentence_answers_the_kind_only_with_something_the_question_lacks():
     )  # only the year asked about
     assert answers_kind("who", "由省委人才工作领导小组统筹推进。", "由谁统筹推进？")
     assert not answers_kind("where", "推动高校与企业联合培育工程师。", "在哪里培育工程师？")
+    assert answers_kind("reason", "因其形状貌似蝉蛹，故而得名。", "这种植物是因何得名的？")
+    assert not answers_kind("reason", "这是一个古老的故事。", "为什么叫这个名字？")
 
 
 def test_quantities_in_the_unit_asked_for():
