@@ -66,6 +66,39 @@ def test_each_slip_is_flagged_with_its_reason(sentence, reason):
     assert any(reason in issue for issue in checked.issues), checked.issues
 
 
+REWORDED = (
+    "该园区曾申请扩建二期厂房，然而主管部门至今仍未批准这项申请。"
+    "园区并未与外地投资方签订入驻协议。"
+    "受汛期影响，当年园区客流明显下降，运营收入也有所减少。"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        # a negation dropped in other words: the clauses share too few characters to align
+        ("主管部门已经批准了园区的扩建申请[1]。", True),
+        ("园区与该投资方签订了入驻协议[1]。", True),
+        ("园区的扩建申请至今没有获得主管部门批准[1]。", False),  # the negation kept
+        # a direction reversed in other words
+        ("汛期过后园区客流大幅增长[1]。", True),
+        ("汛期时园区客流有所下降[1]。", False),
+        ("园区当年的运营收入有所减少[1]。", False),
+    ],
+)
+def test_a_negation_or_direction_is_caught_in_other_words(sentence, flagged):
+    checked = check(sentence, passage(REWORDED))
+    assert (checked.status == "unsupported") == flagged, checked.issues
+    if flagged:
+        assert any("相反" in issue for issue in checked.issues), checked.issues
+
+
+def test_a_direction_word_counts_only_as_a_whole_word():
+    text = "全区工业增加值达到2000亿元，增速较上年下降1个百分点。"
+    checked = check("全区工业增加值达到2000亿元[1]。", passage(text))  # 增加值 is no 增加
+    assert checked.status == "supported", checked.issues
+
+
 def test_a_place_is_checked_against_the_cited_passage_not_another():
     other = passage("辽宁每年安排专项资金支持重大科技攻关。", region="辽宁", n=2)
     wrong = check("甘南州每年支持千家中小企业联合高校开展协同创新[2]。", passage(), other)

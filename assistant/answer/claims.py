@@ -28,6 +28,7 @@ from ..text.numerals import figures, ranks, written_figures
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
 from .cited import ENTITY_TAGS, Cited
+from .denied import denied
 from .restated import polarity, swapped, unstated
 
 
@@ -143,6 +144,7 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + _quotes(sentence, cited)
         + _figures(sentence, cited)
         + polarity(sentence, cited)
+        + denied(sentence, cited)
         + swapped(sentence, cited)
     )
     return list(dict.fromkeys(errors)), unstated(sentence, cited)

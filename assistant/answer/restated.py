@@ -42,7 +42,7 @@ def _idioms() -> re.Pattern[str]:
 
 
 @cache
-def _directions() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def directions() -> tuple[re.Pattern[str], re.Pattern[str]]:
     up, down = (lexicon.alternation("polarity", side) for side in ("up", "down"))
     return re.compile(up), re.compile(down)
 
@@ -103,7 +103,7 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
             issues.append(f"否定或禁止的说法与原文不符（原文：“{part.source.strip()[:30]}”）")
             continue
         issues += _reversed(part.clause, part.source)
-        up, down = _directions()
+        up, down = directions()
         for mine, theirs in part.changes:
             for said, meant in ((up, down), (down, up)):
                 if said.search(mine) and meant.search(theirs) and not said.search(theirs):

@@ -1,0 +1,126 @@
+"""What a passage denies, stated as done (and the reverse), wherever the wording differs.
+
+Clause alignment (`restated.py`) finds a negation dropped only when a clause of the sentence
+shares most of its characters with the passage's. A model's restatement often does not:
+“他的父亲迄今为止未答应他” → “父亲已经答应了他”, “并未与该队签订工作合同” → “与该队签订了工作
+合同”. So the check also reads predicates: the verb a negator governs (未**答应**, 并未与某队
+**签订**, 没有受到 → **受到**; 不能忽视、**放弃** — coordinated verbs share the negation). A
+sentence clause that states that verb without a negation, about the same thing (it shares a
+noun with the passage clause), contradicts the passage; so does one that negates a verb the
+passage clause states plainly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..text import lexicon
+from ..text.segment import tagged
+from .cited import Cited, clauses
+from .restated import directions
+
+_REACH = 10  # characters after a negator in which the verb it governs may stand (并未与某队签订)
+
+
+@cache
+def _negators() -> frozenset[str]:
+    """Negators proper (不, 未, 没有 …), not verbs of forbidding (禁止, 避免), which state
+    something themselves."""
+    return frozenset(lexicon.words("polarity", "denials"))
+
+
+@cache
+def _idioms() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("polarity", "not_negating"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Predicates:
+    governed: frozenset[str]  # the verbs its negators govern (未**批准**)
+    denied: frozenset[str]  # every verb after a negator (没有获得主管部门**批准**)
+    stated: frozenset[str]  # verbs stated plainly
+    topic: frozenset[str]  # the words it is about: nouns, verbs, adjectives
+
+
+def _predicates(clause: str) -> _Predicates:
+    words = tagged(_idioms().sub("，", clause))
+    governed: set[str] = set()
+    verbs = [(i, w) for i, (w, flag) in enumerate(words) if flag.startswith("v") and len(w) >= 2]
+    first_negator = None
+    for i, (word, _) in enumerate(words):
+        if word not in _negators():
+            continue
+        first_negator = i if first_negator is None else first_negator
+        reach = 0
+        for j in range(i + 1, len(words)):
+            following, flag = words[j]
+            reach += len(following)
+            if reach > _REACH:
+                break
+            if flag.startswith("v") and len(following) >= 2:
+                governed.add(following)
+                # 不能忽视、放弃: verbs joined by 、 or 和 share the negation
+                k = j + 1
+                while k + 1 < len(words) and words[k][0] in ("、", "和", "或"):
+                    if words[k + 1][1].startswith("v"):
+                        governed.add(words[k + 1][0])
+                    k += 2
+                break
+    after = {w for i, w in verbs if first_negator is not None and i > first_negator}
+    denied = governed | after
+    topic = {w for w, flag in words if flag[0] in "nav" and len(w) >= 2}
+    stated = {w for _, w in verbs} - denied
+    return _Predicates(frozenset(governed), frozenset(denied), frozenset(stated), frozenset(topic))
+
+
+def denied(sentence: str, cited: Cited) -> list[str]:
+    """Issues for each clause of the sentence that states a verb which the passage clauses
+    about the same thing only negate, or negates one they only state."""
+    issues = []
+    passage = [(c, _predicates(c)) for c in cited.clauses]
+    for clause in clauses(sentence):
+        mine = _predicates(clause)
+        for verb in sorted(mine.governed | mine.stated):
+            about = [
+                (c, p)
+                for c, p in passage
+                if verb in p.denied | p.stated and (mine.topic - mine.denied) & p.topic - {verb}
+            ]
+            theirs_denied = any(verb in p.denied for _, p in about)
+            theirs_stated = any(verb in p.stated for _, p in about)
+            if theirs_denied != theirs_stated and (verb in mine.governed) != theirs_denied:
+                source = about[0][0].strip()[:30]
+                issues.append(f"原文对“{verb}”的说法相反（原文：“{source}”）")
+                break
+        else:
+            issues += _turned(clause, mine.topic, passage)
+    return issues
+
+
+def _turned(
+    clause: str, topic: frozenset[str], passage: list[tuple[str, _Predicates]]
+) -> list[str]:
+    """A clause saying a thing rose (增长, 扩大, 上调) where every passage clause about it says
+    it fell (下降, 缩小, 降低), or the reverse. Direction words count as whole words: 增加值 is
+    no 增加."""
+    mine = _sides(clause)
+    if len(mine) != 1:
+        return []
+    said = next(iter(mine.values()))
+    about = [c for c, p in passage if topic & p.topic - said]
+    theirs = {side for c in about for side in _sides(c)}
+    if theirs and not theirs & mine.keys():
+        return [f"“{min(said)}”与原文的说法方向相反（原文：“{about[0].strip()[:30]}”）"]
+    return []
+
+
+def _sides(text: str) -> dict[str, set[str]]:
+    """The direction words of a text, by side (up, down)."""
+    found: dict[str, set[str]] = {}
+    for word, _ in tagged(text):
+        for side, pattern in zip(("up", "down"), directions(), strict=True):
+            if pattern.fullmatch(word):
+                found.setdefault(side, set()).add(word)
+    return found
