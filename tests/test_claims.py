@@ -93,6 +93,15 @@ def test_a_negation_or_direction_is_caught_in_other_words(sentence, flagged):
         assert any("相反" in issue for issue in checked.issues), checked.issues
 
 
+def test_another_thing_of_the_same_kind_from_the_same_passage_is_caught():
+    text = "市里明年安排2亿元专项资金支持民营企业技术改造。国有企业要深化混合所有制改革。"
+    swapped = check("市里明年安排2亿元专项资金支持国有企业技术改造[1]。", passage(text))
+    assert swapped.status == "unsupported", swapped.issues
+    assert any("国有企业" in issue for issue in swapped.issues), swapped.issues
+    right = check("市里明年安排2亿元专项资金支持民营企业技术改造[1]。", passage(text))
+    assert right.status == "supported", right.issues
+
+
 def test_a_direction_word_counts_only_as_a_whole_word():
     text = "全区工业增加值达到2000亿元，增速较上年下降1个百分点。"
     checked = check("全区工业增加值达到2000亿元[1]。", passage(text))  # 增加值 is no 增加

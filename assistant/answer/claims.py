@@ -91,9 +91,20 @@ def _entities(sentence: str, text: str) -> list[str]:
             continue
         if len(boundary) == 2 and boundary in text and word not in text:
             continue
+        if flag in ENTITY_TAGS and _verb_phrase(word) and not _organisation().match(word):
+            continue  # 明显增加, 开放式: jieba's dictionary tags some phrases as names
         if flag in ENTITY_TAGS or (len(word) >= 3 and _organisation().match(word)):
             found.append(word)
     return list(dict.fromkeys(found))
+
+
+def _verb_phrase(word: str) -> bool:
+    """The word opens with its longest dictionary word being a verb, adjective or adverb (明显|增加,
+    开放|式): a phrase, not a name (人民|日报, 新华|网 open with nouns and names)."""
+    for end in range(len(word) - 1, 1, -1):
+        if is_dictionary_word(head := word[:end]):
+            return tagged(head)[0][1][0] in "vad"
+    return False
 
 
 def _sure_name(name: str, sentence: str) -> bool:

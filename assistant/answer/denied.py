@@ -47,7 +47,7 @@ class _Predicates:
 def _predicates(clause: str) -> _Predicates:
     words = tagged(_idioms().sub("，", clause))
     governed: set[str] = set()
-    verbs = [(i, w) for i, (w, flag) in enumerate(words) if flag.startswith("v") and len(w) >= 2]
+    verbs = [(i, w) for i, (w, flag) in enumerate(words) if _predicate(flag) and len(w) >= 2]
     first_negator = None
     for i, (word, _) in enumerate(words):
         if word not in _negators():
@@ -59,12 +59,12 @@ def _predicates(clause: str) -> _Predicates:
             reach += len(following)
             if reach > _REACH:
                 break
-            if flag.startswith("v") and len(following) >= 2:
+            if _predicate(flag) and len(following) >= 2:
                 governed.add(following)
                 # 不能忽视、放弃: verbs joined by 、 or 和 share the negation
                 k = j + 1
                 while k + 1 < len(words) and words[k][0] in ("、", "和", "或"):
-                    if words[k + 1][1].startswith("v"):
+                    if _predicate(words[k + 1][1]):
                         governed.add(words[k + 1][0])
                     k += 2
                 break
@@ -73,6 +73,11 @@ def _predicates(clause: str) -> _Predicates:
     topic = {w for w, flag in words if flag[0] in "nav" and len(w) >= 2}
     stated = {w for _, w in verbs} - denied
     return _Predicates(frozenset(governed), frozenset(denied), frozenset(stated), frozenset(topic))
+
+
+def _predicate(flag: str) -> bool:
+    """A verb, or a word jieba files as distinguishing (b) that often is one (附有, 所有)."""
+    return flag.startswith("v") or flag == "b"
 
 
 def denied(sentence: str, cited: Cited) -> list[str]:

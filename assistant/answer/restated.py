@@ -143,6 +143,7 @@ def _words_over(text: str, start: int, end: int) -> str:
     first, last = start, end
     spans = [(at, at + len(w)) for w, at in _positions(text)]
     spans += [m.span() for m in _QUOTE_SPAN.finditer(text)]
+    spans += [m.span() for m in _idioms().finditer(text)]  # 不|动摇 cut at 不 would negate
     for left, right in spans:
         if left < end and start < right:
             first, last = min(first, left), max(last, right)
@@ -164,6 +165,7 @@ def _exchanged(mine: str, theirs: str, clause: str, source: str, cited: Cited) -
         ({q for q in quoted(clause) if q in mine}, {q for q in quoted(source) if q in theirs}),
         (_clause_names(mine, guessed=True) | _new_words(mine, cited), _clause_names(theirs)),
         (set(_LATIN_NAME.findall(mine)), set(_LATIN_NAME.findall(theirs))),
+        _same_kind(mine, theirs, clause, source, cited),
     ):
         added = sorted(m for m in said - meant if m not in source and m not in cited.regions)
         dropped = sorted(t for t in meant - said if t not in clause)
@@ -185,6 +187,34 @@ def _clause_names(clause: str, *, guessed: bool = False) -> set[str]:
         and w not in lexicon.words("expressions", "generic_places")
     }
     return {n for n in names if not any(n != m and n in m for m in names)}
+
+
+def _same_kind(
+    mine: str, theirs: str, clause: str, source: str, cited: Cited
+) -> tuple[set[str], set[str]]:
+    """Another thing of the same kind the passages name elsewhere, put in place of the clause's
+    (职业教育 → 高等教育, 台南分院 → 嘉义地方法院): the two end in the same head noun (教育,
+    法院), which the alignment may have matched already (职业|教育 against 高等教育)."""
+    said = {w for w in _nouns(mine) if w in cited.text and w not in source}
+    meant = {w for w in _nouns(theirs) if w not in clause}
+    pairs = [
+        (m, t)
+        for m in said
+        for t in meant
+        if m[-2:] in (t[-2:], _followed(t, source)) or t[-2:] in (m[-2:], _followed(m, clause))
+    ]
+    return ({m for m, _ in pairs}, {t for _, t in pairs}) if pairs else (set(), set())
+
+
+def _followed(word: str, text: str) -> str:
+    """The two characters after the word in the text (职业 in “职业教育发展” → 教育)."""
+    at = text.find(word)
+    return text[at + len(word) : at + len(word) + 2] if at >= 0 else ""
+
+
+def _nouns(piece: str) -> set[str]:
+    """Nouns and the words that classify them (县级, 民营)."""
+    return {w for w, flag in tagged(piece) if len(w) >= 2 and flag[0] in "nlb"}
 
 
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z.&'-]+(?: (?:[A-Z][A-Za-z.&'-]+|of|and|for|de))*")

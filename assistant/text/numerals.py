@@ -22,6 +22,8 @@ _ARABIC = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万亿|亿|万|千|百)?")
 _FRACTION = re.compile(rf"([{_CN}\d]+)分之([{_CN}\d]+)")
 _ORDINAL = re.compile(rf"第([{_CN}\d]+)")
 _RUN = re.compile(rf"(?<![\d{_CN}])[{_CN}]{{2,}}(?![{_CN}])")  # 十四五, 二十, 三十五
+# 连续第五年 counts years, as 连续五年 does: a figure, not a rank
+_CONSECUTIVE = re.compile(rf"连续第(?=[{_CN}\d])")
 
 
 def chinese_value(numeral: str) -> int | None:
@@ -88,6 +90,7 @@ def figures(text: str) -> set[str]:
 def written_figures(text: str) -> dict[str, str]:
     """`figures`, each value with the words it was first written in (990000 → 99万)."""
     found: dict[str, str] = {}
+    text = _CONSECUTIVE.sub("连续", text)
     for match in _ARABIC.finditer(_ORDINAL.sub(" ", text)):  # 第1位 is a rank (`ranks`)
         found.setdefault(_arabic(match.group()), match.group().strip())
     for match in _FRACTION.finditer(text):
@@ -115,5 +118,6 @@ def _rank_words() -> re.Pattern[str]:
 
 def ranks(text: str) -> set[str]:
     """Ordinals and ranks (第一 → 第1, 首位, 首次, 再次, 最大, 前列), normalised."""
+    text = _CONSECUTIVE.sub("连续", text)
     found = {f"第{_value(m.group(1))}" for m in _ORDINAL.finditer(text)}
     return found | {m.group() for m in _rank_words().finditer(text)}
