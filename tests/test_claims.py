@@ -102,6 +102,16 @@ def test_another_thing_of_the_same_kind_from_the_same_passage_is_caught():
     assert right.status == "supported", right.issues
 
 
+def test_a_statement_moved_to_another_time_is_caught():
+    text = "全市今年再安排3亿元用于老旧小区改造，上半年已开工改造小区120个。"
+    moved = check("全市去年已安排3亿元用于老旧小区改造[1]。", passage(text))
+    assert moved.status == "unsupported" and any("去年" in i for i in moved.issues), moved
+    moved = check("全年已开工改造小区120个[1]。", passage(text))
+    assert moved.status == "unsupported" and any("全年" in i for i in moved.issues), moved
+    right = check("全市今年再安排3亿元用于老旧小区改造[1]。", passage(text))
+    assert right.status == "supported", right.issues
+
+
 def test_a_direction_word_counts_only_as_a_whole_word():
     text = "全区工业增加值达到2000亿元，增速较上年下降1个百分点。"
     checked = check("全区工业增加值达到2000亿元[1]。", passage(text))  # 增加值 is no 增加

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
-from ..text import lexicon
+from ..text import expressions, lexicon
 from ..text.chars import bigram_set, normalise_for_match
 from ..text.names import quoted
 from ..text.numerals import ranks
@@ -166,6 +166,7 @@ def _exchanged(mine: str, theirs: str, clause: str, source: str, cited: Cited) -
         (_clause_names(mine, guessed=True) | _new_words(mine, cited), _clause_names(theirs)),
         (set(_LATIN_NAME.findall(mine)), set(_LATIN_NAME.findall(theirs))),
         _same_kind(mine, theirs, clause, source, cited),
+        (_times(mine), _times(theirs)),
     ):
         added = sorted(m for m in said - meant if m not in source and m not in cited.regions)
         dropped = sorted(t for t in meant - said if t not in clause)
@@ -204,6 +205,16 @@ def _same_kind(
         if m[-2:] in (t[-2:], _followed(t, source)) or t[-2:] in (m[-2:], _followed(m, clause))
     ]
     return ({m for m, _ in pairs}, {t for _, t in pairs}) if pairs else (set(), set())
+
+
+def _times(piece: str) -> set[str]:
+    """Dates and times relative to the text (今年, 上半年, 年底) in a piece of a clause."""
+    return expressions.dates(piece) | set(_relative_time().findall(piece))
+
+
+@cache
+def _relative_time() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("expressions", "relative_times"))
 
 
 def _followed(word: str, text: str) -> str:
