@@ -109,12 +109,20 @@ def test_a_verb_the_passage_says_otherwise_never_refuses_alone(
         ("湖南的“星火人才计划”有哪些内容？", "星火人才计划"),  # a programme the texts do not name
         ("仁爱礁附近发生了什么事情？", "仁爱礁"),  # shares 仁爱 with a text, but is not 仁爱
         ("湖南芙蓉人才行动计划和贵州有什么关系？", "贵州"),  # a province the texts do not cover
+        # an organisation of several words: the texts name another institute of 蓝湾
+        ("蓝湾生物技术研究所的所长是谁？", "蓝湾生物技术研究所"),
+        ("蓝湾研究所和Meridian有什么合作？", "Meridian"),  # a Latin name the texts never use
     ],
 )
 def test_a_missing_name_is_refused_with_the_nearest_sources(library_assistant, question, missing):
     answer = library_assistant.ask(question)
     assert answer.refused and missing in answer.answer
     assert answer.passages, "the refusal still lists the nearest sources"
+
+
+def test_an_organisation_the_texts_name_is_answered(library_assistant):
+    answer = library_assistant.ask("蓝湾研究所的所长是谁？")
+    assert not answer.refused and "让-马克·杜邦" in answer.answer
 
 
 def test_the_name_check_matches_whole_names_not_characters(library_assistant):

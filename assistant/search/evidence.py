@@ -18,7 +18,7 @@ from ..schema import Passage
 from ..text import lexicon
 from ..text.names import is_topic_word, names_in, subject_words
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
-from ..text.segment import is_dictionary_word
+from ..text.segment import is_dictionary_word, tagged
 from ..tuning import TUNING
 from .weights import answer_type_words, term_weights
 
@@ -86,14 +86,32 @@ def _missing_subject(question: str, places: set[str], texts: list[str]) -> Evide
     return Evidence(False, 0.0, (subject,), f"资料中没有关于“{subject}”的内容")
 
 
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?![A-Za-z])")  # Ember, Python: a name
+
+
 def _missing_name(question: str, places: set[str], texts: list[str]) -> Evidence | None:
-    for name in names_in(question):
+    for name in [*names_in(question), *_LATIN_NAME.findall(question)]:
         if name in places or any(name in p for p in places):
             continue  # places are checked above, by their aliases and the passages' regions
         if len(name) == 4 and is_dictionary_word(name):
             continue  # an idiom jieba tags as a name (武艺超群): a question's wording
         if not any(name.lower() in text for text in texts):
             return Evidence(False, 0.0, (name,), f"资料中没有关于“{name}”的内容")
+    return None
+
+
+def _missing_organisation(question: str, texts: list[str]) -> Evidence | None:
+    """An organisation named by several words (越南|投资|发展|银行) must be in one passage as
+    written, or without the place it opens with: a passage about another bank of the same
+    country holds every word but not the name."""
+    heads = set(lexicon.words("expressions", "organisation_heads"))
+    run: list[str] = []
+    for word, flag in tagged(question):
+        if word in heads and len(run) >= 2:
+            name, local = "".join(run) + word, "".join(run[1:]) + word
+            if not any(name.lower() in text or local.lower() in text for text in texts):
+                return Evidence(False, 0.0, (name,), f"资料中没有关于“{name}”的内容")
+        run = [*run, word] if flag[0] in "nj" or flag in ("vn", "l", "eng") else []
     return None
 
 
@@ -122,6 +140,7 @@ def assess(
         _missing_place(question, provinces, every)
         or _missing_name(question, places, texts)
         or _missing_subject(question, places, texts)
+        or _missing_organisation(question, texts)
     ):
         return missing
     # Place names choose the passages; they are not what is asked about (“山东有哪些举措？”).
