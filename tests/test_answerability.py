@@ -112,6 +112,7 @@ def test_a_verb_the_passage_says_otherwise_never_refuses_alone(
         # an organisation of several words: the texts name another institute of 蓝湾
         ("蓝湾生物技术研究所的所长是谁？", "蓝湾生物技术研究所"),
         ("蓝湾研究所和Meridian有什么合作？", "Meridian"),  # a Latin name the texts never use
+        ("湖北在东京建了国际人才社区吗？", "东京"),  # a city abroad the texts do not name
     ],
 )
 def test_a_missing_name_is_refused_with_the_nearest_sources(library_assistant, question, missing):

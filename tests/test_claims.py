@@ -58,6 +58,7 @@ def test_faithful_restatements_are_supported(sentence):
         ("2024年技术合同成交额下降18.5%[1]。", "下降"),
         ("2024年技术合同成交额增长18.6%[1]。", "18.6%"),
         ("甘南州每年支持千家中小企业联合清华大学开展协同创新[1]。", "清华大学"),
+        ("甘南州每年组织千家中小企业赴曼谷开展协同创新[1]。", "曼谷"),  # a city abroad
     ],
 )
 def test_each_slip_is_flagged_with_its_reason(sentence, reason):
@@ -129,6 +130,8 @@ def test_figures_are_compared_as_values_in_any_script():
     assert figures("近41万件") == figures("近410000件") == {"410000"}
     assert figures("千家企业") == {"1000"} != figures("万家企业")
     assert figures("两成") == {"20%"} and figures("三分之一") == {"1/3"}
+    assert figures("近一半") == figures("二分之一") == {"1/2"}
+    assert figures("连续第五年增产") == figures("连续五年增产") and not ranks("连续第五年")
     assert "十四五" in figures("“十四五”时期")  # read digit by digit: a name, kept as written
     assert ranks("第一位") == ranks("第1位") == {"第1"}
     assert written_figures("全国共登记技术合同近99万件") == {"990000": "99万"}

@@ -23,6 +23,7 @@ from functools import cache
 from ..schema import Passage
 from ..text import lexicon
 from ..text.chars import CJK, normalise_for_match
+from ..text.cities import find_cities
 from ..text.names import is_code, names_in, quoted
 from ..text.numerals import figures, ranks, written_figures
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
@@ -41,7 +42,7 @@ def _places(sentence: str, cited: Cited) -> list[str]:
         named = [n for n in group.names if n in sentence]
         if named and not any(n in cited.text for n in group.names):
             issues.append(f"引用段落未提及{named[0]}")
-    foreign = find_foreign_places(sentence)
+    foreign = find_foreign_places(sentence) + find_cities(sentence)
     foreign += [
         w
         for w, flag in tagged(sentence)

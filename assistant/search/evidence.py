@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..index.state import Index
 from ..schema import Passage
 from ..text import lexicon
+from ..text.cities import find_cities
 from ..text.names import is_topic_word, names_in, subject_words
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import is_dictionary_word, tagged
@@ -66,7 +67,7 @@ def _missing_place(question: str, provinces: list[Province], every: str) -> Evid
     for group in (g for g in region_groups() if any(n in question for n in g.names)):
         if not any(name in every for name in group.names):  # 京津冀, 长三角, 川渝 …
             return Evidence(False, 0.0, (group.name,), f"资料中没有关于“{group.name}”的内容")
-    for place in find_foreign_places(question):
+    for place in find_foreign_places(question) + find_cities(question):
         if place not in every:
             return Evidence(False, 0.0, (place,), f"资料中没有关于“{place}”的内容")
     for province in provinces:

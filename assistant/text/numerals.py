@@ -23,6 +23,7 @@ _FRACTION = re.compile(rf"([{_CN}\d]+)分之([{_CN}\d]+)")
 _ORDINAL = re.compile(rf"第([{_CN}\d]+)")
 _RUN = re.compile(rf"(?<![\d{_CN}])[{_CN}]{{2,}}(?![{_CN}])")  # 十四五, 二十, 三十五
 # 连续第五年 counts years, as 连续五年 does: a figure, not a rank
+_HALF = re.compile(r"一半|半数")
 _CONSECUTIVE = re.compile(rf"连续第(?=[{_CN}\d])")
 
 
@@ -95,6 +96,8 @@ def written_figures(text: str) -> dict[str, str]:
         found.setdefault(_arabic(match.group()), match.group().strip())
     for match in _FRACTION.finditer(text):
         found.setdefault(f"{_value(match.group(2))}/{_value(match.group(1))}", match.group())
+    for match in _HALF.finditer(text):  # 一半, 半数 = 二分之一
+        found.setdefault("1/2", match.group())
     stripped = _ORDINAL.sub(" ", _FRACTION.sub(" ", text))
     for match in _counted().finditer(stripped):
         numeral = match.group(1)
