@@ -103,6 +103,16 @@ def test_another_thing_of_the_same_kind_from_the_same_passage_is_caught():
     assert right.status == "supported", right.issues
 
 
+def test_a_person_put_in_anothers_place_is_caught_across_a_clause_break():
+    """The sentence's clause runs on past its passage clause (…前往广州，投奔林华): it is read
+    against the whole sentence, and the other person the passage names does not pass."""
+    text = "陈立向周明表示自己打算前往广州，投奔林华。周明表示反对，建议他投奔赵刚。"
+    swapped = check("陈立向周明表示打算前往广州投奔赵刚[1]。", passage(text))
+    assert swapped.status == "unsupported" and any("赵刚" in i for i in swapped.issues)
+    right = check("陈立向周明表示打算前往广州投奔林华[1]。", passage(text))
+    assert right.status == "supported", right.issues
+
+
 def test_a_statement_moved_to_another_time_is_caught():
     text = "全市今年再安排3亿元用于老旧小区改造，上半年已开工改造小区120个。"
     moved = check("全市去年已安排3亿元用于老旧小区改造[1]。", passage(text))

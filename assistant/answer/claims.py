@@ -80,7 +80,11 @@ def _entities(sentence: str, text: str) -> list[str]:
     is too often two glued words to hold against a sentence), less the words it cut across a
     word of the passages' `text` (袋鼠科|里 → 科里, a name: the first character belongs with
     the one before it)."""
-    found = [n for n in names_in(sentence) if not find_provinces(n) and _sure_name(n, sentence)]
+    found = [
+        n
+        for n in names_in(sentence)
+        if not find_provinces(n) and _sure_name(n, sentence) and not _phrase(n)
+    ]
     roles = lexicon.alternation("expressions", "role_words")
     found += re.findall(rf"(?:{roles})", sentence)
     found += [m.group() for m in _meeting().finditer(sentence)]
@@ -92,11 +96,16 @@ def _entities(sentence: str, text: str) -> list[str]:
             continue
         if len(boundary) == 2 and boundary in text and word not in text:
             continue
-        if flag in ENTITY_TAGS and _verb_phrase(word) and not _organisation().match(word):
+        if flag in ENTITY_TAGS and _phrase(word):
             continue  # 明显增加, 开放式: jieba's dictionary tags some phrases as names
         if flag in ENTITY_TAGS or (len(word) >= 3 and _organisation().match(word)):
             found.append(word)
     return list(dict.fromkeys(found))
+
+
+def _phrase(word: str) -> bool:
+    """A dictionary word jieba files as a name that is a phrase (明显增加, 开放式)."""
+    return _verb_phrase(word) and not _organisation().match(word)
 
 
 def _verb_phrase(word: str) -> bool:

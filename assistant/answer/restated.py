@@ -24,6 +24,7 @@ from .cited import ENTITY_TAGS, Cited, clauses, matching_clause
 _ADDED_MIN_PAIRS = 6
 _ADDED_CLAUSE_SHARE = 0.5  # of its character pairs in one clause of the passages …
 _ADDED_TEXT_SHARE = 0.7  # … or anywhere in them
+_WHOLE_CLAUSE = 0.75  # of a clause matched by its passage clause, or read against the sentence
 _LEAD = 4  # characters of the passage read before the restated stretch (并不, 没有 …)
 _NOT_A_NAME_START = "一二两三四五六七八九十百千万几多该本此其各每这那"
 
@@ -73,11 +74,13 @@ def _aligned(sentence: str, cited: Cited) -> tuple[_Aligned, ...]:
             source = matching_clause(clause, cited, pieces=cited.sentences)
         if source is None:
             continue
-        blocks = [
-            b
-            for b in SequenceMatcher(None, clause, source, autojunk=False).get_matching_blocks()
-            if b.size >= 2
-        ]
+        blocks = _blocks(clause, source)
+        if sum(b.size for b in blocks) < _WHOLE_CLAUSE * len(clause):
+            # the clause runs on past its passage clause (…逃到蜀地|投靠某人): the sentence
+            wider = next((s for s in cited.sentences if source in s), source)
+            more = _blocks(clause, wider)
+            if sum(b.size for b in more) > sum(b.size for b in blocks):
+                source, blocks = wider, more
         if not blocks:
             continue
         first, last = blocks[0], blocks[-1]
@@ -92,6 +95,11 @@ def _aligned(sentence: str, cited: Cited) -> tuple[_Aligned, ...]:
         )
         found.append(_Aligned(clause, window, changes))
     return tuple(found)
+
+
+def _blocks(clause: str, source: str) -> list:
+    matcher = SequenceMatcher(None, clause, source, autojunk=False)
+    return [b for b in matcher.get_matching_blocks() if b.size >= 2]
 
 
 def polarity(sentence: str, cited: Cited) -> list[str]:
@@ -163,7 +171,10 @@ def _exchanged(mine: str, theirs: str, clause: str, source: str, cited: Cited) -
     for said, meant in (
         (ranks(mine), ranks(theirs)),
         ({q for q in quoted(clause) if q in mine}, {q for q in quoted(source) if q in theirs}),
-        (_clause_names(mine, guessed=True) | _new_words(mine, cited), _clause_names(theirs)),
+        (
+            _clause_names(mine, guessed=True) | _new_words(mine, cited),
+            _clause_names(theirs, guessed=True),
+        ),
         (set(_LATIN_NAME.findall(mine)), set(_LATIN_NAME.findall(theirs))),
         _same_kind(mine, theirs, clause, source, cited),
         (_times(mine), _times(theirs)),
