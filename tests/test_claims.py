@@ -113,6 +113,19 @@ def test_a_person_put_in_anothers_place_is_caught_across_a_clause_break():
     assert right.status == "supported", right.issues
 
 
+def test_a_long_quotation_must_be_verbatim():
+    text = "该市提出“建设以企业为主体、市场为导向、产学研深度融合的技术创新体系”的目标。"
+    right = check(
+        "该市提出“建设以企业为主体、市场为导向、产学研深度融合的技术创新体系”[1]。", passage(text)
+    )
+    assert right.status == "supported", right.issues
+    altered = check(
+        "该市提出“建设以市场为主体、企业为导向、产学研深度融合的技术创新体系”[1]。", passage(text)
+    )
+    assert altered.status == "unsupported"
+    assert any("与原文不符" in issue for issue in altered.issues), altered.issues
+
+
 def test_a_statement_moved_to_another_time_is_caught():
     text = "全市今年再安排3亿元用于老旧小区改造，上半年已开工改造小区120个。"
     moved = check("全市去年已安排3亿元用于老旧小区改造[1]。", passage(text))

@@ -136,10 +136,14 @@ def _named(sentence: str, cited: Cited) -> list[str]:
     return issues
 
 
+_LONG_QUOTE = re.compile(r"“([^“”]{21,120})”")  # a quoted sentence or slogan, not a name
+
+
 def _quotes(sentence: str, cited: Cited) -> list[str]:
+    """What the sentence quotes must be the passage's words, however long the quotation."""
     return [
-        f"引号或书名号中的“{q}”与原文不符"
-        for q in quoted(sentence)
+        f"引号或书名号中的“{q[:30]}”与原文不符"
+        for q in [*quoted(sentence), *_LONG_QUOTE.findall(sentence)]
         if normalise_for_match(q) not in cited.flat
     ]
 
