@@ -136,6 +136,13 @@ def test_a_statement_moved_to_another_time_is_caught():
     assert right.status == "supported", right.issues
 
 
+def test_a_size_reversed_is_caught():
+    text = "暴雨对园区排水设施的影响很大，修复工作仍在进行。"
+    reversed_ = check("暴雨对园区排水设施的影响很小[1]。", passage(text))
+    assert reversed_.status == "unsupported" and any("相反" in i for i in reversed_.issues)
+    assert check("暴雨对园区排水设施影响很大[1]。", passage(text)).status == "supported"
+
+
 def test_a_direction_word_counts_only_as_a_whole_word():
     text = "全区工业增加值达到2000亿元，增速较上年下降1个百分点。"
     checked = check("全区工业增加值达到2000亿元[1]。", passage(text))  # 增加值 is no 增加
