@@ -34,12 +34,23 @@ class Cited:
     def _build(cls, passages: Sequence[Passage]) -> Cited:
         texts = [expand_abbreviations(p.text) for p in passages]
         regions = {p.chunk.region for p in passages if p.chunk.region}
-        titles = " ".join(p.chunk.title for p in passages)
         sentences = tuple(s for t in texts for s in split_sentences(t))
         parts = tuple(c for s in sentences for c in clauses(s))
-        text = "\n".join(texts)
-        flat = normalise_for_match(text + titles)
+        text = "\n".join([*texts, *map(record, passages)])
+        flat = normalise_for_match(text)
         return cls(text, flat, frozenset(regions), parts, sentences)
+
+
+def citable(passage: Passage) -> str:
+    """The passage as a citation of it supports a sentence: its text and its document's record."""
+    return f"{passage.text}\n{record(passage)}"
+
+
+def record(passage: Passage) -> str:
+    """What the library records about the passage's document: its title, outlet and date —
+    cited with it (“《……》的发布日期为2024-05-10[1]”)."""
+    chunk = passage.chunk
+    return " ".join(x for x in (f"《{chunk.title}》", chunk.source, chunk.date) if x)
 
 
 @lru_cache(maxsize=256)

@@ -18,6 +18,7 @@ from ..text.overlap import NearDuplicates
 from ..text.regions import Province, find_provinces
 from ..text.sentences import lead_details
 from ..tuning import TUNING
+from .about import document_answer
 from .candidates import (
     Candidate,
     context,
@@ -59,6 +60,9 @@ class ExtractiveGenerator:
 
     @staticmethod
     def _pieces(request: GenerationRequest) -> Iterator[str]:
+        if recorded := document_answer(request.searched, request.passages):
+            yield recorded  # when, where, by whom the document was published: its record
+            return
         chosen, reason = select_sentences(request)
         if not chosen:
             yield f"{REFUSAL[:-1]}：{reason}。"

@@ -16,6 +16,7 @@ from ..text.chars import char_ngrams, normalise_for_match
 from ..text.segment import tagged_content
 from ..text.sentences import split_sentences
 from ..tuning import TUNING
+from .cited import citable
 from .claims import check_claims
 
 TUNE = TUNING.verify
@@ -107,7 +108,7 @@ def verify_sentence(text: str, passages: Sequence[Passage]) -> Sentence:
     cited = parse_citations(text)
     if not cited:
         return Sentence(text, (), 0.0, "uncited", ("未标注引用",))
-    by_number = {p.n: p.text for p in passages}
+    by_number = {p.n: citable(p) for p in passages}
     issues = [f"引用[{n}]不存在" for n in cited if n not in by_number]
     texts = [by_number[n] for n in cited if n in by_number]
     score = support(text, texts)

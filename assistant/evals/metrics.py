@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..answer.cited import citable
 from ..answer.verify import missing_numbers, support
 from ..schema import Passage, Sentence
 from ..text.clean import normalise_line
@@ -64,7 +65,7 @@ class CitationCounts:
 
 def citation_counts(sentences: Sequence[Sentence], passages: Sequence[Passage]) -> CitationCounts:
     """ALCE citation recall and precision counts for one answer."""
-    by_number = {p.n: p.text for p in passages}
+    by_number = {p.n: citable(p) for p in passages}
     supported = uncited = citations = precise = 0
     for sentence in sentences:
         cited = [n for n in sentence.citations if n in by_number]
@@ -84,7 +85,7 @@ def citation_counts(sentences: Sequence[Sentence], passages: Sequence[Passage]) 
 
 def facts_consistent(sentences: Sequence[Sentence], passages: Sequence[Passage]) -> bool:
     """Every number, date and percentage of the answer appears in a passage its sentence cites."""
-    by_number = {p.n: p.text for p in passages}
+    by_number = {p.n: citable(p) for p in passages}
     for sentence in sentences:
         texts = [by_number[n] for n in sentence.citations if n in by_number]
         if missing_numbers(sentence.text, texts):

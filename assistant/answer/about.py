@@ -1,0 +1,79 @@
+"""Questions about a document itself — when it was published, where, by whom — answered from
+what the library records about it.
+
+“辽宁日报那篇文章是哪天发的？” asks for no sentence of the text: the date is the document's,
+kept with every passage (`Chunk.date`, `Chunk.source`), and the byline (“作者简介……”,
+“原文刊发于……”) is never quoted as an answer to a question about the content. So a question
+whose cue asks about the document is answered from the record of the passage it retrieves first
+(“《……》的发布日期为2024-05-10[1]。”), or from that document's byline when it was retrieved;
+when the record lacks what is asked, the content answer stands.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..schema import Passage
+from ..text import lexicon
+from ..text.sentences import split_sentences
+from .generate import REFUSAL
+
+_FIELDS = ("date", "source", "byline")
+
+
+@cache
+def _cue(field: str) -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("question_types", f"about_{field}"))
+
+
+def asked_about_document(question: str) -> tuple[str, ...]:
+    """Which of the document's particulars the question asks for: date, source, byline."""
+    return tuple(field for field in _FIELDS if _cue(field).search(question))
+
+
+def document_answer(question: str, passages: list[Passage]) -> str | None:
+    """The answer from the first retrieved document's record, or None when the question asks
+    about the content, or the record does not hold what it asks for."""
+    asked = asked_about_document(question)
+    if not asked or not passages:
+        return None
+    first = passages[0]
+    chunk, n = first.chunk, first.n
+    said, unrecorded = [], []
+    for field, value, words in (
+        ("date", chunk.date, "的发布日期为"),
+        ("source", chunk.source, "来源于"),
+    ):
+        if field in asked:
+            if value:
+                said.append(f"《{chunk.title}》{words}{value}[{n}]。")
+            else:
+                unrecorded.append(_NAMES[field])
+    if "byline" in asked:
+        said += _byline(question, chunk.doc_id, passages)
+    if not said and unrecorded:
+        return f"{REFUSAL[:-1]}：资料库没有记录《{chunk.title}》的{'和'.join(unrecorded)}。"
+    return "".join(said) or None
+
+
+_NAMES = {"date": "发布日期", "source": "来源"}
+_AUTHORS = re.compile(r"^作者")
+_ISSUE = re.compile(r"^(?:原文刊发|DOI)")
+_ASKS_ISSUE = re.compile(r"哪几页|页码|第几期|哪一期|DOI")
+
+
+def _byline(question: str, doc_id: str, passages: list[Passage]) -> list[str]:
+    """The byline lines of the document, if retrieved: who wrote it (the entries under a 作者简介
+    heading — lines, not sentences — or a line opening with 作者), or where it first appeared
+    (原文刊发……, DOI) when the question asks for pages or the issue."""
+    wanted = _ISSUE if _ASKS_ISSUE.search(question) else _AUTHORS
+    lines = []
+    for passage in (p for p in passages if p.chunk.doc_id == doc_id):
+        under = bool(_AUTHORS.match(passage.chunk.heading or "")) and wanted is _AUTHORS
+        for line in split_sentences(passage.text):
+            if line.strip() == passage.chunk.heading or _ISSUE.match(line) and wanted is _AUTHORS:
+                continue
+            if (under and not line.rstrip().endswith("。")) or wanted.match(line):
+                lines.append(f"{line.rstrip('。')}[{passage.n}]。")
+    return lines[:4]

@@ -1,0 +1,89 @@
+"""Questions about a document itself — when and where it was published, who wrote it — are
+answered from what the library records about it, on a made-up library; a question about the
+content is not."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant import Assistant
+from assistant.answer.about import asked_about_document
+from assistant.config import Settings
+
+TEXTS = {
+    "harbour": (
+        "海湾市加快建设现代海洋产业体系\n"
+        "海湾市提出，到2027年海洋生产总值突破3000亿元，培育海洋领域专精特新企业100家。\n"
+        "全市将建设3个海洋科技创新平台，支持企业牵头组建创新联合体。\n"
+    ),
+    "paper": (
+        "滨江县数字乡村建设的路径研究\n"
+        "作者简介\n"
+        "林晓 滨江大学公共管理学院 副教授\n"
+        "原文刊发于《东岸学刊》2024年第2期第35-48页。\n"
+        "正文\n"
+        "数字乡村建设需要补齐农村网络基础设施短板，推进涉农数据资源共享。\n"
+    ),
+}
+MANIFEST = {
+    "harbour": {
+        "title": "海湾市加快建设现代海洋产业体系",
+        "source": "海湾日报",
+        "date": "2024-03-15",
+    },
+    "paper": {"title": "滨江县数字乡村建设的路径研究", "source": "东岸学刊"},
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    home = tmp_path_factory.mktemp("about")
+    seeds = home / "seeds"
+    seeds.mkdir()
+    for stem, text in TEXTS.items():
+        (seeds / f"{stem}.txt").write_text(text, "utf-8")
+    (seeds / "manifest.json").write_text(json.dumps(MANIFEST, ensure_ascii=False), "utf-8")
+    (home / "library").mkdir()
+    settings = Settings(
+        home=home,
+        seeds_dir=seeds,
+        library_dir=home / "library",
+        generator="extractive",
+        openai_api_key=None,
+        openai_base_url=None,
+    )
+    made = Assistant(settings)
+    made.sync()
+    return made
+
+
+def test_the_cue_must_be_about_the_document():
+    assert asked_about_document("海湾日报那篇文章是哪天发的？") == ("date",)
+    assert asked_about_document("那篇论文登在哪个刊物上，作者是谁？") == ("source", "byline")
+    assert asked_about_document("文章说海洋平台什么时候建成？") == ()  # the content's date
+    assert asked_about_document("文章说的技术是什么时候研发的？") == ()  # 研发的 is no 发的
+
+
+def test_the_date_comes_from_the_record_and_is_verified(assistant):
+    answer = assistant.ask("海湾日报那篇文章是哪天发的？")
+    assert not answer.refused
+    assert "2024-03-15" in answer.answer and "海湾市加快建设现代海洋产业体系" in answer.answer
+    assert [s.status for s in answer.sentences] == ["supported"]
+
+
+def test_the_byline_answers_who_wrote_it(assistant):
+    answer = assistant.ask("东岸学刊那篇数字乡村的论文作者是谁？")
+    assert "林晓" in answer.answer, answer.answer
+    assert all(s.status == "supported" for s in answer.sentences)
+
+
+def test_what_the_record_lacks_is_said_not_guessed(assistant):
+    answer = assistant.ask("东岸学刊那篇数字乡村的论文是什么时候发表的？")
+    assert answer.refused and "没有记录" in answer.answer and "发布日期" in answer.answer
+
+
+def test_a_question_about_the_content_is_answered_from_the_text(assistant):
+    answer = assistant.ask("海湾日报那篇文章提出海洋生产总值要达到多少？")
+    assert not answer.refused and "3000亿元" in answer.answer
