@@ -5,21 +5,20 @@ shares most of its characters with the passage's. A model's restatement often do
 “他的父亲迄今为止未答应他” → “父亲已经答应了他”, “并未与该队签订工作合同” → “与该队签订了工作
 合同”. So the check also reads predicates: the verb a negator governs (未**答应**, 并未与某队
 **签订**, 没有受到 → **受到**; 不能忽视、**放弃** — coordinated verbs share the negation). A
-sentence clause that states that verb without a negation, about the same thing (it shares a
-noun with the passage clause), contradicts the passage; so does one that negates a verb the
+sentence clause that states that verb without a negation, about the same thing (it shares
+another word with the passage clause), contradicts the passage; so does one that negates a verb the
 passage clause states plainly.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from ..text import lexicon
 from ..text.segment import tagged
 from .cited import Cited, clauses
-from .restated import directions
+from .restated import directions, not_negating
 
 _REACH = 10  # characters after a negator in which the verb it governs may stand (并未与某队签订)
 
@@ -31,11 +30,6 @@ def _negators() -> frozenset[str]:
     return frozenset(lexicon.words("polarity", "denials"))
 
 
-@cache
-def _idioms() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation("polarity", "not_negating"))
-
-
 @dataclass(frozen=True, slots=True)
 class _Predicates:
     governed: frozenset[str]  # the verbs its negators govern (未**批准**)
@@ -45,7 +39,7 @@ class _Predicates:
 
 
 def _predicates(clause: str) -> _Predicates:
-    words = tagged(_idioms().sub("，", clause))
+    words = tagged(not_negating().sub("，", clause))
     governed: set[str] = set()
     verbs = [(i, w) for i, (w, flag) in enumerate(words) if _predicate(flag) and len(w) >= 2]
     first_negator = None

@@ -37,7 +37,7 @@ def _polar() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
 
 
 @cache
-def _idioms() -> re.Pattern[str]:
+def not_negating() -> re.Pattern[str]:
     """不断, 不仅, 不动摇 …: words with a negating character that negate nothing."""
     return re.compile(lexicon.alternation("polarity", "not_negating"))
 
@@ -50,7 +50,7 @@ def directions() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _negations(text: str) -> set[str]:
     negators, _ = _polar()
-    return {w for w, _ in tagged(_idioms().sub("，", text))} & negators
+    return {w for w, _ in tagged(not_negating().sub("，", text))} & negators
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +151,7 @@ def _words_over(text: str, start: int, end: int) -> str:
     first, last = start, end
     spans = [(at, at + len(w)) for w, at in _positions(text)]
     spans += [m.span() for m in _QUOTE_SPAN.finditer(text)]
-    spans += [m.span() for m in _idioms().finditer(text)]  # 不|动摇 cut at 不 would negate
+    spans += [m.span() for m in not_negating().finditer(text)]  # 不|动摇 cut at 不 would negate
     for left, right in spans:
         if left < end and start < right:
             first, last = min(first, left), max(last, right)
