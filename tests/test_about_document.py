@@ -87,3 +87,10 @@ def test_what_the_record_lacks_is_said_not_guessed(assistant):
 def test_a_question_about_the_content_is_answered_from_the_text(assistant):
     answer = assistant.ask("海湾日报那篇文章提出海洋生产总值要达到多少？")
     assert not answer.refused and "3000亿元" in answer.answer
+
+
+def test_a_paper_the_text_is_about_is_not_the_document(assistant):
+    """“那篇论文何时发表” without naming the document's outlet or title may mean a paper the text
+    discusses: the record does not answer it."""
+    answer = assistant.ask("海湾市提到的那篇海洋规划论文是什么时候发表的？")
+    assert "2024-03-15" not in answer.answer and "没有记录" not in answer.answer

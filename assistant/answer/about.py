@@ -4,9 +4,10 @@ what the library records about it.
 “辽宁日报那篇文章是哪天发的？” asks for no sentence of the text: the date is the document's,
 kept with every passage (`Chunk.date`, `Chunk.source`), and the byline (“作者简介……”,
 “原文刊发于……”) is never quoted as an answer to a question about the content. So a question
-whose cue asks about the document is answered from the record of the passage it retrieves first
-(“《……》的发布日期为2024-05-10[1]。”), or from that document's byline when it was retrieved;
-when the record lacks what is asked, the content answer stands.
+whose cue asks about the document — and names it, by its outlet (辽宁日报那篇), its title or as
+本文 — is answered from the record of the passage it retrieves first (“《……》的发布日期为
+2024-05-10[1]。”), or from that document's byline when it was retrieved; when the record lacks
+the date or outlet asked for, the answer says so.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
         return None
     first = passages[0]
     chunk, n = first.chunk, first.n
+    if not _names_document(question, chunk.title, chunk.source):
+        return None  # “那篇论文何时发表” may mean a paper the text is about
     said, unrecorded = [], []
     for field, value, words in (
         ("date", chunk.date, "的发布日期为"),
@@ -58,6 +61,15 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
 
 
 _NAMES = {"date": "发布日期", "source": "来源"}
+_ITSELF = re.compile(r"本文|该文|这篇文章|原文")
+
+
+def _names_document(question: str, title: str, source: str | None) -> bool:
+    """The question points at this document: by its outlet (辽宁日报那篇), its title, or 本文."""
+    named = (source and source in question) or (title and title in question)
+    return bool(named or _ITSELF.search(question))
+
+
 _AUTHORS = re.compile(r"^作者")
 _ISSUE = re.compile(r"^(?:原文刊发|DOI)")
 _ASKS_ISSUE = re.compile(r"哪几页|页码|第几期|哪一期|DOI")
