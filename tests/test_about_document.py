@@ -94,3 +94,8 @@ def test_a_paper_the_text_is_about_is_not_the_document(assistant):
     discusses: the record does not answer it."""
     answer = assistant.ask("海湾市提到的那篇海洋规划论文是什么时候发表的？")
     assert "2024-03-15" not in answer.answer and "没有记录" not in answer.answer
+
+
+def test_the_document_may_be_named_by_words_of_its_title(assistant):
+    answer = assistant.ask("那篇讲现代海洋产业体系的文章来源是哪里？")
+    assert "海湾日报" in answer.answer and answer.sentences[0].status == "supported", answer.answer

@@ -17,6 +17,8 @@ from functools import cache
 
 from ..schema import Passage
 from ..text import lexicon
+from ..text.regions import find_provinces
+from ..text.segment import content_words
 from ..text.sentences import split_sentences
 from .generate import REFUSAL
 
@@ -41,7 +43,7 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
         return None
     first = passages[0]
     chunk, n = first.chunk, first.n
-    if not _names_document(question, chunk.title, chunk.source):
+    if not _names_document(question, first):
         return None  # “那篇论文何时发表” may mean a paper the text is about
     said, unrecorded = [], []
     for field, value, words in (
@@ -62,12 +64,20 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
 
 _NAMES = {"date": "发布日期", "source": "来源"}
 _ITSELF = re.compile(r"本文|该文|这篇文章|原文")
+_TITLE_WORDS = 3  # of the title's words, to name the document by it
 
 
-def _names_document(question: str, title: str, source: str | None) -> bool:
-    """The question points at this document: by its outlet (辽宁日报那篇), its title, or 本文."""
-    named = (source and source in question) or (title and title in question)
-    return bool(named or _ITSELF.search(question))
+def _names_document(question: str, passage: Passage) -> bool:
+    """The question points at this document: by its outlet (辽宁日报那篇), its province (辽宁那篇),
+    three words of its title (讲现代海洋产业体系的那篇), or as 本文."""
+    chunk = passage.chunk
+    if _ITSELF.search(question) or (chunk.source and chunk.source in question):
+        return True
+    if any(p.name == chunk.region for p in find_provinces(question)):
+        return True
+    title_words = {w for w in content_words(chunk.title) if len(w) >= 2}
+    shared = {w for w in title_words if w in question}
+    return len(shared) >= min(_TITLE_WORDS, len(title_words)) > 0
 
 
 _AUTHORS = re.compile(r"^作者")
