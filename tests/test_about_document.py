@@ -10,7 +10,6 @@ import pytest
 
 from assistant import Assistant
 from assistant.answer.about import asked_about_document
-from assistant.config import Settings
 
 TEXTS = {
     "harbour": (
@@ -38,23 +37,16 @@ MANIFEST = {
 
 
 @pytest.fixture(scope="module")
-def assistant(tmp_path_factory):
+def assistant(tmp_path_factory, settings):
+    """The offline assistant over these texts alone, described by their manifest."""
     home = tmp_path_factory.mktemp("about")
     seeds = home / "seeds"
     seeds.mkdir()
     for stem, text in TEXTS.items():
         (seeds / f"{stem}.txt").write_text(text, "utf-8")
     (seeds / "manifest.json").write_text(json.dumps(MANIFEST, ensure_ascii=False), "utf-8")
-    (home / "library").mkdir()
-    settings = Settings(
-        home=home,
-        seeds_dir=seeds,
-        library_dir=home / "library",
-        generator="extractive",
-        openai_api_key=None,
-        openai_base_url=None,
-    )
-    made = Assistant(settings)
+    update = {"home": home, "seeds_dir": seeds, "library_dir": home / "library"}
+    made = Assistant(settings.model_copy(update=update))
     made.sync()
     return made
 

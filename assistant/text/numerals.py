@@ -22,8 +22,8 @@ _ARABIC = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万亿|亿|万|千|百)?")
 _FRACTION = re.compile(rf"([{_CN}\d]+)分之([{_CN}\d]+)")
 _ORDINAL = re.compile(rf"第([{_CN}\d]+)")
 _RUN = re.compile(rf"(?<![\d{_CN}])[{_CN}]{{2,}}(?![{_CN}])")  # 十四五, 二十, 三十五
+_HALF = re.compile(r"一半|半数")  # 二分之一
 # 连续第五年 counts years, as 连续五年 does: a figure, not a rank
-_HALF = re.compile(r"一半|半数")
 _CONSECUTIVE = re.compile(rf"连续第(?=[{_CN}\d])")
 
 
