@@ -113,6 +113,31 @@ def test_a_person_put_in_anothers_place_is_caught_across_a_clause_break():
     assert right.status == "supported", right.issues
 
 
+def test_a_team_named_elsewhere_in_the_passage_is_caught_even_when_few_characters_match():
+    """The clause shares little but its frame with the passage clause (代表……车队参加比赛):
+    read with the names left out, it restates that clause, whose team it changed."""
+    text = "2019年他成为了蓝湖车队的一名试车手。2021年锦标赛，他代表北岭车队参加比赛。"
+    swapped = check("2021年锦标赛，韦思远代表蓝湖车队参加比赛[1]。", passage(text))
+    assert swapped.status == "unsupported" and any("蓝湖" in i for i in swapped.issues)
+    right = check("2021年锦标赛，韦思远代表北岭车队参加比赛[1]。", passage(text))
+    assert "蓝湖" not in " ".join(right.issues), right.issues
+
+
+def test_two_terms_put_in_each_others_place_are_caught_but_a_reordered_list_is_not():
+    text = "全年完成了长达300多公里的东江干堤和近百公里的西江堤防加固工程，防洪能力增强。"
+    swapped = check(
+        "全年完成了长达300多公里的西江干堤和近百公里的东江堤防加固工程[1]。", passage(text)
+    )
+    assert swapped.status == "unsupported" and any("互换" in i for i in swapped.issues)
+    right = check(
+        "全年完成了长达300多公里的东江干堤和近百公里的西江堤防加固工程[1]。", passage(text)
+    )
+    assert right.status == "supported", right.issues
+    listed = "市里重点支持新能源和新材料两个产业。"
+    reordered = check("市里重点支持新材料和新能源两个产业[1]。", passage(listed))
+    assert reordered.status == "supported", reordered.issues
+
+
 def test_a_long_quotation_must_be_verbatim():
     text = "该市提出“建设以企业为主体、市场为导向、产学研深度融合的技术创新体系”的目标。"
     right = check(

@@ -30,7 +30,8 @@ from ..text.regions import Province, find_foreign_places, find_provinces, region
 from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
 from .cited import ENTITY_TAGS, Cited
 from .denied import denied
-from .restated import polarity, swapped, unstated
+from .exchanged import swapped
+from .restated import polarity, unstated
 
 
 def _places(sentence: str, cited: Cited) -> list[str]:

@@ -2,8 +2,8 @@
 
 A sentence that shares most of a clause of its passage restates that clause; it must keep the
 clause's negations and directions (不/未/防止, 增长/下降), may not put another name, rank or
-quoted term in place of one of the clause's, and a clause of it that restates nothing in the
-passages is doubtful (an added fact, or a paraphrase no rule can tell from one).
+quoted term in place of one of the clause's (`exchanged.py`), and a clause of it that restates
+nothing in the passages is doubtful (an added fact, or a paraphrase no rule can tell from one).
 """
 
 from __future__ import annotations
@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
-from ..text import expressions, lexicon
+from ..text import lexicon
 from ..text.chars import bigram_set, normalise_for_match
-from ..text.names import quoted
-from ..text.numerals import ranks
 from ..text.regions import find_provinces
 from ..text.segment import is_dictionary_word, tagged, tagged_content
 from .cited import ENTITY_TAGS, Cited, clauses, matching_clause
@@ -25,6 +23,7 @@ _ADDED_MIN_PAIRS = 6
 _ADDED_CLAUSE_SHARE = 0.5  # of its character pairs in one clause of the passages …
 _ADDED_TEXT_SHARE = 0.7  # … or anywhere in them
 _WHOLE_CLAUSE = 0.75  # of a clause matched by its passage clause, or read against the sentence
+_NAMELESS_MIN_PAIRS = 4  # of a clause matched with its names left out
 _LEAD = 4  # characters of the passage read before the restated stretch (并不, 没有 …)
 _NOT_A_NAME_START = "一二两三四五六七八九十百千万几多该本此其各每这那"
 
@@ -54,7 +53,7 @@ def _negations(text: str) -> set[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Aligned:
+class Aligned:
     """A clause of the sentence and the stretch of the passages it restates."""
 
     clause: str
@@ -63,7 +62,7 @@ class _Aligned:
 
 
 @lru_cache(maxsize=64)  # polarity and swapped both ask, sentence by sentence
-def _aligned(sentence: str, cited: Cited) -> tuple[_Aligned, ...]:
+def aligned(sentence: str, cited: Cited) -> tuple[Aligned, ...]:
     """Each clause that restates a clause (or else a sentence) of the passages, aligned
     character by character; the passage side cut to the restated stretch, with a few
     characters before it (where 并不, 没有 stand)."""
@@ -72,6 +71,8 @@ def _aligned(sentence: str, cited: Cited) -> tuple[_Aligned, ...]:
         source = matching_clause(clause, cited)
         if source is None:
             source = matching_clause(clause, cited, pieces=cited.sentences)
+        if source is None:
+            source = _restated_beside_names(clause, cited)
         if source is None:
             continue
         blocks = _blocks(clause, source)
@@ -93,8 +94,24 @@ def _aligned(sentence: str, cited: Cited) -> tuple[_Aligned, ...]:
             for op, i1, i2, j1, j2 in matcher.get_opcodes()
             if op == "replace"
         )
-        found.append(_Aligned(clause, window, changes))
+        found.append(Aligned(clause, window, changes))
     return tuple(found)
+
+
+def _restated_beside_names(clause: str, cited: Cited) -> str | None:
+    """The passage clause this clause restates with other names in their place (进入甲公司担任
+    某职 ← 进入乙公司担任某职): nearly all of the clause matches once its names are left out."""
+    names = clause_names(clause, guessed=True)
+    if not names:
+        return None
+    cut = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    grams = set().union(*(bigram_set(piece) for piece in re.split(cut, clause)))
+    if len(grams) < _NAMELESS_MIN_PAIRS:
+        return None
+    best = max(cited.clauses, key=lambda c: len(grams & bigram_set(c)), default=None)
+    if best is None or len(grams & bigram_set(best)) < _WHOLE_CLAUSE * len(grams):
+        return None
+    return best
 
 
 def _blocks(clause: str, source: str) -> list:
@@ -106,7 +123,7 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
     """Negations must match clause by clause; no direction word (增长, 上调, 回升 …) may stand
     where the passage has one of the other direction (下降, 下调, 下滑 …)."""
     issues = []
-    for part in _aligned(sentence, cited):
+    for part in aligned(sentence, cited):
         if bool(_negations(part.clause)) != bool(_negations(part.source)):
             issues.append(f"否定或禁止的说法与原文不符（原文：“{part.source.strip()[:30]}”）")
             continue
@@ -127,20 +144,6 @@ def _reversed(mine: str, source: str) -> list[str]:
         for said, meant in ((a, b), (b, a))
         if said in mine and meant not in mine and meant in source and said not in source
     ]
-
-
-def swapped(sentence: str, cited: Cited) -> list[str]:
-    """A clause restating a clause of the passages with one of its names, ranks or quoted
-    terms exchanged for another (在曼谷 → 在清迈, 首批 → 第二批, 《甲》 → 《乙》). The new term may
-    be elsewhere in the passages, so the clause is aligned with the one it restates, and only
-    what stands in place of a term of the passage counts."""
-    issues = []
-    for part in _aligned(sentence, cited):
-        for mine, theirs in part.changes:
-            issue = _exchanged(mine, theirs, part.clause, part.source, cited)
-            if issue:
-                issues.append(issue)
-    return issues
 
 
 _QUOTE_SPAN = re.compile(r"《[^》]{1,40}》|“[^”]{1,40}”")
@@ -167,26 +170,7 @@ def _positions(text: str) -> list[tuple[str, int]]:
     return found
 
 
-def _exchanged(mine: str, theirs: str, clause: str, source: str, cited: Cited) -> str | None:
-    for said, meant in (
-        (ranks(mine), ranks(theirs)),
-        ({q for q in quoted(clause) if q in mine}, {q for q in quoted(source) if q in theirs}),
-        (
-            _clause_names(mine, guessed=True) | _new_words(mine, cited),
-            _clause_names(theirs, guessed=True),
-        ),
-        (set(_LATIN_NAME.findall(mine)), set(_LATIN_NAME.findall(theirs))),
-        _same_kind(mine, theirs, clause, source, cited),
-        (_times(mine), _times(theirs)),
-    ):
-        added = sorted(m for m in said - meant if m not in source and m not in cited.regions)
-        dropped = sorted(t for t in meant - said if t not in clause)
-        if added and dropped:
-            return f"“{added[0]}”与原文的“{dropped[0]}”不符"
-    return None
-
-
-def _clause_names(clause: str, *, guessed: bool = False) -> set[str]:
+def clause_names(clause: str, *, guessed: bool = False) -> set[str]:
     """Places, people, organisations and other proper names of one clause (with `guessed`,
     also those jieba's model guessed rather than found in its dictionary)."""
     names = {a for p in find_provinces(clause) for a in p.aliases if a in clause}
@@ -199,56 +183,6 @@ def _clause_names(clause: str, *, guessed: bool = False) -> set[str]:
         and w not in lexicon.words("expressions", "generic_places")
     }
     return {n for n in names if not any(n != m and n in m for m in names)}
-
-
-def _same_kind(
-    mine: str, theirs: str, clause: str, source: str, cited: Cited
-) -> tuple[set[str], set[str]]:
-    """Another thing of the same kind the passages name elsewhere, put in place of the clause's
-    (职业教育 → 高等教育, 台南分院 → 嘉义地方法院): the two end in the same head noun (教育,
-    法院), which the alignment may have matched already (职业|教育 against 高等教育)."""
-    said = {w for w in _nouns(mine) if w in cited.text and w not in source}
-    meant = {w for w in _nouns(theirs) if w not in clause}
-    pairs = [
-        (m, t)
-        for m in said
-        for t in meant
-        if m[-2:] in (t[-2:], _followed(t, source)) or t[-2:] in (m[-2:], _followed(m, clause))
-    ]
-    return ({m for m, _ in pairs}, {t for _, t in pairs}) if pairs else (set(), set())
-
-
-def _times(piece: str) -> set[str]:
-    """Dates and times relative to the text (今年, 上半年, 年底) in a piece of a clause."""
-    return expressions.dates(piece) | set(_relative_time().findall(piece))
-
-
-@cache
-def _relative_time() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation("expressions", "relative_times"))
-
-
-def _followed(word: str, text: str) -> str:
-    """The two characters after the word in the text (职业 in “职业教育发展” → 教育)."""
-    at = text.find(word)
-    return text[at + len(word) : at + len(word) + 2] if at >= 0 else ""
-
-
-def _nouns(piece: str) -> set[str]:
-    """Nouns and the words that classify them (县级, 民营)."""
-    return {w for w, flag in tagged(piece) if len(w) >= 2 and flag[0] in "nlb"}
-
-
-_LATIN_NAME = re.compile(r"[A-Z][A-Za-z.&'-]+(?: (?:[A-Z][A-Za-z.&'-]+|of|and|for|de))*")
-
-
-def _new_words(piece: str, cited: Cited) -> set[str]:
-    """Nouns and adjectives of `piece` found nowhere in the passages."""
-    return {
-        w
-        for w, flag in tagged(piece)
-        if len(w) >= 2 and flag[0] in "nas" and normalise_for_match(w) not in cited.flat
-    }
 
 
 def unstated(sentence: str, cited: Cited) -> list[str]:

@@ -1,0 +1,131 @@
+"""Terms of a passage clause exchanged for others in the sentence that restates it.
+
+A clause aligned with the passage clause it restates (`restated.py`) may not put another name,
+rank, quoted term or time in place of one of the clause's (在曼谷 → 在清迈, 首批 → 第二批,
+今年 → 去年), nor put two of the clause's terms in each other's place.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..text import expressions, lexicon
+from ..text.chars import normalise_for_match
+from ..text.names import quoted
+from ..text.numerals import ranks
+from ..text.segment import is_dictionary_word, tagged
+from .cited import Cited
+from .restated import Aligned, aligned, clause_names
+
+
+def swapped(sentence: str, cited: Cited) -> list[str]:
+    """A clause restating a clause of the passages with one of its names, ranks or quoted
+    terms exchanged for another (在曼谷 → 在清迈, 首批 → 第二批, 《甲》 → 《乙》). The new term may
+    be elsewhere in the passages, so the clause is aligned with the one it restates, and only
+    what stands in place of a term of the passage counts."""
+    issues = []
+    for part in aligned(sentence, cited):
+        for mine, theirs in part.changes:
+            issue = _exchanged(mine, theirs, part.clause, part.source, cited)
+            if issue:
+                issues.append(issue)
+        issues += _exchanged_with_each_other(part)
+    return issues
+
+
+_COORDINATED = re.compile(r"[、和与及跟同或]|以及")
+
+
+def _exchanged_with_each_other(part: Aligned) -> list[str]:
+    """Two terms of the passage clause put in each other's place (甲的干堤和乙的堤防 → 乙的干堤
+    和甲的堤防); two terms merely listed in another order (甲和乙 → 乙和甲) are the same."""
+    changes = set(part.changes)
+    issues = []
+    for mine, theirs in part.changes:
+        if len(mine) < 2 or mine == theirs or (theirs, mine) not in changes or mine > theirs:
+            continue
+        first, second = sorted((mine, theirs), key=part.clause.find)
+        gap = part.clause[part.clause.find(first) + len(first) : part.clause.rfind(second)]
+        if _COORDINATED.fullmatch(gap):
+            continue
+        issues.append(f"“{mine}”与“{theirs}”的位置与原文互换")
+    return issues
+
+
+def _exchanged(mine: str, theirs: str, clause: str, source: str, cited: Cited) -> str | None:
+    for said, meant in (
+        (ranks(mine), ranks(theirs)),
+        ({q for q in quoted(clause) if q in mine}, {q for q in quoted(source) if q in theirs}),
+        (
+            clause_names(mine, guessed=True) | _new_words(mine, cited),
+            clause_names(theirs, guessed=True),
+        ),
+        (set(_LATIN_NAME.findall(mine)), set(_LATIN_NAME.findall(theirs))),
+        _same_kind(mine, theirs, clause, source, cited),
+        (_times(mine), _times(theirs)),
+    ):
+        added = sorted(m for m in said - meant if m not in source and m not in cited.regions)
+        dropped = sorted(t for t in meant - said if t not in clause)
+        if added and dropped:
+            return f"“{added[0]}”与原文的“{dropped[0]}”不符"
+    return None
+
+
+def _same_kind(
+    mine: str, theirs: str, clause: str, source: str, cited: Cited
+) -> tuple[set[str], set[str]]:
+    """Another thing of the same kind the passages name elsewhere, put in place of the clause's
+    (职业教育 → 高等教育, 台南分院 → 嘉义地方法院): the two end in the same head noun (教育,
+    法院), which the alignment may have matched already (职业|教育 against 高等教育), or are
+    names before the same head (甲|车队 → 乙|车队)."""
+    said = {w for w in _nouns(mine) if w in cited.text and w not in source}
+    meant = {w for w in _nouns(theirs) if w not in clause}
+    named = clause_names(mine, guessed=True)
+    pairs = [
+        (m, t)
+        for m in said
+        for t in meant
+        if m[-2:] in (t[-2:], _followed(t, source))
+        or t[-2:] in (m[-2:], _followed(m, clause))
+        or (m in named and _named(t, theirs) and _followed(m, clause) == _followed(t, source) != "")
+    ]
+    return ({m for m, _ in pairs}, {t for _, t in pairs}) if pairs else (set(), set())
+
+
+def _named(word: str, piece: str) -> bool:
+    """A proper name, or a word no dictionary has (世爵 of 世爵车队): a name jieba missed."""
+    return word in clause_names(piece, guessed=True) or not is_dictionary_word(word)
+
+
+def _times(piece: str) -> set[str]:
+    """Dates and times relative to the text (今年, 上半年, 年底) in a piece of a clause."""
+    return expressions.dates(piece) | set(_relative_time().findall(piece))
+
+
+@cache
+def _relative_time() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("expressions", "relative_times"))
+
+
+def _followed(word: str, text: str) -> str:
+    """The two characters after the word in the text (职业 in “职业教育发展” → 教育)."""
+    at = text.find(word)
+    return text[at + len(word) : at + len(word) + 2] if at >= 0 else ""
+
+
+def _nouns(piece: str) -> set[str]:
+    """Nouns and the words that classify them (县级, 民营)."""
+    return {w for w, flag in tagged(piece) if len(w) >= 2 and flag[0] in "nlb"}
+
+
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z.&'-]+(?: (?:[A-Z][A-Za-z.&'-]+|of|and|for|de))*")
+
+
+def _new_words(piece: str, cited: Cited) -> set[str]:
+    """Nouns and adjectives of `piece` found nowhere in the passages."""
+    return {
+        w
+        for w, flag in tagged(piece)
+        if len(w) >= 2 and flag[0] in "nas" and normalise_for_match(w) not in cited.flat
+    }
