@@ -138,6 +138,15 @@ def test_two_terms_put_in_each_others_place_are_caught_but_a_reordered_list_is_n
     assert reordered.status == "supported", reordered.issues
 
 
+def test_a_clause_is_read_without_the_who_says_it_opens_with():
+    """通货膨胀 is one word: only the clause aligned with its passage clause shows the change."""
+    text = "居民消费继续疲软，通货紧缩压力明显，企业利润下滑。"
+    reversed_ = check("文章认为通货膨胀压力明显，居民消费继续疲软[1]。", passage(text))
+    assert reversed_.status == "unsupported" and any("膨胀" in i for i in reversed_.issues)
+    right = check("文章认为通货紧缩压力明显，居民消费继续疲软[1]。", passage(text))
+    assert right.status == "supported", right.issues
+
+
 def test_a_long_quotation_must_be_verbatim():
     text = "该市提出“建设以企业为主体、市场为导向、产学研深度融合的技术创新体系”的目标。"
     right = check(

@@ -68,11 +68,9 @@ def aligned(sentence: str, cited: Cited) -> tuple[Aligned, ...]:
     characters before it (where 并不, 没有 stand)."""
     found = []
     for clause in clauses(sentence):
-        source = matching_clause(clause, cited)
-        if source is None:
-            source = matching_clause(clause, cited, pieces=cited.sentences)
-        if source is None:
-            source = _restated_beside_names(clause, cited)
+        source = _restated(clause, cited)
+        if source is None and (unframed := _unframed(clause)) != clause:
+            clause, source = unframed, _restated(unframed, cited)  # 报告指出|……
         if source is None:
             continue
         blocks = _blocks(clause, source)
@@ -96,6 +94,24 @@ def aligned(sentence: str, cited: Cited) -> tuple[Aligned, ...]:
         )
         found.append(Aligned(clause, window, changes))
     return tuple(found)
+
+
+def _restated(clause: str, cited: Cited) -> str | None:
+    """The passage clause, or else sentence, the clause restates, if any."""
+    source = matching_clause(clause, cited)
+    if source is None:
+        source = matching_clause(clause, cited, pieces=cited.sentences)
+    return source if source is not None else _restated_beside_names(clause, cited)
+
+
+@cache
+def _frame() -> re.Pattern[str]:
+    return re.compile(rf"^[^“《]{{0,8}}?(?:{lexicon.alternation('expressions', 'speech_verbs')})")
+
+
+def _unframed(clause: str) -> str:
+    """The clause without the “who says” it opens with (报告指出|, 他表示|): what is said."""
+    return _frame().sub("", clause, count=1)
 
 
 def _restated_beside_names(clause: str, cited: Cited) -> str | None:
