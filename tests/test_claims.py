@@ -147,6 +147,19 @@ def test_a_clause_is_read_without_the_who_says_it_opens_with():
     assert right.status == "supported", right.issues
 
 
+def test_a_clause_that_only_dates_the_next_is_read_with_it():
+    """自2016年起 alone matches the passage's other 2016 clause; read with what it dates, the
+    year is the one the passage gives for something else."""
+    text = (
+        "至2019年，协会再将本赛事列为全国巡回赛的其中一站，吸引众多好手参加。"
+        "此外，本赛事自2016年起被市政府定为品牌活动。"
+    )
+    moved = check("自2016年起，协会将本赛事列为全国巡回赛的其中一站[1]。", passage(text))
+    assert moved.status == "unsupported" and any("2016" in i for i in moved.issues), moved
+    right = check("至2019年，协会将本赛事列为全国巡回赛的其中一站[1]。", passage(text))
+    assert right.status == "supported", right.issues
+
+
 def test_a_long_quotation_must_be_verbatim():
     text = "该市提出“建设以企业为主体、市场为导向、产学研深度融合的技术创新体系”的目标。"
     right = check(

@@ -64,6 +64,7 @@ def _exchanged(mine: str, theirs: str, clause: str, source: str, cited: Cited) -
         (set(_LATIN_NAME.findall(mine)), set(_LATIN_NAME.findall(theirs))),
         _same_kind(mine, theirs, clause, source, cited),
         (_times(mine), _times(theirs)),
+        (set(_YEAR.findall(mine)), set(_YEAR.findall(theirs))),  # 2007 of 2007|年 → 2005
     ):
         added = sorted(m for m in said - meant if m not in source and m not in cited.regions)
         dropped = sorted(t for t in meant - said if t not in clause)
@@ -101,6 +102,9 @@ def _named(word: str, piece: str) -> bool:
 def _times(piece: str) -> set[str]:
     """Dates and times relative to the text (今年, 上半年, 年底) in a piece of a clause."""
     return expressions.dates(piece) | set(_relative_time().findall(piece))
+
+
+_YEAR = re.compile(r"(?<![\d.])(?:1[6-9]|20)\d\d(?![\d.])")
 
 
 @cache

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
-from ..text import lexicon
+from ..text import expressions, lexicon
 from ..text.chars import bigram_set, normalise_for_match
 from ..text.regions import find_provinces
 from ..text.segment import is_dictionary_word, tagged, tagged_content
@@ -24,6 +24,7 @@ _ADDED_CLAUSE_SHARE = 0.5  # of its character pairs in one clause of the passage
 _ADDED_TEXT_SHARE = 0.7  # … or anywhere in them
 _WHOLE_CLAUSE = 0.75  # of a clause matched by its passage clause, or read against the sentence
 _NAMELESS_MIN_PAIRS = 4  # of a clause matched with its names left out
+_TIME_FRAME = 2  # characters around a date in a clause that only dates another (自……起)
 _LEAD = 4  # characters of the passage read before the restated stretch (并不, 没有 …)
 _NOT_A_NAME_START = "一二两三四五六七八九十百千万几多该本此其各每这那"
 
@@ -67,7 +68,7 @@ def aligned(sentence: str, cited: Cited) -> tuple[Aligned, ...]:
     character by character; the passage side cut to the restated stretch, with a few
     characters before it (where 并不, 没有 stand)."""
     found = []
-    for clause in clauses(sentence):
+    for clause in _with_their_times(clauses(sentence)):
         source = _restated(clause, cited)
         if source is None and (unframed := _unframed(clause)) != clause:
             clause, source = unframed, _restated(unframed, cited)  # 报告指出|……
@@ -94,6 +95,24 @@ def aligned(sentence: str, cited: Cited) -> tuple[Aligned, ...]:
         )
         found.append(Aligned(clause, window, changes))
     return tuple(found)
+
+
+def _with_their_times(parts: list[str]) -> list[str]:
+    """A clause that only says when (自2005年起，……) is read with the clause it dates."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and _only_a_time(joined[-1]):
+            joined[-1] += "，" + part
+        else:
+            joined.append(part)
+    return joined
+
+
+def _only_a_time(clause: str) -> bool:
+    rest = clause
+    for time in sorted(expressions.dates(clause), key=len, reverse=True):
+        rest = rest.replace(time, "")
+    return rest != clause and len(normalise_for_match(rest)) <= _TIME_FRAME
 
 
 def _restated(clause: str, cited: Cited) -> str | None:
