@@ -160,6 +160,14 @@ def test_a_clause_that_only_dates_the_next_is_read_with_it():
     assert right.status == "supported", right.issues
 
 
+def test_a_term_with_its_qualifier_dropped_is_another_thing():
+    text = "在2018年市运会半决赛中，林涛先是在禁区犯规，送给对手扳平的点球。"
+    moved = check("林涛在2018年市运会决赛中送给对手扳平的点球[1]。", passage(text))
+    assert moved.status == "unsupported" and any("半决赛" in i for i in moved.issues), moved
+    right = check("林涛在2018年市运会半决赛中送给对手扳平的点球[1]。", passage(text))
+    assert right.status == "supported", right.issues
+
+
 def test_a_long_quotation_must_be_verbatim():
     text = "该市提出“建设以企业为主体、市场为导向、产学研深度融合的技术创新体系”的目标。"
     right = check(

@@ -31,7 +31,21 @@ def swapped(sentence: str, cited: Cited) -> list[str]:
             if issue:
                 issues.append(issue)
         issues += _exchanged_with_each_other(part)
+        issues += _qualified_otherwise(part)
     return issues
+
+
+def _qualified_otherwise(part: Aligned) -> list[str]:
+    """A term of the passage clause with its qualifier dropped or another added (半决赛 → 决赛,
+    准决赛 → 半准决赛): a different thing, though every character of one is in the other."""
+    mine = {w for w, flag in tagged(part.clause) if len(w) >= 2 and flag[0] == "n"}
+    theirs = {w for w, flag in tagged(part.source) if len(w) >= 2 and flag[0] == "n"}
+    return [
+        f"“{m}”与原文的“{t}”不符"
+        for m in sorted(mine - theirs)
+        for t in sorted(theirs - mine)
+        if m != t and (m.endswith(t) or t.endswith(m)) and len(m) - len(t) in (-1, 1)
+    ]
 
 
 _COORDINATED = re.compile(r"[、和与及跟同或]|以及")
