@@ -9,7 +9,8 @@ import json
 import pytest
 
 from assistant import Assistant
-from assistant.answer.about import asked_about_document
+from assistant.answer.about import asked_about_document, document_answer
+from assistant.schema import Chunk, Passage
 
 TEXTS = {
     "harbour": (
@@ -91,3 +92,30 @@ def test_a_paper_the_text_is_about_is_not_the_document(assistant):
 def test_the_document_may_be_named_by_words_of_its_title(assistant):
     answer = assistant.ask("那篇讲现代海洋产业体系的文章来源是哪里？")
     assert "海湾日报" in answer.answer and answer.sentences[0].status == "supported", answer.answer
+
+
+def test_the_record_is_that_of_the_document_the_question_names_among_those_retrieved():
+    """“那篇论文” names the library's academic text even when another document was retrieved
+    first; a text of another kind is not named by it."""
+    news = Chunk(
+        "n#1",
+        "n",
+        "海湾市提出建设海洋科技平台。",
+        "海湾市海洋产业",
+        source="海湾日报",
+        date="2024-03-15",
+        level="central",
+    )
+    paper = Chunk(
+        "p#1",
+        "p",
+        "数字乡村建设需要补齐短板。",
+        "数字乡村建设的路径研究",
+        source="东岸学刊",
+        date="2024-06-01",
+        level="academic",
+    )
+    passages = [Passage(1, news, 1.0), Passage(2, paper, 0.9)]
+    answer = document_answer("那篇论文是哪天发表的？", passages)
+    assert answer is not None and "2024-06-01" in answer and "[2]" in answer, answer
+    assert document_answer("那篇论文是哪天发表的？", passages[:1]) is None

@@ -5,7 +5,7 @@ what the library records about it.
 kept with every passage (`Chunk.date`, `Chunk.source`), and the byline (“作者简介……”,
 “原文刊发于……”) is never quoted as an answer to a question about the content. So a question
 whose cue asks about the document — and names it, by its outlet (辽宁日报那篇), its title or as
-本文 — is answered from the record of the passage it retrieves first (“《……》的发布日期为
+本文 — is answered from the record of the first retrieved passage of that document (“《……》的发布日期为
 2024-05-10[1]。”), or from that document's byline when it was retrieved; when the record lacks
 the date or outlet asked for, the answer says so.
 """
@@ -36,15 +36,13 @@ def asked_about_document(question: str) -> tuple[str, ...]:
 
 
 def document_answer(question: str, passages: list[Passage]) -> str | None:
-    """The answer from the first retrieved document's record, or None when the question asks
-    about the content, or the record does not hold what it asks for."""
+    """The answer from the record of the first retrieved document the question names, or None
+    when the question asks about the content, or the record does not hold what it asks for."""
     asked = asked_about_document(question)
-    if not asked or not passages:
-        return None
-    first = passages[0]
-    chunk, n = first.chunk, first.n
-    if not _names_document(question, first):
+    named = next((p for p in passages if _names_document(question, p)), None) if asked else None
+    if named is None:
         return None  # “那篇论文何时发表” may mean a paper the text is about
+    chunk, n = named.chunk, named.n
     said, unrecorded = [], []
     for field, value, words in (
         ("date", chunk.date, "的发布日期为"),
@@ -69,12 +67,16 @@ _TITLE_WORDS = 3  # of the title's words, to name the document by it
 
 def _names_document(question: str, passage: Passage) -> bool:
     """The question points at this document: by its outlet (辽宁日报那篇), its province (辽宁那篇),
-    three words of its title (讲现代海洋产业体系的那篇), or as 本文."""
+    the kind of text it is (那篇论文, of an academic text), three words of its title
+    (讲现代海洋产业体系的那篇), or as 本文."""
     chunk = passage.chunk
     if _ITSELF.search(question) or (chunk.source and chunk.source in question):
         return True
     if any(p.name == chunk.region for p in find_provinces(question)):
         return True
+    kinds = set(lexicon.words("question_types", "text_kinds"))
+    if any(kind in question for kind in kinds & set(lexicon.words("genres", chunk.level))):
+        return True  # 那篇论文, and this is the library's paper
     title_words = {w for w in content_words(chunk.title) if len(w) >= 2}
     shared = {w for w in title_words if w in question}
     return len(shared) >= min(_TITLE_WORDS, len(title_words)) > 0
