@@ -17,7 +17,7 @@ from assistant.config import Settings
 from assistant.search import evidence
 from assistant.search.evidence import assess
 from assistant.search.weights import answer_type_words, term_weights
-from assistant.text.names import names_in
+from assistant.text.names import names_in, unsegmented
 from assistant.text.sentences import split_sentences
 
 LIBRARY = {
@@ -138,9 +138,18 @@ def test_a_guessed_name_loses_the_start_of_the_next_word(library_assistant):
     assert names_in("让-马克·杜邦一直担任什么职务？") == ["让-马克·杜邦"]
     assert names_in("锦地罗是什么植物？") == ["锦地罗"]
     assert names_in("仁爱礁是哪个国家的？") == ["仁爱礁"], "a place suffix stays with the name"
+    assert names_in("南海的仁爱礁") == ["仁爱礁"], "… also where the text ends"
     assert "魏舒" in term_weights(library_assistant.index, "魏舒史称什么？")  # 魏舒|史称
     answer = library_assistant.ask("让-马克·杜邦一直担任什么职务？")
     assert not answer.refused and "所长" in answer.sentences[0].text
+
+
+def test_a_name_cut_into_single_characters_is_one_name():
+    """No dictionary word covers 蓝帐汗国: jieba cuts it into characters, which together are
+    the name a passage must hold; ordinary words cut no such run."""
+    assert unsegmented("蓝帐汗国由哪两位可汗掌管？") == ["蓝帐汗国"]
+    assert "蓝帐汗国" in names_in("蓝帐汗国由哪两位可汗掌管？")
+    assert unsegmented("辽宁在人才引育方面有哪些做法？") == []
 
 
 def test_the_kind_of_answer_asked_for_need_not_be_in_the_passage(library_assistant, monkeypatch):

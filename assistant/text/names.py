@@ -49,7 +49,9 @@ def _trimmed(word: str) -> str:
 
 def _opens_word(text: str, longer_than: int) -> bool:
     """The text opens with a dictionary word longer than `longer_than` characters (一直, 效力)."""
-    return any(general_frequency(text[:n]) for n in range(max(2, longer_than + 1), 7))
+    return any(
+        general_frequency(text[:n]) for n in range(max(2, longer_than + 1), min(7, len(text) + 1))
+    )
 
 
 def _without_next_word(name: str, following: str, keep: int) -> str:
@@ -116,6 +118,24 @@ def trimmed_guess(word: str, text: str = "") -> str:
     return word if len(word) >= 2 else ""
 
 
+_PIECE_TAGS = frozenset(["n", "ng", "nr", "ns", "nz", "a", "ag", "b", "q", "g", "j", "s"])
+_PIECES = 3  # single characters in a row, to be a name jieba could not cut
+
+
+def unsegmented(text: str) -> list[str]:
+    """Names jieba cut into single characters (蓝|帐|汗|国): three or more one-character nouns,
+    adjectives or measure words in a row, which no sentence strings together but a name."""
+    found, run = [], []
+    for word, flag in [*tagged(text), ("", "x")]:
+        if len(word) == 1 and flag in _PIECE_TAGS:
+            run.append(word)
+            continue
+        if len(run) >= _PIECES:
+            found.append("".join(run))
+        run = []
+    return found
+
+
 def names_in(text: str) -> list[str]:
     """The names a text mentions, longest forms first, without repeats."""
     # a quoted figure (“100万件”) is a number, not a name: numbers are checked as numbers
@@ -123,6 +143,7 @@ def names_in(text: str) -> list[str]:
     found += [_trimmed(_cut(m, text)) for m in _JOINED.findall(text)]
     found += [m.group() for m in _CODE.finditer(text) if len(m.group()) >= 2]
     found += _tagged_names(_QUOTED.sub(" ", text))
+    found += unsegmented(_QUOTED.sub(" ", text))
     unique = list(dict.fromkeys(name.strip() for name in found if name.strip()))
     # a part of a longer name is not a name of its own (“皮埃尔” inside “让-皮埃尔·巴利冈”)
     return [n for n in unique if not any(n != other and n in other for other in unique)]
