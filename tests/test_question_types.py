@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.answer.question_types import answers_kind, classify, definienda
-from assistant.text.expressions import asked_unit, dates, quantities
+from assistant.text.expressions import asked_unit, asked_units, dates, quantities
 
 
 @pytest.mark.parametrize(
@@ -54,6 +54,18 @@ def test_quantities_in_the_unit_asked_for():
     assert quantities("全国共登记技术合同近41万件，成交额超过3万亿元") >= {"41万件", "3万亿元"}
     assert quantities("每年支持千家中小企业", "家") == {"千家"}
     assert answers_kind("quantity", "共登记技术合同近41万件。", "登记了多少项技术合同？")
+
+
+def test_a_question_about_a_size_is_answered_in_its_units():
+    """多高/体重 ask for metres or kilograms: a year is no answer, though it is a figure; with
+    no sentence in those units, any figure still keeps the question from being refused."""
+    assert asked_units("这座塔有多高？")[:2] == ("米", "千米")
+    assert asked_units("登记了多少项技术合同？") == ("项",)
+    assert answers_kind("quantity", "塔身高约55米，底座直径8米。", "这座塔有多高？")
+    assert not answers_kind("quantity", "该塔建于1628年，是当地最早的塔。", "这座塔有多高？")
+    assert answers_kind("quantity", "这只袋鼠约8公斤重。", "这只袋鼠体重多少？")
+    assert answers_kind("quantity", "身高182CM。", "他的身高是多少？")
+    assert answers_kind("quantity", "被定为21级赛事。", "赛事级别有多高？", strict=False)
 
 
 def test_dates_in_every_form():

@@ -121,7 +121,7 @@ def _has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candid
         text = _YEAR.sub("", candidate.text) if kind == "quantity" else candidate.text
         if kind == "when":
             text += where
-        if answers_kind(kind, text, request.searched):
+        if answers_kind(kind, text, request.searched, strict=False):
             found.append(candidate.text + where)
     return bool(found) and all(any(year in text for text in found) for year in years)
 

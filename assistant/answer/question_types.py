@@ -41,24 +41,27 @@ def classify(question: str) -> str:
     return "which"
 
 
-def answers_kind(kind: str, sentence: str, question: str) -> bool:
+def answers_kind(kind: str, sentence: str, question: str, *, strict: bool = True) -> bool:
     """True when the sentence holds an expression of the asked kind that the question does not
     already contain (a date for 何时, a person or organisation for 谁, a number in the asked unit
-    for 多少 …). Kinds without a typed answer (how, list, which) are always held."""
-    found = _expressions(kind, sentence, question)
+    for 多少 …). Kinds without a typed answer (how, list, which) are always held. Not `strict`,
+    any figure in digits answers a question about a size (多高 → 182CM, 21级)."""
+    found = _expressions(kind, sentence, question, strict)
     if found is None:
         return True
-    return bool(found - _expressions(kind, question, question))
+    return bool(found - _expressions(kind, question, question, strict))
 
 
-def _expressions(kind: str, text: str, question: str) -> set[str] | None:
+def _expressions(kind: str, text: str, question: str, strict: bool) -> set[str] | None:
     if kind == "when":
         return expressions.dates(text)
-    if kind == "quantity":  # in the unit asked for (多少人 → 人), else a figure in digits
-        unit = expressions.asked_unit(question)
+    if kind == "quantity":  # in a unit asked for (多少人 → 人, 多高 → 米), else in digits
+        units = expressions.asked_units(question)
         figures = expressions.quantities(text) | expressions.numbers(text)
         in_digits = {f for f in figures if any(ch.isdigit() for ch in f)}
-        return (expressions.quantities(text, unit) if unit else figures) or in_digits
+        if strict and units and not expressions.asked_unit(question):  # 多高: in metres
+            return expressions.quantities_in(text, units)
+        return (expressions.quantities_in(text, units) if units else figures) or in_digits
     if kind == "who":
         return expressions.people_and_organisations(text)
     if kind == "where":

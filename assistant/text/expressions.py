@@ -48,11 +48,28 @@ def quantities(text: str, unit: str = "") -> set[str]:
     return found
 
 
+def quantities_in(text: str, units: tuple[str, ...]) -> set[str]:
+    """Numbers with one of the units (“约8公斤”, “55米”)."""
+    return {q for q in quantities(text) if any(q.endswith(u) for u in units)}
+
+
 def asked_unit(question: str) -> str:
     """The unit a “多少/几” question asks in: 多少人 → 人, 几家 → 家, 多少亿元 → 亿元."""
     units = lexicon.alternation("expressions", "units")
     match = re.search(rf"(?:多少|几)\s*({units})", question)
     return match.group(1) if match else ""
+
+
+def asked_units(question: str) -> tuple[str, ...]:
+    """The units that answer a quantity question: the one it names (多少人), else those of what
+    it measures (有多高 → 米, 公里 …; 体重 → 公斤 …); none when it says neither."""
+    if unit := asked_unit(question):
+        return (unit,)
+    for entry in lexicon.words("expressions", "dimensions"):
+        cues, units = entry.split("=")
+        if any(cue in question for cue in cues.split(",")):
+            return tuple(units.split(","))
+    return ()
 
 
 def people_and_organisations(text: str) -> set[str]:
