@@ -168,6 +168,14 @@ def test_a_term_with_its_qualifier_dropped_is_another_thing():
     assert right.status == "supported", right.issues
 
 
+def test_a_sentence_quoted_as_written_is_supported_whatever_its_quotation_holds():
+    """A clause cut inside a quotation is compared with its own stretch of the passage, not the
+    rest of the quotation (where 不可能 stands)."""
+    text = "6月22日，他因为“考虑到市民的安全得不到保障，活动不可能顺利举行”而宣布取消活动。"
+    checked = check(text.replace("。", "[1]。"), passage(text))
+    assert checked.status == "supported", checked.issues
+
+
 def test_a_long_quotation_must_be_verbatim():
     text = "该市提出“建设以企业为主体、市场为导向、产学研深度融合的技术创新体系”的目标。"
     right = check(

@@ -86,7 +86,8 @@ def aligned(sentence: str, cited: Cited) -> tuple[Aligned, ...]:
         first, last = blocks[0], blocks[-1]
         before, after = first.a + _LEAD, len(clause) - last.a - last.size + 1
         start, end = max(0, first.b - before), min(len(source), last.b + last.size + after)
-        window = _words_over(source, start, end) if start < end else ""
+        # not widened to a whole quotation: its rest is another clause (“……，选举不可能……”)
+        window = _words_over(source, start, end, quotes=False) if start < end else ""
         matcher = SequenceMatcher(None, clause, window, autojunk=False)
         changes = tuple(
             (_words_over(clause, i1, i2), _words_over(window, j1, j2))
@@ -184,11 +185,11 @@ def _reversed(mine: str, source: str) -> list[str]:
 _QUOTE_SPAN = re.compile(r"《[^》]{1,40}》|“[^”]{1,40}”")
 
 
-def _words_over(text: str, start: int, end: int) -> str:
-    """The whole words and quotations of `text` that overlap text[start:end]."""
+def _words_over(text: str, start: int, end: int, *, quotes: bool = True) -> str:
+    """The whole words (and, with `quotes`, quotations) of `text` that overlap text[start:end]."""
     first, last = start, end
     spans = [(at, at + len(w)) for w, at in _positions(text)]
-    spans += [m.span() for m in _QUOTE_SPAN.finditer(text)]
+    spans += [m.span() for m in _QUOTE_SPAN.finditer(text)] if quotes else []
     spans += [m.span() for m in not_negating().finditer(text)]  # 不|动摇 cut at 不 would negate
     for left, right in spans:
         if left < end and start < right:
