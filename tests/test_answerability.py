@@ -144,6 +144,15 @@ def test_a_guessed_name_loses_the_start_of_the_next_word(library_assistant):
     assert not answer.refused and "所长" in answer.sentences[0].text
 
 
+def test_a_name_in_the_word_list_is_still_a_name_but_a_common_word_tagged_as_one_is_not():
+    """jieba's dictionary holds many names (贝多芬, 莫桑比克): a passage not naming them cannot
+    answer; it also tags common two-character words as names (林子, 扎堆), which are not."""
+    assert names_in("贝多芬在哪一年完成了这部作品？") == ["贝多芬"]
+    assert names_in("莫桑比克的首都在哪里？") == ["莫桑比克"]
+    assert names_in("要让创新像热带林子一样长起来吗？") == []
+    assert names_in("各地发展产业别扎堆吗？") == []
+
+
 def test_a_name_cut_into_single_characters_is_one_name():
     """No dictionary word covers 蓝帐汗国: jieba cuts it into characters, which together are
     the name a passage must hold; ordinary words cut no such run."""

@@ -26,7 +26,8 @@ _CODE = re.compile(
 )
 # A dictionary word jieba tags as a name is a name when general Chinese hardly uses it (刘七,
 # 泰罗); a common one is left to the word weights (长度, 帝王). Measured on CMRC trial.
-_RARE_NAME = 10
+_RARE_NAME = 10  # a two-character dictionary word jieba tags as a name more often is a word
+_RARE_LONG_NAME = 1000  # … a longer one (伏尔泰, 塞内加尔, 张永海) is a name below this
 
 
 @cache
@@ -76,6 +77,12 @@ def _cut(name: str, text: str, keep: int = 2) -> str:
     return name if at < 0 else _without_next_word(name, text[at + len(name) :], keep)
 
 
+def _rare(word: str) -> int:
+    """How often a dictionary word tagged as a name may occur and still be one: jieba tags many
+    two-character words as names (林子, 扎堆, 卡住), few longer ones."""
+    return _RARE_NAME if len(word) <= 2 else _RARE_LONG_NAME
+
+
 def _tagged_names(text: str) -> list[str]:
     """Proper nouns jieba had to guess (not in its dictionary), and any proper noun extended by
     a one-character suffix. A dictionary word is left to the word weights: jieba tags many common
@@ -88,7 +95,7 @@ def _tagged_names(text: str) -> list[str]:
         following = words[i + 1][0] if i + 1 < len(words) else ""
         if following in _set("suffixes"):
             word += following  # 仁爱 + 礁: the name is 仁爱礁
-        elif is_dictionary_word(word) and general_frequency(word) > _RARE_NAME:
+        elif is_dictionary_word(word) and general_frequency(word) > _rare(word):
             continue
         word = _trimmed(_cut(word, text))
         if len(word) >= 2 and word not in stopwords():
