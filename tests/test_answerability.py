@@ -17,7 +17,7 @@ from assistant.config import Settings
 from assistant.search import evidence
 from assistant.search.evidence import assess
 from assistant.search.weights import answer_type_words, term_weights
-from assistant.text.names import names_in, unsegmented
+from assistant.text.names import names_in, opening_name, unsegmented
 from assistant.text.sentences import split_sentences
 
 LIBRARY = {
@@ -151,6 +151,15 @@ def test_a_name_in_the_word_list_is_still_a_name_but_a_common_word_tagged_as_one
     assert names_in("莫桑比克的首都在哪里？") == ["莫桑比克"]
     assert names_in("要让创新像热带林子一样长起来吗？") == []
     assert names_in("各地发展产业别扎堆吗？") == []
+
+
+def test_the_name_a_question_opens_with_is_read_whole():
+    """宽|叶|艾纳香: a passage on another 艾纳香 holds the pieces that are words, not the name;
+    a question opening with a place, a known word or its own verb has no such name."""
+    assert opening_name("宽叶艾纳香有什么特征？") == "宽叶艾纳香"
+    assert opening_name("长谷川优子师从哪位漫画家？") == "长谷川优子"
+    assert opening_name("罗晓明本科毕业于哪所大学？") == ""
+    assert opening_name("辽宁在人才引育方面有哪些做法？") == ""
 
 
 def test_a_name_cut_into_single_characters_is_one_name():

@@ -17,9 +17,9 @@ from ..index.state import Index
 from ..schema import Passage
 from ..text import lexicon
 from ..text.cities import find_cities
-from ..text.names import is_topic_word, names_in, subject_words
+from ..text.names import is_topic_word, names_in, opening_name, subject_words
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
-from ..text.segment import is_dictionary_word, tagged
+from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
 from ..tuning import TUNING
 from .weights import answer_type_words, term_weights
 
@@ -79,12 +79,18 @@ def _missing_place(question: str, provinces: list[Province], every: str) -> Evid
 
 
 def _missing_subject(question: str, places: set[str], texts: list[str]) -> Evidence | None:
-    """The question's subject (“阿部重次的……”) must be in one passage, all its words together."""
+    """The question's subject (“阿部重次的……”) must be in one passage, all its words together;
+    a subject jieba cut into pieces (狭|叶|艾纳香) as written."""
     words = [w for w in subject_words(question) if w not in places]
-    if len(words) < 2 or any(all(w.lower() in text for w in words) for text in texts):
-        return None
     subject = "".join(words)
-    return Evidence(False, 0.0, (subject,), f"资料中没有关于“{subject}”的内容")
+    if len(words) >= 2 and not any(all(w.lower() in text for w in words) for text in texts):
+        return Evidence(False, 0.0, (subject,), f"资料中没有关于“{subject}”的内容")
+    opening = opening_name(question)
+    if not opening or expand_abbreviations(opening) != opening or find_provinces(opening):
+        return None  # places are checked by their aliases (冀辽两省)
+    if any(opening.lower() in text for text in texts):
+        return None
+    return Evidence(False, 0.0, (opening,), f"资料中没有关于“{opening}”的内容")
 
 
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?![A-Za-z])")  # Ember, Python: a name
