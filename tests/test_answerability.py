@@ -17,7 +17,7 @@ from assistant.config import Settings
 from assistant.search import evidence
 from assistant.search.evidence import assess
 from assistant.search.weights import answer_type_words, term_weights
-from assistant.text.names import names_in, opening_name, unsegmented
+from assistant.text.names import names_in, opening_name, subject_words, unsegmented
 from assistant.text.sentences import split_sentences
 
 LIBRARY = {
@@ -160,6 +160,14 @@ def test_the_name_a_question_opens_with_is_read_whole():
     assert opening_name("长谷川优子师从哪位漫画家？") == "长谷川优子"
     assert opening_name("罗晓明本科毕业于哪所大学？") == ""
     assert opening_name("辽宁在人才引育方面有哪些做法？") == ""
+
+
+def test_a_subject_is_a_name_and_the_rare_noun_it_qualifies():
+    """马来|穿山甲的: a passage naming 马来 but another animal does not answer; a common or
+    verbal noun after a name (本科毕业于, 名字) is what is asked, not part of the subject."""
+    assert subject_words("马来穿山甲的天敌有哪些？") == ["马来", "穿山甲"]
+    assert subject_words("罗晓明本科毕业于哪所大学？") == []
+    assert subject_words("四加亭名字的由来是什么？") == []
 
 
 def test_a_name_cut_into_single_characters_is_one_name():

@@ -28,6 +28,8 @@ _CODE = re.compile(
 # 泰罗); a common one is left to the word weights (长度, 帝王). Measured on CMRC trial.
 _RARE_NAME = 10  # a two-character dictionary word jieba tags as a name more often is a word
 _RARE_LONG_NAME = 1000  # … a longer one (伏尔泰, 塞内加尔, 张永海) is a name below this
+_RARE_HEAD = 600  # a noun after a name is its head up to this many occurrences (穿山甲, 基金会)
+_HEAD_ENDS = ("的", "是")  # … and is followed by one of these
 
 
 @cache
@@ -186,10 +188,14 @@ def subject_words(question: str) -> list[str]:
     """The words of the noun phrase a question opens with, when that phrase is no single known
     word (“阿部重次的子女” → 阿部, 重次): a passage about the subject holds all of them."""
     words = []
-    for word, flag in tagged(question):
+    cut = tagged(question)
+    for i, (word, flag) in enumerate(cut):
         word = _cut(word, question, keep=1)
         proper = flag in _set("subject_tags") or not is_dictionary_word(word)
-        if not proper or word in stopwords() or not re.search(f"[{CJK}A-Za-z]", word):
+        # 马来|穿山甲|的: a name, then the rare noun it qualifies, ending the phrase
+        ends = i + 1 < len(cut) and cut[i + 1][0] in _HEAD_ENDS
+        head = bool(words) and flag == "n" and ends and general_frequency(word) <= _RARE_HEAD
+        if not (proper or head) or word in stopwords() or not re.search(f"[{CJK}A-Za-z]", word):
             break
         words.append(word)
     phrase = "".join(words)
