@@ -119,3 +119,37 @@ def test_the_record_is_that_of_the_document_the_question_names_among_those_retri
     answer = document_answer("那篇论文是哪天发表的？", passages)
     assert answer is not None and "2024-06-01" in answer and "[2]" in answer, answer
     assert document_answer("那篇论文是哪天发表的？", passages[:1]) is None
+
+
+def test_the_byline_is_found_however_many_passages_match_the_question_better(
+    tmp_path_factory, settings
+):
+    """“那篇论文占了哪几页” shares its words with every section of a long paper and none with
+    its byline line; the byline is looked up with the passages all the same."""
+    sections = (
+        "一、网络基础设施\n论文指出，数字乡村建设首先要让光纤和5G网络通到每个行政村，县里三年投入两亿元。\n"
+        "二、涉农数据\n作者主张打通农业、民政和自然资源部门的数据，建立统一的涉农数据目录。\n"
+        "三、信息平台\n研究发现，乡镇信息平台重建设轻运营，论文建议引入第三方企业负责日常维护。\n"
+        "四、智慧农业\n文中以水稻种植为例，说明传感器和无人机如何帮助农户节省化肥与人工。\n"
+        "五、电商物流\n农产品上行难在冷链，论文提出在中心村建设共配站点，降低每单配送成本。\n"
+        "六、数字治理\n村务公开、矛盾调解和网格管理可以搬到手机上，减少群众跑腿次数。\n"
+        "七、数字技能\n老年农民不会用智能手机，论文建议由大学生志愿者开设夜校进行培训。\n"
+        "八、数字金融\n基于交易流水的信用贷款让种植大户不必抵押房屋也能借到周转资金。\n"
+        "九、文旅营销\n短视频和直播让偏远村落的民宿被游客看见，旺季入住率明显提高。\n"
+        "十、数据安全\n采集农户信息必须取得同意，平台要按等级保护要求定期开展安全检查。\n"
+    )
+    text = (
+        "滨江县数字乡村建设的路径研究\n作者简介\n林晓 滨江大学公共管理学院 副教授\n"
+        "原文刊发于《东岸学刊》2024年第2期第35-48页。\n" + sections
+    )
+    home = tmp_path_factory.mktemp("byline")
+    seeds = home / "seeds"
+    seeds.mkdir()
+    (seeds / "paper.txt").write_text(text, "utf-8")
+    manifest = {"paper": {"title": "滨江县数字乡村建设的路径研究", "level": "academic"}}
+    (seeds / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+    made = Assistant(settings.model_copy(update={"home": home, "seeds_dir": seeds}))
+    made.sync()
+    answer = made.ask("那篇数字乡村建设的论文在刊物上占了哪几页？")
+    assert "35-48" in answer.answer, answer.answer
+    assert all(s.status == "supported" for s in answer.sentences)

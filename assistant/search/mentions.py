@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +24,7 @@ class Boost:
     region: str | None = None
     outlet: str | None = None
     level: str | None = None
+    only: bool = False  # its share of the top-k goes to the passages it matches alone (bylines)
 
     def __call__(self, chunk: Chunk) -> bool:
         return (
@@ -61,10 +63,16 @@ def _quoting(phrase: str) -> Boost:
 
 def boosts_for(question: str, known_outlets: set[str]) -> list[Boost]:
     """One boost per place or document the question points at (a province, an outlet named in
-    the texts' metadata, “那篇论文”), and per phrase it quotes (“向污染宣战”, 《…》)."""
+    the texts' metadata, “那篇论文”), per phrase it quotes (“向污染宣战”, 《…》), and for the
+    byline lines when it asks who wrote a text or where it appeared."""
     boosts = [_about(p) for p in find_provinces(question)]
     boosts += [_quoting(phrase) for phrase in quoted(question)]
     boosts += [_from(o) for o in sorted(known_outlets) if o in question]
     if any(cue in question for cue in lexicon.words("genres", "academic_cues")):
         boosts.append(Boost(level="academic"))
+    if re.search(lexicon.alternation("question_types", "about_byline"), question):
+        boosts.append(Boost(phrases=_BYLINE_LABELS, only=True))  # 谁写的, 哪几页: its byline
     return boosts
+
+
+_BYLINE_LABELS = ("作者", "原文刊发", "DOI")

@@ -189,10 +189,11 @@ def _boosted(
             scores[position] += bonus
     # The boosted passages no other ranking found all score `bonus` and rank by position: only
     # the first few can reach the top-k, whatever the library's size.
+    matched = mask.copy()
     mask[list(fused)] = False
     for position in np.flatnonzero(mask)[:_BOOSTED_ONLY]:
         scores[int(position)] = bonus
-    return scores
+    return {p: s for p, s in scores.items() if matched[p]} if boost.only else scores
 
 
 def _interleave(rankings: list[list[int]]) -> list[int]:
