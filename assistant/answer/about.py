@@ -6,7 +6,8 @@ kept with every passage (`Chunk.date`, `Chunk.source`), and the byline (“作�
 “原文刊发于……”) is never quoted as an answer to a question about the content. So a question
 whose cue asks about the document — and names it, by its outlet (辽宁日报那篇), its title or as
 本文 — is answered from the record of the first retrieved passage of that document (“《……》的发布日期为
-2024-05-10[1]。”), or from that document's byline when it was retrieved; when the record lacks
+2024-05-10[1]。”), or from that document's byline (retrieval gives bylines a share of the
+top-k for such questions, `search/mentions.py`); when the record lacks
 the date or outlet asked for, the answer says so.
 """
 
