@@ -2,6 +2,7 @@
 
 import pytest
 
+from assistant.answer.candidates import is_definition_of
 from assistant.answer.question_types import answers_kind, classify, definienda
 from assistant.text.expressions import asked_unit, asked_units, dates, quantities
 
@@ -82,3 +83,11 @@ def test_a_definition_question_names_its_term_as_written():
     assert definienda("definition", weights, "什么是“乡里制”？")[0] == "乡里制"
     assert definienda("definition", weights, "乡里制是什么？")[0] == "乡里制"
     assert definienda("list", weights, "乡里制有哪些？") == []
+
+
+def test_a_definition_is_recognised_in_the_forms_an_encyclopedia_opens_with():
+    assert is_definition_of("约化环", "约化环是满足某种条件的交换环。")
+    assert is_definition_of("约化环", "在代数中，约化环是满足某种条件的交换环。")
+    assert is_definition_of("翼梢帆", "翼梢帆（winglet），又称翼端帆，用于提高机翼效率。")
+    assert not is_definition_of("约化环", "约化环的例子很多，整数环就是一个。")
+    assert not is_definition_of("约化环", "不过约化环也可以这样构造。")

@@ -166,14 +166,6 @@ def features(
     typed = kind in TYPED and answers_kind(kind, text, question)
     window = range(max(0, position - _NEIGHBOURHOOD), min(len(own), position + _NEIGHBOURHOOD + 1))
     nearby = [own[p] for p in window if p != position]
-    says = any(
-        re.match(
-            rf"^(?:所谓)?[“\"「]?{re.escape(t)}[”\"」]?(?:[（(][^）)]{{0,60}}[）)])?[，,]?"
-            rf"(?:{definition_pattern()})",
-            text,
-        )
-        for t in definienda
-    )
     chars = [ch for ch in text if not ch.isspace()]
     return (
         own[position],
@@ -186,8 +178,23 @@ def features(
         1 / (rank + 1),
         1 / (position + 1),
         math.log(len(text) + 1),
-        float(says),
+        float(any(is_definition_of(t, text) for t in definienda)),
         sum(ch not in question for ch in chars) / (len(chars) or 1),
+    )
+
+
+def is_definition_of(term: str, text: str) -> bool:
+    """The sentence defines the term: “（所谓）X（……）是/指……”, also after the field it is
+    defined in (在数学中，X是……), or X opening on its other names in brackets (X（winglet）……)."""
+    term = re.escape(term)
+    field = r"(?:在[^，,。]{1,12}[中里上][，,])?"
+    return bool(
+        re.match(
+            rf"^{field}(?:所谓)?[“\"「]?{term}[”\"」]?(?:[（(][^）)]{{0,60}}[）)])?[，,]?"
+            rf"(?:{definition_pattern()})",
+            text,
+        )
+        or re.match(rf"^{term}[（(]", text)
     )
 
 
