@@ -17,7 +17,13 @@ from assistant.config import Settings
 from assistant.search import evidence
 from assistant.search.evidence import assess
 from assistant.search.weights import answer_type_words, term_weights
-from assistant.text.names import names_in, opening_name, subject_words, unsegmented
+from assistant.text.names import (
+    names_in,
+    opening_name,
+    subject_words,
+    trimmed_guess,
+    unsegmented,
+)
 from assistant.text.sentences import split_sentences
 
 LIBRARY = {
@@ -168,6 +174,11 @@ def test_a_subject_is_a_name_and_the_rare_noun_it_qualifies():
     assert subject_words("马来穿山甲的天敌有哪些？") == ["马来", "穿山甲"]
     assert subject_words("罗晓明本科毕业于哪所大学？") == []
     assert subject_words("四加亭名字的由来是什么？") == []
+
+
+def test_a_colloquial_verb_glued_to_a_guessed_word_is_not_part_of_it():
+    """讲引人留人: the guesser glues 讲 to 引人; the word asked about is 引人."""
+    assert trimmed_guess("讲引人", "新华网讲引人留人那块") == "引人"
 
 
 def test_a_name_cut_into_single_characters_is_one_name():
