@@ -202,6 +202,11 @@ def test_the_kind_of_answer_asked_for_need_not_be_in_the_passage(library_assista
     assert relieved.sufficient
 
 
+def test_a_title_with_an_exclamation_mark_is_not_cut():
+    text = "专辑《你好！城市》创下销量纪录。此后再无新作。"
+    assert split_sentences(text) == ["专辑《你好！城市》创下销量纪录。", "此后再无新作。"]
+
+
 def test_a_quotation_and_who_said_it_are_one_sentence(library_assistant):
     text = "“创新来自开放的合作。”蓝湾研究所所长让-马克·杜邦表示。他自1990年起任所长。"
     assert split_sentences(text) == [

@@ -13,13 +13,18 @@ _SENTENCE = re.compile(r".+?(?:[。！？!?]+|……|…|$)[”’」』）)]*",
 _CLAUSE = re.compile(r".+?(?:[；;]|$)", re.S)
 
 
+_PAIRS = ("“”", "《》", "「」")
+
+
 def _keep_quotes_whole(pieces: list[str], limit: int = 200) -> list[str]:
-    """Re-join pieces split inside a “quotation” that closes within `limit` characters."""
+    """Re-join pieces split inside a “quotation” or a 《title！》 that closes within `limit`
+    characters."""
     merged: list[str] = []
     for piece in pieces:
         if merged:
             last = merged[-1]
-            if last.count("“") > last.count("”") and len(last) + len(piece) <= limit:
+            inside = any(last.count(left) > last.count(right) for left, right in _PAIRS)
+            if inside and len(last) + len(piece) <= limit:
                 merged[-1] = last + piece
                 continue
         merged.append(piece)
