@@ -53,8 +53,8 @@ def props(examples: int = EXAMPLES):
 
 POLICY = "科技创新产业深度融合发展推动企业政策支持资金人才。，；！？、…0123456789%万亿元年月日[]（）《》“”\n "
 WORDS = "科技创新产业深度融合发展推动企业政策支持资金人才数字经济高质量"
-# Sentence bodies: no sentence end, quotation mark or square bracket.
-BODY = WORDS + "，、：0123456789%万亿元年月日（）《》 "
+# Sentence bodies: no sentence end, quotation mark, title mark or square bracket.
+BODY = WORDS + "，、：0123456789%万亿元年月日（） "
 HOSTILE = [
     *"\x00\x07\x0b\x0c\x1b\x7f\x85\u200b\u200e\u2028\u2029\u2060\ufeff\u00ad\u3000\u00a0\r\t\u202e",
     "🚀",

@@ -13,17 +13,19 @@ _SENTENCE = re.compile(r".+?(?:[。！？!?]+|……|…|$)[”’」』）)]*",
 _CLAUSE = re.compile(r".+?(?:[；;]|$)", re.S)
 
 
-_PAIRS = ("“”", "《》", "「」")
+_TITLES = ("《》", "「」")
 
 
 def _keep_quotes_whole(pieces: list[str], limit: int = 200) -> list[str]:
-    """Re-join pieces split inside a “quotation” or a 《title！》 that closes within `limit`
-    characters."""
+    """Re-join pieces split inside a “quotation” that closes within `limit` characters, or
+    inside a 《title！》 the next piece closes."""
     merged: list[str] = []
     for piece in pieces:
         if merged:
             last = merged[-1]
-            inside = any(last.count(left) > last.count(right) for left, right in _PAIRS)
+            inside = last.count("“") > last.count("”") or any(
+                last.count(left) > last.count(right) and right in piece for left, right in _TITLES
+            )
             if inside and len(last) + len(piece) <= limit:
                 merged[-1] = last + piece
                 continue
