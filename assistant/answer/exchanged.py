@@ -1,8 +1,9 @@
 """Terms of a passage clause exchanged for others in the sentence that restates it.
 
 A clause aligned with the passage clause it restates (`restated.py`) may not put another name,
-rank, quoted term or time in place of one of the clause's (在曼谷 → 在清迈, 首批 → 第二批,
-今年 → 去年), nor put two of the clause's terms in each other's place.
+rank, quoted term, time or year in place of one of the clause's (在曼谷 → 在清迈, 首批 → 第二批,
+今年 → 去年), nor put two of the clause's terms in each other's place, nor drop or add a
+qualifier (半决赛 → 决赛).
 """
 
 from __future__ import annotations

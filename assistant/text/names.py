@@ -211,19 +211,18 @@ _OPENING_TAGS = frozenset(
 
 def opening_name(question: str) -> str:
     """The name a question opens with when jieba cut it into pieces — names, guesses and single
-    characters (狭|叶|艾纳香, 林|永康, 庞|维勒): what the question is about, which a passage
-    must name as written (a passage on 长柄艾纳香 does not answer about 狭叶艾纳香)."""
+    characters (狭|叶|艾纳香, 长谷川|町子): what the question is about, which a passage must name
+    as written (a passage on 长柄艾纳香 does not answer about 狭叶艾纳香)."""
     pieces = []
     for word, flag in tagged(question):
         guessed = not is_dictionary_word(word) and re.fullmatch(f"[{CJK}]+", word)
-        if guessed:
-            word = _trimmed(_cut(word, question))
-        name = flag in _set("name_tags") and general_frequency(word) <= _rare(word)
-        if flag not in _OPENING_TAGS or not (name or guessed or len(word) == 1):
+        kept = _trimmed(_cut(word, question)) if guessed else word
+        name = flag in _set("name_tags") and general_frequency(kept) <= _rare(kept)
+        if flag not in _OPENING_TAGS or not (name or guessed or len(kept) == 1) or not kept:
             break
-        pieces.append((word, name or bool(guessed)))
-        if guessed and word not in question[: sum(len(w) for w, _ in pieces)]:
-            break  # a guess cut short: the rest belongs to the next word
+        pieces.append((kept, name or bool(guessed)))
+        if kept != word:
+            break  # a guess cut short (…斯基|是): the rest belongs to the next word
     phrase = "".join(word for word, _ in pieces)
     if len(pieces) < 2 or len(phrase) < 3 or not any(named for _, named in pieces):
         return ""
