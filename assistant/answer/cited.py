@@ -72,8 +72,12 @@ def matching_clause(
     grams = bigram_set(clause)
     if len(grams) < 3:
         return None
-    pieces = cited.clauses if pieces is None else pieces
+    return sharing(grams, cited.clauses if pieces is None else pieces, 0.5)
+
+
+def sharing(grams: set[str], pieces: Sequence[str], share: float) -> str | None:
+    """The piece holding most of these character pairs, if it holds `share` of them."""
     best = max(pieces, key=lambda c: len(grams & bigram_set(c)), default=None)
-    if best is None or len(grams & bigram_set(best)) < 0.5 * len(grams):
+    if best is None or len(grams & bigram_set(best)) < share * len(grams):
         return None
     return best

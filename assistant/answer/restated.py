@@ -17,7 +17,7 @@ from ..text import expressions, lexicon
 from ..text.chars import bigram_set, normalise_for_match
 from ..text.regions import find_provinces
 from ..text.segment import is_dictionary_word, tagged, tagged_content
-from .cited import ENTITY_TAGS, Cited, clauses, matching_clause
+from .cited import ENTITY_TAGS, Cited, clauses, matching_clause, sharing
 
 _ADDED_MIN_PAIRS = 6
 _ADDED_CLAUSE_SHARE = 0.5  # of its character pairs in one clause of the passages …
@@ -144,10 +144,7 @@ def _restated_beside_names(clause: str, cited: Cited) -> str | None:
     grams = set().union(*(bigram_set(piece) for piece in re.split(cut, clause)))
     if len(grams) < _NAMELESS_MIN_PAIRS:
         return None
-    best = max(cited.clauses, key=lambda c: len(grams & bigram_set(c)), default=None)
-    if best is None or len(grams & bigram_set(best)) < _WHOLE_CLAUSE * len(grams):
-        return None
-    return best
+    return sharing(grams, cited.clauses, _WHOLE_CLAUSE)
 
 
 def _blocks(clause: str, source: str) -> list:
