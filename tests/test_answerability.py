@@ -18,6 +18,7 @@ from assistant.search import evidence
 from assistant.search.evidence import assess
 from assistant.search.weights import answer_type_words, term_weights
 from assistant.text.names import (
+    is_idiom,
     names_in,
     opening_name,
     subject_words,
@@ -119,6 +120,7 @@ def test_a_verb_the_passage_says_otherwise_never_refuses_alone(
         ("蓝湾生物技术研究所的所长是谁？", "蓝湾生物技术研究所"),
         ("蓝湾研究所和Meridian有什么合作？", "Meridian"),  # a Latin name the texts never use
         ("湖北在东京建了国际人才社区吗？", "东京"),  # a city abroad the texts do not name
+        ("塞内加尔的国徽是哪年启用的？", "塞内加尔"),  # four characters, a dictionary word
     ],
 )
 def test_a_missing_name_is_refused_with_the_nearest_sources(library_assistant, question, missing):
@@ -157,6 +159,7 @@ def test_a_name_in_the_word_list_is_still_a_name_but_a_common_word_tagged_as_one
     assert names_in("莫桑比克的首都在哪里？") == ["莫桑比克"]
     assert names_in("要让创新像热带林子一样长起来吗？") == []
     assert names_in("各地发展产业别扎堆吗？") == []
+    assert is_idiom("武艺超群") and not is_idiom("塞内加尔"), "jieba tags both as names"
 
 
 def test_the_name_a_question_opens_with_is_read_whole():
@@ -166,6 +169,9 @@ def test_the_name_a_question_opens_with_is_read_whole():
     assert opening_name("长谷川优子师从哪位漫画家？") == "长谷川优子"
     assert opening_name("罗晓明本科毕业于哪所大学？") == ""
     assert opening_name("辽宁在人才引育方面有哪些做法？") == ""
+    assert opening_name("长柄锦地罗的叶是什么形状？") == "长柄锦地罗", "a rare word before it"
+    assert opening_name("呋塞米有什么副作用？") == "呋塞米", "a numeral character inside it"
+    assert opening_name("三个阶段分别是什么？") == ""
 
 
 def test_a_subject_is_a_name_and_the_rare_noun_it_qualifies():

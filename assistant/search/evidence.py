@@ -17,9 +17,9 @@ from ..index.state import Index
 from ..schema import Passage
 from ..text import lexicon
 from ..text.cities import find_cities
-from ..text.names import is_topic_word, names_in, opening_name, subject_words
+from ..text.names import is_idiom, is_topic_word, names_in, opening_name, subject_words
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
-from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
+from ..text.segment import expand_abbreviations, tagged
 from ..tuning import TUNING
 from .weights import answer_type_words, term_weights
 
@@ -100,7 +100,7 @@ def _missing_name(question: str, places: set[str], texts: list[str]) -> Evidence
     for name in [*names_in(question), *_LATIN_NAME.findall(question)]:
         if name in places or any(name in p for p in places):
             continue  # places are checked above, by their aliases and the passages' regions
-        if len(name) == 4 and is_dictionary_word(name):
+        if is_idiom(name):
             continue  # an idiom jieba tags as a name (武艺超群): a question's wording
         if not any(name.lower() in text for text in texts):
             return Evidence(False, 0.0, (name,), f"资料中没有关于“{name}”的内容")

@@ -173,6 +173,12 @@ def phrasing_tags() -> frozenset[str]:
     return _set("phrasing_tags")
 
 
+def is_idiom(word: str) -> bool:
+    """A four-character dictionary word jieba tags as a person's name (武艺超群) is an idiom; a
+    place or organisation of four characters (塞内加尔) is a name."""
+    return len(word) == 4 and is_dictionary_word(word) and tagged(word)[0][1] not in ("ns", "nt")
+
+
 def is_guessed(word: str) -> bool:
     """Not a dictionary word: a name or term jieba had to guess (锦地罗, 黄蝉)."""
     return not is_dictionary_word(word)
@@ -204,6 +210,7 @@ def subject_words(question: str) -> list[str]:
     return [w for w in words if len(w) >= 2]
 
 
+_NUMERALS = frozenset("一二三四五六七八九十百千万米")  # one-character numerals, 米 of a name
 _OPENING_TAGS = frozenset(
     ["n", "ng", "nr", "nrt", "nrfg", "ns", "nz", "nt", "a", "ag", "b", "g", "j"]
 )
@@ -218,7 +225,13 @@ def opening_name(question: str) -> str:
         guessed = not is_dictionary_word(word) and re.fullmatch(f"[{CJK}]+", word)
         kept = _trimmed(_cut(word, question)) if guessed else word
         name = flag in _set("name_tags") and general_frequency(kept) <= _rare(kept)
-        if flag not in _OPENING_TAGS or not (name or guessed or len(kept) == 1) or not kept:
+        # a rare word before the name qualifies it (长柄|艾纳香); after, it is what is asked
+        # (罗保铭|本科毕业)
+        rare = general_frequency(kept) <= _RARE_NAME and not any(named for _, named in pieces)
+        numeral = flag == "m" and kept in _NUMERALS  # 六|耳铃, 呋塞|米
+        if (flag not in _OPENING_TAGS and not numeral) or not kept:
+            break
+        if not (name or guessed or rare or len(kept) == 1):
             break
         pieces.append((kept, name or bool(guessed)))
         if kept != word:
