@@ -172,6 +172,8 @@ def test_the_name_a_question_opens_with_is_read_whole():
     assert opening_name("长柄锦地罗的叶是什么形状？") == "长柄锦地罗", "a rare word before it"
     assert opening_name("呋塞米有什么副作用？") == "呋塞米", "a numeral character inside it"
     assert opening_name("三个阶段分别是什么？") == ""
+    assert opening_name("王法秀是谁的女儿？") == "王法秀", "a word tagged as a name opens it"
+    assert opening_name("达曼新建的机场叫什么？") == "", "after the name, 新建 is what is asked"
 
 
 def test_a_subject_is_a_name_and_the_rare_noun_it_qualifies():

@@ -224,10 +224,13 @@ def opening_name(question: str) -> str:
     for word, flag in tagged(question):
         guessed = not is_dictionary_word(word) and re.fullmatch(f"[{CJK}]+", word)
         kept = _trimmed(_cut(word, question)) if guessed else word
-        name = flag in _set("name_tags") and general_frequency(kept) <= _rare(kept)
-        # a rare word before the name qualifies it (长柄|艾纳香); after, it is what is asked
-        # (罗保铭|本科毕业)
-        rare = general_frequency(kept) <= _RARE_NAME and not any(named for _, named in pieces)
+        # before the name, a rare word qualifies it (长柄|艾纳香) and a word tagged as a name is
+        # part of it (王法|慧); after it, they are what is asked (罗保铭|本科毕业, 达曼|新建)
+        opening = not any(named for _, named in pieces)
+        frequency = general_frequency(kept)
+        limit = _RARE_LONG_NAME if opening else _rare(kept)
+        name = flag in _set("name_tags") and frequency <= limit
+        rare = frequency <= _RARE_NAME and opening
         numeral = flag == "m" and kept in _NUMERALS  # 六|耳铃, 呋塞|米
         if (flag not in _OPENING_TAGS and not numeral) or not kept:
             break
