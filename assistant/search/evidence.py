@@ -17,7 +17,14 @@ from ..index.state import Index
 from ..schema import Passage
 from ..text import lexicon
 from ..text.cities import find_cities
-from ..text.names import is_idiom, is_topic_word, names_in, opening_name, subject_words
+from ..text.names import (
+    is_idiom,
+    is_topic_word,
+    names_in,
+    opening_name,
+    opening_nouns,
+    subject_words,
+)
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, tagged
 from ..tuning import TUNING
@@ -80,11 +87,17 @@ def _missing_place(question: str, provinces: list[Province], every: str) -> Evid
 
 def _missing_subject(question: str, places: set[str], texts: list[str]) -> Evidence | None:
     """The question's subject (“阿部重次的……”) must be in one passage, all its words together;
-    a subject jieba cut into pieces (狭|叶|艾纳香) as written."""
+    a subject jieba cut into pieces (狭|叶|艾纳香) as written; a rare noun it opens with (羊水|
+    栓塞……) in one of the passages."""
     words = [w for w in subject_words(question) if w not in places]
     subject = "".join(words)
     if len(words) >= 2 and not any(all(w.lower() in text for w in words) for text in texts):
         return Evidence(False, 0.0, (subject,), f"资料中没有关于“{subject}”的内容")
+    for word in opening_nouns(question):
+        if word in places:
+            break  # what follows a place is what is asked about it (京津冀|合伙|培育)
+        if not any(present(word, text) for text in texts):
+            return Evidence(False, 0.0, (word,), f"资料中没有关于“{word}”的内容")
     opening = opening_name(question)
     if not opening or expand_abbreviations(opening) != opening or find_provinces(opening):
         return None  # places are checked by their aliases (冀辽两省)

@@ -243,3 +243,18 @@ def opening_name(question: str) -> str:
     if len(pieces) < 2 or len(phrase) < 3 or not any(named for _, named in pieces):
         return ""
     return "" if is_dictionary_word(phrase) else phrase
+
+
+_OPENING_NOUN = 300  # a noun a question opens with, used this rarely, is its topic
+
+
+def opening_nouns(question: str) -> list[str]:
+    """The rare nouns a question opens with (羊水|栓塞…, 丙烯|颜料…): its topic, which a passage
+    that answers it names."""
+    found = []
+    for word, flag in tagged(question):
+        if flag not in noun_tags() or flag in _set("name_tags") or is_guessed(word):
+            break  # a name is checked as a name (罗保铭|本科毕业: what follows it is asked)
+        if len(word) >= 2 and general_frequency(word) <= _OPENING_NOUN:
+            found.append(word)
+    return found
