@@ -208,6 +208,27 @@ def test_a_statement_moved_to_another_time_is_caught():
     assert right.status == "supported", right.issues
 
 
+def test_the_same_time_said_from_later_is_the_same_time():
+    text = "全市今年再安排3亿元用于老旧小区改造。"
+    assert check("全市当年再安排3亿元用于老旧小区改造[1]。", passage(text)).status == "supported"
+    assert check("全市去年再安排3亿元用于老旧小区改造[1]。", passage(text)).status != "supported"
+
+
+def test_a_qualifier_said_as_a_word_of_its_own_is_the_same_term():
+    text = "服务业已成为经济增长的主动力，消费贡献率继续提高。"
+    same = check("服务业已成为经济增长的主要动力[1]。", passage(text))
+    assert same.status == "supported", same.issues
+
+
+def test_each_item_of_a_list_keeps_its_own_negation():
+    """不减 is jieba's one word for 不减少; the 不 of one item does not govern the next."""
+    text = "在改革中，要确保耕地数量不减少、质量不下降、农民利益有保障。"
+    right = check("改革要确保耕地数量不减、质量不降，农民利益得到保障[1]。", passage(text))
+    assert right.status == "supported", right.issues
+    wrong = check("改革要确保耕地数量不减、质量下降，农民利益得到保障[1]。", passage(text))
+    assert wrong.status != "supported"
+
+
 def test_a_size_reversed_is_caught():
     text = "暴雨对园区排水设施的影响很大，修复工作仍在进行。"
     reversed_ = check("暴雨对园区排水设施的影响很小[1]。", passage(text))

@@ -42,11 +42,9 @@ def _predicates(clause: str) -> _Predicates:
     words = tagged(not_negating().sub("，", clause))
     governed: set[str] = set()
     verbs = [(i, w) for i, (w, flag) in enumerate(words) if _predicate(flag) and len(w) >= 2]
-    first_negator = None
     for i, (word, _) in enumerate(words):
         if word not in _negators():
             continue
-        first_negator = i if first_negator is None else first_negator
         reach = 0
         for j in range(i + 1, len(words)):
             following, flag = words[j]
@@ -62,7 +60,10 @@ def _predicates(clause: str) -> _Predicates:
                         governed.add(words[k + 1][0])
                     k += 2
                 break
-    after = {w for i, w in verbs if first_negator is not None and i > first_negator}
+    # every verb after a negator, within its item of a list (数量不减少、质量不下降、利益|有保障)
+    items = [sum(w == "、" for w, _ in words[: i + 1]) for i in range(len(words))]
+    negated = {items[i]: i for i in reversed(range(len(words))) if words[i][0] in _negators()}
+    after = {w for i, w in verbs if items[i] in negated and i > negated[items[i]]}
     denied = governed | after
     topic = {w for w, flag in words if flag[0] in "nav" and len(w) >= 2}
     stated = {w for _, w in verbs} - denied

@@ -45,8 +45,19 @@ def _qualified_otherwise(part: Aligned) -> list[str]:
         f"“{m}”与原文的“{t}”不符"
         for m in sorted(mine - theirs)
         for t in sorted(theirs - mine)
-        if m != t and (m.endswith(t) or t.endswith(m)) and len(m) - len(t) in (-1, 1)
+        if m != t
+        and (m.endswith(t) or t.endswith(m))
+        and len(m) - len(t) in (-1, 1)
+        and not _qualified_apart(m, t, part.clause)
+        and not _qualified_apart(t, m, part.source)
     ]
+
+
+def _qualified_apart(word: str, other: str, text: str) -> bool:
+    """The qualifier `other` has is in `text` just before `word`, as a word of its own (主动力 →
+    主要动力)."""
+    extra = other[: len(other) - len(word)]
+    return bool(extra) and re.search(f"{re.escape(extra)}.?{re.escape(word)}", text) is not None
 
 
 _COORDINATED = re.compile(r"[、和与及跟同或]|以及")
@@ -116,7 +127,15 @@ def _named(word: str, piece: str) -> bool:
 
 def _times(piece: str) -> set[str]:
     """Dates and times relative to the text (今年, 上半年, 年底) in a piece of a clause."""
-    return expressions.dates(piece) | set(_relative_time().findall(piece))
+    same = _same_times()
+    return expressions.dates(piece) | {same.get(t, t) for t in _relative_time().findall(piece)}
+
+
+@cache
+def _same_times() -> dict[str, str]:
+    """今年, 本年, 当年 → 今年: one time, said from the text's year or from later."""
+    groups = [g.split("/") for g in lexicon.words("expressions", "same_times")]
+    return {word: group[0] for group in groups for word in group}
 
 
 _YEAR = re.compile(r"(?<![\d.])(?:1[6-9]|20)\d\d(?![\d.])")

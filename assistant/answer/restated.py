@@ -49,8 +49,11 @@ def directions() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _negations(text: str) -> set[str]:
+    """The negators of a text, with those jieba glued to their verb (不减, 不降 → 不)."""
     negators, _ = _polar()
-    return {w for w, _ in tagged(not_negating().sub("，", text))} & negators
+    words = tagged(not_negating().sub("，", text))
+    glued = {w[0] for w, flag in words if len(w) == 2 and w[0] in negators and flag == "v"}
+    return ({w for w, _ in words} | glued) & negators
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,8 @@ def aligned(sentence: str, cited: Cited) -> tuple[Aligned, ...]:
         first, last = blocks[0], blocks[-1]
         before, after = first.a + _LEAD, len(clause) - last.a - last.size + 1
         start, end = max(0, first.b - before), min(len(source), last.b + last.size + after)
+        # … but not across a list or clause mark (不减少、质量|不下降、|农民利益有保障)
+        start = max([start] + [source.rfind(m, start, first.b) + 1 for m in "、，；。"])
         # not widened to a whole quotation: its rest is another clause (“……，选举不可能……”)
         window = _words_over(source, start, end, quotes=False) if start < end else ""
         matcher = SequenceMatcher(None, clause, window, autojunk=False)
