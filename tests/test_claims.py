@@ -229,6 +229,34 @@ def test_each_item_of_a_list_keeps_its_own_negation():
     assert wrong.status != "supported"
 
 
+def test_a_change_where_the_passage_says_it_stays_is_caught():
+    text = "今年赤字率保持不变，全年再减少企业税负3500亿元左右。"
+    caught("今年赤字率有所提高[1]。", "今年赤字率保持不变[1]。", text, "提高")
+
+
+def test_a_postponement_is_a_negation():
+    text = "全面推开公立医院综合改革，全部取消药品加成。"
+    wrong = check("全面推开公立医院综合改革，暂不取消药品加成[1]。", passage(text))
+    assert wrong.status == "unsupported", wrong.issues
+
+
+def test_another_term_of_the_same_kind_from_outside_the_passage_is_caught():
+    text = "按照三档并两档方向调整税率水平，重点降低制造业、交通运输等行业税率。"
+    caught(
+        "重点降低服务业、交通运输等行业税率[1]。",
+        "重点降低制造业、交通运输等行业税率[1]。",
+        text,
+        "服务业",
+    )
+    text = "全年增值税留抵退税超过2.4万亿元，新增减税降费超过1万亿元。"
+    caught(
+        "全年企业所得税留抵退税超过2.4万亿元[1]。",
+        "全年增值税留抵退税超过2.4万亿元[1]。",
+        text,
+        "企业所得税",
+    )
+
+
 def test_a_size_reversed_is_caught():
     text = "暴雨对园区排水设施的影响很大，修复工作仍在进行。"
     reversed_ = check("暴雨对园区排水设施的影响很小[1]。", passage(text))

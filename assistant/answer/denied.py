@@ -120,7 +120,7 @@ def _sides(text: str) -> dict[str, set[str]]:
     """The direction words of a text, by side (up, down)."""
     found: dict[str, set[str]] = {}
     for word, _ in tagged(text):
-        for side, pattern in zip(("up", "down"), directions(), strict=True):
+        for side, pattern in zip(("up", "down"), directions()[:2], strict=True):
             if pattern.fullmatch(word):
                 found.setdefault(side, set()).add(word)
     return found

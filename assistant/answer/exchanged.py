@@ -2,8 +2,8 @@
 
 A clause aligned with the passage clause it restates (`restated.py`) may not put another name,
 rank, quoted term, time or year in place of one of the clause's (在曼谷 → 在清迈, 首批 → 第二批,
-今年 → 去年), nor put two of the clause's terms in each other's place, nor drop or add a
-qualifier (半决赛 → 决赛).
+今年 → 去年), nor another term of the same kind (制造业 → 服务业), nor put two of the clause's
+terms in each other's place, nor drop or add a qualifier (半决赛 → 决赛).
 """
 
 from __future__ import annotations
@@ -33,7 +33,31 @@ def swapped(sentence: str, cited: Cited) -> list[str]:
                 issues.append(issue)
         issues += _exchanged_with_each_other(part)
         issues += _qualified_otherwise(part)
+        issues += _another_of_its_kind(part)
+    return list(dict.fromkeys(issues))
+
+
+def _another_of_its_kind(part: Aligned) -> list[str]:
+    """One term of the clause replaced by another of its kind (制造业 → 服务业, 增值税 → 企业所得
+    税, 高速铁路 → 高速公路): two nouns of three or more characters sharing only their head or
+    their opening word — a different thing, not a way of saying the same one."""
+    issues = []
+    for mine, theirs in part.changes:
+        if not (_one_noun(mine) and _one_noun(theirs)) or mine in theirs or theirs in mine:
+            continue
+        if mine in part.source or theirs in part.clause:
+            continue
+        head = mine[-1] == theirs[-1] and not set(mine[:-1]) & set(theirs[:-1])
+        kind = len(mine) >= 4 and mine[:2] == theirs[:2]
+        if head or kind:
+            issues.append(f"“{mine}”与原文的“{theirs}”不符")
     return issues
+
+
+def _one_noun(text: str) -> bool:
+    """Nouns the dictionary knows and nothing else (增值税, 企业|所得税)."""
+    words = tagged(text)
+    return len(text) >= 3 and all(f[0] == "n" and is_dictionary_word(w) for w, f in words)
 
 
 def _qualified_otherwise(part: Aligned) -> list[str]:

@@ -43,9 +43,10 @@ def not_negating() -> re.Pattern[str]:
 
 
 @cache
-def directions() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    up, down = (lexicon.alternation("polarity", side) for side in ("up", "down"))
-    return re.compile(up), re.compile(down)
+def directions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Words of rising, of falling, and of staying as it was."""
+    up, down, steady = (lexicon.alternation("polarity", s) for s in ("up", "down", "steady"))
+    return re.compile(up), re.compile(down), re.compile(steady)
 
 
 def _negations(text: str) -> set[str]:
@@ -166,11 +167,14 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
             issues.append(f"否定或禁止的说法与原文不符（原文：“{part.source.strip()[:30]}”）")
             continue
         issues += _reversed(part.clause, part.source)
-        up, down = directions()
+        up, down, steady = directions()
         for mine, theirs in part.changes:
             for said, meant in ((up, down), (down, up)):
                 if said.search(mine) and meant.search(theirs) and not said.search(theirs):
                     issues.append(f"“{mine}”与原文的“{theirs}”方向相反")
+            moved = up.search(mine) or down.search(mine)
+            if moved and steady.search(theirs) and not (up.search(theirs) or down.search(theirs)):
+                issues.append(f"“{mine}”与原文的“{theirs}”不符：原文未变")
     return list(dict.fromkeys(issues))
 
 
