@@ -257,6 +257,17 @@ def test_another_term_of_the_same_kind_from_outside_the_passage_is_caught():
     )
 
 
+def test_other_adverbs_add_nothing():
+    """日益 for 越来越: how the sentence says it, not a clause the passage lacks."""
+    text = "电脑、轿车越来越多地进入居民家庭，电视机、洗衣机等家用电器进一步普及。"
+    same = check(
+        "电脑、轿车日益普遍地走进居民家庭，电视机、洗衣机等家电进一步普及[1]。", passage(text)
+    )
+    assert not any("未见于" in issue for issue in same.issues), same.issues
+    added = check("电脑、轿车日益普遍地走进居民家庭，农村网购用户数量突破新高[1]。", passage(text))
+    assert added.status == "unsupported", added.issues
+
+
 def test_a_size_reversed_is_caught():
     text = "暴雨对园区排水设施的影响很大，修复工作仍在进行。"
     reversed_ = check("暴雨对园区排水设施的影响很小[1]。", passage(text))

@@ -230,13 +230,21 @@ def clause_names(clause: str, *, guessed: bool = False) -> set[str]:
 def unstated(sentence: str, cited: Cited) -> list[str]:
     """A clause of the sentence that no clause of the passages restates: something added."""
     issues = []
-    for clause in clauses(sentence):
+    for said in clauses(sentence):
+        clause = _unframed(said)  # 报告认为|……: who says it is no fact of the passage's
         grams = bigram_set(clause)
         if len(grams) < _ADDED_MIN_PAIRS:
             continue
         best = max((len(grams & bigram_set(c)) for c in cited.clauses), default=0)
         shared = len(grams & bigram_set(cited.text))
-        words = [w for w, _ in tagged_content(clause) if len(w) >= 2]
+        # each word once; adverbs and connectives (依旧, 同时) say how, not what
+        words = list(
+            dict.fromkeys(
+                w
+                for w, f in tagged_content(clause)
+                if len(w) >= 2 and f[0] not in "dc" and f != "ad"
+            )
+        )
         new = [w for w in words if normalise_for_match(w) not in cited.flat]
         if (
             best < _ADDED_CLAUSE_SHARE * len(grams)
@@ -244,5 +252,5 @@ def unstated(sentence: str, cited: Cited) -> list[str]:
             and len(new) >= 2
             and len(new) >= 0.5 * len(words)
         ):
-            issues.append(f"“{clause.strip()[:20]}”未见于所引段落")
+            issues.append(f"“{said.strip()[:20]}”未见于所引段落")
     return issues
