@@ -212,6 +212,21 @@ def test_the_kind_of_answer_asked_for_need_not_be_in_the_passage(library_assista
     assert relieved.sufficient
 
 
+def test_a_question_that_says_where_to_look_needs_fewer_of_its_words(
+    library_assistant, monkeypatch
+):
+    """湖南对……: the best passage is from the 湖南 text, which says it in its own words
+    (兜底, 钱 are the asker's); the same words without the province must cover more."""
+    anywhere, pointed = "对挖来的顶尖团队兜底给多少钱？", "湖南对挖来的顶尖团队兜底给多少钱？"
+    strict = replace(evidence.TUNE, min_coverage=0.95, anchored_coverage=0.3)
+    monkeypatch.setattr(evidence, "TUNE", strict)
+    for question, answered in ((pointed, True), (anywhere, False)):
+        passages = library_assistant.ask(question).passages
+        assert passages[0].chunk.doc_id == "湖南省人才措施.txt"
+        found = assess(library_assistant.index, question, passages)
+        assert found.sufficient is answered and found.coverage < strict.min_coverage
+
+
 def test_a_title_with_an_exclamation_mark_is_not_cut():
     text = "专辑《你好！城市》创下销量纪录。此后再无新作。"
     assert split_sentences(text) == ["专辑《你好！城市》创下销量纪录。", "此后再无新作。"]
