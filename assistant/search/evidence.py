@@ -138,10 +138,10 @@ def _missing_organisation(question: str, texts: list[str]) -> Evidence | None:
 def _pointed_at(question: str, passage: Passage, outlets: set[str]) -> bool:
     """The question says where to look (a province, an outlet, 那篇论文) and the best passage is
     from there."""
-    chunk = passage.chunk
+    chunk, text = passage.chunk, searchable(passage)
     provinces = find_provinces(question)
-    if provinces and all(p.name == chunk.region for p in provinces):
-        return True
+    if provinces and all(any(a.lower() in text for a in p.aliases) for p in provinces):
+        return True  # the passage is of that province's text, or names it (鲁那边 → 山东)
     if chunk.source and chunk.source in outlets and chunk.source in question:
         return True
     cues = lexicon.words("genres", "academic_cues")
