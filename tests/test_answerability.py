@@ -25,6 +25,7 @@ from assistant.text.names import (
     trimmed_guess,
     unsegmented,
 )
+from assistant.text.segment import expand_abbreviations
 from assistant.text.sentences import split_sentences
 
 LIBRARY = {
@@ -225,6 +226,13 @@ def test_a_question_that_says_where_to_look_needs_fewer_of_its_words(
         assert passages[0].chunk.doc_id == "湖南省人才措施.txt"
         found = assess(library_assistant.index, question, passages)
         assert found.sufficient is answered and found.coverage < strict.min_coverage
+
+
+def test_a_province_abbreviation_is_written_out_but_not_inside_a_foreign_name():
+    assert expand_abbreviations("冀和辽有什么不同？") == "河北和辽宁有什么不同？"
+    assert expand_abbreviations("鲁那边每年咋扶持？") == "山东那边每年咋扶持？"
+    assert expand_abbreviations("蒙泰罗获得第几名？") == "蒙泰罗获得第几名？"
+    assert expand_abbreviations("蒂亚戈·蒙泰罗是谁？") == "蒂亚戈·蒙泰罗是谁？"
 
 
 def test_a_title_with_an_exclamation_mark_is_not_cut():

@@ -162,12 +162,21 @@ def _expand_provinces(text: str) -> str:
     if not any(ch in text for ch in standalone):
         return text
     out = []
-    for word in _tokenizer().lcut(text):
+    words = _tokenizer().lcut(text)
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
         if word in _tokenizer().FREQ and len(word) > 1:
             out.append(word)  # a dictionary word: 辽阔, 鲁莽, 冀中
+        elif (out and out[-1].endswith(("·", "・"))) or _is_name_part(following):
+            out.append(word)  # the start of a foreign name: 蒙|泰罗, 蒂亚戈·蒙|泰罗
         else:
             out.append("".join(standalone.get(ch, ch) for ch in word))
     return "".join(out)
+
+
+def _is_name_part(word: str) -> bool:
+    """A word jieba files as (part of) a transliterated person's name (泰罗, 维勒)."""
+    return len(word) > 1 and bool(word) and tagged(word)[0][1] in ("nrt", "nrfg")
 
 
 def general_frequency(word: str) -> int:
