@@ -150,6 +150,7 @@ def test_a_guessed_name_loses_the_start_of_the_next_word(library_assistant):
     assert names_in("锦地罗是什么植物？") == ["锦地罗"]
     assert names_in("仁爱礁是哪个国家的？") == ["仁爱礁"], "a place suffix stays with the name"
     assert names_in("南海的仁爱礁") == ["仁爱礁"], "… also where the text ends"
+    assert names_in("安娜·杜普雷因什么而出名？") == ["安娜·杜普雷"], "因 is jieba's own word"
     assert "魏舒" in term_weights(library_assistant.index, "魏舒史称什么？")  # 魏舒|史称
     answer = library_assistant.ask("让-马克·杜邦一直担任什么职务？")
     assert not answer.refused and "所长" in answer.sentences[0].text

@@ -145,11 +145,29 @@ def unsegmented(text: str) -> list[str]:
     return found
 
 
+def _joined_end(name: str, text: str) -> str:
+    """A name joined by · without the one-character function word jieba cut after it (琴娜·杜普
+    洛|因|什么 → 琴娜·杜普洛)."""
+    words = tagged(text)
+    spans, at = {}, 0
+    for word, flag in words:
+        at = text.find(word, at)
+        spans[at] = (word, flag)
+        at += len(word)
+    start = text.find(name)
+    while len(name) > 2 and name[-1] not in "·・-":
+        word, flag = spans.get(start + len(name) - 1, ("", ""))
+        if len(word) != 1 or flag[0] not in "pcudr":
+            break
+        name = name[:-1]
+    return name
+
+
 def names_in(text: str) -> list[str]:
     """The names a text mentions, longest forms first, without repeats."""
     # a quoted figure (“100万件”) is a number, not a name: numbers are checked as numbers
     found = quoted(text)
-    found += [_trimmed(_cut(m, text)) for m in _JOINED.findall(text)]
+    found += [_trimmed(_cut(_joined_end(m, text), text)) for m in _JOINED.findall(text)]
     found += [m.group() for m in _CODE.finditer(text) if len(m.group()) >= 2]
     found += _tagged_names(_QUOTED.sub(" ", text))
     found += unsegmented(_QUOTED.sub(" ", text))
