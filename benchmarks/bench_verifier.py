@@ -4,7 +4,8 @@ Reported (test): `evals/verifier_cases.jsonl` (the seeds and the 2014–2025 wor
 `evals/verifier_cases_cmrc.jsonl` (CMRC 2018 dev), written before the check was changed.
 Tuned on (dev): `evals/dev/verifier_dev*.jsonl` (CMRC trial, the 2003–2013 reports, the seeds;
 `verifier_dev3` also passages of the 2014–2025 reports that share at most half their character
-pairs with any reported case's passage).
+pairs with any reported case's passage; `verifier_dev4` freely paraphrased faithful and wrong
+sentences alike).
 A faithful sentence counts as right when it comes out `supported`; a wrong one when it does
 not (`weak` or `unsupported`: the user sees either flagged, with its reason). `--readme`
 rewrites the README's table from `benchmarks/results-verifier.json`.
@@ -34,6 +35,7 @@ SETS = {
         "evals/dev/verifier_dev.jsonl",
         "evals/dev/verifier_dev_more.jsonl",
         "evals/dev/verifier_dev3.jsonl",
+        "evals/dev/verifier_dev4.jsonl",
     ],
 }
 OUT = REPO / "benchmarks" / "results-verifier.json"

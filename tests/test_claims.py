@@ -212,6 +212,8 @@ def test_the_same_time_said_from_later_is_the_same_time():
     text = "全市今年再安排3亿元用于老旧小区改造。"
     assert check("全市当年再安排3亿元用于老旧小区改造[1]。", passage(text)).status == "supported"
     assert check("全市去年再安排3亿元用于老旧小区改造[1]。", passage(text)).status != "supported"
+    text = "2005年末，该馆更名为省科学技术馆。"
+    assert check("2005年底，该馆更名为省科学技术馆[1]。", passage(text)).status == "supported"
 
 
 def test_a_qualifier_said_as_a_word_of_its_own_is_the_same_term():
@@ -257,6 +259,20 @@ def test_another_term_of_the_same_kind_from_outside_the_passage_is_caught():
     )
 
 
+def test_a_negation_ends_with_its_relative_clause():
+    """没有实现年初确定的目标: 确定 is not negated; 尚未建设的不准开工: 开工 is forbidden anyway."""
+    text = "全市没有实现年初确定的能耗降低4%左右的目标。尚未建设的项目不准开工。"
+    for sentence in (
+        "全市年初确定的能耗降低4%左右的目标并没有实现[1]。",
+        "尚未建设的项目一律不准开工[1]。",
+    ):
+        checked = check(sentence, passage(text))
+        assert checked.status == "supported", checked.issues
+    assert (
+        check("全市实现了年初确定的能耗降低4%左右的目标[1]。", passage(text)).status != "supported"
+    )
+
+
 def test_other_adverbs_add_nothing():
     """日益 for 越来越: how the sentence says it, not a clause the passage lacks."""
     text = "电脑、轿车越来越多地进入居民家庭，电视机、洗衣机等家用电器进一步普及。"
@@ -293,6 +309,7 @@ def test_figures_are_compared_as_values_in_any_script():
     assert figures("千家企业") == {"1000"} != figures("万家企业")
     assert figures("两成") == {"20%"} and figures("三分之一") == {"1/3"}
     assert figures("近一半") == figures("二分之一") == {"1/2"}
+    assert figures("历经千余年") == figures("一千多年") == {"1000"}, "an approximate count"
     assert figures("连续第五年增产") == figures("连续五年增产") and not ranks("连续第五年")
     assert "十四五" in figures("“十四五”时期")  # read digit by digit: a name, kept as written
     assert ranks("第一位") == ranks("第1位") == {"第1"}

@@ -61,9 +61,15 @@ def _predicates(clause: str) -> _Predicates:
                     k += 2
                 break
     # every verb after a negator, within its item of a list (数量不减少、质量不下降、利益|有保障)
-    items = [sum(w == "、" for w, _ in words[: i + 1]) for i in range(len(words))]
+    # or its relative clause (尚未建设的|不准开工, 没有实现年初确定的|目标)
+    items = [sum(w in ("、", "的") for w, _ in words[: i + 1]) for i in range(len(words))]
     negated = {items[i]: i for i in reversed(range(len(words))) if words[i][0] in _negators()}
-    after = {w for i, w in verbs if items[i] in negated and i > negated[items[i]]}
+    attributive = {i for i, _ in verbs if i + 1 < len(words) and words[i + 1][0] == "的"}
+    after = {
+        w
+        for i, w in verbs
+        if items[i] in negated and i > negated[items[i]] and i not in attributive
+    }
     denied = governed | after
     topic = {w for w, flag in words if flag[0] in "nav" and len(w) >= 2}
     stated = {w for _, w in verbs} - denied

@@ -48,14 +48,14 @@ def _another_of_its_kind(part: Aligned) -> list[str]:
         if mine in part.source or theirs in part.clause:
             continue
         head = mine[-1] == theirs[-1] and not set(mine[:-1]) & set(theirs[:-1])
-        kind = len(mine) >= 4 and mine[:2] == theirs[:2]
+        kind = len(mine) >= 4 and mine[:2] == theirs[:2] and _one_noun(mine[2:] + theirs[2:])
         if head or kind:
             issues.append(f"“{mine}”与原文的“{theirs}”不符")
     return issues
 
 
 def _one_noun(text: str) -> bool:
-    """Nouns the dictionary knows and nothing else (增值税, 企业|所得税)."""
+    """Nouns the dictionary knows and nothing else (增值税, 企业|所得税; 公路|铁路)."""
     words = tagged(text)
     return len(text) >= 3 and all(f[0] == "n" and is_dictionary_word(w) for w, f in words)
 

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from ..text import expressions, lexicon
 from ..text.chars import bigram_set, normalise_for_match
+from ..text.names import is_idiom
 from ..text.regions import find_provinces
 from ..text.segment import is_dictionary_word, tagged, tagged_content
 from .cited import ENTITY_TAGS, Cited, clauses, matching_clause, sharing
@@ -222,6 +223,7 @@ def clause_names(clause: str, *, guessed: bool = False) -> set[str]:
         if len(w) >= 2
         and (flag in ENTITY_TAGS or flag in ("ns", "j"))
         and (is_dictionary_word(w) or (guessed and w[0] not in _NOT_A_NAME_START))
+        and not is_idiom(w)  # 明显提高, 武艺超群: jieba tags them as names
         and w not in lexicon.words("expressions", "generic_places")
     }
     return {n for n in names if not any(n != m and n in m for m in names)}

@@ -53,7 +53,9 @@ def chinese_value(numeral: str) -> int | None:
 def _counted() -> re.Pattern[str]:
     """A Chinese numeral counting something: followed by a measure word (三项, 千家, 两成)."""
     units = lexicon.alternation("expressions", "units")
-    return re.compile(rf"(?<![\d.{_CN}])([{_CN}]+)(?={units}|成|分之|倍|中全会|届|期|轮|号|大)")
+    # 千余年, 一千多年: an approximate count is the same figure
+    after = rf"(?:余|多)?(?:{units})|成|分之|倍|中全会|届|期|轮|号|大"
+    return re.compile(rf"(?<![\d.{_CN}])([{_CN}]+)(?={after})")
 
 
 def _value(token: str) -> str:
