@@ -312,7 +312,8 @@ def test_figures_are_compared_as_values_in_any_script():
     assert figures("历经千余年") == figures("一千多年") == {"1000"}, "an approximate count"
     assert figures("连续第五年增产") == figures("连续五年增产") and not ranks("连续第五年")
     assert "十四五" in figures("“十四五”时期")  # read digit by digit: a name, kept as written
-    assert ranks("第一位") == ranks("第1位") == {"第1"}
+    assert ranks("第一位") == ranks("第1位") == ranks("首位") == {"第1"}
+    assert ranks("中国首个") == ranks("中国第一个") and ranks("再次") == {"再次"}
     assert written_figures("全国共登记技术合同近99万件") == {"990000": "99万"}
 
 

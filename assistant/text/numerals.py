@@ -1,7 +1,7 @@
 """Numbers and ranks in every script, normalised so that two texts can be compared.
 
 千家 and 1000家 are the same figure, 千家 and 万家 are not; 两成 is 2成, 三分之一 is 1/3, 第一 is
-第1; 首位, 首次 and 再次 are ranks of their own. A sentence that states a figure or rank its
+第1, and so are 首个, 首位, 首批 and 首次; 再次, 最大, 前列 are ranks of their own. A sentence that states a figure or rank its
 passage does not state is wrong, whatever script either is written in.
 """
 
@@ -125,4 +125,8 @@ def ranks(text: str) -> set[str]:
     """Ordinals and ranks (第一 → 第1, 首位, 首次, 再次, 最大, 前列), normalised."""
     text = _CONSECUTIVE.sub("连续", text)
     found = {f"第{_value(m.group(1))}" for m in _ORDINAL.finditer(text)}
-    return found | {m.group() for m in _rank_words().finditer(text)}
+    words = {m.group() for m in _rank_words().finditer(text)}
+    return found | {_FIRST.get(w, w) for w in words}
+
+
+_FIRST = {"首个": "第1", "首位": "第1", "首批": "第1", "首次": "第1"}  # 首个 is 第一个 …
