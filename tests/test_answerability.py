@@ -124,12 +124,18 @@ def test_a_verb_the_passage_says_otherwise_never_refuses_alone(
         ("塞内加尔的国徽是哪年启用的？", "塞内加尔"),  # four characters, a dictionary word
         # the rare noun a question opens with is its topic: a passage on another workstation
         ("羊水栓塞工作站每个资助多少万元？", "羊水"),
+        ("什么是人才工作站？", "人才工作站"),  # the term defined, as written: 博士后工作站 is another
     ],
 )
 def test_a_missing_name_is_refused_with_the_nearest_sources(library_assistant, question, missing):
     answer = library_assistant.ask(question)
     assert answer.refused and missing in answer.answer
     assert answer.passages, "the refusal still lists the nearest sources"
+
+
+def test_a_term_the_texts_name_is_defined(library_assistant):
+    answer = library_assistant.ask("什么是博士后工作站？")
+    assert not answer.refused and "博士后工作站" in answer.answer
 
 
 def test_an_organisation_the_texts_name_is_answered(library_assistant):

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from functools import cache
 
 from ..text import expressions, lexicon
+from ..text.expressions import defined_term
 
 # Checked in this order: the first whose cue the question holds decides.
 QUESTION_TYPES = (
@@ -80,18 +81,12 @@ def definition_pattern() -> str:
     return lexicon.alternation("question_types", "defines")
 
 
-_TERM_ASKED = re.compile(
-    r"(?:什么是|何谓|什么叫)[“「\"]?([^“”「」\"？?，,]{2,20}?)[”」\"]?[？?]?$"
-    r"|^[“「\"]?([^“”「」\"？?，,的]{2,20}?)[”」\"]?(?:是什么|是啥|指什么|是指什么|的含义|的定义)"
-)
-
-
 def definienda(kind: str, weights: Mapping[str, float], question: str = "") -> list[str]:
     """For “什么是X”, the X — as the question writes it, and its weightiest words: a sentence
     that says “X是……” is the answer."""
     if kind != "definition":
         return []
-    match = _TERM_ASKED.search(question.strip())
-    whole = [next(g for g in match.groups() if g)] if match else []
+    term = defined_term(question)
+    whole = [term] if term else []
     words = [t for t in sorted(weights, key=weights.get, reverse=True)[:2] if len(t) >= 2]
     return list(dict.fromkeys(whole + words))

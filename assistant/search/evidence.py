@@ -17,6 +17,7 @@ from ..index.state import Index
 from ..schema import Passage
 from ..text import lexicon
 from ..text.cities import find_cities
+from ..text.expressions import defined_term
 from ..text.names import (
     is_idiom,
     is_topic_word,
@@ -93,6 +94,13 @@ def _missing_subject(question: str, places: set[str], texts: list[str]) -> Evide
     subject = "".join(words)
     if len(words) >= 2 and not any(all(w.lower() in text for w in words) for text in texts):
         return Evidence(False, 0.0, (subject,), f"资料中没有关于“{subject}”的内容")
+    term = defined_term(question, whole=True).strip().lower()
+    if (
+        _TERM.fullmatch(term)
+        and not re.search(_POINTING, term)
+        and not any(term in t for t in texts)
+    ):
+        return Evidence(False, 0.0, (term,), f"资料中没有关于“{term}”的内容")  # 什么是X
     for word in opening_nouns(question):
         if word in places:
             break  # what follows a place is what is asked about it (京津冀|合伙|培育)
@@ -106,6 +114,8 @@ def _missing_subject(question: str, places: set[str], texts: list[str]) -> Evide
     return Evidence(False, 0.0, (opening,), f"资料中没有关于“{opening}”的内容")
 
 
+_TERM = re.compile(r"[^\s《》“”什么哪谁何]{2,6}")  # a term, not a phrase or a question
+_POINTING = "[该此这那本其]"  # 该书是什么: the term points back, the passages may name it otherwise
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?![A-Za-z])")  # Ember, Python: a name
 
 

@@ -98,3 +98,19 @@ def numbers(text: str) -> set[str]:
 def enumerations(text: str) -> set[str]:
     """Lists in the sentence (“甲、乙、丙”, “一是……二是……”): what answers “哪些”."""
     return {m.group() for m in _alternation("enumeration").finditer(text)}
+
+
+_TERM_ASKED = re.compile(
+    r"(?:什么是|何谓|什么叫)[“「\"]?([^“”「」\"？?，,]{2,20}?)[”」\"]?[？?]?$"
+    r"|^[“「\"]?([^“”「」\"？?，,的]{2,20}?)[”」\"]?(?:是什么|是啥|指什么|是指什么|的含义|的定义)"
+)
+
+
+def defined_term(question: str, *, whole: bool = False) -> str:
+    """The X of “什么是X？” or “X是什么？”, as the question writes it ("" if it asks no such thing;
+    with `whole`, also when more follows: “X是什么时候……” asks something else)."""
+    question = question.strip()
+    match = _TERM_ASKED.search(question)
+    if not match or (whole and question[match.end() :].strip("？? ")):
+        return ""
+    return next(g for g in match.groups() if g)
