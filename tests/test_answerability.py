@@ -124,7 +124,10 @@ def test_a_verb_the_passage_says_otherwise_never_refuses_alone(
         ("塞内加尔的国徽是哪年启用的？", "塞内加尔"),  # four characters, a dictionary word
         # the rare noun a question opens with is its topic: a passage on another workstation
         ("羊水栓塞工作站每个资助多少万元？", "羊水"),
-        ("什么是人才工作站？", "人才工作站"),  # the term defined, as written: 博士后工作站 is another
+        (
+            "什么是人才工作站？",
+            "人才工作站",
+        ),  # the term defined, as written: 博士后工作站 is another
     ],
 )
 def test_a_missing_name_is_refused_with_the_nearest_sources(library_assistant, question, missing):
