@@ -236,6 +236,18 @@ def test_a_change_where_the_passage_says_it_stays_is_caught():
     caught("今年赤字率有所提高[1]。", "今年赤字率保持不变[1]。", text, "提高")
 
 
+def test_a_comparison_reversed_is_caught():
+    text = "农村居民人均纯收入连续两年快于城镇居民。全年投资增幅比一季度回落5个百分点。"
+    caught(
+        "农村居民人均纯收入连续两年慢于城镇居民[1]。",
+        "农村居民人均纯收入连续两年快于城镇居民[1]。",
+        text,
+        "慢于",
+    )
+    wrong = check("全年投资增幅比一季度高出5个百分点[1]。", passage(text))
+    assert wrong.status == "unsupported" and any("高出" in i for i in wrong.issues), wrong.issues
+
+
 def test_a_postponement_is_a_negation():
     text = "全面推开公立医院综合改革，全部取消药品加成。"
     wrong = check("全面推开公立医院综合改革，暂不取消药品加成[1]。", passage(text))

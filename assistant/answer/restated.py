@@ -170,6 +170,8 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
         issues += _reversed(part.clause, part.source)
         up, down, steady = directions()
         for mine, theirs in part.changes:
+            # with the character after each: jieba cuts 快|于, the direction is 快于
+            mine, theirs = _with_next(mine, part.clause), _with_next(theirs, part.source)
             for said, meant in ((up, down), (down, up)):
                 if said.search(mine) and meant.search(theirs) and not said.search(theirs):
                     issues.append(f"“{mine}”与原文的“{theirs}”方向相反")
@@ -177,6 +179,11 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
             if moved and steady.search(theirs) and not (up.search(theirs) or down.search(theirs)):
                 issues.append(f"“{mine}”与原文的“{theirs}”不符：原文未变")
     return list(dict.fromkeys(issues))
+
+
+def _with_next(piece: str, text: str) -> str:
+    at = text.find(piece)
+    return text[at : at + len(piece) + 1] if at >= 0 else piece
 
 
 def _reversed(mine: str, source: str) -> list[str]:
