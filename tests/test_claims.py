@@ -248,6 +248,18 @@ def test_a_comparison_reversed_is_caught():
     assert wrong.status == "unsupported" and any("高出" in i for i in wrong.issues), wrong.issues
 
 
+def test_a_counterpart_put_for_the_other_is_caught():
+    text = "服务贸易稳步发展，入境旅游人数和外汇收入大幅度增加。在东北老工业基地开展了增值税转型改革试点。"
+    caught(
+        "入境旅游人数和外汇收入大幅增加[1]。".replace("入境", "出境"),
+        "入境旅游人数和外汇收入大幅增加[1]。",
+        text,
+        "出境",
+    )
+    wrong = check("东北老工业基地率先开展企业所得税转型改革试点[1]。", passage(text))
+    assert wrong.status == "unsupported" and any("企业所得税" in i for i in wrong.issues)
+
+
 def test_a_postponement_is_a_negation():
     text = "全面推开公立医院综合改革，全部取消药品加成。"
     wrong = check("全面推开公立医院综合改革，暂不取消药品加成[1]。", passage(text))
