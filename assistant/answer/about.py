@@ -17,9 +17,8 @@ import re
 from functools import cache
 
 from ..schema import Passage
+from ..search.mentions import names_document
 from ..text import lexicon
-from ..text.regions import find_provinces
-from ..text.segment import content_words
 from ..text.sentences import split_sentences
 from .generate import REFUSAL
 
@@ -40,7 +39,7 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
     """The answer from the record of the first retrieved document the question names, or None
     when the question asks about the content, or the record does not hold what it asks for."""
     asked = asked_about_document(question)
-    named = next((p for p in passages if _names_document(question, p)), None) if asked else None
+    named = next((p for p in passages if names_document(question, p)), None) if asked else None
     if named is None:
         return None  # “那篇论文何时发表” may mean a paper the text is about
     chunk, n = named.chunk, named.n
@@ -62,27 +61,6 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
 
 
 _NAMES = {"date": "发布日期", "source": "来源"}
-_ITSELF = re.compile(r"本文|该文|这篇文章|原文")
-_TITLE_WORDS = 3  # of the title's words, to name the document by it
-
-
-def _names_document(question: str, passage: Passage) -> bool:
-    """The question points at this document: by its outlet (辽宁日报那篇), its province (辽宁那篇),
-    the kind of text it is (那篇论文, of an academic text), three words of its title
-    (讲现代海洋产业体系的那篇), or as 本文."""
-    chunk = passage.chunk
-    if _ITSELF.search(question) or (chunk.source and chunk.source in question):
-        return True
-    if any(p.name == chunk.region for p in find_provinces(question)):
-        return True
-    kinds = set(lexicon.words("question_types", "text_kinds"))
-    if any(kind in question for kind in kinds & set(lexicon.words("genres", chunk.level))):
-        return True  # 那篇论文, and this is the library's paper
-    title_words = {w for w in content_words(chunk.title) if len(w) >= 2}
-    shared = {w for w in title_words if w in question}
-    return len(shared) >= min(_TITLE_WORDS, len(title_words)) > 0
-
-
 _AUTHORS = re.compile(r"^作者")
 _ISSUE = re.compile(r"^(?:原文刊发|DOI)")
 _ASKS_ISSUE = re.compile(r"哪几页|页码|第几期|哪一期|DOI")

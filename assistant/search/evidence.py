@@ -29,6 +29,7 @@ from ..text.names import (
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, tagged
 from ..tuning import TUNING
+from .mentions import names_document
 from .weights import answer_type_words, term_weights
 
 TUNE = TUNING.evidence
@@ -145,17 +146,14 @@ def _missing_organisation(question: str, texts: list[str]) -> Evidence | None:
     return None
 
 
-def _pointed_at(question: str, passage: Passage, outlets: set[str]) -> bool:
-    """The question says where to look (a province, an outlet, 那篇论文) and the best passage is
-    from there."""
-    chunk, text = passage.chunk, searchable(passage)
+def _pointed_at(question: str, passage: Passage) -> bool:
+    """The question says where to look — a province, an outlet, 那篇论文, its title — and the
+    best passage is from there (or names the province: 鲁那边 and a national text on 山东)."""
+    text = searchable(passage)
     provinces = find_provinces(question)
     if provinces and all(any(a.lower() in text for a in p.aliases) for p in provinces):
-        return True  # the passage is of that province's text, or names it (鲁那边 → 山东)
-    if chunk.source and chunk.source in outlets and chunk.source in question:
         return True
-    cues = lexicon.words("genres", "academic_cues")
-    return chunk.level == "academic" and any(cue in question for cue in cues)
+    return names_document(question, passage)
 
 
 def _only_phrasing_missing(found: set[str], missing: tuple[str, ...]) -> bool:
@@ -210,7 +208,7 @@ def assess(
     if closeness and near < TUNE.semantic_floor:
         return Evidence(False, coverage, missing, "所检索的段落与问题的意思相去较远")
     # 冀那篇, 新华网说: the question says where to look, and the texts there use their own words
-    pointed = _pointed_at(question, passages[0], index.outlets)
+    pointed = _pointed_at(question, passages[0])
     if TUNE.anchored_coverage <= coverage < TUNE.min_coverage and pointed:
         return Evidence(True, coverage, missing)
     if coverage < TUNE.min_coverage and _only_phrasing_missing(pooled, missing):

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..index.state import Index
-from ..schema import Chunk
+from ..schema import Chunk, Passage
 from ..text import lexicon
 from ..text.names import quoted
 from ..text.regions import Province, find_provinces
+from ..text.segment import content_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,3 +77,24 @@ def boosts_for(question: str, known_outlets: set[str]) -> list[Boost]:
 
 
 _BYLINE_LABELS = ("作者", "原文刊发", "DOI")
+
+
+_ITSELF = re.compile(r"本文|该文|这篇文章|原文")
+_TITLE_WORDS = 3  # of the title's words, to name the document by it
+
+
+def names_document(question: str, passage: Passage) -> bool:
+    """The question points at this document: by its outlet (辽宁日报那篇), its province (辽宁那篇),
+    the kind of text it is (那篇论文, of an academic text), three words of its title
+    (讲现代海洋产业体系的那篇), or as 本文."""
+    chunk = passage.chunk
+    if _ITSELF.search(question) or (chunk.source and chunk.source in question):
+        return True
+    if any(p.name == chunk.region for p in find_provinces(question)):
+        return True
+    kinds = set(lexicon.words("question_types", "text_kinds"))
+    if any(kind in question for kind in kinds & set(lexicon.words("genres", chunk.level))):
+        return True  # 那篇论文, and this is the library's paper
+    title_words = {w for w in content_words(chunk.title) if len(w) >= 2}
+    shared = {w for w in title_words if w in question}
+    return len(shared) >= min(_TITLE_WORDS, len(title_words)) > 0
