@@ -31,7 +31,7 @@ class RetrievalTuning:
 
 @dataclass(frozen=True, slots=True)
 class EvidenceTuning:
-    min_coverage: float = 0.5
+    min_coverage: float = 0.6
     """Weighted share of the question's words one of the top passages must hold to be answered."""
     top_passages: int = 5
     """How many of the retrieved passages the coverage is measured on."""
