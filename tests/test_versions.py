@@ -195,3 +195,12 @@ def test_a_year_is_answered_from_the_report_that_looks_back_on_it(tmp_path, sett
     assert scope(versions, "2023年青海省科技工作报告提出了什么？", None, [])[0] == [earlier]
     both = scope(versions, "2024年和2023年的预期目标有什么不同？", None, [])[0]
     assert {earlier, later} <= set(both)
+
+
+def test_a_figure_in_a_review_answers_for_the_year_reviewed(tmp_path, settings):
+    """“2024年报告说2023年……多少”: the review's figure is the 2023 one, though it says 全年."""
+    name = "2024年青海省科技工作报告.txt"
+    text = "2024年青海省科技工作报告\n一、过去一年工作回顾\n全年新建重点实验室7家。\n"
+    assistant = assistant_over(tmp_path, settings, {name: text})
+    answer = assistant.ask("2024年报告说2023年青海新建了多少家重点实验室？")
+    assert not answer.refused and "7家" in answer.answer, answer.answer

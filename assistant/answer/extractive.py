@@ -14,6 +14,8 @@ from dataclasses import replace
 
 from ..llm.faults import Budget, Restart
 from ..schema import Passage
+from ..search.periods import period
+from ..search.versions import issued_on
 from ..text.overlap import NearDuplicates
 from ..text.regions import Province, find_provinces
 from ..text.sentences import lead_details
@@ -122,7 +124,10 @@ def _has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candid
         if kind == "when":
             text += where
         if answers_kind(kind, text, request.searched, strict=False):
-            found.append(candidate.text + where)
+            # the year its section speaks of (2005年报告's 过去一年工作回顾: 全年 is 2004年)
+            chunk = candidate.passage.chunk
+            spoken = period(chunk.heading or "", issued_on(chunk.date, chunk.title or ""))
+            found.append(candidate.text + where + (str(spoken) if spoken else ""))
     return bool(found) and all(any(year in text for text in found) for year in years)
 
 
