@@ -204,3 +204,17 @@ def test_a_figure_in_a_review_answers_for_the_year_reviewed(tmp_path, settings):
     assistant = assistant_over(tmp_path, settings, {name: text})
     answer = assistant.ask("2024年报告说2023年青海新建了多少家重点实验室？")
     assert not answer.refused and "7家" in answer.answer, answer.answer
+
+
+def test_a_question_pointing_at_the_series_still_searches_its_earlier_years(tmp_path, settings):
+    """Named by its title, the report in force holds a few of the words at best: that it says
+    where to look does not settle it when an earlier year answers fully."""
+    texts = {
+        "2023年青海省科技工作报告.txt": "2023年青海省科技工作报告\n一、2022年工作回顾\n"
+        "全省新建省级重点实验室6家，认定高新技术企业120家。\n",
+        "2024年青海省科技工作报告.txt": "2024年青海省科技工作报告\n一、过去一年工作回顾\n"
+        "全省新建科技企业孵化器3家，技术合同成交额增长15%。\n",
+    }
+    assistant = assistant_over(tmp_path, settings, texts)
+    answer = assistant.ask("青海省科技工作报告说新建了几家省级重点实验室？")
+    assert not answer.refused and "6家" in answer.answer, answer.answer

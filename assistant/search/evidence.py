@@ -41,6 +41,7 @@ class Evidence:
     coverage: float
     missing: tuple[str, ...]
     reason: str = ""
+    pointed: bool = False  # sufficient only because the question says where to look
 
 
 def describe(passage: Passage) -> str:
@@ -210,7 +211,7 @@ def assess(
     # 冀那篇, 新华网说: the question says where to look, and the texts there use their own words
     pointed = _pointed_at(question, passages[0])
     if TUNE.anchored_coverage <= coverage < TUNE.min_coverage and pointed:
-        return Evidence(True, coverage, missing)
+        return Evidence(True, coverage, missing, pointed=True)
     if coverage < TUNE.min_coverage and _only_phrasing_missing(pooled, missing):
         return Evidence(True, coverage, missing)  # 营造 for 构建: how it is asked, not what
     if coverage < TUNE.min_coverage:

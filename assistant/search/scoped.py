@@ -43,12 +43,16 @@ def search(
     favour = favoured(index, query, versions.series)
     result = retrieve(index, query, k=k, doc_ids=doc_ids, boosts=boosts, favour=favour)
     evidence = assess(index, query, result.passages, _closeness(result))
-    wider = [] if chosen_by_user or evidence.sufficient else earlier_years(versions, doc_ids)
+    # found only by where the question points (its title, its province), the versions in force
+    # may still be the wrong year: the earlier years are searched too
+    settled = evidence.sufficient and not evidence.pointed
+    wider = [] if chosen_by_user or settled else earlier_years(versions, doc_ids)
     if not wider:
         return result, evidence
     again = retrieve(index, query, k=k, doc_ids=[*doc_ids, *wider], boosts=boosts, favour=favour)
     second = assess(index, query, again.passages, _closeness(again))
-    return (again, second) if second.sufficient else (result, evidence)
+    better = second.sufficient and (not evidence.sufficient or second.coverage > evidence.coverage)
+    return (again, second) if better else (result, evidence)
 
 
 def _closeness(result: Retrieval) -> dict[str, float] | None:
