@@ -397,3 +397,10 @@ def test_unreadable_verdicts_count_as_not_supported():
     assert parse_verdict('{"verdict": "支持", "reason": "有"}') == ("支持", "有")
     assert parse_verdict("我觉得可以")[0] == "不支持"
     assert parse_verdict('{"verdict": "maybe"}')[0] == "不支持"
+
+
+def test_a_comparison_turned_round_is_caught():
+    text = "成年个体体长约65厘米。雄性较雌性大，毛色较浅。"
+    flags("雌性个头比雄性更大[1]。", text, "比较相反")
+    flags("雄性较雌性小[1]。", text, "比较相反")
+    assert check("雄性个头比雌性大[1]。", passage(text)).status != "unsupported"

@@ -29,6 +29,7 @@ from ..text.numerals import figures, ranks, written_figures
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
 from .cited import ENTITY_TAGS, Cited
+from .compared import compared
 from .denied import denied
 from .exchanged import swapped
 from .restated import polarity, unstated
@@ -172,5 +173,6 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + polarity(sentence, cited)
         + denied(sentence, cited)
         + swapped(sentence, cited)
+        + compared(sentence, cited)
     )
     return list(dict.fromkeys(errors)), unstated(sentence, cited)
