@@ -404,3 +404,10 @@ def test_a_comparison_turned_round_is_caught():
     flags("雌性个头比雄性更大[1]。", text, "比较相反")
     flags("雄性较雌性小[1]。", text, "比较相反")
     assert check("雄性个头比雌性大[1]。", passage(text)).status != "unsupported"
+
+
+def test_a_count_of_the_items_the_sentence_lists_is_no_new_figure():
+    text = "政府工作仍存在一些缺点和不足，节能减排、物价调控目标没有完成。"
+    counted = check("节能减排和物价调控两项目标都没能完成[1]。", passage(text))
+    assert counted.status == "supported", counted.issues
+    flags("节能减排和物价调控三项目标都没能完成[1]。", text, "三项")

@@ -153,9 +153,23 @@ def _quotes(sentence: str, cited: Cited) -> list[str]:
 def _figures(sentence: str, cited: Cited) -> list[str]:
     known, ranked = figures(cited.text), ranks(cited.text)
     stated = written_figures(sentence)
-    issues = [f"数字“{stated[f]}”未出现在所引段落中" for f in sorted(set(stated) - known)]
+    issues = [
+        f"数字“{stated[f]}”未出现在所引段落中"
+        for f in sorted(set(stated) - known)
+        if not _counts_its_list(stated[f], f, sentence)
+    ]
     issues += [f"排序或次序“{r}”与原文不符" for r in sorted(ranks(sentence) - ranked)]
     return issues
+
+
+_LISTED = re.compile(r"[、和与及]")
+
+
+def _counts_its_list(written: str, value: str, sentence: str) -> bool:
+    """“甲和乙两项目标”: a count of the items the sentence itself lists just before it."""
+    at = sentence.find(written)
+    before = re.split(r"[，。；：,;:]", sentence[:at])[-1] if at > 0 else ""
+    return value.isdigit() and before != "" and len(_LISTED.split(before)) == int(value)
 
 
 def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str], list[str]]:
