@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from ..text import lexicon
 from ..text.segment import tagged
@@ -62,7 +63,7 @@ def _predicates(clause: str) -> _Predicates:
                 break
     # every verb after a negator, within its item of a list (数量不减少、质量不下降、利益|有保障)
     # or its relative clause (尚未建设的|不准开工, 没有实现年初确定的|目标)
-    items = [sum(w in ("、", "的") for w, _ in words[: i + 1]) for i in range(len(words))]
+    items = list(accumulate(int(w in ("、", "的")) for w, _ in words))
     negated = {items[i]: i for i in reversed(range(len(words))) if words[i][0] in _negators()}
     attributive = {i for i, _ in verbs if i + 1 < len(words) and words[i + 1][0] == "的"}
     after = {

@@ -17,7 +17,7 @@ from ..text import expressions, lexicon
 from ..text.chars import bigram_set, normalise_for_match
 from ..text.names import is_idiom
 from ..text.regions import find_provinces
-from ..text.segment import is_dictionary_word, tagged, tagged_content
+from ..text.segment import is_dictionary_word, tagged, tagged_at, tagged_content
 from .cited import ENTITY_TAGS, Cited, clauses, matching_clause, sharing
 
 _ADDED_MIN_PAIRS = 6
@@ -202,22 +202,13 @@ _QUOTE_SPAN = re.compile(r"《[^》]{1,40}》|“[^”]{1,40}”")
 def _words_over(text: str, start: int, end: int, *, quotes: bool = True) -> str:
     """The whole words (and, with `quotes`, quotations) of `text` that overlap text[start:end]."""
     first, last = start, end
-    spans = [(at, at + len(w)) for w, at in _positions(text)]
+    spans = [(at, at + len(w)) for w, _, at in tagged_at(text)]
     spans += [m.span() for m in _QUOTE_SPAN.finditer(text)] if quotes else []
     spans += [m.span() for m in not_negating().finditer(text)]  # 不|动摇 cut at 不 would negate
     for left, right in spans:
         if left < end and start < right:
             first, last = min(first, left), max(last, right)
     return text[first:last]
-
-
-def _positions(text: str) -> list[tuple[str, int]]:
-    found, at = [], 0
-    for word, _ in tagged(text):
-        at = text.find(word, at)
-        found.append((word, at))
-        at += len(word)
-    return found
 
 
 def clause_names(clause: str, *, guessed: bool = False) -> set[str]:

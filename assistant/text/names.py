@@ -13,7 +13,7 @@ from functools import cache
 
 from . import lexicon
 from .chars import CJK
-from .segment import general_frequency, is_dictionary_word, stopwords, tagged
+from .segment import general_frequency, is_dictionary_word, stopwords, tagged, tagged_at
 
 _QUOTED = re.compile(r"《([^《》]{1,30})》|“([^“”]{2,20})”|「([^「」]{2,20})」")
 _FIGURE = re.compile(r"[近约超逾]?[\d.,%％]+[万亿千百]*[^\s]{0,2}")
@@ -148,12 +148,7 @@ def unsegmented(text: str) -> list[str]:
 def _joined_end(name: str, text: str) -> str:
     """A name joined by · without the one-character function word jieba cut after it (琴娜·杜普
     洛|因|什么 → 琴娜·杜普洛)."""
-    words = tagged(text)
-    spans, at = {}, 0
-    for word, flag in words:
-        at = text.find(word, at)
-        spans[at] = (word, flag)
-        at += len(word)
+    spans = {at: (word, flag) for word, flag, at in tagged_at(text)}
     start = text.find(name)
     while len(name) > 2 and name[-1] not in "·・-":
         word, flag = spans.get(start + len(name) - 1, ("", ""))

@@ -176,7 +176,7 @@ def _expand_provinces(text: str) -> str:
 
 def _is_name_part(word: str) -> bool:
     """A word jieba files as (part of) a transliterated person's name (泰罗, 维勒)."""
-    return len(word) > 1 and bool(word) and tagged(word)[0][1] in ("nrt", "nrfg")
+    return len(word) > 1 and tagged(word)[0][1] in ("nrt", "nrfg")
 
 
 def general_frequency(word: str) -> int:
@@ -212,6 +212,16 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """Words with their part of speech (jieba's ICTCLAS-style tags: n, v, nr, ns, nt, nz …).
     Remembered: checking an answer tags the same passage clauses for every sentence."""
     return tuple((pair.word, pair.flag) for pair in _tagger().cut(text) if pair.word.strip())
+
+
+def tagged_at(text: str) -> list[tuple[str, str, int]]:
+    """`tagged`, each word with where it starts in the text."""
+    found, at = [], 0
+    for word, flag in tagged(text):
+        at = text.find(word, at)
+        found.append((word, flag, at))
+        at += len(word)
+    return found
 
 
 def tagged_content(text: str) -> list[tuple[str, str]]:
