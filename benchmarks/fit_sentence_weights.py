@@ -28,10 +28,10 @@ import bench_quality  # noqa: E402
 from assistant.answer.candidates import (  # noqa: E402
     EXPANDED,
     expand,
-    question_pairs,
     sentence_features,
 )
 from assistant.answer.question_types import classify, definienda  # noqa: E402
+from assistant.answer.wording import question_pairs  # noqa: E402
 from assistant.evals.metrics import comparable  # noqa: E402
 from assistant.search.weights import term_weights  # noqa: E402
 

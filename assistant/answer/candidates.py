@@ -20,12 +20,11 @@ import numpy as np
 
 from ..schema import Passage
 from ..text import lexicon
-from ..text.chars import bigram_set, normalise_for_match
 from ..text.clean import looks_like_heading
-from ..text.segment import stopwords
 from ..text.sentences import split_sentences, strip_connective
 from ..tuning import TUNING
 from .question_types import TYPED, answers_kind, definition_pattern
+from .wording import echo, overlap, template
 
 TUNE = TUNING.answer
 
@@ -77,21 +76,11 @@ def sentences_of(passage: Passage) -> list[str]:
     return split_sentences(passage.text, max_chars=TUNE.sentence_max_chars)
 
 
-def question_pairs(question: str) -> set[str]:
-    """The question's character pairs, without those of its question and function words."""
-    stop = stopwords()
-    kept = "".join(ch if ch not in stop else " " for ch in question)
-    return bigram_set(kept)
-
-
-def _overlap(pairs: set[str], sentence: str) -> float:
-    return len(pairs & bigram_set(sentence)) / len(pairs) if pairs else 0.0
-
-
 FEATURES = (
     "coverage",  # weighted share of the question's words in the sentence itself
     "coverage_in_context",  # … counting the passage's title, section and region too
     "overlap",  # share of the question's character pairs in the sentence
+    "overlap_in_context",  # … counting the title and section too (“树高可达55米” under its name)
     "echo",  # longest run of the question's characters in the sentence, as a share of it
     "template",  # the words around the question word, with the answer between (以……为食)
     "typed_when",  # holds the kind of fact asked for: a date for 何时 …
@@ -113,45 +102,6 @@ _NEIGHBOURHOOD = 3  # sentences either side that an answer may refer back to (�
 _TYPED_ORDER = ("when", "quantity", "who", "where", "reason", "list")
 
 
-def _echo(question: str, sentence: str) -> float:
-    """The longest run of the question's characters found in the sentence, as a share of the
-    question's length (its wording around the question word, “……以什么为食” → “以……为食”)."""
-    core = normalise_for_match(question)
-    best = 0
-    for start in range(len(core)):
-        length = best + 1
-        while start + length <= len(core) and core[start : start + length] in sentence:
-            best = length
-            length += 1
-    return best / (len(core) or 1)
-
-
-@cache
-def _wh_word() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation("question_types", "wh_words"))
-
-
-def _template(question: str, sentence: str) -> float:
-    """How much of the wording on each side of the question word the sentence holds, in order,
-    with something in between: “X以什么为食” → “以……为食”, “被谁所杀” → “被……所杀”."""
-    match = _wh_word().search(question)
-    if not match:
-        return 0.0
-    left = normalise_for_match(question[: match.start()])[-4:]
-    right = normalise_for_match(question[match.end() :])[:4]
-    flat = normalise_for_match(sentence)
-    best = 0
-    for i in range(len(left) + 1):
-        for j in range(len(right), -1, -1):
-            head, tail = left[i:], right[:j]
-            if len(head) + len(tail) <= best or not (head or tail):
-                continue
-            pattern = f"{re.escape(head)}.{{1,40}}{re.escape(tail)}" if head and tail else None
-            if (pattern and re.search(pattern, flat)) or (not pattern and (head or tail) in flat):
-                best = len(head) + len(tail)
-    return best / ((len(left) + len(right)) or 1)
-
-
 def features(
     sentences: list[str],
     position: int,
@@ -159,8 +109,10 @@ def features(
     covers: tuple[list[float], list[float]],
     ask: tuple[str, str, set[str], list[str]],
     rank: int,
+    where: str = "",
 ) -> tuple[float, ...]:
-    """The sentence's `FEATURES`, for the question `ask` = (question, kind, pairs, definienda)."""
+    """The sentence's `FEATURES`, for the question `ask` = (question, kind, pairs, definienda);
+    `where` is the passage's `context`."""
     question, kind, pairs, definienda = ask
     own, in_context = covers
     typed = kind in TYPED and answers_kind(kind, text, question)
@@ -170,9 +122,10 @@ def features(
     return (
         own[position],
         in_context[position],
-        _overlap(pairs, text),
-        _echo(question, text),
-        _template(question, text),
+        overlap(pairs, text),
+        overlap(pairs, f"{text} {where}"),
+        echo(question, text),
+        template(question, text),
         *(float(typed and kind == k) for k in _TYPED_ORDER),
         max(nearby, default=0.0) if typed else 0.0,
         1 / (rank + 1),
@@ -225,7 +178,7 @@ def sentence_features(
     for position, sentence in enumerate(sentences):
         if is_answer_sentence(sentence):
             text = strip_connective(sentence)
-            values = features(sentences, position, text, covers, ask, rank)
+            values = features(sentences, position, text, covers, ask, rank, where)
             found.append(Scored(passage, position, text, values))
     return found
 
@@ -238,6 +191,8 @@ EXPANDED = (
     "typed_times_coverage",
     "typed_times_neighbour",
     "overlap_squared",
+    "overlap_in_context_squared",
+    "coverage_times_overlap_in_context",
     "next_to_best",
 )
 """The features a sentence is scored on: its own, products of them (a typed sentence counts
@@ -261,7 +216,11 @@ def expand(rows: list[Scored]) -> np.ndarray:
         for row in rows
     ]
     near_cover = x[:, FEATURES.index("neighbour")]
-    products = [ctx**2, ctx * overlap, ctx * echo, typed * ctx, typed * near_cover, overlap**2]
+    around = x[:, FEATURES.index("overlap_in_context")]
+    products = [
+        *(ctx**2, ctx * overlap, ctx * echo, typed * ctx, typed * near_cover, overlap**2),
+        *(around**2, ctx * around),
+    ]
     return np.column_stack([x, *products, np.array(near)])
 
 

@@ -25,7 +25,6 @@ from .candidates import (
     Candidate,
     context,
     is_answer_sentence,
-    question_pairs,
     score_all,
     sentence_features,
     sentences_of,
@@ -34,6 +33,7 @@ from .candidates import (
 from .first import answering
 from .generate import REFUSAL, GenerationRequest
 from .question_types import FACTOID, answers_kind, classify, definienda
+from .wording import question_pairs
 
 TUNE = TUNING.answer
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")

@@ -1,0 +1,61 @@
+"""How a sentence's wording meets the question's: the question's character pairs it holds, the
+longest run of the question it repeats, the words on each side of the question word it keeps."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..text import lexicon
+from ..text.chars import bigram_set, normalise_for_match
+from ..text.segment import stopwords
+
+
+def question_pairs(question: str) -> set[str]:
+    """The question's character pairs, without those of its question and function words."""
+    stop = stopwords()
+    kept = "".join(ch if ch not in stop else " " for ch in question)
+    return bigram_set(kept)
+
+
+def overlap(pairs: set[str], sentence: str) -> float:
+    return len(pairs & bigram_set(sentence)) / len(pairs) if pairs else 0.0
+
+
+def echo(question: str, sentence: str) -> float:
+    """The longest run of the question's characters found in the sentence, as a share of the
+    question's length (its wording around the question word, “……以什么为食” → “以……为食”)."""
+    core = normalise_for_match(question)
+    best = 0
+    for start in range(len(core)):
+        length = best + 1
+        while start + length <= len(core) and core[start : start + length] in sentence:
+            best = length
+            length += 1
+    return best / (len(core) or 1)
+
+
+@cache
+def _wh_word() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("question_types", "wh_words"))
+
+
+def template(question: str, sentence: str) -> float:
+    """How much of the wording on each side of the question word the sentence holds, in order,
+    with something in between: “X以什么为食” → “以……为食”, “被谁所杀” → “被……所杀”."""
+    match = _wh_word().search(question)
+    if not match:
+        return 0.0
+    left = normalise_for_match(question[: match.start()])[-4:]
+    right = normalise_for_match(question[match.end() :])[:4]
+    flat = normalise_for_match(sentence)
+    best = 0
+    for i in range(len(left) + 1):
+        for j in range(len(right), -1, -1):
+            head, tail = left[i:], right[:j]
+            if len(head) + len(tail) <= best or not (head or tail):
+                continue
+            pattern = f"{re.escape(head)}.{{1,40}}{re.escape(tail)}" if head and tail else None
+            if (pattern and re.search(pattern, flat)) or (not pattern and (head or tail) in flat):
+                best = len(head) + len(tail)
+    return best / ((len(left) + len(right)) or 1)
