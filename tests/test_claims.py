@@ -282,6 +282,61 @@ def test_another_term_of_the_same_kind_from_outside_the_passage_is_caught():
     )
 
 
+def test_the_same_head_noun_with_another_qualifier_is_another_thing():
+    """中小企业 → 国有企业, 中小银行 → 大型商业银行: the same kind of body, not the same one."""
+    text = "加大对中小企业技术改造的支持，优先支持中小银行补充资本。"
+    caught(
+        "加大对国有企业技术改造的支持[1]。",
+        "加大对中小企业技术改造的支持[1]。",
+        text,
+        "国有企业",
+    )
+    flags("优先支持大型商业银行补充资本[1]。", text, "大型商业银行")
+
+
+def test_an_actor_from_outside_the_passage_in_an_otherwise_copied_clause_is_caught():
+    """企业牵头 → 科研院所牵头, a noun the passage never uses; a clause reworded throughout keeps
+    its metaphor (桥梁 → 纽带) without a flag."""
+    text = "鼓励企业牵头组建创新联合体。数据要素是连接生产与消费的重要桥梁。"
+    caught(
+        "鼓励科研院所牵头组建创新联合体[1]。",
+        "鼓励企业牵头组建创新联合体[1]。",
+        text,
+        "科研院所",
+    )
+    checked = check("数据要素是联结生产和消费的重要纽带[1]。", passage(text))
+    assert checked.status == "supported", checked.issues
+
+
+def test_a_phrase_the_passage_avoids_stated_as_something_to_do_is_caught():
+    """避免“唯论文” → 坚持“唯论文”, reworded too freely for any clause to restate it."""
+    text = "完善科技人才评价机制，避免“唯论文”倾向，引导人员潜心研究。"
+    caught(
+        "文章建议在人才评价上坚持“唯论文”导向[1]。",
+        "文章建议完善科技人才评价机制，防止“唯论文”倾向[1]。",
+        text,
+        "唯论文",
+    )
+
+
+def test_faithful_wording_is_not_mistaken_for_a_slip():
+    """也不畅 against 不畅 (jieba glues one 不 to its adjective, not the other); a word met again
+    two clauses further on does not stretch the restated clause over their negation; 杜绝 (which
+    jieba files as a name) for 防止."""
+    text = (
+        "目前部门之间的信息共享渠道不畅。"
+        "进一步提高研究项目间接费用占比，开展经费使用改革试点，不设科目比例限制。"
+        "坚决防止违规收费和重复检查。"
+    )
+    for sentence in (
+        "部门之间的信息共享渠道也不畅[1]。",
+        "报告提出进一步提高研究项目间接费用比例[1]。",
+        "坚决杜绝违规收费和重复检查[1]。",
+    ):
+        checked = check(sentence, passage(text))
+        assert checked.status == "supported", (sentence, checked.issues)
+
+
 def test_a_negation_ends_with_its_relative_clause():
     """没有实现年初确定的目标: 确定 is not negated; 尚未建设的不准开工: 开工 is forbidden anyway."""
     text = "全市没有实现年初确定的能耗降低4%左右的目标。尚未建设的项目不准开工。"

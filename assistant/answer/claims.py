@@ -32,6 +32,7 @@ from .cited import ENTITY_TAGS, Cited
 from .compared import compared
 from .denied import denied
 from .exchanged import swapped
+from .forbidden import forbidden
 from .restated import polarity, unstated
 
 
@@ -98,8 +99,8 @@ def _entities(sentence: str, text: str) -> list[str]:
             continue
         if len(boundary) == 2 and boundary in text and word not in text:
             continue
-        if flag in ENTITY_TAGS and _phrase(word):
-            continue  # 明显增加, 开放式: jieba's dictionary tags some phrases as names
+        if flag in ENTITY_TAGS and (_phrase(word) or word in lexicon.words("polarity", "negators")):
+            continue  # 明显增加, 开放式, 杜绝: jieba's dictionary tags some phrases as names
         if flag in ENTITY_TAGS or (len(word) >= 3 and _organisation().match(word)):
             found.append(word)
     return list(dict.fromkeys(found))
@@ -186,6 +187,7 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + _figures(sentence, cited)
         + polarity(sentence, cited)
         + denied(sentence, cited)
+        + forbidden(sentence, cited)
         + swapped(sentence, cited)
         + compared(sentence, cited)
     )

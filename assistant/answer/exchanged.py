@@ -8,6 +8,7 @@ terms in each other's place, nor drop or add a qualifier (半决赛 → 决赛).
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 
@@ -34,13 +35,30 @@ def swapped(sentence: str, cited: Cited) -> list[str]:
         issues += _exchanged_with_each_other(part)
         issues += _qualified_otherwise(part)
         issues += _another_of_its_kind(part)
+        issues += _another_from_outside(part, cited)
     return list(dict.fromkeys(issues))
+
+
+def _another_from_outside(part: Aligned, cited: Cited) -> list[str]:
+    """The one term a clause changes, a noun put for a noun with no character in common that the
+    passages never use (企业牵头 → 国家实验室牵头, 退休人员 → 农民工): another actor or thing, not
+    a rewording, when the rest of the clause is the passage's but for how it opens."""
+    changes = [c for c in part.changes if not part.clause.startswith(c[0])]
+    if len(changes) != 1:
+        return []
+    said, meant = changes[0]
+    mine, theirs = _noun_tail(said), _noun_tail(meant)
+    if len(mine) < 2 or len(theirs) < 2 or set(mine) & set(theirs) or mine in cited.text:
+        return []
+    if not (_nouns_only(mine) and _nouns_only(theirs)) or theirs in part.clause:
+        return []
+    return [f"“{mine}”与原文的“{theirs}”不符"]
 
 
 def _another_of_its_kind(part: Aligned) -> list[str]:
     """One term of the clause replaced by another of its kind (制造业 → 服务业, 增值税 → 企业所得
-    税, 高速铁路 → 高速公路): two nouns of three or more characters sharing only their head or
-    their opening word — a different thing, not a way of saying the same one."""
+    税, 中小企业 → 国有企业, 高速铁路 → 高速公路): two nouns of three or more characters sharing
+    only their head or their opening word — a different thing, not a way of saying the same one."""
     issues = []
     for said, meant in part.changes:
         mine, theirs = _noun_tail(said), _noun_tail(meant)  # 率先试点|企业所得税, 开展了|增值税
@@ -48,7 +66,10 @@ def _another_of_its_kind(part: Aligned) -> list[str]:
             continue
         if mine in part.source or theirs in part.clause:
             continue
-        head = mine[-1] == theirs[-1] and not set(mine[:-1]) & set(theirs[:-1])
+        shared = len(os.path.commonprefix([mine[::-1], theirs[::-1]]))  # 中小|企业, 国有|企业
+        head = 0 < shared < min(len(mine), len(theirs)) and not (
+            set(mine[:-shared]) & set(theirs[:-shared])
+        )
         kind = len(mine) >= 4 and mine[:2] == theirs[:2] and _one_noun(mine[2:] + theirs[2:])
         if head or kind:
             issues.append(f"“{mine}”与原文的“{theirs}”不符")
@@ -56,19 +77,34 @@ def _another_of_its_kind(part: Aligned) -> list[str]:
 
 
 def _noun_tail(text: str) -> str:
-    """The nouns the dictionary knows that a piece ends with."""
+    """The nouns the dictionary knows that a piece ends with, with the qualifiers before them
+    (大型|商业银行)."""
     tail = ""
     for word, flag in reversed(tagged(text)):
-        if flag[0] != "n" or not is_dictionary_word(word):
+        if not _noun_part(word, flag, last=not tail):
             break
         tail = word + tail
     return tail
 
 
 def _one_noun(text: str) -> bool:
-    """Nouns the dictionary knows and nothing else (增值税, 企业|所得税; 公路|铁路)."""
+    """Nouns the dictionary knows and nothing else (增值税, 企业|所得税; 公路|铁路; 中小企业, a
+    shortened name; 大型|商业银行, a qualifier before a noun)."""
+    return len(text) >= 3 and _nouns_only(text)
+
+
+def _nouns_only(text: str) -> bool:
     words = tagged(text)
-    return len(text) >= 3 and all(f[0] == "n" and is_dictionary_word(w) for w, f in words)
+    last = len(words) - 1
+    return all(_noun_part(*w, last=i == last) for i, w in enumerate(words))
+
+
+def _noun_part(word: str, flag: str, *, last: bool) -> bool:
+    """A noun or shortened name (jieba's j) the dictionary knows, or before one a qualifier
+    (jieba's b: 大型, 国有)."""
+    return is_dictionary_word(word) and (
+        flag[0] == "n" or flag == "j" or (flag == "b" and not last)
+    )
 
 
 def _qualified_otherwise(part: Aligned) -> list[str]:

@@ -23,6 +23,7 @@ from .cited import ENTITY_TAGS, Cited, clauses, matching_clause, sharing
 _ADDED_MIN_PAIRS = 6
 _ADDED_CLAUSE_SHARE = 0.5  # of its character pairs in one clause of the passages …
 _ADDED_TEXT_SHARE = 0.7  # … or anywhere in them
+_APART = 6  # characters more in the source than the clause between two matches
 _WHOLE_CLAUSE = 0.75  # of a clause matched by its passage clause, or read against the sentence
 _NAMELESS_MIN_PAIRS = 4  # of a clause matched with its names left out
 _TIME_FRAME = 2  # characters around a date in a clause that only dates another (自……起)
@@ -50,11 +51,11 @@ def directions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return re.compile(up), re.compile(down), re.compile(steady)
 
 
-def _negations(text: str) -> set[str]:
+def negations(text: str) -> set[str]:
     """The negators of a text, with those jieba glued to their verb (不减, 不降 → 不)."""
     negators, _ = _polar()
     words = tagged(not_negating().sub("，", text))
-    glued = {w[0] for w, flag in words if len(w) == 2 and w[0] in negators and flag == "v"}
+    glued = {w[0] for w, flag in words if len(w) == 2 and w[0] in negators and flag in ("v", "a")}
     return ({w for w, _ in words} | glued) & negators
 
 
@@ -155,8 +156,24 @@ def _restated_beside_names(clause: str, cited: Cited) -> str | None:
 
 
 def _blocks(clause: str, source: str) -> list:
+    """The stretches of two or more characters the clause shares with the source, in order; a
+    pair at either end in another clause of the source is a word met again, not the clause
+    running on (提高……经费比例 against ……经费占比，……，不设科目比例限制)."""
     matcher = SequenceMatcher(None, clause, source, autojunk=False)
-    return [b for b in matcher.get_matching_blocks() if b.size >= 2]
+    blocks = [b for b in matcher.get_matching_blocks() if b.size >= 2]
+    while len(blocks) > 1 and blocks[-1].size == 2 and _apart(source, blocks[-2], blocks[-1]):
+        blocks.pop()
+    while len(blocks) > 1 and blocks[0].size == 2 and _apart(source, blocks[0], blocks[1]):
+        blocks.pop(0)
+    return blocks
+
+
+def _apart(source: str, first, second) -> bool:
+    """Between the two, the source has a whole clause the clause does not restate (a clause
+    running on in the next one, 逃到蜀地，投靠某人, is not apart)."""
+    gap = source[first.b + first.size : second.b]
+    more = len(gap) - (second.a - first.a - first.size)
+    return more > _APART and sum(gap.count(m) for m in "，；。") >= 2
 
 
 def polarity(sentence: str, cited: Cited) -> list[str]:
@@ -164,7 +181,7 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
     where the passage has one of the other direction (下降, 下调, 下滑 …)."""
     issues = []
     for part in aligned(sentence, cited):
-        if bool(_negations(part.clause)) != bool(_negations(part.source)):
+        if bool(negations(part.clause)) != bool(negations(part.source)):
             issues.append(f"否定或禁止的说法与原文不符（原文：“{part.source.strip()[:30]}”）")
             continue
         issues += _reversed(part.clause, part.source)

@@ -46,6 +46,7 @@ def load_verifier_cases(path: Path) -> list[VerifierCase]:
                     f"{raw['id']}-{p['n']}",
                     p["text"],
                     p["title"],
+                    source=p.get("source"),
                     region=p.get("region"),
                 ),  # fmt: skip
                 1.0,

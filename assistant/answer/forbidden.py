@@ -1,0 +1,45 @@
+"""What a passage avoids or forbids, stated as something to do (and the reverse).
+
+A model that turns “完善政策设计，避免“一刀切”” into “在政策设计上坚持“一刀切”” or “避免……一关了之”
+into “可以一关了之” rewrites the clause so freely that no clause of the passages restates it
+(`restated.py`), and what 避免 governs is a phrase, not a verb (`denied.py`). The phrase itself is
+kept, though: a quoted term or a word of three characters or more (一刀切, 一关了之). When every
+passage clause holding it negates or forbids before it, the sentence's clause must negate too;
+when none does, the sentence's clause may not negate before it.
+"""
+
+from __future__ import annotations
+
+from ..text.names import quoted
+from ..text.segment import is_dictionary_word, tagged
+from .cited import Cited, clauses
+from .restated import aligned, negations
+
+_MIN_PHRASE = 3
+
+
+def forbidden(sentence: str, cited: Cited) -> list[str]:
+    """Clauses no passage clause restates that drop or add the negation of a phrase they share."""
+    restated = [part.clause for part in aligned(sentence, cited)]
+    issues = []
+    for clause in clauses(sentence):
+        if any(clause in part or part in clause for part in restated):
+            continue  # compared with the clause it restates already
+        for phrase in _phrases(clause):
+            holding = [c for c in cited.clauses if phrase in c]
+            if not holding:
+                continue
+            before = [bool(negations(c[: c.find(phrase)])) for c in holding]
+            if all(before) and not negations(clause):
+                issues.append(f"原文否定或避免“{phrase}”，句中未否定")
+                break
+            if not any(map(negations, holding)) and negations(clause[: clause.find(phrase)]):
+                issues.append(f"原文并未否定“{phrase}”，句中却否定")
+                break
+    return issues
+
+
+def _phrases(clause: str) -> list[str]:
+    """Quoted terms and dictionary words of three or more characters (一关了之, 一哄而上)."""
+    words = [w for w, _ in tagged(clause) if len(w) >= _MIN_PHRASE and is_dictionary_word(w)]
+    return list(dict.fromkeys([*quoted(clause), *words]))
