@@ -319,6 +319,22 @@ def test_a_phrase_the_passage_avoids_stated_as_something_to_do_is_caught():
     )
 
 
+def test_a_change_of_course_turned_round_is_caught():
+    text = "推动园区产业由低端向高端迈进，补贴上限由20万元提高到40万元。"
+    caught("推动园区产业由高端向低端迈进[1]。", "推动园区产业由低端向高端迈进[1]。", text, "高端")
+    flags("补贴上限由40万元调整为20万元[1]。", text, "由40万元")
+
+
+def test_kept_steady_where_the_passage_raises_it_is_caught():
+    text = "加强长期支持，提高基础研究经费占研发经费比重。"
+    caught(
+        "基础研究经费占研发经费比重保持稳定[1]。",
+        "要提高基础研究经费占研发经费比重[1]。",
+        text,
+        "原文有变化",
+    )
+
+
 def test_faithful_wording_is_not_mistaken_for_a_slip():
     """也不畅 against 不畅 (jieba glues one 不 to its adjective, not the other); a word met again
     two clauses further on does not stretch the restated clause over their negation; 杜绝 (which

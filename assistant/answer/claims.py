@@ -29,7 +29,7 @@ from ..text.numerals import figures, ranks, written_figures
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
 from .cited import ENTITY_TAGS, Cited
-from .compared import compared
+from .compared import compared, turned_round
 from .denied import denied
 from .exchanged import swapped
 from .forbidden import forbidden
@@ -190,5 +190,6 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + forbidden(sentence, cited)
         + swapped(sentence, cited)
         + compared(sentence, cited)
+        + turned_round(sentence, cited)
     )
     return list(dict.fromkeys(errors)), unstated(sentence, cited)

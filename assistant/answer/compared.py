@@ -1,4 +1,5 @@
-"""Comparisons turned round: the passage says A比B大, the sentence B比A大 (or A比B小).
+"""Comparisons turned round: the passage says A比B大, the sentence B比A大 (or A比B小); and changes
+of course turned round: the passage says 由A向B (从A转向B, 由30万元提高到50万元), the sentence 由B向A.
 
 Clause alignment misses these: the two share every word, in another order. So each “X比Y大” /
 “X较Y高” of the sentence is matched with the comparisons of its passages about the same two
@@ -54,3 +55,30 @@ def compared(sentence: str, cited: Cited) -> list[str]:
             if reversed_:
                 issues.append(f"“{written}”与原文的比较相反（原文：“{source}”）")
     return issues
+
+
+_COURSE = re.compile(
+    r"(?<![自理缘])[由从](?![于而事来此中])([^，。；、]{1,12}?)"
+    r"(?:转向|转为|调整为|调整到|提高到|提高至|降低到|降低至|增加到|减少到|增至|降至|变为|向|到|至)"
+    r"([^，。；、]{1,12})"
+)
+
+
+def _courses(text: str) -> list[tuple[str, str, str]]:
+    """(where from, what follows the turn, as written) for each “由A向B” of the text."""
+    return [(*m.groups(), m.group()) for m in _COURSE.finditer(text)]
+
+
+def turned_round(sentence: str, cited: Cited) -> list[str]:
+    """Issues for each change of course the sentence states from where its passage says it goes
+    to where the passage says it starts (由大向强 → 由强向大)."""
+    issues = []
+    for start, rest, written in _courses(sentence):
+        for their_start, their_rest, source in _courses(cited.text):
+            if (
+                start != their_start
+                and rest.startswith(their_start)
+                and their_rest.startswith(start)
+            ):
+                issues.append(f"“{written}”与原文的方向相反（原文：“{source}”）")
+    return list(dict.fromkeys(issues))

@@ -195,7 +195,18 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
             moved = up.search(mine) or down.search(mine)
             if moved and steady.search(theirs) and not (up.search(theirs) or down.search(theirs)):
                 issues.append(f"“{mine}”与原文的“{theirs}”不符：原文未变")
+        issues += _kept_steady(part.clause, part.source)
     return list(dict.fromkeys(issues))
+
+
+def _kept_steady(clause: str, source: str) -> list[str]:
+    """The clause keeps steady (保持稳定) what its passage clause raises or lowers (提高……比重)."""
+    up, down, steady = directions()
+    kept = steady.search(clause)
+    if not kept or steady.search(source) or up.search(clause) or down.search(clause):
+        return []
+    went = up.search(source) or down.search(source)
+    return [f"“{kept.group()}”与原文的“{went.group()}”不符：原文有变化"] if went else []
 
 
 def _with_next(piece: str, text: str) -> str:
