@@ -17,6 +17,9 @@ from assistant.text.expressions import asked_unit, asked_units, dates, quantitie
         ("总部在哪里？", "where"),
         ("2025年上半年全国登记了多少技术合同？", "quantity"),
         ("湖南每年引进几名高层次人才？", "quantity"),
+        ("文件主要从几个重点方面推动转型？", "list"),  # the aspects, not how many
+        ("这一轮改革分为几个阶段？", "list"),
+        ("去年有几家企业入选？", "quantity"),
         ("什么是中试？", "definition"),
         ("中试是什么？", "definition"),
         ("发起这个计划的目标是什么？", "which"),  # a fact, not a definition
