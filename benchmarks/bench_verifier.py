@@ -5,8 +5,8 @@ Reported (test): `evals/verifier_cases.jsonl` (the seeds and the 2014–2025 wor
 Tuned on (dev): `evals/dev/verifier_dev*.jsonl` (CMRC trial, the 2003–2013 reports, the seeds;
 `verifier_dev3` also passages of the 2014–2025 reports that share at most half their character
 pairs with any reported case's passage; `verifier_dev4` freely paraphrased faithful and wrong
-sentences alike; `verifier_dev5` the seeds and the 2014–2025 reports, written by a helper who saw
-neither the reported cases nor the check's code).
+sentences alike; `verifier_dev5` and `verifier_dev6` the seeds and the 2014–2025 reports, written
+by helpers who saw neither the reported cases nor the check's code).
 A faithful sentence counts as right when it comes out `supported`; a wrong one when it does
 not (`weak` or `unsupported`: the user sees either flagged, with its reason). `--readme`
 rewrites the README's table from `benchmarks/results-verifier.json`.
@@ -38,6 +38,7 @@ SETS = {
         "evals/dev/verifier_dev3.jsonl",
         "evals/dev/verifier_dev4.jsonl",
         "evals/dev/verifier_dev5.jsonl",
+        "evals/dev/verifier_dev6.jsonl",
     ],
 }
 OUT = REPO / "benchmarks" / "results-verifier.json"

@@ -323,6 +323,9 @@ def test_a_change_of_course_turned_round_is_caught():
     text = "推动园区产业由低端向高端迈进，补贴上限由20万元提高到40万元。"
     caught("推动园区产业由高端向低端迈进[1]。", "推动园区产业由低端向高端迈进[1]。", text, "高端")
     flags("补贴上限由40万元调整为20万元[1]。", text, "由40万元")
+    both = "大桥由北向南的车道封闭，由南向北的车道照常通行。"
+    checked = check("大桥由南向北的车道照常通行[1]。", passage(both))
+    assert checked.status == "supported", checked.issues
 
 
 def test_kept_steady_where_the_passage_raises_it_is_caught():
@@ -333,6 +336,25 @@ def test_kept_steady_where_the_passage_raises_it_is_caught():
         text,
         "原文有变化",
     )
+
+
+def test_an_item_slipped_into_a_list_is_caught():
+    text = "扩大电信、医疗、教育等领域开放，加快培育新质生产力、建设现代化产业体系。"
+    caught(
+        "扩大电信、医疗、金融和教育等领域开放[1]。",
+        "扩大电信、医疗和教育等领域开放[1]。",
+        text,
+        "金融",
+    )
+    flags("加快培育新质生产力、建设现代化产业体系和建成科技强国[1]。", text, "建成科技强国")
+
+
+def test_a_count_of_the_items_a_passage_lists_is_its_figure():
+    """两种创新 for 科技创新和产业创新; 三种创新 is no count of that list."""
+    text = "推动科技创新和产业创新深度融合，关键是强化企业主体地位。"
+    checked = check("推动两种创新深度融合，关键是强化企业主体地位[1]。", passage(text))
+    assert checked.status == "supported", checked.issues
+    flags("推动三种创新深度融合，关键是强化企业主体地位[1]。", text, "三种")
 
 
 def test_faithful_wording_is_not_mistaken_for_a_slip():

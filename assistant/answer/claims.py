@@ -158,6 +158,7 @@ def _figures(sentence: str, cited: Cited) -> list[str]:
         f"数字“{stated[f]}”未出现在所引段落中"
         for f in sorted(set(stated) - known)
         if not _counts_its_list(stated[f], f, sentence)
+        and not _counts_a_list_of_theirs(stated[f], f, sentence, cited)
     ]
     issues += [f"排序或次序“{r}”与原文不符" for r in sorted(ranks(sentence) - ranked)]
     return issues
@@ -171,6 +172,23 @@ def _counts_its_list(written: str, value: str, sentence: str) -> bool:
     at = sentence.find(written)
     before = re.split(r"[，。；：,;:]", sentence[:at])[-1] if at > 0 else ""
     return value.isdigit() and before != "" and len(_LISTED.split(before)) == int(value)
+
+
+def _counts_a_list_of_theirs(written: str, value: str, sentence: str, cited: Cited) -> bool:
+    """“两种创新” for the passage's “科技创新和产业创新”: a count of the items a passage lists,
+    each ending with the noun the count is of."""
+    if not value.isdigit() or not 2 <= int(value) <= 9:
+        return False
+    after = sentence[sentence.find(written) + len(written) :]
+    for size in (2, 3, 4):
+        head = after[:size]
+        if len(head) < size or not re.fullmatch(f"[{CJK}]+", head):
+            break
+        item = rf"[^，。；、和与及\s]{{1,8}}?{re.escape(head)}"
+        listed = rf"{item}(?:(?:、|和|与|及|以及){item}){{{int(value) - 1}}}(?![、和与及])"
+        if re.search(listed, cited.text):
+            return True
+    return False
 
 
 def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str], list[str]]:

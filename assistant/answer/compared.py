@@ -74,6 +74,8 @@ def turned_round(sentence: str, cited: Cited) -> list[str]:
     to where the passage says it starts (由大向强 → 由强向大)."""
     issues = []
     for start, rest, written in _courses(sentence):
+        if written in cited.text:
+            continue  # the passages say it this way too (由北向南……，由南向北……)
         for their_start, their_rest, source in _courses(cited.text):
             if (
                 start != their_start

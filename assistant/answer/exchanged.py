@@ -36,7 +36,35 @@ def swapped(sentence: str, cited: Cited) -> list[str]:
         issues += _qualified_otherwise(part)
         issues += _another_of_its_kind(part)
         issues += _another_from_outside(part, cited)
+        issues += _added_to_its_list(part, cited)
     return list(dict.fromkeys(issues))
+
+
+_ITEM_MARK = "、和与及"
+_ITEM_MAX = 10
+
+
+def _added_to_its_list(part: Aligned, cited: Cited) -> list[str]:
+    """An item slipped into a list the passage clause gives (人工智能、新能源、**生物医药**等):
+    a noun the passages never use, inserted next to a list mark."""
+    issues = []
+    for start, end in part.inserted:
+        piece = part.clause[start:end]
+        beside = part.clause[start - 1 : start] + part.clause[end : end + 1]
+        if not (set(piece) & set(_ITEM_MARK) or set(beside) & set(_ITEM_MARK)):
+            continue
+        item = piece.strip(_ITEM_MARK)
+        if not item or len(item) > _ITEM_MAX or not _an_item(item) or item in cited.text:
+            continue  # the clause saying more than a list item: the added-clause check's
+        issues.append(f"“{item}”未见于所引段落")
+    return issues
+
+
+def _an_item(text: str) -> bool:
+    """Nouns (消费结构), or a verb and its nouns (建成|科技强国): what a list holds."""
+    words = tagged(text)
+    rest = text[len(words[0][0]) :] if words and words[0][1][0] == "v" else text
+    return bool(rest) and _nouns_only(rest)
 
 
 def _another_from_outside(part: Aligned, cited: Cited) -> list[str]:

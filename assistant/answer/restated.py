@@ -66,6 +66,7 @@ class Aligned:
     clause: str
     source: str
     changes: tuple[tuple[str, str], ...]  # (the sentence's words, the passage's) per change
+    inserted: tuple[tuple[int, int], ...] = ()  # where the clause says more than the passage
 
 
 @lru_cache(maxsize=64)  # polarity and swapped both ask, sentence by sentence
@@ -97,12 +98,14 @@ def aligned(sentence: str, cited: Cited) -> tuple[Aligned, ...]:
         # not widened to a whole quotation: its rest is another clause (“……，选举不可能……”)
         window = _words_over(source, start, end, quotes=False) if start < end else ""
         matcher = SequenceMatcher(None, clause, window, autojunk=False)
+        opcodes = matcher.get_opcodes()
         changes = tuple(
             (_words_over(clause, i1, i2), _words_over(window, j1, j2))
-            for op, i1, i2, j1, j2 in matcher.get_opcodes()
+            for op, i1, i2, j1, j2 in opcodes
             if op == "replace"
         )
-        found.append(Aligned(clause, window, changes))
+        inserted = tuple((i1, i2) for op, i1, i2, _, _ in opcodes if op == "delete")
+        found.append(Aligned(clause, window, changes, inserted))
     return tuple(found)
 
 
