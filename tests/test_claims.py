@@ -357,6 +357,14 @@ def test_a_count_of_the_items_a_passage_lists_is_its_figure():
     flags("推动三种创新深度融合，关键是强化企业主体地位[1]。", text, "三种")
 
 
+def test_a_forbidding_phrase_dropped_or_a_turn_reversed_is_caught_in_other_words():
+    """决不能随意改变约定 → 必要时可以改变约定; 由上年下降2.3%转为增长 → 由上年增长转为下降 (what
+    the two starts share is no part of the turn)."""
+    text = "政府要带头讲诚信，决不能随意改变约定。工业企业利润由上年下降2.3%转为增长8.5%。"
+    flags("政府在必要时可以改变已有约定[1]。", text, "改变")
+    flags("工业企业利润由上年增长转为下降[1]。", text, "方向相反")
+
+
 def test_faithful_wording_is_not_mistaken_for_a_slip():
     """也不畅 against 不畅 (jieba glues one 不 to its adjective, not the other); a word met again
     two clauses further on does not stretch the restated clause over their negation; 杜绝 (which

@@ -9,6 +9,7 @@ opposite measure, reverse what the passage says.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 
@@ -77,10 +78,10 @@ def turned_round(sentence: str, cited: Cited) -> list[str]:
         if written in cited.text:
             continue  # the passages say it this way too (由北向南……，由南向北……)
         for their_start, their_rest, source in _courses(cited.text):
-            if (
-                start != their_start
-                and rest.startswith(their_start)
-                and their_rest.startswith(start)
-            ):
+            # what the two starts share (上年|增长, 上年|下降2.3%) is no part of the turn
+            shared = len(os.path.commonprefix([start, their_start]))
+            mine, theirs = start[shared:][:2], their_start[shared:][:2]
+            turned = rest.startswith(theirs) and their_rest.startswith(mine)
+            if mine and theirs and mine != theirs and turned:
                 issues.append(f"“{written}”与原文的方向相反（原文：“{source}”）")
     return list(dict.fromkeys(issues))
