@@ -363,6 +363,8 @@ def test_a_forbidding_phrase_dropped_or_a_turn_reversed_is_caught_in_other_words
     text = "政府要带头讲诚信，决不能随意改变约定。工业企业利润由上年下降2.3%转为增长8.5%。"
     flags("政府在必要时可以改变已有约定[1]。", text, "改变")
     flags("工业企业利润由上年增长转为下降[1]。", text, "方向相反")
+    quoted_turn = "推动园区发展从“规模扩张”向“质量提升”转变。"
+    flags("推动园区发展从“质量提升”向“规模扩张”转变[1]。", quoted_turn, "方向相反")
 
 
 def test_faithful_wording_is_not_mistaken_for_a_slip():

@@ -66,8 +66,14 @@ _COURSE = re.compile(
 
 
 def _courses(text: str) -> list[tuple[str, str, str]]:
-    """(where from, what follows the turn, as written) for each “由A向B” of the text."""
-    return [(*m.groups(), m.group()) for m in _COURSE.finditer(text)]
+    """(where from, what follows the turn, as written) for each “由A向B” of the text, quotation
+    marks left off (从“量的扩张”向“质的提升”)."""
+    marks = '“”"「」《》'
+    return [
+        (a.strip(marks), b.lstrip(marks), m.group())
+        for m in _COURSE.finditer(text)
+        for a, b in [m.groups()]
+    ]
 
 
 def turned_round(sentence: str, cited: Cited) -> list[str]:
