@@ -45,8 +45,8 @@ _ITEM_MAX = 10
 
 
 def _added_to_its_list(part: Aligned, cited: Cited) -> list[str]:
-    """An item slipped into a list the passage clause gives (人工智能、新能源、**生物医药**等):
-    a noun the passages never use, inserted next to a list mark."""
+    """An item slipped into a list the passage clause gives (人工智能、新能源、**生物医药**等): nouns
+    (or a verb and its nouns) the passages never use, inserted next to a list mark."""
     issues = []
     for start, end in part.inserted:
         piece = part.clause[start:end]

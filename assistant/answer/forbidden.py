@@ -1,9 +1,9 @@
 """What a passage avoids or forbids, stated as something to do (and the reverse).
 
-A model that turns “完善政策设计，避免“一刀切”” into “在政策设计上坚持“一刀切”” or “避免……一关了之”
-into “可以一关了之” rewrites the clause so freely that no clause of the passages restates it
-(`restated.py`), and what 避免 governs is a phrase, not a verb (`denied.py`). The phrase itself is
-kept, though: a quoted term or a word of three characters or more (一刀切, 一关了之). When every
+A model that turns “完善政策设计，避免“一刀切”” into “在政策设计上坚持“一刀切”” rewrites the clause
+so freely that no clause of the passages restates it (`restated.py`), and what 避免 governs is a
+phrase, not a verb (`denied.py`). The phrase itself is kept, though: a quoted term or a dictionary
+word of three characters or more (“一刀切”, “唯论文”, 一哄而上). When every
 passage clause holding it negates or forbids before it, the sentence's clause must negate too;
 when none does, the sentence's clause may not negate before it.
 """
@@ -40,6 +40,6 @@ def forbidden(sentence: str, cited: Cited) -> list[str]:
 
 
 def _phrases(clause: str) -> list[str]:
-    """Quoted terms and dictionary words of three or more characters (一关了之, 一哄而上)."""
+    """Quoted terms and dictionary words of three or more characters (“一刀切”, 一哄而上)."""
     words = [w for w, _ in tagged(clause) if len(w) >= _MIN_PHRASE and is_dictionary_word(w)]
     return list(dict.fromkeys([*quoted(clause), *words]))
