@@ -15,7 +15,7 @@ from conftest import assistant_over
 from assistant import Assistant
 from assistant.plans.diff import align
 from assistant.plans.diff_export import to_markdown, write
-from assistant.search.periods import period
+from assistant.search.periods import favoured, period
 from assistant.search.versions import issued_on, scope, series_key, versions_of
 
 OLD, NEW = "2024年政府工作报告.txt", "2025年政府工作报告.txt"
@@ -204,6 +204,22 @@ def test_a_figure_in_a_review_answers_for_the_year_reviewed(tmp_path, settings):
     assistant = assistant_over(tmp_path, settings, {name: text})
     answer = assistant.ask("2024年报告说2023年青海新建了多少家重点实验室？")
     assert not answer.refused and "7家" in answer.answer, answer.answer
+
+
+def test_the_year_of_the_report_named_is_where_to_look_not_what_is_asked(tmp_path, settings):
+    """“2024年报告说2023年……多少”: the year asked is 2023, which the 2024 report reviews; the
+    passages on 2024 (the 2025 report's review, the 2024 report's plans) are not favoured."""
+    texts = {
+        "2024年青海省科技工作报告.txt": "2024年青海省科技工作报告\n一、过去一年工作回顾\n"
+        "全省新建重点实验室7家。\n二、2024年工作安排\n今年再建一批创新平台。\n",
+        "2025年青海省科技工作报告.txt": "2025年青海省科技工作报告\n一、2024年工作回顾\n"
+        "全省新建重点实验室9家。\n",
+    }
+    index = assistant_over(tmp_path, settings, texts).index
+    weights = favoured(index, "2024年报告说2023年全省新建了多少家重点实验室？", list(texts))
+    favoured_texts = {c.text for c, w in zip(index.chunks, weights, strict=True) if w > 0}
+    assert any("7家" in t for t in favoured_texts)
+    assert not any("9家" in t or "创新平台" in t for t in favoured_texts)
 
 
 def test_a_question_pointing_at_the_series_still_searches_its_earlier_years(tmp_path, settings):

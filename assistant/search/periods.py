@@ -56,10 +56,16 @@ def periods(index: Index) -> tuple[np.ndarray, np.ndarray]:
     return index.remember("periods", compute)
 
 
+_REPORT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?:的)?(?:政府工作)?报告")
+
+
 def favoured(index: Index, question: str, series: Collection[str]) -> np.ndarray | None:
     """How much each chunk of the yearly-series documents `series` is favoured by a question
     naming a year; None when it names none or no such chunk says which year it speaks of."""
     years = [int(y) for y in years_named(question)]
+    # “2004年报告说2003年……”: the year of the report named is where to look, not what is asked
+    reports = {int(y) for y in _REPORT_YEAR.findall(question)}
+    years = [y for y in years if y not in reports] or years
     if not years or not series:
         return None
     speaks_of, reviews = periods(index)
