@@ -367,6 +367,17 @@ def test_a_forbidding_phrase_dropped_or_a_turn_reversed_is_caught_in_other_words
     flags("推动园区发展从“质量提升”向“规模扩张”转变[1]。", quoted_turn, "方向相反")
 
 
+def test_another_qualifier_before_the_same_noun_is_caught():
+    text = "加大对中小型科技企业的贷款支持，增加短期研发贷款规模。"
+    caught(
+        "加大对大型科技企业的贷款支持[1]。",
+        "加大对中小型科技企业的贷款支持[1]。",
+        text,
+        "大型科技",
+    )
+    flags("增加中长期研发贷款规模[1]。", text, "中长期")
+
+
 def test_faithful_wording_is_not_mistaken_for_a_slip():
     """也不畅 against 不畅 (jieba glues one 不 to its adjective, not the other); a word met again
     two clauses further on does not stretch the restated clause over their negation; 杜绝 (which

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from ..text import expressions, lexicon
-from ..text.chars import normalise_for_match
+from ..text.chars import CJK, normalise_for_match
 from ..text.names import quoted
 from ..text.numerals import ranks
 from ..text.segment import is_dictionary_word, tagged
@@ -37,7 +37,40 @@ def swapped(sentence: str, cited: Cited) -> list[str]:
         issues += _another_of_its_kind(part)
         issues += _another_from_outside(part, cited)
         issues += _added_to_its_list(part, cited)
+        issues += _qualifier_exchanged(part, cited)
     return list(dict.fromkeys(issues))
+
+
+def _qualifier_exchanged(part: Aligned, cited: Cited) -> list[str]:
+    """Another qualifier before the same noun (中小微|外贸企业 → 大型|外贸企业, 短期|出口信用保险 →
+    中长期|出口信用保险, 民间|资本 → 地方国有|资本): a different group or thing. The two share no
+    character but a common ending (期), and the passages never use the sentence's."""
+    issues = []
+    for said, meant in part.changes:
+        after = _followed(meant, part.source)
+        if after and said.endswith(after):  # 地方国有资本 for 民间|资本
+            said = said[: -len(after)]
+        elif after != _followed(said, part.clause):
+            continue
+        shared = len(os.path.commonprefix([said[::-1], meant[::-1]]))  # 中长|期, 短|期
+        mine, theirs = said[: len(said) - shared], meant[: len(meant) - shared]
+        if (
+            not re.fullmatch(f"[{CJK}]{{2}}", after)
+            or not mine
+            or not theirs
+            or set(mine) & set(theirs)
+        ):
+            continue
+        if len(said) < 2 or len(meant) < 2 or said in cited.text:
+            continue
+        if _qualifier(said) and _qualifier(meant):
+            issues.append(f"“{said}{after}”与原文的“{meant}{after}”不符")
+    return issues
+
+
+def _qualifier(text: str) -> bool:
+    """Nouns, distinguishing words (大型) or adjectives the dictionary knows: no verb."""
+    return all(is_dictionary_word(w) and (f[0] in "nbj" or f == "a") for w, f in tagged(text))
 
 
 _ITEM_MARK = "、和与及"
