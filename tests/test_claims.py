@@ -378,6 +378,15 @@ def test_another_qualifier_before_the_same_noun_is_caught():
     flags("增加中长期研发贷款规模[1]。", text, "中长期")
 
 
+def test_a_negator_inside_a_longer_word_or_beside_another_negator_still_counts():
+    """避免出现 is one word to jieba; 没有……一律取消 → 有……也一律取消 keeps 取消 but drops 没有."""
+    text = "继续给予融资支持，避免出现行业性限贷、抽贷。清理各类证明，没有法律依据的一律取消。"
+    flags("必要时可实行行业性限贷、抽贷[1]。", text, "原文")
+    flags("清理各类证明，有法律依据的也一律取消[1]。", text, "原文")
+    checked = check("清理各类证明，凡是没有法律依据的一律取消[1]。", passage(text))
+    assert checked.status == "supported", checked.issues
+
+
 def test_faithful_wording_is_not_mistaken_for_a_slip():
     """也不畅 against 不畅 (jieba glues one 不 to its adjective, not the other); a word met again
     two clauses further on does not stretch the restated clause over their negation; 杜绝 (which

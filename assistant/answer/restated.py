@@ -52,11 +52,18 @@ def directions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 def negations(text: str) -> set[str]:
-    """The negators of a text, with those jieba glued to their verb (不减, 不降 → 不)."""
+    """The negators of a text, with those jieba glued to their verb (不减, 不降 → 不; 避免出现 →
+    避免: a negator of two or more characters opening a longer word)."""
     negators, _ = _polar()
     words = tagged(not_negating().sub("，", text))
     glued = {w[0] for w, flag in words if len(w) == 2 and w[0] in negators and flag in ("v", "a")}
+    glued |= {n for w, _ in words for n in _long_negators() if len(w) > len(n) and w.startswith(n)}
     return ({w for w, _ in words} | glued) & negators
+
+
+@cache
+def _long_negators() -> tuple[str, ...]:
+    return tuple(n for n in _polar()[0] if len(n) >= 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +191,10 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
     where the passage has one of the other direction (下降, 下调, 下滑 …)."""
     issues = []
     for part in aligned(sentence, cited):
-        if bool(negations(part.clause)) != bool(negations(part.source)):
+        mine, theirs = negations(part.clause), negations(part.source)
+        # one side's negator missing from the other with none in its place (没有……一律取消 →
+        # 有……也一律取消: 取消 on both sides does not make up for 没有; 决不 has 不 in it)
+        if bool(_unmatched(mine, theirs)) != bool(_unmatched(theirs, mine)):
             issues.append(f"否定或禁止的说法与原文不符（原文：“{part.source.strip()[:30]}”）")
             continue
         issues += _reversed(part.clause, part.source)
@@ -210,6 +220,10 @@ def _kept_steady(clause: str, source: str) -> list[str]:
         return []
     went = up.search(source) or down.search(source)
     return [f"“{kept.group()}”与原文的“{went.group()}”不符：原文有变化"] if went else []
+
+
+def _unmatched(these: set[str], those: set[str]) -> set[str]:
+    return {n for n in these if not any(n in m or m in n for m in those)}
 
 
 def _with_next(piece: str, text: str) -> str:
