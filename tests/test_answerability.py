@@ -146,6 +146,15 @@ def test_an_organisation_the_texts_name_is_answered(library_assistant):
     assert not answer.refused and "让-马克·杜邦" in answer.answer
 
 
+def test_what_is_asked_of_the_subject_is_no_name_it_mentions():
+    """英文名 (which jieba files as a name) in “……的英文名是什么” is what is asked; the subject's
+    own name still has to be there."""
+    text = "蓝湾研究所（英语：Blue Bay Institute）成立于1990年。"
+    assert evidence._missing_name("蓝湾研究所的英文名是什么？", set(), [text]) is None
+    missing = evidence._missing_name("让-马克·杜邦的英文名是什么？", set(), [text])
+    assert missing is not None and missing.missing == ("让-马克·杜邦",)
+
+
 def test_the_name_check_matches_whole_names_not_characters(library_assistant):
     assert names_in("仁爱礁附近发生了什么事情？") == ["仁爱礁"]
     passages = library_assistant.ask("仁爱思想有什么当代价值？").passages

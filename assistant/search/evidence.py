@@ -127,6 +127,8 @@ def _missing_name(question: str, places: set[str], texts: list[str]) -> Evidence
             continue  # places are checked above, by their aliases and the passages' regions
         if is_idiom(name):
             continue  # an idiom jieba tags as a name (武艺超群): a question's wording
+        if re.search(rf"的{re.escape(name)}(?:是|叫)(?:什么|啥)", question):
+            continue  # what is asked of the subject (……的英文名是什么), not a name it mentions
         if not any(name.lower() in text for text in texts):
             return Evidence(False, 0.0, (name,), f"资料中没有关于“{name}”的内容")
     return None
