@@ -19,7 +19,7 @@ from itertools import accumulate
 from ..text import lexicon
 from ..text.segment import tagged
 from .cited import Cited, clauses
-from .restated import directions, not_negating
+from .polar import directions, not_negating
 
 _REACH = 10  # characters after a negator in which the verb it governs may stand (并未与某队签订)
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 from ..text.names import quoted
 from ..text.segment import is_dictionary_word, tagged
 from .cited import Cited, clauses
-from .restated import aligned, negations
+from .polar import negations
+from .restated import aligned
 
 _MIN_PHRASE = 3
 

@@ -19,6 +19,7 @@ from ..text.names import is_idiom
 from ..text.regions import find_provinces
 from ..text.segment import is_dictionary_word, tagged, tagged_at, tagged_content
 from .cited import ENTITY_TAGS, Cited, clauses, matching_clause, sharing
+from .polar import directions, negations, not_negating, polar
 
 _ADDED_MIN_PAIRS = 6
 _ADDED_CLAUSE_SHARE = 0.5  # of its character pairs in one clause of the passages …
@@ -29,41 +30,6 @@ _NAMELESS_MIN_PAIRS = 4  # of a clause matched with its names left out
 _TIME_FRAME = 2  # characters around a date in a clause that only dates another (自……起)
 _LEAD = 4  # characters of the passage read before the restated stretch (并不, 没有 …)
 _NOT_A_NAME_START = "一二两三四五六七八九十百千万几多该本此其各每这那"
-
-
-@cache
-def _polar() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
-    negators = frozenset(lexicon.words("polarity", "negators"))
-    pairs = lexicon.words("polarity", "opposites")
-    return negators, tuple(tuple(p.split("/")) for p in pairs)  # type: ignore[misc]
-
-
-@cache
-def not_negating() -> re.Pattern[str]:
-    """不断, 不仅, 不动摇 …: words with a negating character that negate nothing."""
-    return re.compile(lexicon.alternation("polarity", "not_negating"))
-
-
-@cache
-def directions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Words of rising, of falling, and of staying as it was."""
-    up, down, steady = (lexicon.alternation("polarity", s) for s in ("up", "down", "steady"))
-    return re.compile(up), re.compile(down), re.compile(steady)
-
-
-def negations(text: str) -> set[str]:
-    """The negators of a text, with those jieba glued to their verb (不减, 不降 → 不; 避免出现 →
-    避免: a negator of two or more characters opening a longer word)."""
-    negators, _ = _polar()
-    words = tagged(not_negating().sub("，", text))
-    glued = {w[0] for w, flag in words if len(w) == 2 and w[0] in negators and flag in ("v", "a")}
-    glued |= {n for w, _ in words for n in _long_negators() if len(w) > len(n) and w.startswith(n)}
-    return ({w for w, _ in words} | glued) & negators
-
-
-@cache
-def _long_negators() -> tuple[str, ...]:
-    return tuple(n for n in _polar()[0] if len(n) >= 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +198,7 @@ def _with_next(piece: str, text: str) -> str:
 
 
 def _reversed(mine: str, source: str) -> list[str]:
-    _, opposites = _polar()
+    _, opposites = polar()
     return [
         f"“{said}”与原文的“{meant}”相反"
         for a, b in opposites

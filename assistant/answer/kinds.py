@@ -1,0 +1,161 @@
+"""Another thing of the same kind in place of the passage's, in a clause that restates it.
+
+The clause aligned with its passage clause (`restated.py`) changes a term for another of its
+kind: a noun with the same head and another qualifier (中小企业 → 国有企业), another qualifier before
+the same noun (中小微外贸企业 → 大型外贸企业), one noun for another the passages never use
+(企业牵头 → 国家实验室牵头), or an item slipped into a list the passage gives (人工智能、新能源、
+生物医药等). Each is a different group or thing, not a rewording.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from ..text.chars import CJK
+from ..text.segment import is_dictionary_word, tagged
+from .cited import Cited
+from .restated import Aligned
+
+
+def another_kind(part: Aligned, cited: Cited) -> list[str]:
+    """Issues for each term of the clause put in place of another of its kind."""
+    return [
+        *_another_of_its_kind(part),
+        *_another_from_outside(part, cited),
+        *_added_to_its_list(part, cited),
+        *_qualifier_exchanged(part, cited),
+    ]
+
+
+def _qualifier_exchanged(part: Aligned, cited: Cited) -> list[str]:
+    """Another qualifier before the same noun (中小微|外贸企业 → 大型|外贸企业, 短期|出口信用保险 →
+    中长期|出口信用保险, 民间|资本 → 地方国有|资本): a different group or thing. The two share no
+    character but a common ending (期), and the passages never use the sentence's."""
+    issues = []
+    for said, meant in part.changes:
+        after = followed(meant, part.source)
+        if after and said.endswith(after):  # 地方国有资本 for 民间|资本
+            said = said[: -len(after)]
+        elif after != followed(said, part.clause):
+            continue
+        shared = len(os.path.commonprefix([said[::-1], meant[::-1]]))  # 中长|期, 短|期
+        mine, theirs = said[: len(said) - shared], meant[: len(meant) - shared]
+        if (
+            not re.fullmatch(f"[{CJK}]{{2}}", after)
+            or not mine
+            or not theirs
+            or set(mine) & set(theirs)
+        ):
+            continue
+        if len(said) < 2 or len(meant) < 2 or said in cited.text:
+            continue
+        if _qualifier(said) and _qualifier(meant):
+            issues.append(f"“{said}{after}”与原文的“{meant}{after}”不符")
+    return issues
+
+
+def _qualifier(text: str) -> bool:
+    """Nouns, distinguishing words (大型) or adjectives the dictionary knows: no verb."""
+    return all(is_dictionary_word(w) and (f[0] in "nbj" or f == "a") for w, f in tagged(text))
+
+
+_ITEM_MARK = "、和与及"
+_ITEM_MAX = 10
+
+
+def _added_to_its_list(part: Aligned, cited: Cited) -> list[str]:
+    """An item slipped into a list the passage clause gives (人工智能、新能源、**生物医药**等): nouns
+    (or a verb and its nouns) the passages never use, inserted next to a list mark."""
+    issues = []
+    for start, end in part.inserted:
+        piece = part.clause[start:end]
+        beside = part.clause[start - 1 : start] + part.clause[end : end + 1]
+        if not (set(piece) & set(_ITEM_MARK) or set(beside) & set(_ITEM_MARK)):
+            continue
+        item = piece.strip(_ITEM_MARK)
+        if not item or len(item) > _ITEM_MAX or not _an_item(item) or item in cited.text:
+            continue  # the clause saying more than a list item: the added-clause check's
+        issues.append(f"“{item}”未见于所引段落")
+    return issues
+
+
+def _an_item(text: str) -> bool:
+    """Nouns (消费结构), or a verb and its nouns (建成|科技强国): what a list holds."""
+    words = tagged(text)
+    rest = text[len(words[0][0]) :] if words and words[0][1][0] == "v" else text
+    return bool(rest) and _nouns_only(rest)
+
+
+def _another_from_outside(part: Aligned, cited: Cited) -> list[str]:
+    """The one term a clause changes, a noun put for a noun with no character in common that the
+    passages never use (企业牵头 → 国家实验室牵头, 退休人员 → 农民工): another actor or thing, not
+    a rewording, when the rest of the clause is the passage's but for how it opens."""
+    changes = [c for c in part.changes if not part.clause.startswith(c[0])]
+    if len(changes) != 1:
+        return []
+    said, meant = changes[0]
+    mine, theirs = _noun_tail(said), _noun_tail(meant)
+    if len(mine) < 2 or len(theirs) < 2 or set(mine) & set(theirs) or mine in cited.text:
+        return []
+    if not (_nouns_only(mine) and _nouns_only(theirs)) or theirs in part.clause:
+        return []
+    return [f"“{mine}”与原文的“{theirs}”不符"]
+
+
+def _another_of_its_kind(part: Aligned) -> list[str]:
+    """One term of the clause replaced by another of its kind (制造业 → 服务业, 增值税 → 企业所得
+    税, 中小企业 → 国有企业, 高速铁路 → 高速公路): two nouns of three or more characters sharing
+    only their head or their opening word — a different thing, not a way of saying the same one."""
+    issues = []
+    for said, meant in part.changes:
+        mine, theirs = _noun_tail(said), _noun_tail(meant)  # 率先试点|企业所得税, 开展了|增值税
+        if not (_one_noun(mine) and _one_noun(theirs)) or mine in theirs or theirs in mine:
+            continue
+        if mine in part.source or theirs in part.clause:
+            continue
+        shared = len(os.path.commonprefix([mine[::-1], theirs[::-1]]))  # 中小|企业, 国有|企业
+        head = 0 < shared < min(len(mine), len(theirs)) and not (
+            set(mine[:-shared]) & set(theirs[:-shared])
+        )
+        kind = len(mine) >= 4 and mine[:2] == theirs[:2] and _one_noun(mine[2:] + theirs[2:])
+        if head or kind:
+            issues.append(f"“{mine}”与原文的“{theirs}”不符")
+    return issues
+
+
+def _noun_tail(text: str) -> str:
+    """The nouns the dictionary knows that a piece ends with, with the qualifiers before them
+    (大型|商业银行)."""
+    tail = ""
+    for word, flag in reversed(tagged(text)):
+        if not _noun_part(word, flag, last=not tail):
+            break
+        tail = word + tail
+    return tail
+
+
+def _one_noun(text: str) -> bool:
+    """Nouns the dictionary knows and nothing else (增值税, 企业|所得税; 公路|铁路; 中小企业, a
+    shortened name; 大型|商业银行, a qualifier before a noun)."""
+    return len(text) >= 3 and _nouns_only(text)
+
+
+def _nouns_only(text: str) -> bool:
+    words = tagged(text)
+    last = len(words) - 1
+    return all(_noun_part(*w, last=i == last) for i, w in enumerate(words))
+
+
+def _noun_part(word: str, flag: str, *, last: bool) -> bool:
+    """A noun or shortened name (jieba's j) the dictionary knows, or before one a qualifier
+    (jieba's b: 大型, 国有)."""
+    return is_dictionary_word(word) and (
+        flag[0] == "n" or flag == "j" or (flag == "b" and not last)
+    )
+
+
+def followed(word: str, text: str) -> str:
+    """The two characters after the word in the text (职业 in “职业教育发展” → 教育)."""
+    at = text.find(word)
+    return text[at + len(word) : at + len(word) + 2] if at >= 0 else ""

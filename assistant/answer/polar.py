@@ -1,0 +1,46 @@
+"""Words of polarity, read from `data/lexicon/polarity.txt`: negators, opposites, words of rising,
+falling and staying, and the words with a negating character that negate nothing."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..text import lexicon
+from ..text.segment import tagged
+
+
+@cache
+def polar() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """The negators, and the pairs of opposites (a/b: saying a where the passage says b)."""
+    negators = frozenset(lexicon.words("polarity", "negators"))
+    pairs = lexicon.words("polarity", "opposites")
+    return negators, tuple(tuple(p.split("/")) for p in pairs)  # type: ignore[misc]
+
+
+@cache
+def not_negating() -> re.Pattern[str]:
+    """不断, 不仅, 不动摇 …: words with a negating character that negate nothing."""
+    return re.compile(lexicon.alternation("polarity", "not_negating"))
+
+
+@cache
+def directions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Words of rising, of falling, and of staying as it was."""
+    up, down, steady = (lexicon.alternation("polarity", s) for s in ("up", "down", "steady"))
+    return re.compile(up), re.compile(down), re.compile(steady)
+
+
+def negations(text: str) -> set[str]:
+    """The negators of a text, with those jieba glued to their verb (不减, 不降 → 不; 避免出现 →
+    避免: a negator of two or more characters opening a longer word)."""
+    negators, _ = polar()
+    words = tagged(not_negating().sub("，", text))
+    glued = {w[0] for w, flag in words if len(w) == 2 and w[0] in negators and flag in ("v", "a")}
+    glued |= {n for w, _ in words for n in _long_negators() if len(w) > len(n) and w.startswith(n)}
+    return ({w for w, _ in words} | glued) & negators
+
+
+@cache
+def _long_negators() -> tuple[str, ...]:
+    return tuple(n for n in polar()[0] if len(n) >= 2)
