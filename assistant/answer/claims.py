@@ -33,6 +33,7 @@ from .compared import compared, turned_round
 from .denied import denied
 from .exchanged import swapped
 from .forbidden import forbidden
+from .polar import polar
 from .restated import polarity, unstated
 
 
@@ -99,7 +100,7 @@ def _entities(sentence: str, text: str) -> list[str]:
             continue
         if len(boundary) == 2 and boundary in text and word not in text:
             continue
-        if flag in ENTITY_TAGS and (_phrase(word) or word in lexicon.words("polarity", "negators")):
+        if flag in ENTITY_TAGS and (_phrase(word) or word in polar()[0]):
             continue  # 明显增加, 开放式, 杜绝: jieba's dictionary tags some phrases as names
         if flag in ENTITY_TAGS or (len(word) >= 3 and _organisation().match(word)):
             found.append(word)

@@ -80,10 +80,11 @@ def turned_round(sentence: str, cited: Cited) -> list[str]:
     """Issues for each change of course the sentence states from where its passage says it goes
     to where the passage says it starts (由大向强 → 由强向大)."""
     issues = []
+    theirs_all = _courses(cited.text)
     for start, rest, written in _courses(sentence):
         if written in cited.text:
             continue  # the passages say it this way too (由北向南……，由南向北……)
-        for their_start, their_rest, source in _courses(cited.text):
+        for their_start, their_rest, source in theirs_all:
             # what the two starts share (上年|增长, 上年|下降2.3%) is no part of the turn
             shared = len(os.path.commonprefix([start, their_start]))
             mine, theirs = start[shared:][:2], their_start[shared:][:2]

@@ -39,7 +39,7 @@ def _qualifier_exchanged(part: Aligned, cited: Cited) -> list[str]:
             said = said[: -len(after)]
         elif after != followed(said, part.clause):
             continue
-        shared = len(os.path.commonprefix([said[::-1], meant[::-1]]))  # 中长|期, 短|期
+        shared = _common_ending(said, meant)  # 中长|期, 短|期
         mine, theirs = said[: len(said) - shared], meant[: len(meant) - shared]
         if (
             not re.fullmatch(f"[{CJK}]{{2}}", after)
@@ -114,7 +114,7 @@ def _another_of_its_kind(part: Aligned) -> list[str]:
             continue
         if mine in part.source or theirs in part.clause:
             continue
-        shared = len(os.path.commonprefix([mine[::-1], theirs[::-1]]))  # 中小|企业, 国有|企业
+        shared = _common_ending(mine, theirs)  # 中小|企业, 国有|企业
         head = 0 < shared < min(len(mine), len(theirs)) and not (
             set(mine[:-shared]) & set(theirs[:-shared])
         )
@@ -159,3 +159,8 @@ def followed(word: str, text: str) -> str:
     """The two characters after the word in the text (职业 in “职业教育发展” → 教育)."""
     at = text.find(word)
     return text[at + len(word) : at + len(word) + 2] if at >= 0 else ""
+
+
+def _common_ending(one: str, other: str) -> int:
+    """How many characters the two end with in common."""
+    return len(os.path.commonprefix([one[::-1], other[::-1]]))
