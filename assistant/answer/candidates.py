@@ -203,8 +203,8 @@ def expand(rows: list[Scored]) -> np.ndarray:
     """`EXPANDED` for every sentence of one question (one row each)."""
     x = np.array([row.values for row in rows], dtype=float).reshape(len(rows), len(FEATURES))
     ctx = x[:, FEATURES.index("coverage_in_context")]
-    overlap = x[:, FEATURES.index("overlap")]
-    echo = x[:, FEATURES.index("echo")]
+    shared = x[:, FEATURES.index("overlap")]  # not `overlap`/`echo`: those are the functions
+    echoed = x[:, FEATURES.index("echo")]
     typed = x[:, [FEATURES.index(f"typed_{k}") for k in _TYPED_ORDER]].max(axis=1)
     best = rows[int(np.argmax(ctx))] if rows else None
     near = [
@@ -218,7 +218,7 @@ def expand(rows: list[Scored]) -> np.ndarray:
     near_cover = x[:, FEATURES.index("neighbour")]
     around = x[:, FEATURES.index("overlap_in_context")]
     products = [
-        *(ctx**2, ctx * overlap, ctx * echo, typed * ctx, typed * near_cover, overlap**2),
+        *(ctx**2, ctx * shared, ctx * echoed, typed * ctx, typed * near_cover, shared**2),
         *(around**2, ctx * around),
     ]
     return np.column_stack([x, *products, np.array(near)])
