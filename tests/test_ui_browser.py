@@ -58,7 +58,9 @@ def page(browser, web_url):
     page.on("request", lambda request: requested.append(request.url))
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(web_url)
-    page.locator("#question textarea").wait_for()
+    page.locator(
+        "#question textarea:not([disabled])"
+    ).wait_for()  # opened once the chat is restored
     page.requested, page.dialogs = requested, dialogs  # type: ignore[attr-defined]
     yield page
     context.close()
@@ -131,8 +133,7 @@ def test_follow_up_uses_the_history_and_citations_survive_a_reload(page):
     page.locator("#clear-button").click()
     page.wait_for_function("document.querySelectorAll('#chat .pa-answer').length === 0")
     page.reload()
-    page.locator("#question textarea").wait_for()
-    page.wait_for_timeout(1000)
+    page.locator("#question textarea:not([disabled])").wait_for()  # the restore has run
     assert page.locator("#chat .pa-answer").count() == 0
 
 

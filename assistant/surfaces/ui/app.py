@@ -69,14 +69,13 @@ def build(assistant: Assistant, team: Team | None = None) -> gr.Blocks:
     team = team or Team(settings)
     library, chat = LibraryTab(assistant, team), ChatTab(assistant)
     api = Api(assistant)
-    with gr.Blocks(title="政策助手", analytics_enabled=False) as app:
+    with gr.Blocks(title="政策助手", analytics_enabled=False) as page:
         gr.Markdown(
             f"## 政策助手 · 推动科技创新和产业创新深度融合\n"
             f"{mode_label(settings)} · 资料 {len(library.documents)} 篇 · 每句回答都注明出处并逐句核验"
         )
         with gr.Tab("问答", id="ask"):
-            doc_filter, chatbot, store = chat.build(settings.home, library.choices()[1])
-            app.load(chat.messages, store, chatbot, api_visibility="private")
+            doc_filter = chat.build(page, settings.home, library.choices()[1])
         with gr.Tab("方案起草", id="plan"):
             PlanTab(assistant).build()
         with gr.Tab("对比", id="compare"):
@@ -89,7 +88,7 @@ def build(assistant: Assistant, team: Team | None = None) -> gr.Blocks:
             EvalTab(assistant, team).build()
         gr.api(api.ask, api_name="ask")
         gr.api(api.plan, api_name="plan")
-    return app
+    return page
 
 
 def theme() -> gr.themes.Base:

@@ -59,6 +59,13 @@ class ChatTab:
             out.append({"role": "assistant", "content": entry["html"]})
         return out
 
+    @classmethod
+    def restore(cls, store: list[dict] | None) -> tuple[list[dict], dict, dict]:
+        """On page load: the chat from the browser's store, then the question box and the
+        button opened (they start closed, so nothing asked early is wiped by this restore)."""
+        ready = gr.update(interactive=True)
+        return cls.messages(store), ready, ready
+
     def chat(
         self, question: str, doc_ids: list[str] | None, store: list[dict] | None
     ) -> Iterator[Chat]:
@@ -92,9 +99,9 @@ class ChatTab:
         store = store[-MAX_TURNS:]
         yield self.messages(store), store, ""
 
-    def build(self, home: Path, filter_choices: list[tuple[str, str]]):
-        """Lay the tab out and wire it; returns the document filter (the library tab refreshes
-        it), the chat and its browser store (the page load restores one from the other)."""
+    def build(self, page: gr.Blocks, home: Path, filter_choices: list[tuple[str, str]]):
+        """Lay the tab out and wire it (the page's load restores the chat from the browser);
+        returns the document filter, which the library tab refreshes."""
         store = gr.BrowserState(
             # Encrypted in the browser, so the HTML a client sends back is the HTML we rendered;
             # the key lives in the data dir, so a server restart keeps conversations readable.
@@ -119,10 +126,13 @@ class ChatTab:
                     placeholder="例如：2025年上半年全国登记了多少技术合同？（Enter 发送，Shift+Enter 换行）",
                     lines=1,  # Gradio sends on Enter only for a one-line box; it still grows
                     max_lines=6,
+                    interactive=False,  # opened by `restore` once the page has loaded
                     elem_id="question",
                 )
                 with gr.Row():
-                    ask = gr.Button("提问", variant="primary", elem_id="ask-button")
+                    ask = gr.Button(
+                        "提问", variant="primary", interactive=False, elem_id="ask-button"
+                    )
                     clear = gr.Button("新对话", elem_id="clear-button")
             with gr.Column(scale=1):
                 doc_filter = gr.Dropdown(
@@ -142,4 +152,5 @@ class ChatTab:
         ask.click(**chat_io)
         clear.click(lambda: ([], []), None, [chatbot, store], api_visibility="private")
         chatbot.clear(lambda: [], None, store, api_visibility="private")
-        return doc_filter, chatbot, store
+        page.load(self.restore, store, [chatbot, question, ask], api_visibility="private")
+        return doc_filter
