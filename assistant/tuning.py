@@ -112,6 +112,9 @@ class AnswerTuning:
     """For these kinds of question, when the best sentence lacks the fact asked for and one near
     it in the same passage has it (“……选址在A地。计划于2024年上半年完工。”), that one answers
     first (for who/where the name and place detection is too loose to overrule the ranking)."""
+    typed_first_fraction: float = 0.75
+    """… if it scores at least this share of the best one's score (a far weaker sentence with a
+    date is a date about something else)."""
     comparison_sentences: int = 2
     """Sentences for each side of a comparison."""
     lead_sentence_chars: int = 40

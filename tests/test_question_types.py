@@ -2,8 +2,10 @@
 
 import pytest
 
-from assistant.answer.candidates import is_definition_of
+from assistant.answer.candidates import Candidate, is_definition_of
+from assistant.answer.first import answering
 from assistant.answer.question_types import answers_kind, classify, definienda
+from assistant.schema import Chunk, Passage
 from assistant.text.expressions import asked_unit, asked_units, dates, quantities
 
 
@@ -79,6 +81,9 @@ def test_dates_in_every_form():
     found = dates("花期4-6月，十月下旬结果，逢星期一早上8:30开放，夏至正午无影")
     assert {"6月", "十月下旬", "星期一", "早上", "8:30", "夏至"} <= found
     assert not dates("鼓励“周末工程师”柔性流动"), "a name is no date"
+    # a period named by its dynasty or era; 朝 alone (前朝, 朝鲜王朝) is none
+    assert {"唐末", "清初", "北宋年间", "战国时代"} <= dates("唐末、清初、北宋年间、战国时代")
+    assert not dates("宋仍承前朝行乡里制，朝鲜王朝")
 
 
 def test_a_definition_question_names_its_term_as_written():
@@ -94,3 +99,18 @@ def test_a_definition_is_recognised_in_the_forms_an_encyclopedia_opens_with():
     assert is_definition_of("翼梢帆", "翼梢帆（winglet），又称翼端帆，用于提高机翼效率。")
     assert not is_definition_of("约化环", "约化环的例子很多，整数环就是一个。")
     assert not is_definition_of("约化环", "不过约化环也可以这样构造。")
+
+
+def _candidate(position: int, text: str, score: float, typed: bool) -> Candidate:
+    chunk = Chunk("d#1", "d", text, "某地")
+    return Candidate(Passage(1, chunk, 1.0), position, text, 0.8, score, typed)
+
+
+def test_a_sentence_with_the_date_answers_first_only_with_the_sentence_it_completes():
+    weights = {"工程": 1.0, "完工": 1.0}
+    site = _candidate(0, "该工程选址在城东。", 8.0, typed=False)
+    done = _candidate(1, "计划于2024年上半年完工。", 4.0, typed=True)
+    assert answering("when", "该工程预计何时完工？", [site, done], weights) is done
+    # a far weaker dated sentence that adds none of the question's words is about something else
+    other = _candidate(1, "2004年该地曾举办展会。", 4.0, typed=True)
+    assert answering("when", "该工程预计何时完工？", [site, other], weights) is site

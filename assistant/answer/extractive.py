@@ -222,7 +222,7 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
         return [], _MISSING_FACT[kind]
     if kind == "comparison" and (sides := _comparison(request, candidates)):
         return _fill(sides, candidates), ""
-    best = answering(kind, request.searched, candidates)
+    best = answering(kind, request.searched, candidates, request.term_weights)
     leading = _part_answers(request) or [best]
     candidates = [best] + [c for c in candidates if c is not best]
     limit = TUNE.factoid_sentences if kind in FACTOID else TUNE.max_sentences
@@ -264,7 +264,7 @@ def _part_answers(request: GenerationRequest) -> list[Candidate]:
         )
         if not candidates or candidates[0].coverage < TUNE.min_coverage:
             continue
-        first = answering(kind, part, candidates)
+        first = answering(kind, part, candidates, weights)
         if all(first.key != c.key for c in firsts):
             firsts.append(first)
     return firsts

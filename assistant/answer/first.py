@@ -5,6 +5,7 @@ sentence for 何时), or several kinds of the thing it asks about (哪几类企�
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from ..search.weights import answer_type_words
 from ..text.names import quoted
@@ -14,9 +15,12 @@ from .candidates import Candidate
 TUNE = TUNING.answer
 
 
-def answering(kind: str, question: str, candidates: list[Candidate]) -> Candidate:
+def answering(
+    kind: str, question: str, candidates: list[Candidate], weights: Mapping[str, float]
+) -> Candidate:
     """The sentence to put first: the best, unless its passage lacks a phrase the question
-    quotes (“融合不深”) or it lacks the kind of fact asked for, and another good one has it."""
+    quotes (“融合不深”) or it lacks the kind of fact asked for, and another good one has it
+    (`weights`: the question's words)."""
     best = candidates[0]
     phrases = quoted(question)
     if phrases and not any(p in best.passage.text for p in phrases):
@@ -34,9 +38,18 @@ def answering(kind: str, question: str, candidates: list[Candidate]) -> Candidat
     near = [
         c
         for c in candidates
-        if c.typed and c.passage.n == best.passage.n and abs(c.position - best.position) <= 3
+        if c.typed
+        and c.passage.n == best.passage.n
+        and abs(c.position - best.position) <= 3
+        and (c.score >= TUNE.typed_first_fraction * best.score or _adds(c, best, weights))
     ]
     return near[0] if near else best
+
+
+def _adds(candidate: Candidate, best: Candidate, weights: Mapping[str, float]) -> bool:
+    """The sentence holds a word of the question the best one lacks (“……选址在A地。计划于2024年
+    上半年完工。” for 何时完工): the two answer together, the dated one first."""
+    return any(w in candidate.text and w not in best.text for w in weights)
 
 
 def lists_kinds(sentence: str, nouns: set[str]) -> bool:

@@ -16,7 +16,7 @@ _NUMBER = rf"(?:\d+(?:[.,]\d+)*|[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
 _DATE = re.compile(
     rf"(?:公元前?)?(?:\d{{1,4}}|[{_CN_DIGITS}]{{2,4}})年(?:\d{{1,2}}月(?:\d{{1,2}}[日号])?)?"
     rf"|\d{{1,2}}月\d{{1,2}}[日号]|\d{{1,2}}世纪(?:\d{{1,2}}0年代)?|\d{{2,4}}年代"
-    rf"|[上下]半年|第[一二三四]季度|[{CJK}]{{1,3}}(?:年间|时期|朝)"
+    rf"|[上下]半年|第[一二三四]季度|[{CJK}]{{1,3}}(?:年间|时期)"
     rf"|(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月(?:份|上旬|中旬|下旬|初|底|末)?"  # 4月, 十月下旬
     r"|(?:星期|礼拜|周)[一二三四五六日天]|\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分)?"
 )
@@ -34,8 +34,16 @@ def _quantity() -> re.Pattern[str]:
     return re.compile(rf"{_NUMBER}(?:多|余|来|左右)?\s*(?:{units}){{1,2}}|\d+(?:\.\d+)?\s*[%％]")
 
 
+@cache
+def _era() -> re.Pattern[str]:
+    """A period named by its dynasty or era: 唐末, 清初, 明代, 北宋年间, 战国时代."""
+    eras = lexicon.alternation("expressions", "eras")
+    parts = lexicon.alternation("expressions", "era_parts")
+    return re.compile(rf"(?:{eras})(?:{parts})")
+
+
 def dates(text: str) -> set[str]:
-    found = {m.group() for m in _DATE.finditer(text)}
+    found = {m.group() for m in _DATE.finditer(text)} | {m.group() for m in _era().finditer(text)}
     return found | {m.group() for m in _alternation("time_words").finditer(text)}
 
 
