@@ -211,6 +211,16 @@ def test_a_colloquial_verb_glued_to_a_guessed_word_is_not_part_of_it():
     assert trimmed_guess("讲引人", "新华网讲引人留人那块") == "引人"
 
 
+def test_a_verb_phrase_or_a_quoted_question_is_no_name():
+    """jieba tags 拉进来 (nr), 托底 (nrt) and 里塞 (ns, from 工厂里塞) as names; a user quoting
+    what they ask for (“几化”) names nothing. Real short names stay names."""
+    assert names_in("都把谁拉进来？") == []
+    assert names_in("论文最后讲政策托底，从几个方面入手？") == []
+    assert names_in("冀说AI除了往工厂里塞，还要往哪些行业用？") == ["AI"]
+    assert names_in("两边提的“几化”一样吗？") == []
+    assert names_in("刘七是谁？") == ["刘七"] and names_in("任天堂何时成立？") == ["任天堂"]
+
+
 def test_a_name_cut_into_single_characters_is_one_name():
     """No dictionary word covers 蓝帐汗国: jieba cuts it into characters, which together are
     the name a passage must hold; ordinary words cut no such run."""

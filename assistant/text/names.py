@@ -17,6 +17,7 @@ from .segment import general_frequency, is_dictionary_word, stopwords, tagged, t
 
 _QUOTED = re.compile(r"《([^《》]{1,30})》|“([^“”]{2,20})”|「([^「」]{2,20})」")
 _FIGURE = re.compile(r"[近约超逾]?[\d.,%％]+[万亿千百]*[^\s]{0,2}")
+_ASKING = re.compile("几|啥|哪|什么|多少")
 _JOINED = re.compile(rf"[{CJK}]{{1,4}}(?:[·・\-][{CJK}]{{1,4}})+")
 # Codes: capitals (GDP, AI+), letters with digits (C919, H5N1), digits with letters (5G); not a
 # lower-case word (script, yaml), which is markup or an English word, not a name.
@@ -99,10 +100,21 @@ def _tagged_names(text: str) -> list[str]:
             word += following  # 仁爱 + 礁: the name is 仁爱礁
         elif is_dictionary_word(word) and general_frequency(word) > _rare(word):
             continue
+        elif _phrasing(word):
+            continue
         word = _trimmed(_cut(word, text))
         if len(word) >= 2 and word not in stopwords():
             names.append(word)
     return names
+
+
+def _phrasing(word: str) -> bool:
+    """A verb phrase jieba tagged as a name — 拉进来, 托底, (工厂)里塞: every character a verb,
+    adverb, preposition or place word of its own, one at least a verb."""
+    if len(word) > 3:
+        return False
+    flags = [tagged(ch)[0][1] for ch in word]
+    return "v" in flags and all(f in _set("phrasing_characters") for f in flags)
 
 
 def is_code(word: str) -> bool:
@@ -160,8 +172,9 @@ def _joined_end(name: str, text: str) -> str:
 
 def names_in(text: str) -> list[str]:
     """The names a text mentions, longest forms first, without repeats."""
-    # a quoted figure (“100万件”) is a number, not a name: numbers are checked as numbers
-    found = quoted(text)
+    # a quoted figure (“100万件”) is a number, not a name: numbers are checked as numbers; a
+    # short quoted question (“几化”) asks for the name
+    found = [q for q in quoted(text) if not (len(q) <= 4 and _ASKING.search(q))]
     found += [_trimmed(_cut(_joined_end(m, text), text)) for m in _JOINED.findall(text)]
     found += [m.group() for m in _CODE.finditer(text) if len(m.group()) >= 2]
     found += _tagged_names(_QUOTED.sub(" ", text))
