@@ -98,9 +98,9 @@ def _tagged_names(text: str) -> list[str]:
         following = words[i + 1][0] if i + 1 < len(words) else ""
         if following in _set("suffixes"):
             word += following  # 仁爱 + 礁: the name is 仁爱礁
-        elif is_dictionary_word(word) and general_frequency(word) > _rare(word):
-            continue
-        elif _phrasing(word):
+        elif _phrasing(word) or (
+            is_dictionary_word(word) and general_frequency(word) > _rare(word)
+        ):
             continue
         word = _trimmed(_cut(word, text))
         if len(word) >= 2 and word not in stopwords():
