@@ -535,3 +535,15 @@ def test_a_count_of_the_items_the_sentence_lists_is_no_new_figure():
     counted = check("节能减排和物价调控两项目标都没能完成[1]。", passage(text))
     assert counted.status == "supported", counted.issues
     flags("节能减排和物价调控三项目标都没能完成[1]。", text, "三项")
+
+
+def test_the_writer_of_the_cited_text_is_no_person_it_must_name():
+    text = "创新生态关系到科技创新的积极性、主动性与创造性，全社会要大力营造鼓励创新的良好氛围。"
+    passes("作者认为，创新生态关系到科技创新的积极性、主动性与创造性[1]。", text)
+    flags("专家认为，创新生态关系到科技创新的积极性、主动性与创造性[1]。", text, "专家")
+
+
+def test_a_foreign_name_is_read_from_its_own_first_word_not_the_words_before_it():
+    text = "马克·茨柏克沃斯基是微软公司的元老之一，2006年6月从微软退休。"
+    passes("微软元老马克·茨柏克沃斯基于2006年6月退休[1]。", text)
+    flags("微软元老马克·沃尔夫于2006年6月退休[1]。", text, "马克·沃尔夫")

@@ -90,7 +90,8 @@ def _entities(sentence: str, text: str) -> list[str]:
         if not find_provinces(n) and _sure_name(n, sentence) and not _phrase(n)
     ]
     roles = lexicon.alternation("expressions", "role_words")
-    found += re.findall(rf"(?:{roles})", sentence)
+    own = lexicon.words("expressions", "own_writer")
+    found += [role for role in re.findall(rf"(?:{roles})", sentence) if role not in own]
     found += [m.group() for m in _meeting().finditer(sentence)]
     at = 0
     for word, flag in tagged(sentence):

@@ -157,6 +157,21 @@ def unsegmented(text: str) -> list[str]:
     return found
 
 
+def _joined(match: re.Match[str], text: str) -> str:
+    """A name joined by · from the word before its first dot, back over the name's words but not
+    a function character or a common word before it (微软元老|马克·茨柏克沃斯基, 约与因|赫·德克)."""
+    name, start = match.group(), match.start()
+    dot = start + re.search("[·・-]", name).start()  # type: ignore[union-attr]
+    words = [(w, f, at) for w, f, at in tagged_at(text) if start <= at < dot]
+    begin = words[-1][2] if words else start
+    for word, flag, at in reversed(words[:-1]):
+        function = len(word) == 1 and flag[0] in "pcudr"
+        if function or (is_dictionary_word(word) and general_frequency(word) > _rare(word)):
+            break
+        begin = at
+    return text[begin : match.end()]
+
+
 def _joined_end(name: str, text: str) -> str:
     """A name joined by · without the one-character function word jieba cut after it (琴娜·杜普
     洛|因|什么 → 琴娜·杜普洛)."""
@@ -175,7 +190,9 @@ def names_in(text: str) -> list[str]:
     # a quoted figure (“100万件”) is a number, not a name: numbers are checked as numbers; a
     # short quoted question (“几化”) asks for the name
     found = [q for q in quoted(text) if not (len(q) <= 4 and _ASKING.search(q))]
-    found += [_trimmed(_cut(_joined_end(m, text), text)) for m in _JOINED.findall(text)]
+    found += [
+        _trimmed(_cut(_joined_end(_joined(m, text), text), text)) for m in _JOINED.finditer(text)
+    ]
     found += [m.group() for m in _CODE.finditer(text) if len(m.group()) >= 2]
     found += _tagged_names(_QUOTED.sub(" ", text))
     found += unsegmented(_QUOTED.sub(" ", text))
