@@ -547,3 +547,11 @@ def test_a_foreign_name_is_read_from_its_own_first_word_not_the_words_before_it(
     text = "马克·茨柏克沃斯基是微软公司的元老之一，2006年6月从微软退休。"
     passes("微软元老马克·茨柏克沃斯基于2006年6月退休[1]。", text)
     flags("微软元老马克·沃尔夫于2006年6月退休[1]。", text, "马克·沃尔夫")
+
+
+def test_having_or_being_denied_in_other_words_is_caught():
+    """没有鱼虾 → 原本就有鱼虾, 也是难点 → 并不是难点: the clauses share too little to align."""
+    flags("湖里原本就有鱼虾[1]。", "因此，湖中原来没有鱼虾。后来开始人工引入冷水性鱼类。", "有鱼虾")
+    text = "先进制造业是构建现代化产业体系的重点，也是难点。"
+    flags("先进制造业是构建现代化产业体系的重点，但并不是难点[1]。", text, "是难点")
+    passes("先进制造业既是构建现代化产业体系的重点，也是难点[1]。", text)

@@ -74,7 +74,31 @@ def _predicates(clause: str) -> _Predicates:
     denied = governed | after
     topic = {w for w, flag in words if flag[0] in "nav" and len(w) >= 2}
     stated = {w for _, w in verbs} - denied
+    for copula, taken, negated in _copulas(words):  # 没有鱼虾 / 有鱼虾, 并不是难点 / 是难点
+        (governed if negated else stated).add(copula + taken)
+        topic.add(taken)
+    denied |= governed
     return _Predicates(frozenset(governed), frozenset(denied), frozenset(stated), frozenset(topic))
+
+
+_HAVING = {"有": "有", "没有": "有", "无": "有", "尚无": "有", "并无": "有", "毫无": "有"}
+_BEING = {"是": "是", "不是": "是", "并非": "是", "并不是": "是", "绝非": "是"}
+
+
+def _copulas(words: tuple[tuple[str, str], ...]) -> list[tuple[str, str, bool]]:
+    """有/是 with the word they take (有鱼虾, 是难点), and whether it is negated (没有, 不是)."""
+    found = []
+    for i, (word, _) in enumerate(words):
+        copula = _HAVING.get(word) or _BEING.get(word)
+        if not copula:
+            continue
+        following = next(
+            (w for w, flag in words[i + 1 : i + 3] if len(w) >= 2 and flag[0] not in "cpurx"),
+            "",
+        )
+        if following and following not in _negators():
+            found.append((copula, following, word not in ("有", "是")))
+    return found
 
 
 def _predicate(flag: str) -> bool:
