@@ -5,8 +5,9 @@ Reported (test): `evals/verifier_cases.jsonl` (the seeds and the 2014–2025 wor
 Tuned on (dev): `evals/dev/verifier_dev*.jsonl` (CMRC trial, the 2003–2013 reports, the seeds;
 `verifier_dev3` also passages of the 2014–2025 reports that share at most half their character
 pairs with any reported case's passage; `verifier_dev4` freely paraphrased faithful and wrong
-sentences alike; `verifier_dev5` and `verifier_dev6` the seeds and the 2014–2025 reports, written
-by helpers who saw neither the reported cases nor the check's code).
+sentences alike; `verifier_dev5` and `verifier_dev6` the seeds and the 2014–2025 reports,
+`verifier_dev7` those and CMRC trial, written by helpers who saw neither the reported cases nor
+the check's code).
 A faithful sentence counts as right when it comes out `supported`; a wrong one when it does
 not (`weak` or `unsupported`: the user sees either flagged, with its reason). `--readme`
 rewrites the README's table from `benchmarks/results-verifier.json`.
@@ -39,6 +40,7 @@ SETS = {
         "evals/dev/verifier_dev4.jsonl",
         "evals/dev/verifier_dev5.jsonl",
         "evals/dev/verifier_dev6.jsonl",
+        "evals/dev/verifier_dev7.jsonl",
     ],
 }
 OUT = REPO / "benchmarks" / "results-verifier.json"
