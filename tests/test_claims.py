@@ -555,3 +555,9 @@ def test_having_or_being_denied_in_other_words_is_caught():
     text = "先进制造业是构建现代化产业体系的重点，也是难点。"
     flags("先进制造业是构建现代化产业体系的重点，但并不是难点[1]。", text, "是难点")
     passes("先进制造业既是构建现代化产业体系的重点，也是难点[1]。", text)
+
+
+def test_a_term_from_outside_put_in_place_of_the_passages_is_caught_in_a_short_clause():
+    text = "全面推开公立医院综合改革，全部取消药品加成，协调推进医疗价格改革。"
+    flags("全面推开公立医院综合改革，全部取消医用耗材加成[1]。", text, "医用耗材")
+    passes("全面推开公立医院综合改革，全部取消药品加成[1]。", text)

@@ -17,7 +17,13 @@ from ..text import expressions, lexicon
 from ..text.chars import bigram_set, normalise_for_match
 from ..text.names import is_idiom
 from ..text.regions import find_provinces
-from ..text.segment import is_dictionary_word, tagged, tagged_at, tagged_content
+from ..text.segment import (
+    is_dictionary_word,
+    search_terms,
+    tagged,
+    tagged_at,
+    tagged_content,
+)
 from .cited import ENTITY_TAGS, Cited, clauses, matching_clause, sharing
 from .polar import directions, negations, not_negating, polar
 
@@ -121,7 +127,7 @@ def _unframed(clause: str) -> str:
 def _restated_beside_names(clause: str, cited: Cited) -> str | None:
     """The passage clause this clause restates with other names in their place (进入甲公司担任
     某职 ← 进入乙公司担任某职): nearly all of the clause matches once its names are left out."""
-    names = clause_names(clause, guessed=True)
+    names = clause_names(clause, guessed=True) | _nouns_not_in(clause, cited)
     if not names:
         return None
     cut = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -129,6 +135,19 @@ def _restated_beside_names(clause: str, cited: Cited) -> str | None:
     if len(grams) < _NAMELESS_MIN_PAIRS:
         return None
     return sharing(grams, cited.clauses, _WHOLE_CLAUSE)
+
+
+def _nouns_not_in(clause: str, cited: Cited) -> set[str]:
+    """The clause's nouns the passages never use, nor all their parts (取消|医用耗材|加成
+    against 取消药品加成; 课程计划 is in a passage with 课程 and 计划)."""
+    found = set()
+    for word, flag in tagged(clause):
+        if len(word) < 2 or flag[0] != "n" or normalise_for_match(word) in cited.flat:
+            continue
+        parts = [t for t in search_terms(word) if t != word]
+        if not parts or not all(normalise_for_match(t) in cited.flat for t in parts):
+            found.add(word)
+    return found
 
 
 def _blocks(clause: str, source: str) -> list:
