@@ -13,20 +13,17 @@ from dataclasses import replace
 import pytest
 
 from assistant import Assistant
+from assistant.answer.candidates import term_coverage
 from assistant.config import Settings
 from assistant.search import evidence
-from assistant.search.evidence import assess
+from assistant.search.evidence import assess, present
 from assistant.search.weights import answer_type_words, term_weights
-from assistant.text.names import (
-    is_idiom,
-    names_in,
-    opening_name,
-    subject_words,
-    trimmed_guess,
-    unsegmented,
-)
+from assistant.text import lexicon
+from assistant.text.names import is_idiom, names_in, trimmed_guess, unsegmented
+from assistant.text.openings import opening_name, subject_words
 from assistant.text.segment import expand_abbreviations
 from assistant.text.sentences import split_sentences
+from assistant.text.synonyms import asked, holds, stand_in, synonyms
 
 LIBRARY = {
     "湖南省人才措施.txt": (
@@ -312,3 +309,31 @@ def test_a_comparison_is_answered_side_by_side(library_assistant):
     }
     assert cited["湖南"] == {"湖南省人才措施.txt"} and cited["湖北"] == {"湖北省人才政策.txt"}
     assert all(s.status == "supported" for s in answer.sentences)
+
+
+def test_a_word_of_the_texts_synonym_group_is_the_texts_word():
+    """托底 finds 兜底, 国外 finds 海外 (data/lexicon/synonyms.txt); a one-character word is never
+    looked for in a text (钱 is in 价钱), though a question's 钱 finds 资金."""
+    assert present("托底", "坚持兜底保障民生") and not present("托底", "坚持保障民生")
+    assert holds("为海外人才提供服务", "国外") and "人工智能" in synonyms("AI")
+    assert holds("安排专项资金", "钱") and not holds("价钱上涨", "资金")
+    # in choosing sentences, only a word the index never uses stands for its group's words
+    assert stand_in("托底", ["兜底"]) == "托底|兜底" and asked("托底|兜底") == "托底"
+    assert term_coverage("坚持兜底保障民生", {"托底|兜底": 1.0, "民生": 1.0}) == 1.0
+    assert term_coverage("坚持建设平台", {"搭建": 1.0, "平台": 1.0}) == 0.5
+
+
+def test_a_question_word_the_texts_never_use_stands_for_its_group(library_assistant):
+    weights = term_weights(library_assistant.index, "湖北为海外人才提供哪些托底服务？")
+    assert "托底" in weights, "no word of its group in the texts: as asked"
+    weights = term_weights(library_assistant.index, "湖北给境外人才提供什么服务？")
+    assert any(w.startswith("境外|") and "海外" in w for w in weights), weights
+
+
+def test_no_word_is_in_two_synonym_groups_and_no_group_holds_opposites():
+    groups = lexicon.groups("synonyms")
+    words = [w for group in groups for w in group]
+    assert len(groups) >= 300 and len(words) == len(set(words))
+    assert all(len(group) >= 2 for group in groups)
+    for a, b in (pair.split("/") for pair in lexicon.words("polarity", "opposites")):
+        assert not any(a in group and b in group for group in groups), (a, b)

@@ -561,3 +561,10 @@ def test_a_term_from_outside_put_in_place_of_the_passages_is_caught_in_a_short_c
     text = "全面推开公立医院综合改革，全部取消药品加成，协调推进医疗价格改革。"
     flags("全面推开公立医院综合改革，全部取消医用耗材加成[1]。", text, "医用耗材")
     passes("全面推开公立医院综合改革，全部取消药品加成[1]。", text)
+
+
+def test_a_word_of_the_same_synonym_group_is_no_change():
+    text = "要完善社会保障体系，做好困难群众基本生活兜底保障，扩大境外人才引进。"
+    passes("要做好困难群众基本生活托底保障[1]。", text)
+    passes("要扩大海外人才引进[1]。", text)
+    flags("要做好困难群众基本生活兜底保障，缩小境外人才引进[1]。", text, "缩小")

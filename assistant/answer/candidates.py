@@ -22,6 +22,7 @@ from ..schema import Passage
 from ..text import lexicon
 from ..text.clean import looks_like_heading
 from ..text.sentences import split_sentences, strip_connective
+from ..text.synonyms import found_in
 from ..tuning import TUNING
 from .question_types import TYPED, answers_kind, definition_pattern
 from .wording import echo, overlap, template
@@ -62,7 +63,7 @@ def term_coverage(text: str, weights: Mapping[str, float]) -> float:
     if not total:
         return 0.0
     lowered = text.lower()
-    return sum(w for term, w in weights.items() if term in lowered) / total
+    return sum(w for term, w in weights.items() if found_in(lowered, term)) / total
 
 
 def context(passage: Passage) -> str:

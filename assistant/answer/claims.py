@@ -28,6 +28,7 @@ from ..text.names import is_code, names_in, quoted
 from ..text.numerals import figures, ranks, written_figures
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
+from ..text.synonyms import holds
 from .cited import ENTITY_TAGS, Cited
 from .compared import compared, turned_round
 from .denied import denied
@@ -136,7 +137,7 @@ def _meeting() -> re.Pattern[str]:
 def _named(sentence: str, cited: Cited) -> list[str]:
     issues = []
     for name in _entities(sentence, cited.text):
-        if normalise_for_match(name) not in cited.flat:
+        if normalise_for_match(name) not in cited.flat and not holds(cited.text, name):
             issues.append(f"引用段落未提及“{name}”")
     return issues
 

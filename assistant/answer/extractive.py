@@ -19,6 +19,7 @@ from ..search.versions import issued_on
 from ..text.overlap import NearDuplicates
 from ..text.regions import Province, find_provinces
 from ..text.sentences import lead_details
+from ..text.synonyms import asked
 from ..tuning import TUNING
 from .about import document_answer
 from .candidates import (
@@ -257,7 +258,7 @@ def _part_answers(request: GenerationRequest) -> list[Candidate]:
     """The answering sentence of each part of the question, in the question's order."""
     firsts: list[Candidate] = []
     for part in _parts(request.searched):
-        weights = {w: v for w, v in request.term_weights.items() if w in part}
+        weights = {w: v for w, v in request.term_weights.items() if asked(w) in part}
         kind = classify(part)
         candidates = _candidates(
             replace(request, question=part, query=part, term_weights=weights), kind

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from ..search.weights import answer_type_words
 from ..text.names import quoted
+from ..text.synonyms import found_in
 from ..tuning import TUNING
 from .candidates import Candidate
 
@@ -49,7 +50,7 @@ def answering(
 def _adds(candidate: Candidate, best: Candidate, weights: Mapping[str, float]) -> bool:
     """The sentence holds a word of the question the best one lacks (“……选址在A地。计划于2024年
     上半年完工。” for 何时完工): the two answer together, the dated one first."""
-    return any(w in candidate.text and w not in best.text for w in weights)
+    return any(found_in(candidate.text, w) and not found_in(best.text, w) for w in weights)
 
 
 def lists_kinds(sentence: str, nouns: set[str]) -> bool:

@@ -24,6 +24,7 @@ from ..text.segment import (
     tagged_at,
     tagged_content,
 )
+from ..text.synonyms import synonyms
 from .cited import ENTITY_TAGS, Cited, clauses, matching_clause, sharing
 from .polar import directions, negations, not_negating, polar
 
@@ -79,10 +80,12 @@ def aligned(sentence: str, cited: Cited) -> tuple[Aligned, ...]:
         matcher = SequenceMatcher(None, clause, window, autojunk=False)
         opcodes = matcher.get_opcodes()
         changes = tuple(
-            (_words_over(clause, i1, i2), _words_over(window, j1, j2))
+            (mine, theirs)
             for op, i1, i2, j1, j2 in opcodes
             if op == "replace"
-        )
+            and (mine := _words_over(clause, i1, i2))
+            not in synonyms(theirs := _words_over(window, j1, j2))
+        )  # a word of the same synonym group (托底 for 兜底) is no change
         inserted = tuple((i1, i2) for op, i1, i2, _, _ in opcodes if op == "delete")
         found.append(Aligned(clause, window, changes, inserted))
     return tuple(found)

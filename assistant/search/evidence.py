@@ -18,16 +18,11 @@ from ..schema import Passage
 from ..text import lexicon
 from ..text.cities import find_cities
 from ..text.expressions import defined_term
-from ..text.names import (
-    is_idiom,
-    is_topic_word,
-    names_in,
-    opening_name,
-    opening_nouns,
-    subject_words,
-)
+from ..text.names import is_idiom, is_topic_word, names_in
+from ..text.openings import opening_name, opening_nouns, subject_words
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, tagged
+from ..text.synonyms import asked, holds
 from ..tuning import TUNING
 from .mentions import names_document
 from .weights import answer_type_words, term_weights
@@ -57,9 +52,11 @@ def searchable(passage: Passage) -> str:
 
 
 def present(word: str, text: str) -> bool:
-    """The word is in the text; a two-character contraction counts when both its characters
-    open nearby words (引育 → 引进……培育)."""
-    if word in text:
+    """The word is in the text, or a word of its synonym group (托底 → 兜底, 搭建 → 建设: whether
+    the passages say it at all, not which sentence says it best); a two-character contraction
+    counts when both its characters open nearby words (引育 → 引进……培育)."""
+    word = asked(word)
+    if holds(text, word):
         return True
     if len(word) != 2:
         return False
@@ -162,7 +159,9 @@ def _pointed_at(question: str, passage: Passage) -> bool:
 def _only_phrasing_missing(found: set[str], missing: tuple[str, ...]) -> bool:
     """Every topic word of the question is in the passage and only verbs are not (营造, 发力):
     the texts say it with other verbs, so that alone never refuses."""
-    return any(is_topic_word(w) for w in found) and not any(is_topic_word(w) for w in missing)
+    return any(is_topic_word(asked(w)) for w in found) and not any(
+        is_topic_word(asked(w)) for w in missing
+    )
 
 
 def assess(
@@ -217,7 +216,7 @@ def assess(
     if coverage < TUNE.min_coverage and _only_phrasing_missing(pooled, missing):
         return Evidence(True, coverage, missing)  # 营造 for 构建: how it is asked, not what
     if coverage < TUNE.min_coverage:
-        shown = "、".join(sorted(missing, key=lambda w: -weights[w])[:3])
+        shown = "、".join(asked(w) for w in sorted(missing, key=lambda w: -weights[w])[:3])
         reason = f"资料中找不到与“{shown}”相关的内容" if shown else "所检索的段落与问题关系不大"
         return Evidence(False, coverage, missing, reason)
     return Evidence(True, coverage, missing)

@@ -16,6 +16,7 @@ from ..text.names import (
     trimmed_guess,
 )
 from ..text.segment import general_frequency, search_terms, tagged, tagged_content
+from ..text.synonyms import stand_in, synonyms
 from ..tuning import TUNING
 
 TUNE = TUNING.evidence
@@ -73,7 +74,9 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
             weights[word] = ceiling  # a code or a name the index never saw
         elif topical[word]:  # with nothing known to compare with, as much as a rare word
             base = average or ceiling
-            weights[word] = TUNE.unknown_word_factor * base * specificity(word)
+            used = [s for s in synonyms(word) if index.document_frequency(s)]
+            # the asker's word for one the texts use (托底 for 兜底): found where that is
+            weights[stand_in(word, used)] = TUNE.unknown_word_factor * base * specificity(word)
         else:
             weights[word] = 0.0
     return weights

@@ -45,6 +45,16 @@ def sections(name: str) -> dict[str, tuple[str, ...]]:
     }
 
 
+@cache
+def groups(name: str) -> tuple[tuple[str, ...], ...]:
+    """The lines of a list as groups of words (one group a line; comments and sections skipped)."""
+    text = resources.files("assistant.data").joinpath(_FOLDER, f"{name}.txt").read_text("utf-8")
+    lines = (raw.split(" #", 1)[0].strip() for raw in text.splitlines())
+    return tuple(
+        tuple(line.split()) for line in lines if line and not line.startswith(("#", "[", "re:"))
+    )
+
+
 def words(name: str, section: str = "") -> tuple[str, ...]:
     """The plain words of a list (or of one section of it), in file order."""
     return tuple(w for w in _read(name).get(section, ()) if not w.startswith("re:"))

@@ -27,10 +27,8 @@ _CODE = re.compile(
 )
 # A dictionary word jieba tags as a name is a name when general Chinese hardly uses it (刘七,
 # 泰罗); a common one is left to the word weights (长度, 帝王). Measured on CMRC trial.
-_RARE_NAME = 10  # a two-character dictionary word jieba tags as a name more often is a word
-_RARE_LONG_NAME = 1000  # … a longer one (伏尔泰, 塞内加尔, 张永海) is a name below this
-_RARE_HEAD = 600  # a noun after a name is its head up to this many occurrences (穿山甲, 基金会)
-_HEAD_ENDS = ("的", "是")  # … and is followed by one of these
+RARE_NAME = 10  # a two-character dictionary word jieba tags as a name more often is a word
+RARE_LONG_NAME = 1000  # … a longer one (伏尔泰, 塞内加尔, 张永海) is a name below this
 
 
 @cache
@@ -38,7 +36,7 @@ def _set(section: str) -> frozenset[str]:
     return frozenset(lexicon.words("entities", section))
 
 
-def _trimmed(word: str) -> str:
+def trim_guess(word: str) -> str:
     """A guessed name without a function character glued to it (“锦地罗不” → “锦地罗”); what
     is left of a two-character guess is no name (“松才”)."""
     if is_dictionary_word(word):
@@ -71,7 +69,7 @@ def _without_next_word(name: str, following: str, keep: int) -> str:
     return name
 
 
-def _cut(name: str, text: str, keep: int = 2) -> str:
+def cut_guess(name: str, text: str, keep: int = 2) -> str:
     """`name` as found in `text`, cut where the next word of the text starts inside it (at
     least `keep` characters left)."""
     if is_dictionary_word(name):
@@ -80,10 +78,10 @@ def _cut(name: str, text: str, keep: int = 2) -> str:
     return name if at < 0 else _without_next_word(name, text[at + len(name) :], keep)
 
 
-def _rare(word: str) -> int:
+def rarity_limit(word: str) -> int:
     """How often a dictionary word tagged as a name may occur and still be one: jieba tags many
     two-character words as names (林子, 扎堆, 卡住), few longer ones."""
-    return _RARE_NAME if len(word) <= 2 else _RARE_LONG_NAME
+    return RARE_NAME if len(word) <= 2 else RARE_LONG_NAME
 
 
 def _tagged_names(text: str) -> list[str]:
@@ -99,10 +97,10 @@ def _tagged_names(text: str) -> list[str]:
         if following in _set("suffixes"):
             word += following  # 仁爱 + 礁: the name is 仁爱礁
         elif _phrasing(word) or (
-            is_dictionary_word(word) and general_frequency(word) > _rare(word)
+            is_dictionary_word(word) and general_frequency(word) > rarity_limit(word)
         ):
             continue
-        word = _trimmed(_cut(word, text))
+        word = trim_guess(cut_guess(word, text))
         if len(word) >= 2 and word not in stopwords():
             names.append(word)
     return names
@@ -135,7 +133,7 @@ def trimmed_guess(word: str, text: str = "") -> str:
     `text` glued to it (“年去” → “”, “魏舒史|称” → “魏舒”)."""
     if is_dictionary_word(word):
         return word
-    word = _trimmed(_cut(word, text) if text else word)
+    word = trim_guess(cut_guess(word, text) if text else word)
     return word if len(word) >= 2 else ""
 
 
@@ -166,7 +164,7 @@ def _joined(match: re.Match[str], text: str) -> str:
     begin = words[-1][2] if words else start
     for word, flag, at in reversed(words[:-1]):
         function = len(word) == 1 and flag[0] in "pcudr"
-        if function or (is_dictionary_word(word) and general_frequency(word) > _rare(word)):
+        if function or (is_dictionary_word(word) and general_frequency(word) > rarity_limit(word)):
             break
         begin = at
     return text[begin : match.end()]
@@ -191,7 +189,8 @@ def names_in(text: str) -> list[str]:
     # short quoted question (“几化”) asks for the name
     found = [q for q in quoted(text) if not (len(q) <= 4 and _ASKING.search(q))]
     found += [
-        _trimmed(_cut(_joined_end(_joined(m, text), text), text)) for m in _JOINED.finditer(text)
+        trim_guess(cut_guess(_joined_end(_joined(m, text), text), text))
+        for m in _JOINED.finditer(text)
     ]
     found += [m.group() for m in _CODE.finditer(text) if len(m.group()) >= 2]
     found += _tagged_names(_QUOTED.sub(" ", text))
@@ -231,73 +230,3 @@ def is_topic_word(word: str) -> bool:
     """A noun-like word (a topic the question asks about), not a verb or adverb of phrasing."""
     flags = {flag for _, flag in tagged(word)}
     return bool(flags & noun_tags())
-
-
-def subject_words(question: str) -> list[str]:
-    """The words of the noun phrase a question opens with, when that phrase is no single known
-    word (“阿部重次的子女” → 阿部, 重次): a passage about the subject holds all of them."""
-    words = []
-    cut = tagged(question)
-    for i, (word, flag) in enumerate(cut):
-        word = _cut(word, question, keep=1)
-        proper = flag in _set("subject_tags") or not is_dictionary_word(word)
-        # 马来|穿山甲|的: a name, then the rare noun it qualifies, ending the phrase
-        ends = i + 1 < len(cut) and cut[i + 1][0] in _HEAD_ENDS
-        head = bool(words) and flag == "n" and ends and general_frequency(word) <= _RARE_HEAD
-        if not (proper or head) or word in stopwords() or not re.search(f"[{CJK}A-Za-z]", word):
-            break
-        words.append(word)
-    phrase = "".join(words)
-    if len(words) < 2 or len(phrase) < 3 or is_dictionary_word(phrase):
-        return []
-    return [w for w in words if len(w) >= 2]
-
-
-_NUMERALS = frozenset("一二三四五六七八九十百千万米")  # one-character numerals, 米 of a name
-_OPENING_TAGS = frozenset(
-    ["n", "ng", "nr", "nrt", "nrfg", "ns", "nz", "nt", "a", "ag", "b", "g", "j"]
-)
-
-
-def opening_name(question: str) -> str:
-    """The name a question opens with when jieba cut it into pieces — names, guesses and single
-    characters (狭|叶|艾纳香, 长谷川|町子): what the question is about, which a passage must name
-    as written (a passage on 长柄艾纳香 does not answer about 狭叶艾纳香)."""
-    pieces = []
-    for word, flag in tagged(question):
-        guessed = not is_dictionary_word(word) and re.fullmatch(f"[{CJK}]+", word)
-        kept = _trimmed(_cut(word, question)) if guessed else word
-        # before the name, a rare word qualifies it (长柄|艾纳香) and a word tagged as a name is
-        # part of it (王法|慧); after it, they are what is asked (罗保铭|本科毕业, 达曼|新建)
-        opening = not any(named for _, named in pieces)
-        frequency = general_frequency(kept)
-        limit = _RARE_LONG_NAME if opening else _rare(kept)
-        name = flag in _set("name_tags") and frequency <= limit
-        rare = frequency <= _RARE_NAME and opening
-        numeral = flag == "m" and kept in _NUMERALS  # 六|耳铃, 呋塞|米
-        if (flag not in _OPENING_TAGS and not numeral) or not kept:
-            break
-        if not (name or guessed or rare or len(kept) == 1):
-            break
-        pieces.append((kept, name or bool(guessed)))
-        if kept != word:
-            break  # a guess cut short (…斯基|是): the rest belongs to the next word
-    phrase = "".join(word for word, _ in pieces)
-    if len(pieces) < 2 or len(phrase) < 3 or not any(named for _, named in pieces):
-        return ""
-    return "" if is_dictionary_word(phrase) else phrase
-
-
-_OPENING_NOUN = 300  # a noun a question opens with, used this rarely, is its topic
-
-
-def opening_nouns(question: str) -> list[str]:
-    """The rare nouns a question opens with (羊水|栓塞…, 丙烯|颜料…): its topic, which a passage
-    that answers it names."""
-    found = []
-    for word, flag in tagged(question):
-        if flag not in noun_tags() or flag in _set("name_tags") or is_guessed(word):
-            break  # a name is checked as a name (罗保铭|本科毕业: what follows it is asked)
-        if len(word) >= 2 and general_frequency(word) <= _OPENING_NOUN:
-            found.append(word)
-    return found

@@ -1,0 +1,53 @@
+"""Words a question may use for the texts' own: 托底 for 兜底, 国外 for 境外, 招 for 举措.
+
+The groups are `data/lexicon/synonyms.txt`, written from general usage of official and everyday
+Chinese (not from any text the project answers about). A one-character word is never looked for
+in a text (钱 is in 价钱): a question's 钱 finds 资金, a question's 资金 does not find 钱.
+
+A question's word the index never uses stands for the words of its group the index does: the
+search's term is then `托底|兜底` (`stand_in`), found in a text holding either (`found_in`) and
+shown to the user as the question wrote it (`asked`). A word the texts use is looked for as
+written: 搭建 must not count as found wherever the common 建设 is.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from . import lexicon
+
+
+@cache
+def _table() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for group in lexicon.groups("synonyms"):
+        for word in group:
+            others = [w for w in group if w != word and len(w) >= 2]
+            # as written and lower-cased: the checks read some texts lower-cased (AI → ai)
+            table[word.lower()] = tuple(dict.fromkeys(o for w in others for o in (w, w.lower())))
+    return table
+
+
+def synonyms(word: str) -> tuple[str, ...]:
+    """The other words of the word's group that may be looked for in a text."""
+    return _table().get(word.lower(), ())
+
+
+def holds(text: str, word: str) -> bool:
+    """The text has the word, or a word of its group."""
+    return word in text or any(other in text for other in synonyms(word))
+
+
+def stand_in(word: str, used: list[str]) -> str:
+    """The term for a question's word and the words of its group the texts use."""
+    return "|".join([word, *used]) if used else word
+
+
+def asked(term: str) -> str:
+    """The question's own word of a term."""
+    return term.split("|", 1)[0]
+
+
+def found_in(text: str, term: str) -> bool:
+    """The text holds the term: its word, or one the word stands for."""
+    return any(word in text for word in term.split("|"))
