@@ -114,3 +114,15 @@ def test_a_sentence_with_the_date_answers_first_only_with_the_sentence_it_comple
     # a far weaker dated sentence that adds none of the question's words is about something else
     other = _candidate(1, "2004年该地曾举办展会。", 4.0, typed=True)
     assert answering("when", "该工程预计何时完工？", [site, other], weights) is site
+
+
+def test_a_time_said_from_the_texts_date_or_a_list_counted_answers_loosely():
+    """Whether the passages hold the fact asked for at all (not which sentence says it best):
+    明年 answers 哪一年, the list “甲、乙、丙” answers 几种."""
+    question = "会议给哪一年的经济工作定了调子？"
+    assert answers_kind("when", "会议部署了明年经济工作。", question, strict=False)
+    assert not answers_kind("when", "会议部署了明年经济工作。", question)
+    question = "要提升哪几种能力？一共几个？"
+    sentence = "提升企业的创新力、竞争力、带动力。"
+    assert answers_kind("quantity", sentence, question, strict=False)
+    assert not answers_kind("quantity", sentence, "要投入多少资金？", strict=False)

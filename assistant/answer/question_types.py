@@ -53,16 +53,23 @@ def answers_kind(kind: str, sentence: str, question: str, *, strict: bool = True
     return bool(found - _expressions(kind, question, question, strict))
 
 
+_COUNTED = re.compile(r"几[个种类项条点方]")
+
+
 def _expressions(kind: str, text: str, question: str, strict: bool) -> set[str] | None:
-    if kind == "when":
-        return expressions.dates(text)
+    if kind == "when":  # not strict, a time said from the text's date (明年) is one
+        return expressions.dates(text) | (set() if strict else expressions.relative_times(text))
     if kind == "quantity":  # in a unit asked for (多少人 → 人, 多高 → 米), else in digits
         units = expressions.asked_units(question)
         figures = expressions.quantities(text) | expressions.numbers(text)
         in_digits = {f for f in figures if any(ch.isdigit() for ch in f)}
         if strict and units and not expressions.asked_unit(question):  # 多高: in metres
             return expressions.quantities_in(text, units)
-        return (expressions.quantities_in(text, units) if units else figures) or in_digits
+        # not strict, “几种/几个” is answered by the list it counts (甲、乙和丙)
+        listed = (
+            set() if strict or not _COUNTED.search(question) else expressions.enumerations(text)
+        )
+        return (expressions.quantities_in(text, units) if units else figures) or in_digits or listed
     if kind == "who":
         return expressions.people_and_organisations(text)
     if kind == "where":

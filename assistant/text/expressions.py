@@ -47,6 +47,11 @@ def dates(text: str) -> set[str]:
     return found | {m.group() for m in _alternation("time_words").finditer(text)}
 
 
+def relative_times(text: str) -> set[str]:
+    """Times said from the text's own date (明年, 年底, 目前)."""
+    return {m.group() for m in _alternation("relative_times").finditer(text)}
+
+
 def quantities(text: str, unit: str = "") -> set[str]:
     """Numbers with their unit (“近41万件”, “三分之一”, “5%”); only those in `unit` if given."""
     found = {m.group() for m in _quantity().finditer(text)}
