@@ -13,9 +13,9 @@ import os
 import re
 
 from ..text.chars import CJK
-from ..text.segment import is_dictionary_word, tagged
+from ..text.segment import general_frequency, is_dictionary_word, tagged
 from .cited import Cited
-from .restated import Aligned
+from .restated import Aligned, nouns_not_in
 
 
 def another_kind(part: Aligned, cited: Cited) -> list[str]:
@@ -24,6 +24,7 @@ def another_kind(part: Aligned, cited: Cited) -> list[str]:
         *_another_of_its_kind(part),
         *_another_from_outside(part, cited),
         *_added_to_its_list(part, cited),
+        *_actor_or_means_added(part, cited),
         *_qualifier_exchanged(part, cited),
     ]
 
@@ -77,6 +78,27 @@ def _added_to_its_list(part: Aligned, cited: Cited) -> list[str]:
         if not item or len(item) > _ITEM_MAX or not _an_item(item) or item in cited.text:
             continue  # the clause saying more than a list item: the added-clause check's
         issues.append(f"“{item}”未见于所引段落")
+    return issues
+
+
+_BY = re.compile("^(?:通过|由|联合|依托|借助|利用|会同|携手|依靠)")
+_GENERIC = 5000  # a noun more common than this in general Chinese is no new actor or means
+_BY_MIN = 4  # characters of an inserted “by whom, by what” phrase (由某部牵头, 通过某资金)
+
+
+def _actor_or_means_added(part: Aligned, cited: Cited) -> list[str]:
+    """Who does it or by what means, slipped into a clause the passage clause states without
+    (联合头部券商和高校|打造……, 由某部牵头|建设……, 通过专项债支持|提升……): a noun the passages
+    never use, after 由/通过/联合 …"""
+    issues = []
+    for start, end in part.inserted:
+        piece = part.clause[start:end]
+        if len(piece) < _BY_MIN or not _BY.match(piece):
+            continue
+        # a word as common as 外国 or 人士 sums up what the passage lists (美国、英国……的教会)
+        new = [w for w in nouns_not_in(piece, cited) if general_frequency(w) <= _GENERIC]
+        if new:
+            issues.append(f"“{piece}”未见于所引段落（原文未提及“{min(new, key=piece.find)}”）")
     return issues
 
 

@@ -130,7 +130,7 @@ def _unframed(clause: str) -> str:
 def _restated_beside_names(clause: str, cited: Cited) -> str | None:
     """The passage clause this clause restates with other names in their place (进入甲公司担任
     某职 ← 进入乙公司担任某职): nearly all of the clause matches once its names are left out."""
-    names = clause_names(clause, guessed=True) | _nouns_not_in(clause, cited)
+    names = clause_names(clause, guessed=True) | nouns_not_in(clause, cited)
     if not names:
         return None
     cut = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -140,7 +140,7 @@ def _restated_beside_names(clause: str, cited: Cited) -> str | None:
     return sharing(grams, cited.clauses, _WHOLE_CLAUSE)
 
 
-def _nouns_not_in(clause: str, cited: Cited) -> set[str]:
+def nouns_not_in(clause: str, cited: Cited) -> set[str]:
     """The clause's nouns the passages never use, nor all their parts (取消|医用耗材|加成
     against 取消药品加成; 课程计划 is in a passage with 课程 and 计划)."""
     found = set()
