@@ -573,10 +573,10 @@ def test_a_word_of_the_same_synonym_group_is_no_change():
 def test_who_does_it_or_by_what_means_slipped_into_a_clause_is_caught():
     text = "立足三地科技创新需求，打造集政策对接、投融资服务于一体的科技金融生态体系。"
     flags("立足三地科技创新需求，联合头部券商和高校打造科技金融生态体系[1]。", text, "券商")
-    flags("立足三地科技创新需求，由科技部牵头打造科技金融生态体系[1]。", text, "科技部")
+    flags("立足三地科技创新需求，通过专项债支持打造科技金融生态体系[1]。", text, "专项债")
     passes("立足三地科技创新需求，打造科技金融生态体系[1]。", text)
     # a common word summing up what the passage lists is no new actor
     passes(
-        "医院由外国教会在成都创建[1]。",
-        "医院由美国、英国、加拿大等国的教会在成都创建。",
+        "医院起源于1892年由外国基督教会在成都创建的诊所[1]。",
+        "医院起源于由美国、英国、加拿大等国的基督教会1892年在成都创建的诊所。",
     )
