@@ -5,6 +5,7 @@ import pytest
 from assistant.answer.candidates import Candidate, is_definition_of
 from assistant.answer.first import answering
 from assistant.answer.question_types import answers_kind, classify, definienda
+from assistant.answer.wording import opens_with, verb_share
 from assistant.schema import Chunk, Passage
 from assistant.text.expressions import asked_unit, asked_units, dates, quantities
 
@@ -126,3 +127,11 @@ def test_a_time_said_from_the_texts_date_or_a_list_counted_answers_loosely():
     sentence = "提升企业的创新力、竞争力、带动力。"
     assert answers_kind("quantity", sentence, question, strict=False)
     assert not answers_kind("quantity", sentence, "要投入多少资金？", strict=False)
+
+
+def test_a_sentence_opening_with_the_questions_subject_and_holding_its_verbs():
+    question = "芙蓉洞什么时候开始对游人开放？"
+    assert opens_with(question, "芙蓉洞于1994年开始对游人开放。") == 1.0
+    assert opens_with(question, "1993年5月，当地农民发现了芙蓉洞。") == 0.0
+    assert verb_share(question, "芙蓉洞于1994年开始对游人开放。") == 1.0
+    assert verb_share(question, "芙蓉洞开放后游客众多。") == 0.5

@@ -25,7 +25,7 @@ from ..text.sentences import split_sentences, strip_connective
 from ..text.synonyms import found_in
 from ..tuning import TUNING
 from .question_types import TYPED, answers_kind, definition_pattern
-from .wording import echo, overlap, template
+from .wording import echo, opens_with, overlap, template, verb_share
 
 TUNE = TUNING.answer
 
@@ -96,6 +96,8 @@ FEATURES = (
     "length",  # log of the sentence length
     "defines",  # says “X是……” for the X a “什么是X” question asks about
     "new",  # share of the sentence's characters not in the question: it adds something
+    "opens_with_subject",  # opens with the noun the question opens with (X（生卒年）是……)
+    "verbs",  # share of the question's verbs it holds (毕业, 瓦解)
 )
 
 
@@ -134,6 +136,8 @@ def features(
         math.log(len(text) + 1),
         float(any(is_definition_of(t, text) for t in definienda)),
         sum(ch not in question for ch in chars) / (len(chars) or 1),
+        opens_with(question, text),
+        verb_share(question, text),
     )
 
 

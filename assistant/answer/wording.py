@@ -1,14 +1,17 @@
 """How a sentence's wording meets the question's: the question's character pairs it holds, the
-longest run of the question it repeats, the words on each side of the question word it keeps."""
+longest run of the question it repeats, the words on each side of the question word it keeps,
+whether it opens with the question's subject and holds its verbs."""
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..text import lexicon
 from ..text.chars import bigram_set, normalise_for_match
-from ..text.segment import stopwords
+from ..text.segment import stopwords, tagged
+
+_OPENING = 6  # characters before the subject that still open the sentence (据说, 在此之后)
 
 
 def question_pairs(question: str) -> set[str]:
@@ -59,3 +62,32 @@ def template(question: str, sentence: str) -> float:
             if (pattern and re.search(pattern, flat)) or (not pattern and (head or tail) in flat):
                 best = len(head) + len(tail)
     return best / ((len(left) + len(right)) or 1)
+
+
+@lru_cache(maxsize=256)
+def subject(question: str) -> str:
+    """The noun a question opens with (松平康忠|是……, 乡里|组织……), if it opens with one."""
+    for word, flag in tagged(question):
+        if len(word) >= 2 and flag[0] in "nj":
+            return word
+        if flag in ("r", "v", "p", "d", "c"):
+            return ""
+    return ""
+
+
+def opens_with(question: str, sentence: str) -> float:
+    """1 when the sentence opens with the question's subject (“X（1546年－1618年）是……”)."""
+    word = subject(question)
+    return float(bool(word) and word in sentence[: len(word) + _OPENING])
+
+
+@lru_cache(maxsize=256)
+def verbs(question: str) -> tuple[str, ...]:
+    """The question's verbs of two characters or more (毕业, 瓦解, 担任)."""
+    return tuple(w for w, flag in tagged(question) if flag.startswith("v") and len(w) >= 2)
+
+
+def verb_share(question: str, sentence: str) -> float:
+    """The share of the question's verbs the sentence holds: it says what was asked about."""
+    asked = verbs(question)
+    return sum(v in sentence for v in asked) / len(asked) if asked else 0.0
