@@ -580,3 +580,10 @@ def test_who_does_it_or_by_what_means_slipped_into_a_clause_is_caught():
         "医院起源于1892年由外国基督教会在成都创建的诊所[1]。",
         "医院起源于由美国、英国、加拿大等国的基督教会1892年在成都创建的诊所。",
     )
+
+
+def test_one_of_a_pair_of_opposites_where_the_passage_says_the_other_is_caught():
+    """The clauses share too little to align; the pair (以前/之后) still turns the statement."""
+    text = "1990年代以来，该区开设了许多咖啡馆。该区人口的峰值出现在1860年区划调整以前。"
+    flags("该区的人口在1860年区划调整之后才达到峰值[1]。", text, "之后")
+    passes("该区的人口在1860年区划调整以前就已达到峰值[1]。", text)

@@ -19,7 +19,7 @@ from itertools import accumulate
 from ..text import lexicon
 from ..text.segment import tagged
 from .cited import Cited, clauses
-from .polar import directions, not_negating
+from .polar import directions, not_negating, polar
 
 _REACH = 10  # characters after a negator in which the verb it governs may stand (并未与某队签订)
 
@@ -126,8 +126,22 @@ def denied(sentence: str, cited: Cited) -> list[str]:
                 issues.append(f"原文对“{verb}”的说法相反（原文：“{source}”）")
                 break
         else:
-            issues += _turned(clause, mine.topic, passage)
+            issues += _turned(clause, mine.topic, passage) or _opposed(clause, mine, passage)
     return issues
+
+
+def _opposed(clause: str, mine: _Predicates, passage: list[tuple[str, _Predicates]]) -> list[str]:
+    """A clause saying one of a pair of opposites (以前/之后, 流向/流出) where the passage clauses
+    about the same thing say only the other: the clauses may share too little to align."""
+    for a, b in polar()[1]:
+        for said, meant in ((a, b), (b, a)):
+            if said not in clause or meant in clause:
+                continue
+            about = [c for c, p in passage if (mine.topic - {said, meant}) & p.topic]
+            if any(meant in c for c in about) and not any(said in c for c in about):
+                source = next(c for c in about if meant in c).strip()[:30]
+                return [f"“{said}”与原文的“{meant}”相反（原文：“{source}”）"]
+    return []
 
 
 def _turned(
