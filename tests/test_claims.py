@@ -587,3 +587,9 @@ def test_one_of_a_pair_of_opposites_where_the_passage_says_the_other_is_caught()
     text = "1990年代以来，该区开设了许多咖啡馆。该区人口的峰值出现在1860年区划调整以前。"
     flags("该区的人口在1860年区划调整之后才达到峰值[1]。", text, "之后")
     passes("该区的人口在1860年区划调整以前就已达到峰值[1]。", text)
+
+
+def test_a_city_cluster_put_for_another_is_caught():
+    text = "稳步推进城市群、都市圈建设。推进成渝地区双城经济圈建设。严控撤县建市设区。"
+    flags("报告提出推进长株潭地区城市群建设[1]。", text, "长株潭")
+    passes("报告提出推进成渝地区双城经济圈建设[1]。", text)
