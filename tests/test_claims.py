@@ -593,3 +593,9 @@ def test_a_city_cluster_put_for_another_is_caught():
     text = "稳步推进城市群、都市圈建设。推进成渝地区双城经济圈建设。严控撤县建市设区。"
     flags("报告提出推进长株潭地区城市群建设[1]。", text, "长株潭")
     passes("报告提出推进成渝地区双城经济圈建设[1]。", text)
+
+
+def test_another_group_before_the_same_noun_is_caught_though_a_character_is_shared():
+    text = "城乡低保标准分别提高13.1%和17.7%，企业退休人员基本养老金水平提高10%。"
+    flags("机关事业单位退休人员基本养老金水平提高10%[1]。", text, "机关事业单位")
+    passes("企业退休人员基本养老金水平提高10%[1]。", text)

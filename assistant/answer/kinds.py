@@ -31,8 +31,8 @@ def another_kind(part: Aligned, cited: Cited) -> list[str]:
 
 def _qualifier_exchanged(part: Aligned, cited: Cited) -> list[str]:
     """Another qualifier before the same noun (中小微|外贸企业 → 大型|外贸企业, 短期|出口信用保险 →
-    中长期|出口信用保险, 民间|资本 → 地方国有|资本): a different group or thing. The two share no
-    character but a common ending (期), and the passages never use the sentence's."""
+    中长期|出口信用保险, 民间|资本 → 地方国有|资本): a different group or thing. The two share few
+    characters but a common ending (期), and the passages never use the sentence's."""
     issues = []
     for said, meant in part.changes:
         after = followed(meant, part.source)
@@ -42,11 +42,14 @@ def _qualifier_exchanged(part: Aligned, cited: Cited) -> list[str]:
             continue
         shared = _common_ending(said, meant)  # 中长|期, 短|期
         mine, theirs = said[: len(said) - shared], meant[: len(meant) - shared]
+        # no more than half of the shorter one's characters in common (机关事业单位 / 企业 share
+        # 业; 民企 is 民营企业 shortened)
+        common = len(set(mine) & set(theirs))
         if (
             not re.fullmatch(f"[{CJK}]{{2}}", after)
             or not mine
             or not theirs
-            or set(mine) & set(theirs)
+            or 2 * common > min(len(set(mine)), len(set(theirs)))
         ):
             continue
         if len(said) < 2 or len(meant) < 2 or said in cited.text:
