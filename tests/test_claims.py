@@ -599,3 +599,10 @@ def test_another_group_before_the_same_noun_is_caught_though_a_character_is_shar
     text = "城乡低保标准分别提高13.1%和17.7%，企业退休人员基本养老金水平提高10%。"
     flags("机关事业单位退休人员基本养老金水平提高10%[1]。", text, "机关事业单位")
     passes("企业退休人员基本养老金水平提高10%[1]。", text)
+
+
+def test_an_item_the_passage_forbids_stated_as_allowed_is_caught_however_it_is_cut():
+    """一关了之 is no dictionary word: the item after 避免 is read from the passage itself."""
+    text = "对需要达标整改的给予合理过渡期，避免处置措施简单粗暴、一关了之。"
+    flags("对问题突出的企业可以一关了之[1]。", text, "一关了之")
+    passes("对需要达标整改的企业给予合理过渡期，避免一关了之[1]。", text)

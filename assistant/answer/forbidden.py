@@ -10,6 +10,8 @@ when none does, the sentence's clause may not negate before it.
 
 from __future__ import annotations
 
+import re
+
 from ..text.names import quoted
 from ..text.segment import is_dictionary_word, tagged
 from .cited import Cited, clauses
@@ -26,7 +28,7 @@ def forbidden(sentence: str, cited: Cited) -> list[str]:
     for clause in clauses(sentence):
         if any(clause in part or part in clause for part in restated):
             continue  # compared with the clause it restates already
-        for phrase in _phrases(clause):
+        for phrase in [*_phrases(clause), *(i for i in _negated_items(cited) if i in clause)]:
             holding = [c for c in cited.clauses if phrase in c]
             if not holding:
                 continue
@@ -38,6 +40,24 @@ def forbidden(sentence: str, cited: Cited) -> list[str]:
                 issues.append(f"原文并未否定“{phrase}”，句中却否定")
                 break
     return issues
+
+
+_ITEM = re.compile(r"[、和与及]")
+_ITEM_CHARS = (3, 12)
+
+
+def _negated_items(cited: Cited) -> list[str]:
+    """The items a passage clause negates or forbids (避免处置措施简单粗暴、一关了之 → 一关了之),
+    however the dictionary cuts them."""
+    found = []
+    for clause in cited.clauses:
+        at = min((clause.find(n) + len(n) for n in negations(clause) if n in clause), default=-1)
+        if at < 0:
+            continue
+        for item in _ITEM.split(clause[at:].strip("，。；;,.")):
+            if _ITEM_CHARS[0] <= len(item) <= _ITEM_CHARS[1]:
+                found.append(item)
+    return list(dict.fromkeys(found))
 
 
 def _phrases(clause: str) -> list[str]:
