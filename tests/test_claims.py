@@ -606,3 +606,9 @@ def test_an_item_the_passage_forbids_stated_as_allowed_is_caught_however_it_is_c
     text = "对需要达标整改的给予合理过渡期，避免处置措施简单粗暴、一关了之。"
     flags("对问题突出的企业可以一关了之[1]。", text, "一关了之")
     passes("对需要达标整改的企业给予合理过渡期，避免一关了之[1]。", text)
+
+
+def test_no_need_to_worry_about_what_the_passage_guards_against_is_caught():
+    text = "要突出比较优势和因地制宜，防止一哄而上、泡沫化，选择细分赛道布局。"
+    flags("各地布局未来产业应选择细分赛道，不必担心一哄而上和泡沫化[1]。", text, "一哄而上")
+    passes("要突出比较优势和因地制宜，防止一哄而上[1]。", text)
