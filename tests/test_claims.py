@@ -581,6 +581,20 @@ def test_who_does_it_or_by_what_means_slipped_into_a_clause_is_caught():
             "微软元老马克·茨柏克沃斯基于2006年6月退休[1]。",
             id="foreign-name-start",
         ),
+        pytest.param(  # each item of the passage's list read on its own
+            "推动金融机构减少收费，让市场主体感受到融资便利度提升、综合融资成本实实在在下降。",
+            "推动金融机构减少收费，但综合融资成本将有所上升[1]。",
+            "上升",
+            "推动金融机构减少收费，综合融资成本实实在在下降[1]。",
+            id="direction-in-a-list-item",
+        ),
+        pytest.param(  # a rise where the passage keeps it steady, the clauses unaligned
+            "推进产业基础高级化、产业链现代化，保持制造业比重基本稳定，改造提升传统产业。",
+            "推进产业基础高级化、产业链现代化，并大幅提高制造业比重[1]。",
+            "原文未变",
+            "推进产业基础高级化、产业链现代化，保持制造业比重基本稳定[1]。",
+            id="rise-where-it-stays",
+        ),
         pytest.param(  # a noun from outside, in a clause too short to align without it
             "全面推开公立医院综合改革，全部取消药品加成，协调推进医疗价格改革。",
             "全面推开公立医院综合改革，全部取消医用耗材加成[1]。",

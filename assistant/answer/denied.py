@@ -148,16 +148,21 @@ def _turned(
     clause: str, topic: frozenset[str], passage: list[tuple[str, _Predicates]]
 ) -> list[str]:
     """A clause saying a thing rose (增长, 扩大, 上调) where every passage clause about it says
-    it fell (下降, 缩小, 降低), or the reverse. Direction words count as whole words: 增加值 is
-    no 增加."""
+    it fell (下降, 缩小, 降低), or the reverse, or that it stays (保持不变, 基本稳定). Direction
+    words count as whole words (增加值 is no 增加); each item of a passage's list is read on its
+    own (融资便利度提升、综合融资成本下降)."""
     mine = _sides(clause)
     if len(mine) != 1:
         return []
     said = next(iter(mine.values()))
-    about = [c for c, p in passage if topic & p.topic - said]
+    items = [item for c, _ in passage for item in c.split("、")]
+    about = [item for item in items if topic & _predicates(item).topic - said]
     theirs = {side for c in about for side in _sides(c)}
     if theirs and not theirs & mine.keys():
         return [f"“{min(said)}”与原文的说法方向相反（原文：“{about[0].strip()[:30]}”）"]
+    kept = [c for c in about if directions()[2].search(c)]
+    if not theirs and kept:
+        return [f"“{min(said)}”与原文不符：原文未变（原文：“{kept[0].strip()[:30]}”）"]
     return []
 
 
@@ -166,6 +171,7 @@ def _sides(text: str) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for word, _ in tagged(text):
         for side, pattern in zip(("up", "down"), directions()[:2], strict=True):
-            if pattern.fullmatch(word):
+            # 大幅提高, 有所下降: jieba keeps the phrase whole
+            if pattern.fullmatch(word) or (len(word) == 4 and pattern.fullmatch(word[2:])):
                 found.setdefault(side, set()).add(word)
     return found
