@@ -595,6 +595,13 @@ def test_who_does_it_or_by_what_means_slipped_into_a_clause_is_caught():
             "推进产业基础高级化、产业链现代化，保持制造业比重基本稳定[1]。",
             id="rise-where-it-stays",
         ),
+        pytest.param(  # what both starts and both ends open with (重) is no part of the turn
+            "改革科技管理制度，科研项目绩效评价要加快从重过程向重结果转变。",
+            "科研项目绩效评价要加快从重结果向重过程转变[1]。",
+            "方向相反",
+            "科研项目绩效评价要加快从重过程向重结果转变[1]。",
+            id="turn-with-a-shared-opening",
+        ),
         pytest.param(  # a noun from outside, in a clause too short to align without it
             "全面推开公立医院综合改革，全部取消药品加成，协调推进医疗价格改革。",
             "全面推开公立医院综合改革，全部取消医用耗材加成[1]。",

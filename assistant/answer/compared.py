@@ -88,7 +88,10 @@ def turned_round(sentence: str, cited: Cited) -> list[str]:
             # what the two starts share (上年|增长, 上年|下降2.3%) is no part of the turn
             shared = len(os.path.commonprefix([start, their_start]))
             mine, theirs = start[shared:][:2], their_start[shared:][:2]
-            turned = rest.startswith(theirs) and their_rest.startswith(mine)
+            # … nor of the ends (从重过程向重结果 → 从重结果向重过程: 重 opens all four)
+            prefix = start[:shared]
+            ends = [r[shared:] if r.startswith(prefix) else r for r in (rest, their_rest)]
+            turned = ends[0].startswith(theirs) and ends[1].startswith(mine)
             if mine and theirs and mine != theirs and turned:
                 issues.append(f"“{written}”与原文的方向相反（原文：“{source}”）")
     return list(dict.fromkeys(issues))
