@@ -4,7 +4,8 @@ The clause aligned with its passage clause (`restated.py`) changes a term for an
 kind: a noun with the same head and another qualifier (中小企业 → 国有企业), another qualifier before
 the same noun (中小微外贸企业 → 大型外贸企业), one noun for another the passages never use
 (企业牵头 → 国家实验室牵头), or an item slipped into a list the passage gives (人工智能、新能源、
-生物医药等). Each is a different group or thing, not a rewording.
+生物医药等), or who does it or by what means slipped into the clause (联合头部券商和高校). Each is
+a different group or thing, not a rewording.
 """
 
 from __future__ import annotations

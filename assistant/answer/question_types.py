@@ -65,7 +65,7 @@ def _expressions(kind: str, text: str, question: str, strict: bool) -> set[str] 
         in_digits = {f for f in figures if any(ch.isdigit() for ch in f)}
         if strict and units and not expressions.asked_unit(question):  # 多高: in metres
             return expressions.quantities_in(text, units)
-        # not strict, “几种/几个” is answered by the list it counts (甲、乙和丙)
+        # not strict, “几种/几个” is answered by the list it counts (甲、乙、丙)
         listed = (
             set() if strict or not _COUNTED.search(question) else expressions.enumerations(text)
         )

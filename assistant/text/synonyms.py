@@ -4,9 +4,9 @@ The groups are `data/lexicon/synonyms.txt`, written from general usage of offici
 Chinese (not from any text the project answers about). A one-character word is never looked for
 in a text (钱 is in 价钱): a question's 钱 finds 资金, a question's 资金 does not find 钱.
 
-A question's word the index never uses stands for the words of its group the index does: the
-search's term is then `托底|兜底` (`stand_in`), found in a text holding either (`found_in`) and
-shown to the user as the question wrote it (`asked`). A word the texts use is looked for as
+A question's word the index never uses stands for the words of its group the index does: its
+weighted term (`search/weights.py`) is then `托底|兜底` (`stand_in`), found in a text holding
+either (`found_in`) and shown to the user as the question wrote it (`asked`). A word the texts use is looked for as
 written: 搭建 must not count as found wherever the common 建设 is.
 """
 
