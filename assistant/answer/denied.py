@@ -111,6 +111,8 @@ def denied(sentence: str, cited: Cited) -> list[str]:
     about the same thing only negate, or negates one they only state."""
     issues = []
     passage = [(c, _predicates(c)) for c in cited.clauses]
+    # each item of a list on its own (融资便利度提升、综合融资成本下降), for the direction check
+    items = [(i, p if i == c else _predicates(i)) for c, p in passage for i in c.split("、")]
     for clause in clauses(sentence):
         mine = _predicates(clause)
         for verb in sorted(mine.governed | mine.stated):
@@ -126,7 +128,7 @@ def denied(sentence: str, cited: Cited) -> list[str]:
                 issues.append(f"原文对“{verb}”的说法相反（原文：“{source}”）")
                 break
         else:
-            issues += _turned(clause, mine.topic, passage) or _opposed(clause, mine, passage)
+            issues += _turned(clause, mine.topic, items) or _opposed(clause, mine, passage)
     return issues
 
 
@@ -144,19 +146,15 @@ def _opposed(clause: str, mine: _Predicates, passage: list[tuple[str, _Predicate
     return []
 
 
-def _turned(
-    clause: str, topic: frozenset[str], passage: list[tuple[str, _Predicates]]
-) -> list[str]:
+def _turned(clause: str, topic: frozenset[str], items: list[tuple[str, _Predicates]]) -> list[str]:
     """A clause saying a thing rose (增长, 扩大, 上调) where every passage clause about it says
     it fell (下降, 缩小, 降低), or the reverse, or that it stays (保持不变, 基本稳定). Direction
-    words count as whole words (增加值 is no 增加); each item of a passage's list is read on its
-    own (融资便利度提升、综合融资成本下降)."""
+    words count as whole words (增加值 is no 增加); `items` are the passage clauses' list items."""
     mine = _sides(clause)
     if len(mine) != 1:
         return []
     said = next(iter(mine.values()))
-    items = [item for c, _ in passage for item in c.split("、")]
-    about = [item for item in items if topic & _predicates(item).topic - said]
+    about = [item for item, p in items if topic & p.topic - said]
     theirs = {side for c in about for side in _sides(c)}
     if theirs and not theirs & mine.keys():
         return [f"“{min(said)}”与原文的说法方向相反（原文：“{about[0].strip()[:30]}”）"]

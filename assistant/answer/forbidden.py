@@ -24,11 +24,12 @@ _MIN_PHRASE = 3
 def forbidden(sentence: str, cited: Cited) -> list[str]:
     """Clauses no passage clause restates that drop or add the negation of a phrase they share."""
     restated = [part.clause for part in aligned(sentence, cited)]
+    negated = _negated_items(cited)
     issues = []
     for clause in clauses(sentence):
         if any(clause in part or part in clause for part in restated):
             continue  # compared with the clause it restates already
-        for phrase in [*_phrases(clause), *(i for i in _negated_items(cited) if i in clause)]:
+        for phrase in [*_phrases(clause), *(i for i in negated if i in clause)]:
             holding = [c for c in cited.clauses if phrase in c]
             if not holding:
                 continue
