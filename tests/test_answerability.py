@@ -23,7 +23,7 @@ from assistant.text.names import is_idiom, names_in, trimmed_guess, unsegmented
 from assistant.text.openings import opening_name, subject_words
 from assistant.text.segment import expand_abbreviations
 from assistant.text.sentences import split_sentences
-from assistant.text.synonyms import asked, holds, stand_in, synonyms
+from assistant.text.synonyms import asked, found_in, holds, instances, stand_in, synonyms
 
 LIBRARY = {
     "湖南省人才措施.txt": (
@@ -328,6 +328,32 @@ def test_a_question_word_the_texts_never_use_stands_for_its_group(library_assist
     assert "托底" in weights, "no word of its group in the texts: as asked"
     weights = term_weights(library_assistant.index, "湖北给境外人才提供什么服务？")
     assert any(w.startswith("境外|") and "海外" in w for w in weights), weights
+
+
+def test_an_instance_says_what_its_kind_asks_but_not_the_reverse():
+    """颜色 is found where a colour is named (体呈银灰色); a question's 红色 is not found in 颜色."""
+    assert found_in("本鱼体呈银灰色。", "颜色") and not found_in("本鱼体型侧扁。", "颜色")
+    assert not found_in("花的颜色多样。", "红色") and "秋季" in instances("季节")
+    assert term_coverage("体呈淡蓝红色", {"颜色": 1.0, "身体": 1.0}) == 0.5
+
+
+def test_a_word_jieba_guessed_that_the_index_holds_weighs_as_a_name(tmp_path):
+    """怡良 is tagged an adjective, but a word no dictionary knows that the texts use is a name
+    or term of theirs: it weighs, and decides which passage answers."""
+    (tmp_path / "library").mkdir()
+    (tmp_path / "no-seeds").mkdir()
+    (tmp_path / "library" / "怡良.txt").write_text(
+        "怡良\n怡良最初在刑部任笔帖式，后升为员外郎。\n", "utf-8"
+    )
+    (tmp_path / "library" / "黄华麒.txt").write_text(
+        "黄华麒\n黄华麒于1966年加入电台，任职节目主任。\n", "utf-8"
+    )
+    settings = Settings(home=tmp_path, seeds_dir=tmp_path / "no-seeds", generator="extractive")
+    assistant = Assistant(settings)
+    assistant.sync()
+    weights = term_weights(assistant.index, "怡良最初在哪里任职？")
+    assert weights["怡良"] >= max(weights.values()) * 0.99, weights
+    assert "刑部" in assistant.ask("怡良最初在哪里任职？").answer
 
 
 def test_no_word_is_in_two_synonym_groups_and_no_group_holds_opposites():

@@ -37,6 +37,8 @@ from assistant.text.expressions import asked_unit, asked_units, dates, quantitie
         ("这种草药又称之为什么？", "which"),  # a name, not a reason: 称之为|什么
         ("该剧院是因何得名的？", "reason"),
         ("这个名称是怎么来的？", "reason"),
+        ("这座桥正式通车的时间是？", "when"),  # the question ends on the time it asks for
+        ("他辞去职务的理由是什么？", "reason"),
     ],
 )
 def test_the_question_type(question, kind):
@@ -115,6 +117,15 @@ def test_a_sentence_with_the_date_answers_first_only_with_the_sentence_it_comple
     # a far weaker dated sentence that adds none of the question's words is about something else
     other = _candidate(1, "2004年该地曾举办展会。", 4.0, typed=True)
     assert answering("when", "该工程预计何时完工？", [site, other], weights) is site
+
+
+def test_a_sentence_naming_a_colour_answers_what_colour_first():
+    """“什么颜色”: the sentence naming one (体呈银灰色) leads, though another scores higher."""
+    weights = {"某鱼": 1.0, "颜色": 1.0}
+    opening = _candidate(0, "某鱼为鲈形目的一种。", 8.0, typed=False)
+    colour = _candidate(3, "本鱼体呈银灰色，有若干污斑。", 5.0, typed=False)
+    assert answering("which", "某鱼的身体是什么颜色的？", [opening, colour], weights) is colour
+    assert answering("which", "某鱼属于哪一目？", [opening, colour], weights) is opening
 
 
 def test_a_time_said_from_the_texts_date_or_a_list_counted_answers_loosely():

@@ -168,6 +168,7 @@ def test_headings_say_which_year_a_passage_speaks_of():
     assert period("一、2023年工作回顾", "2024-03-05") == 2023
     assert period("二、“十三五”时期主要目标任务", "2016-03-05") == 0
     assert period("三、重点任务", None) == 0
+    assert period("一、一年来工作回顾", "2004-03-05") == 2003
 
 
 def test_a_year_is_answered_from_the_report_that_looks_back_on_it(tmp_path, settings):
@@ -220,6 +221,27 @@ def test_the_year_of_the_report_named_is_where_to_look_not_what_is_asked(tmp_pat
     favoured_texts = {c.text for c, w in zip(index.chunks, weights, strict=True) if w > 0}
     assert any("7家" in t for t in favoured_texts)
     assert not any("9家" in t or "创新平台" in t for t in favoured_texts)
+
+
+def test_a_report_named_that_looks_back_on_earlier_years_is_where_to_look(tmp_path, settings):
+    """“按2025年报告，……从2021年的多少提高到2024年的多少”: no heading speaks of those years,
+    the report named does in its review; the reports of those years are not favoured."""
+    texts = {
+        "2021年青海省科技工作报告.txt": "2021年青海省科技工作报告\n一、2021年工作安排\n"
+        "今年研发投入强度要达到1.5%。\n",
+        "2024年青海省科技工作报告.txt": "2024年青海省科技工作报告\n一、2024年工作安排\n"
+        "今年研发投入强度要达到1.9%。\n",
+        "2025年青海省科技工作报告.txt": "2025年青海省科技工作报告\n一、过去五年工作回顾\n"
+        "研发投入强度从2021年的1.4%提高到去年的1.8%。\n",
+    }
+    assistant = assistant_over(tmp_path, settings, texts)
+    question = "按2025年报告，研发投入强度从2021年的多少提高到2024年的多少？"
+    weights = favoured(assistant.index, question, list(texts))
+    favoured_texts = {c.text for c, w in zip(assistant.index.chunks, weights, strict=True) if w > 0}
+    assert any("1.8%" in t for t in favoured_texts)
+    assert not any("1.5%" in t or "1.9%" in t for t in favoured_texts)
+    answer = assistant.ask(question)
+    assert "1.4%" in answer.answer and "1.8%" in answer.answer, answer.answer
 
 
 def test_a_question_pointing_at_the_series_still_searches_its_earlier_years(tmp_path, settings):

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..llm.faults import Budget, Restart
 from ..schema import Passage
-from ..search.periods import period
+from ..search.periods import period, years_said
 from ..search.versions import issued_on
 from ..text.overlap import NearDuplicates
 from ..text.regions import Province, find_provinces
@@ -127,8 +127,10 @@ def _has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candid
         if answers_kind(kind, text, request.searched, strict=False):
             # the year its section speaks of (2005年报告's 过去一年工作回顾: 全年 is 2004年)
             chunk = candidate.passage.chunk
-            spoken = period(chunk.heading or "", issued_on(chunk.date, chunk.title or ""))
-            found.append(candidate.text + where + (str(spoken) if spoken else ""))
+            issued = issued_on(chunk.date, chunk.title or "")
+            spoken = period(chunk.heading or "", issued)
+            said = years_said(candidate.text, issued)  # 去年 in a 2025 report: 2024
+            found.append(" ".join([candidate.text, where, *map(str, [spoken or "", *said])]))
     return bool(found) and all(any(year in text for text in found) for year in years)
 
 

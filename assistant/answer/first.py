@@ -1,6 +1,6 @@
 """Which sentence answers first: the best-scored one, unless another good one has what the
 question points at — the phrase it quotes, the kind of fact it asks for (a date next to the best
-sentence for 何时), or several kinds of the thing it asks about (哪几类企业)."""
+sentence for 何时, a colour for 什么颜色), or several kinds of the thing it asks about (哪几类企业)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from ..search.weights import answer_type_words
 from ..text.names import quoted
-from ..text.synonyms import found_in
+from ..text.synonyms import found_in, instances
 from ..tuning import TUNING
 from .candidates import Candidate
 
@@ -34,6 +34,14 @@ def answering(
         listing = [c for c in candidates if c.coverage >= floor and lists_kinds(c.text, asked)]
         if listing:  # “哪几类企业”: the sentence naming several kinds of 企业 answers
             return listing[0]
+    kinds = {w for w in answer_type_words(question) if instances(w)}
+    if kinds and not any(found_in(best.text, w) for w in kinds):
+        floor = TUNE.keep_fraction * best.coverage
+        naming = [
+            c for c in candidates if c.coverage >= floor and any(found_in(c.text, w) for w in kinds)
+        ]
+        if naming:  # “什么颜色”: the sentence naming one (体呈银灰色) answers
+            return naming[0]
     if kind not in TUNE.typed_first or best.typed:
         return best
     near = [

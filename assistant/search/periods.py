@@ -22,7 +22,15 @@ from .versions import issued_on, years_named
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!代|以来|以前|前)")
 _OTHER_ASPECT = 0.5  # a passage planning a year the question asks what happened in (or the reverse)
-_RELATIVE = (("过去一年", -1), ("上一年", -1), ("去年", -1), ("上年", -1), ("今年", 0), ("本年", 0))
+_RELATIVE = (
+    ("过去一年", -1),
+    ("一年来", -1),
+    ("上一年", -1),
+    ("去年", -1),
+    ("上年", -1),
+    ("今年", 0),
+    ("本年", 0),
+)
 
 
 def period(heading: str, issued: str | None) -> int:
@@ -36,22 +44,41 @@ def period(heading: str, issued: str | None) -> int:
     return 0
 
 
-def periods(index: Index) -> tuple[np.ndarray, np.ndarray]:
-    """The year each chunk speaks of (0: its heading does not say), and whether it reviews."""
+_SPOKEN = (("去年", -1), ("今年", 0), ("明年", 1))  # said from the day the text was issued
 
-    def compute() -> tuple[np.ndarray, np.ndarray]:
+
+def years_said(text: str, issued: str | None) -> list[int]:
+    """The years a sentence names by their distance from its text's date (“提高到去年的1.8%” in
+    a 2025 report: 2024)."""
+    if not issued or not issued[:4].isdigit():
+        return []
+    return [int(issued[:4]) + shift for word, shift in _SPOKEN if word in text]
+
+
+def periods(index: Index) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The year each chunk speaks of (0: its heading does not say), whether it reviews, and the
+    year its document was issued (0: unknown)."""
+
+    def compute() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         columns = index.table.columns
         review = lexicon.words("targets", "review_headings")
-        found: dict[tuple, tuple[int, bool]] = {}
+        found: dict[tuple, tuple[int, bool, int]] = {}
         rows = list(zip(columns["heading"], columns["date"], columns["title"], strict=True))
         for row in dict.fromkeys(rows):
             heading, date, title = row[0] or "", row[1], row[2] or ""
+            issued = issued_on(date, title)
             found[row] = (
-                period(heading, issued_on(date, title)),
+                period(heading, issued),
                 any(w in heading for w in review),
+                int(issued[:4]) if issued and issued[:4].isdigit() else 0,
             )
-        years, reviews = zip(*(found[row] for row in rows), strict=True) if rows else ((), ())
-        return np.array(years, dtype=np.int32), np.array(reviews, dtype=bool)
+        columns_of = list(zip(*(found[row] for row in rows), strict=True)) if rows else [(), (), ()]
+        years, reviews, issued_years = columns_of
+        return (
+            np.array(years, dtype=np.int32),
+            np.array(reviews, dtype=bool),
+            np.array(issued_years, dtype=np.int32),
+        )
 
     return index.remember("periods", compute)
 
@@ -68,8 +95,14 @@ def favoured(index: Index, question: str, series: Collection[str]) -> np.ndarray
     years = [y for y in years if y not in reports] or years
     if not years or not series:
         return None
-    speaks_of, reviews = periods(index)
-    about = np.isin(speaks_of, years) & index.field_in("doc_id", series)
+    speaks_of, reviews, issued = periods(index)
+    in_series = index.field_in("doc_id", series)
+    about = np.isin(speaks_of, years) & in_series
+    named = np.isin(issued, list(reports)) & in_series
+    if named.any() and not (about & named).any():
+        # “按2013年报告，……从2009年的多少降到了2012年的多少”: the report named looks back on
+        # the years asked about in its own words; it is where to look
+        return named.astype(float)
     if not about.any():
         return None
     if len(years) > 1:  # a comparison of years: its wording does not tell plans from results

@@ -57,7 +57,7 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
             continue  # markup or an English word the texts never use (script, yaml)
         if (kept := trimmed_guess(word, question.lower())) and not (kept != word and len(kept) < 2):
             words[kept] = flag
-    topical = {w: flag in noun_tags() for w, flag in words.items()}
+    topical = {w: flag in noun_tags() or _guessed_term(index, w) for w, flag in words.items()}
     known = {}
     for word in words:
         weight = word_weight(index, word)
@@ -80,6 +80,12 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
         else:
             weights[word] = 0.0
     return weights
+
+
+def _guessed_term(index: Index, word: str) -> bool:
+    """A word jieba had to guess (怡良 tagged as an adjective) that the index holds: a name or
+    term of the texts, whatever its tag."""
+    return len(word) >= 2 and is_guessed(word) and word_weight(index, word) is not None
 
 
 def _name_like(word: str, flag: str) -> bool:

@@ -48,6 +48,17 @@ def asked(term: str) -> str:
     return term.split("|", 1)[0]
 
 
+@cache
+def _instances() -> dict[str, tuple[str, ...]]:
+    return {group[0]: group[1:] for group in lexicon.groups("instances") if len(group) > 1}
+
+
+def instances(word: str) -> tuple[str, ...]:
+    """What names an instance of the word's kind: 银灰色 says what a question's 颜色 asks."""
+    return _instances().get(word, ())
+
+
 def found_in(text: str, term: str) -> bool:
-    """The text holds the term: its word, or one the word stands for."""
-    return any(word in text for word in term.split("|"))
+    """The text holds the term: its word, one the word stands for, or an instance of the kind
+    it names (颜色 → 银灰色)."""
+    return any(w in text or any(i in text for i in instances(w)) for w in term.split("|"))
