@@ -193,6 +193,8 @@ def test_the_name_a_question_opens_with_is_read_whole():
     assert opening_name("三个阶段分别是什么？") == ""
     assert opening_name("王法秀是谁的女儿？") == "王法秀", "a word tagged as a name opens it"
     assert opening_name("达曼新建的机场叫什么？") == "", "after the name, 新建 is what is asked"
+    assert opening_name("符泳什么时候成为冠军？") == "符泳", "a noun no dictionary knows: a name"
+    assert opening_name("冀想让雄安扮个啥角色？") == "", "a province's abbreviation and a verb"
 
 
 def test_a_subject_is_a_name_and_the_rare_noun_it_qualifies():

@@ -79,9 +79,21 @@ def opening_name(question: str) -> str:
         if kept != word:
             break  # a guess cut short (…斯基|是): the rest belongs to the next word
     phrase = "".join(word for word, _ in pieces)
-    if len(pieces) < 2 or len(phrase) < 3 or not any(named for _, named in pieces):
+    single = len(pieces) == 1 and _guessed_noun(phrase, question)
+    if not single and (len(pieces) < 2 or len(phrase) < 3 or not any(n for _, n in pieces)):
         return ""
     return "" if is_dictionary_word(phrase) else phrase
+
+
+def _guessed_noun(word: str, question: str) -> bool:
+    """A word no dictionary knows, tagged a common noun, that the question opens with (符泳|
+    什么时候): a name jieba did not recognise (one it tagged as a name is checked as a name)."""
+    return (
+        len(word) >= 2
+        and not is_dictionary_word(word)
+        and re.fullmatch(f"[{CJK}]+", word) is not None
+        and dict(tagged(question)).get(word) == "n"
+    )
 
 
 _OPENING_NOUN = 300  # a noun a question opens with, used this rarely, is its topic
