@@ -20,7 +20,7 @@ from assistant.search.evidence import assess, present
 from assistant.search.weights import answer_type_words, term_weights
 from assistant.text import lexicon
 from assistant.text.names import is_idiom, names_in, trimmed_guess, unsegmented
-from assistant.text.openings import opening_name, subject_words
+from assistant.text.openings import broken_subject, holds_subject, opening_name, subject_words
 from assistant.text.segment import expand_abbreviations
 from assistant.text.sentences import split_sentences
 from assistant.text.synonyms import asked, found_in, holds, instances, stand_in, synonyms
@@ -119,6 +119,7 @@ def test_a_verb_the_passage_says_otherwise_never_refuses_alone(
         ("蓝湾研究所和Meridian有什么合作？", "Meridian"),  # a Latin name the texts never use
         ("湖北在东京建了国际人才社区吗？", "东京"),  # a city abroad the texts do not name
         ("塞内加尔的国徽是哪年启用的？", "塞内加尔"),  # four characters, a dictionary word
+        ("琦良因为什么被撤职？", "琦良"),  # a name jieba cut into characters (琦|良)
         # the rare noun a question opens with is its topic: a passage on another workstation
         ("羊水栓塞工作站每个资助多少万元？", "羊水"),
         (
@@ -195,6 +196,22 @@ def test_the_name_a_question_opens_with_is_read_whole():
     assert opening_name("达曼新建的机场叫什么？") == "", "after the name, 新建 is what is asked"
     assert opening_name("符泳什么时候成为冠军？") == "符泳", "a noun no dictionary knows: a name"
     assert opening_name("冀想让雄安扮个啥角色？") == "", "a province's abbreviation and a verb"
+
+
+def test_a_name_cut_into_characters_or_across_is_read_from_the_characters():
+    """琦|良, 戈|登出|生于: the name is the characters before the question's own words; a
+    phrase (老|产业, 搞|科技金融, 两|创), a known name or a pointing word is none."""
+    assert broken_subject("琦良因为什么被治罪？") == "琦良"
+    assert broken_subject("戈登出生于哪里？") == "戈登"
+    assert broken_subject("史继偕是谁的儿子？") == "史继偕"
+    assert broken_subject("乍都节公园位于什么地方？") == "乍都节公园"
+    for phrase in ("老产业往哪个方向升级？", "搞科技金融怕砸手里，有啥招？", "两创融合为啥要紧？"):
+        assert broken_subject(phrase) == "", phrase
+    assert (
+        broken_subject("蓝湾研究所所长是谁？") == ""
+        and broken_subject("当马来穿山甲感到威胁时会怎样？") == ""
+    )
+    assert holds_subject("魏舒，字阳元。", "魏舒史称") and not holds_subject("魏氏家族", "魏舒史称")
 
 
 def test_a_subject_is_a_name_and_the_rare_noun_it_qualifies():

@@ -19,7 +19,13 @@ from ..text import lexicon
 from ..text.cities import find_cities
 from ..text.expressions import defined_term
 from ..text.names import is_idiom, is_topic_word, names_in
-from ..text.openings import opening_name, opening_nouns, subject_words
+from ..text.openings import (
+    broken_subject,
+    holds_subject,
+    opening_name,
+    opening_nouns,
+    subject_words,
+)
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, tagged
 from ..text.synonyms import asked, holds
@@ -105,6 +111,13 @@ def _missing_subject(question: str, places: set[str], texts: list[str]) -> Evide
             break  # what follows a place is what is asked about it (京津冀|合伙|培育)
         if not any(present(word, text) for text in texts):
             return Evidence(False, 0.0, (word,), f"资料中没有关于“{word}”的内容")
+    broken = broken_subject(question)
+    if (
+        broken
+        and not any(p in broken for p in places)
+        and not any(holds_subject(t, broken) for t in texts)
+    ):
+        return Evidence(False, 0.0, (broken,), f"资料中没有关于“{broken}”的内容")
     opening = opening_name(question)
     if not opening or expand_abbreviations(opening) != opening or find_provinces(opening):
         return None  # places are checked by their aliases (冀辽两省)

@@ -109,3 +109,78 @@ def opening_nouns(question: str) -> list[str]:
         if len(word) >= 2 and general_frequency(word) <= _OPENING_NOUN:
             found.append(word)
     return found
+
+
+# Where the subject a question opens with ends: a common verb or question word found in the
+# characters, wherever jieba's cut runs (戈|登出|生于 hides 出生) …
+_SUBJECT_END = re.compile(
+    "因为|由于|为什么|为何|位于|出生|生于|出身|什么|哪|谁|如何|怎么|怎样|多少|属于|来自|担任"
+    "|成为|获得|开始|称为|别名|又称|原名|本名|[，,？?。]"
+)
+# … or a particle, a word of phrasing jieba cut out (乍都 is a name, not 乍 and 都), or a
+# one-character verb after a known word (玩家|用, 剧院|指).
+_PARTICLES = frozenset(
+    "的是在叫有被于以和与跟对从将把曾也都又所最何几因及或还就才已并而之等了过着能会可要应得现当"
+)
+_PHRASING = ("v", "a", "d", "p", "c", "u", "r", "f", "m", "t", "q")
+_FUNCTION = ("d", "p", "c", "u", "r")
+_POINTING = frozenset("这那该此其本他她它")
+
+
+def broken_subject(question: str) -> str:
+    """The name a question opens with, as characters, when jieba cut it into pieces no
+    dictionary joins (琦|善, 史|继|偕, 盖|卤|王, 乍都|节|公园) or cut a name apart
+    (戈|登出|生于): a passage about it holds the characters as written. Empty when the
+    opening is a word, a phrase of words or points back."""
+    end = _SUBJECT_END.search(question)
+    limit = end.start() if end else len(question)
+    pieces: list[str] = []
+    cut = tagged(question)
+    if cut and (
+        re.fullmatch(r"[\d零一二三四五六七八九十百千万两]+", cut[0][0]) or _phrase_opens(cut)
+    ):
+        return ""  # 两|创融合, 搞|科技金融, 老|产业: a numeral, verb or adjective opens: a phrase
+    for word, flag in cut:
+        used = sum(map(len, pieces))
+        if used + len(word) > limit:
+            pieces.append(word[: limit - used])  # the cut runs across the subject's end
+            break
+        phrasing = flag.startswith(_PHRASING)
+        after_word = bool(pieces) and len(pieces[-1]) >= 2 and is_dictionary_word(pieces[-1])
+        function = flag.startswith(_FUNCTION)  # 不|小心, 当|马来穿山甲: no name opens so
+        if word in _PARTICLES or function or (phrasing and (len(word) >= 2 or after_word)):
+            break
+        pieces.append(word)
+    pieces = [p for p in pieces if p]
+    phrase = "".join(pieces)
+    if not 2 <= len(phrase) <= 6 or not re.fullmatch(f"[{CJK}]+", phrase):
+        return ""
+    if set(phrase) & _POINTING or len(pieces) < 2 or is_dictionary_word(phrase):
+        return ""
+    return phrase if any(len(p) == 1 for p in pieces) or _splits_a_word(question, phrase) else ""
+
+
+def _phrase_opens(cut: tuple[tuple[str, str], ...]) -> bool:
+    return (
+        len(cut) >= 2
+        and len(cut[0][0]) == 1
+        and cut[0][1].startswith(("v", "a", "d", "b"))
+        and len(cut[1][0]) >= 2
+        and is_dictionary_word(cut[1][0])
+    )
+
+
+def holds_subject(text: str, subject: str) -> bool:
+    """The text names the subject — or, when it is four characters or more, all of it but the
+    last two, which may be the question's own words (魏舒史|称 → 魏舒, 六十进制|发源)."""
+    return subject in text or (len(subject) >= 4 and subject[: max(2, len(subject) - 2)] in text)
+
+
+def _splits_a_word(question: str, phrase: str) -> bool:
+    """jieba's cut of the question runs across the phrase's end (戈|登出|生于 for 戈登)."""
+    position = 0
+    for word, _ in tagged(question):
+        if position < len(phrase) < position + len(word):
+            return True
+        position += len(word)
+    return False
