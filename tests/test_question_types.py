@@ -5,7 +5,7 @@ import pytest
 from assistant.answer.candidates import Candidate, is_definition_of
 from assistant.answer.first import answering
 from assistant.answer.question_types import answers_kind, classify, definienda
-from assistant.answer.wording import opens_with, verb_share
+from assistant.answer.wording import opens_on_date, opens_with, verb_share
 from assistant.schema import Chunk, Passage
 from assistant.text.expressions import asked_unit, asked_units, dates, quantities
 
@@ -146,3 +146,10 @@ def test_a_sentence_opening_with_the_questions_subject_and_holding_its_verbs():
     assert opens_with(question, "1993年5月，当地农民发现了芙蓉洞。") == 0.0
     assert verb_share(question, "芙蓉洞于1994年开始对游人开放。") == 1.0
     assert verb_share(question, "芙蓉洞开放后游客众多。") == 0.5
+
+
+def test_a_sentence_opening_with_the_date_the_question_names():
+    question = "1973年10月，他担任什么职务？"
+    assert opens_on_date(question, "1973年10月，任市邮局国际联邮员。") == 1.0
+    assert opens_on_date(question, "1970年6月参加工作，1973年10月入党。") == 0.0
+    assert opens_on_date("他担任什么职务？", "1973年10月，任市邮局国际联邮员。") == 0.0

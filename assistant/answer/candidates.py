@@ -25,7 +25,7 @@ from ..text.sentences import split_sentences, strip_connective
 from ..text.synonyms import found_in
 from ..tuning import TUNING
 from .question_types import TYPED, answers_kind, definition_pattern
-from .wording import echo, opens_with, overlap, template, verb_share
+from .wording import echo, opens_on_date, opens_with, overlap, template, verb_share
 
 TUNE = TUNING.answer
 
@@ -98,6 +98,7 @@ FEATURES = (
     "new",  # share of the sentence's characters not in the question: it adds something
     "opens_with_subject",  # opens with the noun the question opens with (X（生卒年）是……)
     "verbs",  # share of the question's verbs it holds (毕业, 瓦解)
+    "opens_on_date",  # opens with a date the question names (1973年10月，任……)
 )
 
 
@@ -138,6 +139,7 @@ def features(
         sum(ch not in question for ch in chars) / (len(chars) or 1),
         opens_with(question, text),
         verb_share(question, text),
+        opens_on_date(question, text),
     )
 
 

@@ -1,6 +1,6 @@
 """How a sentence's wording meets the question's: the question's character pairs it holds, the
 longest run of the question it repeats, the words on each side of the question word it keeps,
-whether it opens with the question's subject and holds its verbs."""
+whether it opens with the question's subject or date and holds its verbs."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 
 from ..text import lexicon
 from ..text.chars import bigram_set, normalise_for_match
+from ..text.expressions import dates
 from ..text.segment import stopwords, tagged
 
 _OPENING = 6  # characters before the subject that still open the sentence (据说, 在此之后)
@@ -91,3 +92,10 @@ def verb_share(question: str, sentence: str) -> float:
     """The share of the question's verbs the sentence holds: it says what was asked about."""
     asked = verbs(question)
     return sum(v in sentence for v in asked) / len(asked) if asked else 0.0
+
+
+def opens_on_date(question: str, sentence: str) -> float:
+    """1 when the sentence opens with a date the question names (“1973年10月，任……” for
+    “1973年10月，他担任什么职务？”): it says what happened then."""
+    named = dates(question)
+    return float(any(d in sentence[: len(d) + _OPENING] for d in named))
