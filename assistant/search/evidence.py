@@ -18,7 +18,7 @@ from ..schema import Passage
 from ..text import lexicon
 from ..text.cities import find_cities
 from ..text.expressions import defined_term
-from ..text.names import is_idiom, is_topic_word, names_in
+from ..text.names import is_idiom, is_topic_word, names_in, quoted
 from ..text.openings import (
     broken_subject,
     holds_subject,
@@ -135,8 +135,9 @@ def _missing_name(question: str, places: set[str], texts: list[str]) -> Evidence
     for name in [*names_in(question), *_LATIN_NAME.findall(question)]:
         if name in places or any(name in p for p in places):
             continue  # places are checked above, by their aliases and the passages' regions
-        if is_idiom(name):
-            continue  # an idiom jieba tags as a name (武艺超群): a question's wording
+        if is_idiom(name) and name not in quoted(question):
+            continue  # an idiom jieba tags as a name (武艺超群): a question's wording, unless
+            # quoted as a name («碧草如茵»景致)
         if re.search(rf"的{re.escape(name)}(?:是|叫)(?:什么|啥)", question):
             continue  # what is asked of the subject (……的英文名是什么), not a name it mentions
         if not any(name.lower() in text for text in texts):
