@@ -20,7 +20,13 @@ from assistant.search.evidence import assess, present
 from assistant.search.weights import answer_type_words, term_weights
 from assistant.text import lexicon
 from assistant.text.names import is_idiom, names_in, trimmed_guess, unsegmented
-from assistant.text.openings import broken_subject, holds_subject, opening_name, subject_words
+from assistant.text.openings import (
+    broken_subject,
+    holds_subject,
+    opening_name,
+    opening_nouns,
+    subject_words,
+)
 from assistant.text.segment import expand_abbreviations
 from assistant.text.sentences import split_sentences
 from assistant.text.synonyms import asked, found_in, holds, instances, stand_in, synonyms
@@ -215,6 +221,13 @@ def test_a_name_cut_into_characters_or_across_is_read_from_the_characters():
         and broken_subject("当马来穿山甲感到威胁时会怎样？") == ""
     )
     assert holds_subject("魏舒，字阳元。", "魏舒史称") and not holds_subject("魏氏家族", "魏舒史称")
+
+
+def test_a_word_tagged_a_name_but_too_common_for_one_is_the_noun_a_question_opens_with():
+    """龙胆 (a herb) is tagged a name but used too often to be checked as one: it is the topic
+    the question opens with; a place (山东) ends the opening and what follows is asked."""
+    assert opening_nouns("龙胆分布在哪些地区？") == ["龙胆"]
+    assert opening_nouns("山东女子学院图书馆藏书量是多少？") == []
 
 
 def test_a_subject_is_a_name_and_the_rare_noun_it_qualifies():

@@ -104,8 +104,12 @@ def opening_nouns(question: str) -> list[str]:
     that answers it names."""
     found = []
     for word, flag in tagged(question):
-        if flag not in noun_tags() or flag in name_tags() or is_guessed(word):
-            break  # a name is checked as a name (罗保铭|本科毕业: what follows it is asked)
+        if flag not in noun_tags() or is_guessed(word):
+            break  # a guessed name is checked as a name (罗保铭|本科毕业: what follows is asked)
+        frequency = general_frequency(word)
+        if flag in name_tags() and not rarity_limit(word) < frequency <= _OPENING_NOUN:
+            break  # … and so is a rare one (a common one, 山东, is a place): one between (龙胆)
+            # is a noun here
         if len(word) >= 2 and general_frequency(word) <= _OPENING_NOUN:
             found.append(word)
     return found
