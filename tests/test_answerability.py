@@ -214,6 +214,7 @@ def test_a_name_cut_into_characters_or_across_is_read_from_the_characters():
     assert broken_subject("戈登出生于哪里？") == "戈登"
     assert broken_subject("史继偕是谁的儿子？") == "史继偕"
     assert broken_subject("乍都节公园位于什么地方？") == "乍都节公园"
+    assert broken_subject("475年9月，史继偕是谁的儿子？") == "史继偕", "after the time it sets"
     for phrase in ("老产业往哪个方向升级？", "搞科技金融怕砸手里，有啥招？", "两创融合为啥要紧？"):
         assert broken_subject(phrase) == "", phrase
     assert (

@@ -99,6 +99,17 @@ def _guessed_noun(word: str, question: str) -> bool:
 _OPENING_NOUN = 300  # a noun a question opens with, used this rarely, is its topic
 
 
+_SETTING = re.compile(
+    r"^(?:\d{2,4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|在[^，,]{2,12}(?:中|时|内|后|期间))[，,]"
+)
+
+
+def after_setting(question: str) -> str:
+    """The question after a clause that sets its time or occasion (“475年9月，”, “在广东巡抚
+    任内，”): what it opens with is its subject."""
+    return _SETTING.sub("", question, count=1)
+
+
 def opening_nouns(question: str) -> list[str]:
     """The rare nouns a question opens with (羊水|栓塞…, 丙烯|颜料…): its topic, which a passage
     that answers it names."""
@@ -136,6 +147,7 @@ def broken_subject(question: str) -> str:
     dictionary joins (琦|善, 史|继|偕, 盖|卤|王, 乍都|节|公园) or cut a name apart
     (戈|登出|生于): a passage about it holds the characters as written. Empty when the
     opening is a word, a phrase of words or points back."""
+    question = after_setting(question)
     end = _SUBJECT_END.search(question)
     limit = end.start() if end else len(question)
     pieces: list[str] = []
