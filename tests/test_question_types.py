@@ -153,3 +153,10 @@ def test_a_sentence_opening_with_the_date_the_question_names():
     assert opens_on_date(question, "1973年10月，任市邮局国际联邮员。") == 1.0
     assert opens_on_date(question, "1970年6月参加工作，1973年10月入党。") == 0.0
     assert opens_on_date("他担任什么职务？", "1973年10月，任市邮局国际联邮员。") == 0.0
+
+
+def test_a_chinese_numeral_reads_as_the_questions_digits():
+    from assistant.text.numerals import in_digits
+
+    assert in_digits("退伍后，二十三岁经朋友介绍进入公司。") == "退伍后，23岁经朋友介绍进入公司。"
+    assert in_digits("十四五规划") == "十四五规划", "a name read digit by digit stays"

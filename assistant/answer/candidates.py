@@ -21,6 +21,7 @@ import numpy as np
 from ..schema import Passage
 from ..text import lexicon
 from ..text.clean import looks_like_heading
+from ..text.numerals import in_digits
 from ..text.sentences import split_sentences, strip_connective
 from ..text.synonyms import found_in
 from ..tuning import TUNING
@@ -123,12 +124,14 @@ def features(
     window = range(max(0, position - _NEIGHBOURHOOD), min(len(own), position + _NEIGHBOURHOOD + 1))
     nearby = [own[p] for p in window if p != position]
     chars = [ch for ch in text if not ch.isspace()]
+    # the question's 23岁 is the sentence's 二十三岁
+    read = in_digits(text) if any(ch.isdigit() for ch in question) else text
     return (
         own[position],
         in_context[position],
-        overlap(pairs, text),
-        overlap(pairs, f"{text} {where}"),
-        echo(question, text),
+        overlap(pairs, read),
+        overlap(pairs, f"{read} {where}"),
+        echo(question, read),
         template(question, text),
         *(float(typed and kind == k) for k in _TYPED_ORDER),
         max(nearby, default=0.0) if typed else 0.0,

@@ -58,6 +58,12 @@ def _counted() -> re.Pattern[str]:
     return re.compile(rf"(?<![\d.{_CN}])([{_CN}]+)(?={after})")
 
 
+def in_digits(text: str) -> str:
+    """The text with every counting Chinese numeral in digits (二十三岁 → 23岁, 三项 → 3项):
+    for matching a question's figures, not for quoting."""
+    return _counted().sub(lambda m: _value(m.group(1)), text)
+
+
 def _value(token: str) -> str:
     if token.replace(".", "", 1).isdigit():
         return token
