@@ -370,7 +370,7 @@ def test_an_instance_says_what_its_kind_asks_but_not_the_reverse():
     """颜色 is found where a colour is named (体呈银灰色); a question's 红色 is not found in 颜色."""
     assert found_in("本鱼体呈银灰色。", "颜色") and not found_in("本鱼体型侧扁。", "颜色")
     assert not found_in("花的颜色多样。", "红色") and "秋季" in instances("季节")
-    assert found_in("北宋开国功臣，著名将领。", "朝代")
+    assert found_in("北宋开国功臣，著名将领。", "朝代") and found_in("总苞呈钟状。", "形状")
     assert term_coverage("体呈淡蓝红色", {"颜色": 1.0, "身体": 1.0}) == 0.5
 
 
