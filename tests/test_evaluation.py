@@ -145,3 +145,28 @@ def test_llm_eval_judges_citations_and_caches_every_response(gate):
         again = gate("--llm", **llm_env)
         assert again.returncode == 0, again.stderr
         assert len(server.requests) == calls, "a re-run is answered from the disk cache"
+
+
+def test_an_answerable_case_that_stops_refusing_with_its_facts_is_no_regression():
+    from assistant.evals.regressions import _case_regression
+
+    refused = {
+        "rank": 0,
+        "refused": True,
+        "key_phrase_recall": 0.0,
+        "facts_ok": True,
+        "injection_ok": True,
+        "sentences": 0,
+        "supported": 0,
+    }
+    answered = {
+        **refused,
+        "refused": False,
+        "key_phrase_recall": 1.0,
+        "sentences": 1,
+        "supported": 1,
+    }
+    assert _case_regression(refused, answered) == ""
+    assert _case_regression(answered, refused) == "要点召回 100% → 0%；开始拒答"
+    # an out-of-scope case answered now finds no facts: still flagged
+    assert _case_regression(refused, {**answered, "key_phrase_recall": 0.0}) == "不再拒答"

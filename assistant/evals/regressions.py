@@ -47,7 +47,9 @@ def _case_regression(before: dict, now: dict) -> str:
         reasons.append(
             f"要点召回 {before['key_phrase_recall']:.0%} → {now['key_phrase_recall']:.0%}"
         )
-    if now["refused"] != before["refused"]:
+    # answering now, with more of the facts asked for: an answerable case got better
+    found_more = now["key_phrase_recall"] > before["key_phrase_recall"]
+    if now["refused"] != before["refused"] and not (before["refused"] and found_more):
         reasons.append("开始拒答" if now["refused"] else "不再拒答")
     if _share(now, "supported") < _share(before, "supported"):
         reasons.append(

@@ -126,6 +126,7 @@ def _missing_subject(question: str, places: set[str], texts: list[str]) -> Evide
     return Evidence(False, 0.0, (opening,), f"资料中没有关于“{opening}”的内容")
 
 
+_NEGLIGIBLE = 0.01  # of the weight of a word no passage holds
 _TERM = re.compile(r"[^\s《》“”什么哪谁何]{2,6}")  # a term, not a phrase or a question
 _POINTING = "[该此这那本其]"  # 该书是什么: the term points back, the passages may name it otherwise
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?![A-Za-z])")  # Ember, Python: a name
@@ -203,9 +204,14 @@ def assess(
     # Place names choose the passages; they are not what is asked about (“山东有哪些举措？”).
     weights = {w: v for w, v in term_weights(index, question).items() if w not in places}
     total = sum(weights.values())
+    asked_for = answer_type_words(question)
+    floor = _NEGLIGIBLE * index.idf("\0")  # 创新 in every text of the library weighs nothing
+    substantive = any(v > floor for w, v in weights.items() if asked(w) not in asked_for)
+    if not substantive and (provinces or names_in(question)):
+        # only names, everyday words and the kind of answer asked for (雄安……扮个啥角色):
+        # what the texts say about what is named
+        return Evidence(True, 1.0, ())
     if not total:
-        if provinces or names_in(question):  # only names and everyday words: what the texts say
-            return Evidence(True, 1.0, ())
         return Evidence(False, 0.0, tuple(weights), "问题中没有可检索的内容")
     near = max((closeness or {}).get(p.chunk.chunk_id, 0.0) for p in passages[: TUNE.top_passages])
     if closeness and near >= TUNE.semantic_sure:
@@ -216,7 +222,6 @@ def assess(
     )
     pooled = set().union(*held[: TUNE.pooled_passages])
     # the kind of answer asked for (哪几类企业) comes as instances: missing, it weighs less
-    asked_for = answer_type_words(question)
     for word in (w for w in asked_for & set(weights) if w not in pooled):
         total -= (1 - TUNE.answer_type_factor) * weights[word]
     coverage = sum(weights[w] for w in pooled) / total
