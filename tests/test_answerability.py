@@ -92,6 +92,13 @@ def test_everyday_words_never_block_an_answer(library_assistant, question):
     assert answer.sentences and all(s.status == "supported" for s in answer.sentences)
 
 
+def test_a_place_and_the_kind_of_answer_alone_ask_what_the_texts_say_of_it(library_assistant):
+    """“湖南算啥定位？”: only a place, everyday words and the kind of answer (定位), which the
+    texts give in their own words: answered from the place's text, as “湖南有哪些举措？” is."""
+    answer = library_assistant.ask("湖南算啥定位？")
+    assert not answer.refused and "芙蓉人才行动计划" in answer.answer
+
+
 def _own_passages(assistant, question: str, doc_id: str):
     return [p for p in assistant.ask(question).passages if p.chunk.doc_id == doc_id]
 
@@ -103,13 +110,6 @@ def _own_passages(assistant, question: str, doc_id: str):
         ("湖南在人才留育上怎么做？", "湖南省人才措施.txt", "留育"),  # 留住+培育, no general word
     ],
 )
-def test_a_place_and_the_kind_of_answer_alone_ask_what_the_texts_say_of_it(library_assistant):
-    """“湖南算啥定位？”: only a place, everyday words and the kind of answer (定位), which the
-    texts give in their own words: answered from the place's text, as “湖南有哪些举措？” is."""
-    answer = library_assistant.ask("湖南算啥定位？")
-    assert not answer.refused and "芙蓉人才行动计划" in answer.answer
-
-
 def test_a_verb_the_passage_says_otherwise_never_refuses_alone(
     library_assistant, question, doc_id, verb
 ):
