@@ -15,6 +15,7 @@ from ..schema import Passage, Sentence
 from ..text.chars import char_ngrams, normalise_for_match
 from ..text.segment import tagged_content
 from ..text.sentences import split_sentences
+from ..text.synonyms import holds
 from ..tuning import TUNING
 from .cited import citable
 from .claims import check_claims
@@ -76,7 +77,7 @@ def _bigrams(text: str) -> frozenset[str]:
 def support(sentence: str, passages: Sequence[str]) -> float:
     """How much of the sentence the passages contain: the share of its character bigrams found
     in them, or the share of its content words, whichever is higher (说到底 → 归根结底 costs
-    three bigrams but one word)."""
+    three bigrams but one word; a word of its synonym group counts: 江边 for 江畔)."""
     body = strip_citations(sentence)
     grams = char_ngrams(body, 2)
     if not grams:
@@ -87,8 +88,13 @@ def support(sentence: str, passages: Sequence[str]) -> float:
     if len(words) < 3:
         return by_pairs
     flat = normalise_for_match("".join(passages))
-    by_words = sum(normalise_for_match(w) in flat for w in words) / len(words)
+    by_words = sum(_said(normalise_for_match(w), flat) for w in words) / len(words)
     return max(by_pairs, by_words)
+
+
+def _said(word: str, flat: str) -> bool:
+    """The passages hold the word, or a word of its synonym group (江边 for 江畔)."""
+    return holds(flat, word)
 
 
 def missing_numbers(sentence: str, passages: Sequence[str]) -> list[str]:
