@@ -88,13 +88,8 @@ def support(sentence: str, passages: Sequence[str]) -> float:
     if len(words) < 3:
         return by_pairs
     flat = normalise_for_match("".join(passages))
-    by_words = sum(_said(normalise_for_match(w), flat) for w in words) / len(words)
+    by_words = sum(holds(flat, normalise_for_match(w)) for w in words) / len(words)
     return max(by_pairs, by_words)
-
-
-def _said(word: str, flat: str) -> bool:
-    """The passages hold the word, or a word of its synonym group (江边 for 江畔)."""
-    return holds(flat, word)
 
 
 def missing_numbers(sentence: str, passages: Sequence[str]) -> list[str]:

@@ -208,7 +208,7 @@ def assess(
     floor = _NEGLIGIBLE * index.idf("\0")  # 创新 in every text of the library weighs nothing
     substantive = any(v > floor for w, v in weights.items() if asked(w) not in asked_for)
     if not substantive and (provinces or names_in(question)):
-        # only names, everyday words and the kind of answer asked for (雄安……扮个啥角色):
+        # only names, everyday words and the kind of answer asked for (湖南算啥定位):
         # what the texts say about what is named
         return Evidence(True, 1.0, ())
     if not total:

@@ -6,7 +6,9 @@ favours the passages that speak of that year (`versions.scope` has put the repor
 year, which looks back on it, in scope) — fully those that review it when the question asks
 what happened (“2023年国内生产总值是多少”) and those that plan it when it asks what was planned
 (目标, 拟, 安排…), half the others. A comparison of years (“2025年的赤字率和2024年比”) favours
-every passage of the years alike: its wording does not tell plans from results.
+every passage of the years alike: its wording does not tell plans from results. A report the
+question names (“按2013年报告，……从2009年的多少降到了2012年的多少”) is favoured instead when none
+of its headings speaks of the years asked: it speaks of them in its own words.
 """
 
 from __future__ import annotations

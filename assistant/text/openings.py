@@ -121,7 +121,7 @@ def opening_nouns(question: str) -> list[str]:
         if flag in name_tags() and not rarity_limit(word) < frequency <= _OPENING_NOUN:
             break  # … and so is a rare one (a common one, 山东, is a place): one between (龙胆)
             # is a noun here
-        if len(word) >= 2 and general_frequency(word) <= _OPENING_NOUN:
+        if len(word) >= 2 and frequency <= _OPENING_NOUN:
             found.append(word)
     return found
 
@@ -177,6 +177,7 @@ def broken_subject(question: str) -> str:
 
 
 def _phrase_opens(cut: tuple[tuple[str, str], ...]) -> bool:
+    """One character of verb, adjective or adverb before a word (搞|科技金融, 老|产业)."""
     return (
         len(cut) >= 2
         and len(cut[0][0]) == 1
