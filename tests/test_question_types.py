@@ -160,3 +160,13 @@ def test_a_chinese_numeral_reads_as_the_questions_digits():
 
     assert in_digits("退伍后，二十三岁经朋友介绍进入公司。") == "退伍后，23岁经朋友介绍进入公司。"
     assert in_digits("十四五规划") == "十四五规划", "a name read digit by digit stays"
+
+
+def test_the_sentence_right_after_the_answering_one_follows_it():
+    from assistant.answer.extractive import in_order
+
+    first = _candidate(3, "其叶螺旋状排列，幼树的叶呈尖锥状。", 6.0, typed=False)
+    opening = _candidate(0, "某松是罗汉松科的一种。", 7.0, typed=False)
+    after = _candidate(4, "成熟的树的叶则呈鳞状。", 5.0, typed=False)
+    assert in_order([first], [opening, after]) == [first, after, opening]
+    assert in_order([opening], [after, first]) == [opening, first, after], "reading order"

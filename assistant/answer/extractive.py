@@ -243,10 +243,18 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
         if answer.take(candidate):
             for detail in _details(candidate):
                 answer.take(detail)
-    firsts, rest = answer.chosen[:led], answer.chosen[led:]
-    # The answering sentences first, then the rest in reading order (a definition asked for leads).
-    rest.sort(key=lambda c: (not c.defines, c.passage.n, c.position))
-    return [*firsts, *rest], ""
+    return in_order(answer.chosen[:led], answer.chosen[led:]), ""
+
+
+def in_order(firsts: list[Candidate], rest: list[Candidate]) -> list[Candidate]:
+    """The answering sentences first, then the rest in reading order (a definition asked for
+    leads) — save that the sentence right after the last answering one follows it, since it goes
+    on from it (“其叶螺旋状排列……。成熟的树的叶则呈鳞状……”)."""
+    after = (firsts[-1].passage.n, firsts[-1].position + 1) if firsts else None
+    return [
+        *firsts,
+        *sorted(rest, key=lambda c: (c.key != after, not c.defines, c.passage.n, c.position)),
+    ]
 
 
 def _parts(question: str) -> list[str]:
