@@ -15,7 +15,9 @@ from . import lexicon
 from .chars import CJK
 from .segment import general_frequency, is_dictionary_word, stopwords, tagged, tagged_at
 
-_QUOTED = re.compile(r"《([^《》]{1,30})》|“([^“”]{2,20})”|「([^「」]{2,20})」|\"([^\"\n]{2,30})\"")
+_QUOTED = re.compile(
+    r"《([^《》]{1,30})》|“([^“”]{2,20})”|「([^「」]{2,20})」|\"([A-Za-z][A-Za-z .\-]{0,28}[A-Za-z.])\"(?!\s*:)"
+)
 _FIGURE = re.compile(r"[近约超逾]?[\d.,%％]+[万亿千百]*[^\s]{0,2}")
 _ASKING = re.compile("几|啥|哪|什么|多少")
 _JOINED = re.compile(rf"[{CJK}]{{1,4}}(?:[·・\-][{CJK}]{{1,4}})+")
@@ -123,8 +125,8 @@ def is_code(word: str) -> bool:
 
 
 def quoted(text: str) -> list[str]:
-    """What a text puts in 《》, “”, 「」 or "" (titles, programmes, slogans, a Latin name:
-    "P. tuckeri"), figures excepted."""
+    """What a text puts in 《》, “” or 「」 (titles, programmes, slogans), and a Latin name in plain
+    quotes ("P. tuckeri", not a JSON key), figures excepted."""
     found = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(text)]
     return [q for q in found if not _FIGURE.fullmatch(q)]
 
