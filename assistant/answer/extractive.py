@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 
 from ..llm.faults import Budget, Restart
 from ..schema import Passage
 from ..search.periods import period, years_said
 from ..search.versions import issued_on
+from ..text import lexicon
+from ..text.expressions import relative_times
 from ..text.overlap import NearDuplicates
 from ..text.regions import Province, find_provinces
 from ..text.sentences import lead_details
@@ -38,6 +41,13 @@ from .wording import question_pairs
 
 TUNE = TUNING.answer
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
+
+
+@cache
+def _dated() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("question_types", "dated"))
+
+
 _PART_CHARS = 4  # shorter pieces between question marks are not questions of their own
 _MISSING_FACT = {"quantity": "资料中没有与之对应的具体数据", "when": "资料中没有与之对应的具体时间"}
 
@@ -108,8 +118,10 @@ def _candidates(request: GenerationRequest, kind: str) -> list[Candidate]:
 
 def _has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candidate]) -> bool:
     """A “多少” question needs relevant sentences with a figure, for each year it asks about; a
-    “何时” question one with a date (in the sentence, or the document's own date or title)."""
+    “何时” question one with a date (in the sentence, or the document's own date or title) —
+    for 哪年/哪天 a year or month said from the text (明年), not a span of time (目前, 此前)."""
     years = set(_YEAR.findall(request.searched))
+    dated = kind == "when" and bool(_dated().search(request.searched))
     about = {c.key for c in candidates if c.own >= TUNE.min_figure_coverage}
     places = set(find_provinces(request.searched))
     found = []
@@ -124,7 +136,8 @@ def _has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candid
         text = _YEAR.sub("", candidate.text) if kind == "quantity" else candidate.text
         if kind == "when":
             text += where
-        if answers_kind(kind, text, request.searched, strict=False):
+        calendar = any(set(t) & set("年月季") for t in relative_times(candidate.text))
+        if answers_kind(kind, text, request.searched, strict=dated) or (dated and calendar):
             # the year its section speaks of (2005年报告's 过去一年工作回顾: 全年 is 2004年)
             chunk = candidate.passage.chunk
             issued = issued_on(chunk.date, chunk.title or "")

@@ -69,6 +69,8 @@ def _expressions(kind: str, text: str, question: str, strict: bool) -> set[str] 
         listed = (
             set() if strict or not _COUNTED.search(question) else expressions.enumerations(text)
         )
+        if "%" in units:  # a share: only a percentage, 成 or fraction answers it
+            return expressions.quantities_in(text, units)
         return (expressions.quantities_in(text, units) if units else figures) or in_digits or listed
     if kind == "who":
         return expressions.people_and_organisations(text)

@@ -42,8 +42,31 @@ def _era() -> re.Pattern[str]:
     return re.compile(rf"(?:{eras})(?:{parts})")
 
 
+# 连续12年, 历时3年, 5年来, 10余年: a number of years is a duration, not a date
+# (约1900年 is a date, 近10年 is not)
+_DURATION = re.compile(r"(?:连续|历时|长达|为期|时隔|相隔)$")
+_ABOUT = re.compile(r"(?:近|共|约)$")
+_DURATION_AFTER = re.compile(r"^(?:多|余|之久)")
+_SINCE = re.compile(r"^(?:来|以来|时间)")  # 5年来, but 1990年以来 is a date
+
+
+def _a_duration(match: re.Match[str], text: str) -> bool:
+    found = match.group()
+    if "月" in found or not found.endswith("年"):
+        return False
+    before = text[: match.start()]
+    short = len(found) <= 3  # 10年, 十二年: not a year
+    return bool(
+        _DURATION.search(before)
+        or (short and _ABOUT.search(before))
+        or _DURATION_AFTER.match(text[match.end() :])
+        or (short and _SINCE.match(text[match.end() :]))
+    )
+
+
 def dates(text: str) -> set[str]:
-    found = {m.group() for m in _DATE.finditer(text)} | {m.group() for m in _era().finditer(text)}
+    found = {m.group() for m in _DATE.finditer(text) if not _a_duration(m, text)}
+    found |= {m.group() for m in _era().finditer(text)}
     return found | {m.group() for m in _alternation("time_words").finditer(text)}
 
 
@@ -67,9 +90,10 @@ def quantities_in(text: str, units: tuple[str, ...]) -> set[str]:
 
 
 def asked_unit(question: str) -> str:
-    """The unit a “多少/几” question asks in: 多少人 → 人, 几家 → 家, 多少亿元 → 亿元."""
+    """The unit a “多少/几” question asks in: 多少人 → 人, 几家 → 家, 多少亿元 → 亿元 (not the
+    十几年 of an approximate number it mentions)."""
     units = lexicon.alternation("expressions", "units")
-    match = re.search(rf"(?:多少|几)\s*({units})", question)
+    match = re.search(rf"(?:多少|(?<![十百千万])几)\s*({units})", question)
     return match.group(1) if match else ""
 
 

@@ -1,0 +1,81 @@
+"""A factoid question is answered only when the passages hold the kind of fact it asks for.
+
+On a made-up, undated text: 哪年 is answered by a year said from the text (明年), never by a
+span of time (目前); a share (占……多大比重) by a percentage, never by a count of years — and the
+十几年 a question mentions in passing is not the unit it asks in.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.answer.question_types import answers_kind
+from assistant.config import Settings
+from assistant.text.expressions import asked_unit, asked_units, dates
+
+TEXTS = {
+    "制造业发展情况通报.txt": (
+        "制造业发展情况通报\n"
+        "明年全市将重点发展智能制造装备，培育一批链主企业。\n"
+        "全市制造业规模连续12年位居全省前列，产业体系较为完整。\n"
+    ),
+    "创新中心建设进展.txt": (
+        "创新中心建设进展\n"
+        "目前，全市正在争创国家级制造业创新中心，推动产业链协同创新。\n"
+        "中心将联合高校和企业共建中试平台。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    home = tmp_path_factory.mktemp("asked-fact")
+    (home / "library").mkdir()
+    (home / "no-seeds").mkdir()
+    for name, text in TEXTS.items():
+        (home / "library" / name).write_text(text, "utf-8")
+    settings = Settings(
+        home=home,
+        seeds_dir=home / "no-seeds",
+        generator="extractive",
+        openai_api_key=None,
+        openai_base_url=None,
+    )
+    assistant = Assistant(settings)
+    assistant.sync()
+    return assistant
+
+
+def test_a_span_of_time_does_not_say_which_year(assistant):
+    answer = assistant.ask("全市的国家级制造业创新中心是哪年批下来的？")
+    assert answer.refused and "时间" in answer.answer, answer.answer
+
+
+def test_a_year_said_from_the_text_answers_which_year(assistant):
+    answer = assistant.ask("通报要求哪一年重点发展智能制造装备？")
+    assert not answer.refused and "明年" in answer.sentences[0].text, answer.answer
+
+
+def test_a_count_of_years_is_no_share(assistant):
+    answer = assistant.ask("全市制造业连续十几年位居前列，制造业增加值占全省多大比重？")
+    assert answer.refused and "数据" in answer.answer, answer.answer
+
+
+def test_a_percentage_answers_a_share():
+    question = "全市软件业务收入占全省多大比重？"
+    assert answers_kind("quantity", "软件业务收入占全省的比重达到35%。", question, strict=False)
+    assert answers_kind("quantity", "软件业务收入约占全省三成。", question, strict=False)
+    assert not answers_kind("quantity", "软件业连续12年保持增长。", question, strict=False)
+
+
+def test_an_approximate_number_in_the_question_is_not_the_unit_asked_for():
+    """连续十几年 is what the question mentions; 多大比重 is what it asks."""
+    assert asked_unit("连续十几年位居前列，占全球多大比重？") == ""
+    assert "%" in asked_units("连续十几年位居前列，占全球多大比重？")
+    assert asked_unit("一共有几家企业？") == "家"
+
+
+def test_a_number_of_years_is_a_duration_not_a_date():
+    assert not dates("制造业规模连续12年位居前列，5年来增长较快，历时3年建成。")
+    assert dates("约1900年建成，1990年以来不断扩建。") == {"1900年", "1990年"}
