@@ -90,3 +90,13 @@ def test_a_phrase_in_a_heading_marks_the_passages_under_it(assistant):
     chunk = next(c for c in index.chunks if len(c.heading) >= 4 and c.heading[-4:] not in c.text)
     boost = Boost(phrases=(chunk.heading[-4:],))
     assert boost(chunk) and boost.mask(index)[index.position[chunk.chunk_id]]
+
+
+def test_a_journal_is_named_without_the_word_for_its_kind():
+    """东湖学刊 → “东湖那篇”; a newspaper's name is not cut (日报 is no journal's kind)."""
+    from assistant.search.mentions import outlet_named
+
+    assert outlet_named("东湖学刊", "东湖那篇论文的作者是谁？")
+    assert outlet_named("东湖学刊", "东湖学刊那篇说了什么？")
+    assert not outlet_named("东湖日报", "东湖那篇说了什么？")
+    assert not outlet_named("学刊", "那篇学术文章说了什么？")

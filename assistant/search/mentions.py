@@ -68,7 +68,7 @@ def boosts_for(question: str, known_outlets: set[str]) -> list[Boost]:
     byline lines when it asks who wrote a text or where it appeared."""
     boosts = [_about(p) for p in find_provinces(question)]
     boosts += [_quoting(phrase) for phrase in quoted(question)]
-    boosts += [_from(o) for o in sorted(known_outlets) if o in question]
+    boosts += [_from(o) for o in sorted(known_outlets) if outlet_named(o, question)]
     if any(cue in question for cue in lexicon.words("genres", "academic_cues")):
         boosts.append(Boost(level="academic"))
     if re.search(lexicon.alternation("question_types", "about_byline"), question):
@@ -80,6 +80,18 @@ _BYLINE_LABELS = ("作者", "原文刊发", "DOI")
 
 
 _ITSELF = re.compile(r"本文|该文|这篇文章|原文")
+
+
+def outlet_named(outlet: str, question: str) -> bool:
+    """The question names the outlet, in full or without the word for its kind (求是学刊 →
+    求是那篇)."""
+    if outlet in question:
+        return True
+    suffixes = lexicon.alternation("genres", "outlet_suffixes")
+    short = re.sub(rf"(?:{suffixes})$", "", outlet)
+    return short != outlet and len(short) >= 2 and short in question
+
+
 _TITLE_WORDS = 3  # of the title's words, to name the document by it
 
 
@@ -88,7 +100,7 @@ def names_document(question: str, passage: Passage) -> bool:
     the kind of text it is (那篇论文, of an academic text), three words of its title
     (讲现代海洋产业体系的那篇), or as 本文."""
     chunk = passage.chunk
-    if _ITSELF.search(question) or (chunk.source and chunk.source in question):
+    if _ITSELF.search(question) or (chunk.source and outlet_named(chunk.source, question)):
         return True
     if any(p.name == chunk.region for p in find_provinces(question)):
         return True
