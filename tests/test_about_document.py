@@ -77,6 +77,17 @@ def test_what_the_record_lacks_is_said_not_guessed(assistant):
     assert answer.refused and "没有记录" in answer.answer and "发布日期" in answer.answer
 
 
+def test_a_byline_the_text_lacks_is_said_not_guessed(assistant):
+    """The newspaper article carries no byline: its author is not in the library."""
+    answer = assistant.ask("海湾日报那篇文章是谁写的？")
+    assert answer.refused and "没有记录" in answer.answer and "作者" in answer.answer, answer.answer
+
+
+def test_the_journal_may_be_named_without_the_word_for_its_kind(assistant):
+    answer = assistant.ask("东岸那篇论文的作者是谁？")
+    assert "林晓" in answer.answer, answer.answer
+
+
 def test_a_question_about_the_content_is_answered_from_the_text(assistant):
     answer = assistant.ask("海湾日报那篇文章提出海洋生产总值要达到多少？")
     assert not answer.refused and "3000亿元" in answer.answer

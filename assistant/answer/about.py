@@ -54,13 +54,17 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
             else:
                 unrecorded.append(_NAMES[field])
     if "byline" in asked:
-        said += _byline(question, chunk.doc_id, passages)
+        byline = _byline(question, chunk.doc_id, passages)
+        said += byline  # none retrieved, though bylines are searched for: the text has none
+        unrecorded += (
+            [] if byline else [_NAMES["issue" if _ASKS_ISSUE.search(question) else "byline"]]
+        )
     if not said and unrecorded:
         return f"{REFUSAL[:-1]}：资料库没有记录《{chunk.title}》的{'和'.join(unrecorded)}。"
     return "".join(said) or None
 
 
-_NAMES = {"date": "发布日期", "source": "来源"}
+_NAMES = {"date": "发布日期", "source": "来源", "byline": "作者", "issue": "刊载期次和页码"}
 _AUTHORS = re.compile(r"^作者")
 _ISSUE = re.compile(r"^(?:原文刊发|DOI)")
 _ASKS_ISSUE = re.compile(r"哪几页|页码|第几期|哪一期|DOI")
