@@ -2,7 +2,8 @@
 
 On a made-up, undated text: 哪年 is answered by a year said from the text (明年), never by a
 span of time (目前); a share (占……多大比重) by a percentage, never by a count of years — and the
-十几年 a question mentions in passing is not the unit it asks in.
+十几年 a question mentions in passing is not the unit it asks in; “除了A、B，剩下的呢” only by a
+list that goes on past A and B.
 """
 
 from __future__ import annotations
@@ -11,14 +12,21 @@ import pytest
 
 from assistant import Assistant
 from assistant.answer.question_types import answers_kind
+from assistant.answer.remaining import listed_with, named_items
 from assistant.config import Settings
 from assistant.text.expressions import asked_unit, asked_units, dates
 
 TEXTS = {
     "制造业发展情况通报.txt": (
         "制造业发展情况通报\n"
-        "明年全市将重点发展智能制造装备，培育一批链主企业。\n"
+        "明年将重点发展工业机器人，培育一批链主企业。\n"
+        "链主企业要带动上下游配套企业协同发展。\n"
         "全市制造业规模连续12年位居全省前列，产业体系较为完整。\n"
+    ),
+    "产业链推进方案.txt": (
+        "产业链推进方案\n"
+        "围绕智能装备、新型材料等4条重点产业链及软件、集成电路等3个产业集群，开展联合攻关。\n"
+        "在东港、西港和南港建设3个中试基地，服务链上企业。\n"
     ),
     "创新中心建设进展.txt": (
         "创新中心建设进展\n"
@@ -53,7 +61,7 @@ def test_a_span_of_time_does_not_say_which_year(assistant):
 
 
 def test_a_year_said_from_the_text_answers_which_year(assistant):
-    answer = assistant.ask("通报要求哪一年重点发展智能制造装备？")
+    answer = assistant.ask("通报要求哪一年重点发展工业机器人？")
     assert not answer.refused and "明年" in answer.sentences[0].text, answer.answer
 
 
@@ -79,3 +87,23 @@ def test_an_approximate_number_in_the_question_is_not_the_unit_asked_for():
 def test_a_number_of_years_is_a_duration_not_a_date():
     assert not dates("制造业规模连续12年位居前列，5年来增长较快，历时3年建成。")
     assert dates("约1900年建成，1990年以来不断扩建。") == {"1900年", "1990年"}
+
+
+def test_the_rest_of_a_list_the_texts_stop_at_is_refused(assistant):
+    answer = assistant.ask("方案里的4条重点产业链，除了智能装备、新型材料，剩下两条是啥？")
+    assert answer.refused and "只列出了“智能装备、新型材料”" in answer.answer, answer.answer
+    answer = assistant.ask("那3个产业集群除了软件和集成电路，另外一个是什么？")
+    assert answer.refused and "只列出了" in answer.answer, answer.answer
+
+
+def test_the_rest_of_a_list_the_texts_go_on_with_is_answered(assistant):
+    answer = assistant.ask("中试基地除了东港，还建在哪些地方？")
+    assert not answer.refused and "西港" in answer.answer, answer.answer
+
+
+def test_the_items_a_question_names_and_the_list_a_sentence_holds_them_in():
+    assert named_items("除了智能装备、新型材料，剩下两条是啥？") == ["智能装备", "新型材料"]
+    assert named_items("太宗为什么让他另外购买府第？") == []
+    sentence = "围绕智能装备、新型材料等4条产业链及软件、集成电路等3个集群开展攻关。"
+    assert listed_with(["软件", "集成电路"], sentence) == ["软件", "集成电路"]
+    assert listed_with(["东港"], "东港是一个港口。") is None  # one item is no list

@@ -37,6 +37,7 @@ from .candidates import (
 from .first import answering
 from .generate import REFUSAL, GenerationRequest
 from .question_types import FACTOID, answers_kind, classify, definienda
+from .remaining import unlisted
 from .wording import question_pairs
 
 TUNE = TUNING.answer
@@ -236,6 +237,8 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
         return [], "所检索的段落中没有回答该问题的句子"
     if kind in _MISSING_FACT and not _has_the_fact(kind, request, candidates):
         return [], _MISSING_FACT[kind]
+    if reason := unlisted(request.searched, candidates[: TUNE.max_sentences * 2]):
+        return [], reason  # 除了A、B，剩下的呢: the texts list no more than A and B
     if kind == "comparison" and (sides := _comparison(request, candidates)):
         return _fill(sides, candidates), ""
     best = answering(kind, request.searched, candidates, request.term_weights)

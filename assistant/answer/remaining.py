@@ -1,0 +1,63 @@
+"""“除了A、B，剩下的是什么？”: the rest of a list the question has begun.
+
+The passages answer it only if the list they give A and B in goes on past them. When every
+passage that lists A and B stops there (“围绕A、B等6条产业链”), the rest is not in the texts
+and the answer says so rather than repeating the two items the asker already named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import Candidate
+
+_NAMED = re.compile(
+    r"除(?:了|去|开)?(?P<items>[^，,。？?]{2,40}?)(?:以外|之外|外)?[，,]"
+    r"[^。？?]*(?:剩下|剩余|其余|其他|其它|另外|还有|别的)"
+)
+_SEPARATOR = re.compile(r"、|和|与|及|以及|跟")
+_ITEM_END = "，,。；;：:（(）)“”\n"
+
+
+def named_items(question: str) -> list[str]:
+    """The items a “除了A、B，剩下……” question names, or none if it is not one."""
+    match = _NAMED.search(question)
+    if not match:
+        return []
+    items = [i.strip() for i in _SEPARATOR.split(match.group("items"))]
+    items = [re.sub(r"^(?:那|这)?[些个几]?", "", i) for i in items]
+    return [i for i in items if len(i) >= 2]
+
+
+def listed_with(items: list[str], sentence: str) -> list[str] | None:
+    """The items of the list in which the sentence names all of `items` — items joined by 、,
+    up to the 等 that ends the list (“围绕A、B等6条产业链及C、D等5个集群” holds two lists) —
+    or None if it does not name them together in one list."""
+    for clause in re.split(rf"[{_ITEM_END}]", sentence):
+        if not all(i in clause for i in items):
+            continue
+        ended = re.sub(r"等[^、]*?(?=以及|及|和|与|、|$)", "|", clause)
+        runs = ended.split("|")
+        for n, run in enumerate(runs):
+            links = [re.sub(r"^(?:以及|及|和|与)", "", x).strip() for x in run.split("、")]
+            links = [x for link in links for x in _SEPARATOR.split(link) if x.strip()]
+            listing = len(links) >= 2 or n < len(runs) - 1  # two items, or one before 等
+            if listing and all(any(i in x for x in links) for i in items):
+                return links
+    return None
+
+
+def unlisted(question: str, candidates: list[Candidate]) -> str:
+    """Why the passages cannot answer a question about the rest of a list, or "" if they can
+    (or the question asks no such thing)."""
+    items = named_items(question)
+    if not items:
+        return ""
+    lists = [found for c in candidates if (found := listed_with(items, c.text)) is not None]
+    if not lists:
+        return ""
+    for found in lists:
+        rest = [x for x in found if not any(i in x for i in items)]
+        if rest:
+            return ""
+    return f"资料中只列出了“{'、'.join(items)}”，没有列出其余各项"
