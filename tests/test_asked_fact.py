@@ -107,3 +107,4 @@ def test_the_items_a_question_names_and_the_list_a_sentence_holds_them_in():
     sentence = "围绕智能装备、新型材料等4条产业链及软件、集成电路等3个集群开展攻关。"
     assert listed_with(["软件", "集成电路"], sentence) == ["软件", "集成电路"]
     assert listed_with(["东港"], "东港是一个港口。") is None  # one item is no list
+    assert named_items("破除体制障碍，还有哪些其他措施？") == []  # 破除 is no 除了

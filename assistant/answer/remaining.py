@@ -12,7 +12,7 @@ import re
 from .candidates import Candidate
 
 _NAMED = re.compile(
-    r"除(?:了|去|开)?(?P<items>[^，,。？?]{2,40}?)(?:以外|之外|外)?[，,]"
+    r"(?:除了|除去|除开|(?:^|(?<=[，,]))除)(?P<items>[^，,。？?]{2,40}?)(?:以外|之外|外)?[，,]"
     r"[^。？?]*(?:剩下|剩余|其余|其他|其它|另外|还有|别的)"
 )
 _SEPARATOR = re.compile(r"、|和|与|及|以及|跟")
