@@ -108,3 +108,9 @@ def test_the_items_a_question_names_and_the_list_a_sentence_holds_them_in():
     assert listed_with(["软件", "集成电路"], sentence) == ["软件", "集成电路"]
     assert listed_with(["东港"], "东港是一个港口。") is None  # one item is no list
     assert named_items("破除体制障碍，还有哪些其他措施？") == []  # 破除 is no 除了
+
+
+def test_money_is_counted_in_a_currency():
+    question = "入选的人一人能拿多少补助？"
+    assert answers_kind("quantity", "入选者每人补助5万元。", question, strict=False)
+    assert not answers_kind("quantity", "加快打造一支人才队伍。", question, strict=False)
