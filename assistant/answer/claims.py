@@ -29,13 +29,14 @@ from ..text.numerals import figures, ranks, written_figures
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
 from ..text.synonyms import holds
+from .added import unstated
 from .cited import ENTITY_TAGS, Cited
 from .compared import compared, turned_round
 from .denied import denied
 from .exchanged import swapped
 from .forbidden import forbidden
 from .polar import polar
-from .restated import polarity, unstated
+from .restated import polarity
 
 
 def _places(sentence: str, cited: Cited) -> list[str]:

@@ -28,13 +28,14 @@ def answering(
         quoting = [c for c in candidates[:5] if any(p in c.passage.text for p in phrases)]
         if quoting:  # the best sentence is from a passage that does not have what is quoted
             return quoting[0]
-    asked = answer_type_words(question) if kind in ("list", "which") else set()
+    types = answer_type_words(question)
+    asked = types if kind in ("list", "which") else set()
     if asked and not lists_kinds(best.text, asked):
         floor = TUNE.keep_fraction * best.coverage
         listing = [c for c in candidates if c.coverage >= floor and lists_kinds(c.text, asked)]
         if listing:  # “哪几类企业”: the sentence naming several kinds of 企业 answers
             return listing[0]
-    kinds = {w for w in answer_type_words(question) if instances(w)}
+    kinds = {w for w in types if instances(w)}
     if kinds and not any(found_in(best.text, w) for w in kinds):
         floor = TUNE.keep_fraction * best.coverage
         naming = [

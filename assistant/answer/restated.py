@@ -3,7 +3,7 @@
 A sentence that shares most of a clause of its passage restates that clause; it must keep the
 clause's negations and directions (不/未/防止, 增长/下降), may not put another name, rank or
 quoted term in place of one of the clause's (`exchanged.py`), and a clause of it that restates
-nothing in the passages is doubtful (an added fact, or a paraphrase no rule can tell from one).
+nothing in the passages is doubtful (`added.py`).
 """
 
 from __future__ import annotations
@@ -22,15 +22,11 @@ from ..text.segment import (
     search_terms,
     tagged,
     tagged_at,
-    tagged_content,
 )
 from ..text.synonyms import synonyms
 from .cited import ENTITY_TAGS, Cited, clauses, matching_clause, sharing
 from .polar import directions, negations, not_negating, polar
 
-_ADDED_MIN_PAIRS = 6
-_ADDED_CLAUSE_SHARE = 0.5  # of its character pairs in one clause of the passages …
-_ADDED_TEXT_SHARE = 0.7  # … or anywhere in them
 _APART = 6  # characters more in the source than the clause between two matches
 _WHOLE_CLAUSE = 0.75  # of a clause matched by its passage clause, or read against the sentence
 _NAMELESS_MIN_PAIRS = 4  # of a clause matched with its names left out
@@ -57,8 +53,8 @@ def aligned(sentence: str, cited: Cited) -> tuple[Aligned, ...]:
     found = []
     for clause in _with_their_times(clauses(sentence)):
         source = _restated(clause, cited)
-        if source is None and (unframed := _unframed(clause)) != clause:
-            clause, source = unframed, _restated(unframed, cited)  # 报告指出|……
+        if source is None and (said := unframed(clause)) != clause:
+            clause, source = said, _restated(said, cited)  # 报告指出|……
         if source is None:
             continue
         blocks = _blocks(clause, source)
@@ -122,7 +118,7 @@ def _frame() -> re.Pattern[str]:
     return re.compile(rf"^[^“《]{{0,8}}?(?:{lexicon.alternation('expressions', 'speech_verbs')})")
 
 
-def _unframed(clause: str) -> str:
+def unframed(clause: str) -> str:
     """The clause without the “who says” it opens with (报告指出|, 他表示|): what is said."""
     return _frame().sub("", clause, count=1)
 
@@ -258,32 +254,3 @@ def clause_names(clause: str, *, guessed: bool = False) -> set[str]:
         and w not in lexicon.words("expressions", "generic_places")
     }
     return {n for n in names if not any(n != m and n in m for m in names)}
-
-
-def unstated(sentence: str, cited: Cited) -> list[str]:
-    """A clause of the sentence that no clause of the passages restates: something added."""
-    issues = []
-    for said in clauses(sentence):
-        clause = _unframed(said)  # 报告认为|……: who says it is no fact of the passage's
-        grams = bigram_set(clause)
-        if len(grams) < _ADDED_MIN_PAIRS:
-            continue
-        best = max((len(grams & bigram_set(c)) for c in cited.clauses), default=0)
-        shared = len(grams & bigram_set(cited.text))
-        # each word once; adverbs and connectives (依旧, 同时) say how, not what
-        words = list(
-            dict.fromkeys(
-                w
-                for w, f in tagged_content(clause)
-                if len(w) >= 2 and f[0] not in "dc" and f != "ad"
-            )
-        )
-        new = [w for w in words if normalise_for_match(w) not in cited.flat]
-        if (
-            best < _ADDED_CLAUSE_SHARE * len(grams)
-            and shared < _ADDED_TEXT_SHARE * len(grams)
-            and len(new) >= 2
-            and len(new) >= 0.5 * len(words)
-        ):
-            issues.append(f"“{said.strip()[:20]}”未见于所引段落")
-    return issues

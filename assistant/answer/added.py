@@ -1,0 +1,42 @@
+"""A clause of the sentence that no clause of the passages restates: an added fact, or a
+paraphrase no rule can tell from one — doubtful either way."""
+
+from __future__ import annotations
+
+from ..text.chars import bigram_set, normalise_for_match
+from ..text.segment import tagged_content
+from .cited import Cited, clauses
+from .restated import unframed
+
+_ADDED_MIN_PAIRS = 6
+_ADDED_CLAUSE_SHARE = 0.5  # of its character pairs in one clause of the passages …
+_ADDED_TEXT_SHARE = 0.7  # … or anywhere in them
+
+
+def unstated(sentence: str, cited: Cited) -> list[str]:
+    """A clause of the sentence that no clause of the passages restates: something added."""
+    issues = []
+    for said in clauses(sentence):
+        clause = unframed(said)  # 报告认为|……: who says it is no fact of the passage's
+        grams = bigram_set(clause)
+        if len(grams) < _ADDED_MIN_PAIRS:
+            continue
+        best = max((len(grams & bigram_set(c)) for c in cited.clauses), default=0)
+        shared = len(grams & bigram_set(cited.text))
+        # each word once; adverbs and connectives (依旧, 同时) say how, not what
+        words = list(
+            dict.fromkeys(
+                w
+                for w, f in tagged_content(clause)
+                if len(w) >= 2 and f[0] not in "dc" and f != "ad"
+            )
+        )
+        new = [w for w in words if normalise_for_match(w) not in cited.flat]
+        if (
+            best < _ADDED_CLAUSE_SHARE * len(grams)
+            and shared < _ADDED_TEXT_SHARE * len(grams)
+            and len(new) >= 2
+            and len(new) >= 0.5 * len(words)
+        ):
+            issues.append(f"“{said.strip()[:20]}”未见于所引段落")
+    return issues
