@@ -153,6 +153,26 @@ def test_two_terms_put_in_each_others_place_are_caught_but_a_reordered_list_is_n
     assert reordered.status == "supported", reordered.issues
 
 
+def test_what_is_said_of_two_terms_crossed_over_is_caught():
+    """Each clause restates one of the passage's, every word is there: only what follows (or
+    precedes) each name shows that the two changed places."""
+    text = "结果刘建国夺得冠军，陈志强获得亚军，王东获得第三名。"
+    caught(
+        "在这项赛事中，陈志强夺得冠军，刘建国获得亚军，王东获得第三名[1]。",
+        "在这项赛事中，刘建国夺得冠军，陈志强获得亚军，王东获得第三名[1]。",
+        text,
+        "互换",
+    )
+    text = "构建龙头企业牵头、高校院所支撑、各方协同的创新联合体。"
+    caught(
+        "构建由高校院所牵头、龙头企业支撑的创新联合体[1]。",
+        "构建由龙头企业牵头、高校院所支撑的创新联合体[1]。",
+        text,
+        "互换",
+    )
+    passes("陈志强获得亚军，刘建国夺得冠军[1]。", "结果刘建国夺得冠军，陈志强获得亚军。")
+
+
 def test_a_clause_is_read_without_the_who_says_it_opens_with():
     """通货膨胀 is one word: only the clause aligned with its passage clause shows the change."""
     caught(

@@ -32,6 +32,7 @@ from ..text.synonyms import holds
 from .added import unstated
 from .cited import ENTITY_TAGS, Cited
 from .compared import compared, turned_round
+from .crossed import crossed
 from .denied import denied
 from .exchanged import swapped
 from .forbidden import forbidden
@@ -211,6 +212,7 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + denied(sentence, cited)
         + forbidden(sentence, cited)
         + swapped(sentence, cited)
+        + crossed(sentence, cited)
         + compared(sentence, cited)
         + turned_round(sentence, cited)
     )

@@ -1,0 +1,85 @@
+"""Two things of the passage with what is said of each crossed over.
+
+“托帕洛夫夺得冠军，阿罗尼扬获得亚军” restated as “阿罗尼扬夺得冠军，托帕洛夫获得亚军” keeps every
+word, and each clause restates one of the passage's clauses, so no alignment of clauses sees
+it. What gives it away is what follows each name: in the sentence the first name is followed by
+what follows the second in the passage, and the second by what follows the first — and by
+nothing the passage says after it. The same holds for the words before the names (由甲牵头、乙
+支撑 → 由乙牵头、甲支撑) and for places (发挥甲的作用，推进乙开发开放 → 发挥乙的作用……).
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from ..text.segment import tagged
+from .cited import Cited
+
+_WINDOW = 2  # characters read on each side of a term
+_JOINING = "和与及或跟同并暨"
+
+
+def crossed(sentence: str, cited: Cited) -> list[str]:
+    """What the sentence says of one term of the passages that the passages say only of
+    another term of the sentence, and the other way round."""
+    terms = _terms(sentence, cited.text)
+    issues = []
+    for first, second in combinations(terms, 2):
+        if first in second or second in first:
+            continue
+        for side in (_after, _before):
+            mine_first, mine_second = side(first, sentence), side(second, sentence)
+            theirs_first, theirs_second = side(first, cited.text), side(second, cited.text)
+            if (
+                mine_first - theirs_first
+                and mine_second - theirs_second
+                and (mine_first - theirs_first) & theirs_second
+                and (mine_second - theirs_second) & theirs_first
+            ):
+                issues.append(f"“{first}”与“{second}”在原文中的说法互换了")
+                break
+    return list(dict.fromkeys(issues))
+
+
+def _terms(sentence: str, text: str) -> list[str]:
+    """The sentence's noun phrases — runs of nouns and names (阿罗|尼扬, 高校|院所) — that the
+    passages hold as written, or else their nouns that the passages hold, each once."""
+    runs: list[list[str]] = [[]]
+    for word, flag in tagged(sentence):
+        if flag[0] in "nj":
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    found = []
+    for run in runs:
+        whole = "".join(run)
+        found += [whole] if whole in text else [w for w in run if w in text]
+    return list(dict.fromkeys(t for t in found if len(t) >= 2))
+
+
+def _after(term: str, text: str) -> set[str]:
+    return _around(term, text, after=True)
+
+
+def _before(term: str, text: str) -> set[str]:
+    return _around(term, text, after=False)
+
+
+def _around(term: str, text: str, *, after: bool) -> set[str]:
+    """The characters right after (or before) each place the term stands in the text, when they
+    are words (not punctuation, not the 和 that joins it to the next item of a list)."""
+    found = set()
+    start = text.find(term)
+    while start >= 0:
+        if after:
+            piece = text[start + len(term) : start + len(term) + _WINDOW]
+        else:
+            piece = text[max(0, start - _WINDOW) : start]
+        if (
+            len(piece) == _WINDOW
+            and all("\u4e00" <= ch <= "\u9fff" for ch in piece)
+            and (piece[0] if after else piece[-1]) not in _JOINING  # 甲和|乙: a list
+        ):
+            found.add(piece)
+        start = text.find(term, start + 1)
+    return found
