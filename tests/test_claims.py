@@ -173,6 +173,24 @@ def test_what_is_said_of_two_terms_crossed_over_is_caught():
     passes("陈志强获得亚军，刘建国夺得冠军[1]。", "结果刘建国夺得冠军，陈志强获得亚军。")
 
 
+def test_a_long_change_of_course_stated_the_other_way_round_is_caught():
+    """由A转向B with lists on both sides (no 由……向…… short enough to read as one turn)."""
+    text = "五年来，全市经济增长由主要依靠投资、出口拉动转向依靠消费、投资、出口协同拉动。"
+    caught(
+        "五年来全市经济增长由依靠消费、投资、出口协同拉动转向主要依靠投资、出口拉动[1]。",
+        "五年来全市经济增长由主要依靠投资、出口拉动转向依靠消费、投资、出口协同拉动[1]。",
+        text,
+        "方向相反",
+    )
+    text = "该校招生原以专科为主，现逐步发展为以本科招生为主。"
+    caught(
+        "该校招生原以本科为主，现逐步转为以专科为主[1]。",
+        "该校招生原以专科为主，现逐步转为以本科为主[1]。",
+        text,
+        "方向相反",
+    )
+
+
 def test_a_clause_is_read_without_the_who_says_it_opens_with():
     """通货膨胀 is one word: only the clause aligned with its passage clause shows the change."""
     caught(

@@ -31,7 +31,7 @@ from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
 from ..text.synonyms import holds
 from .added import unstated
 from .cited import ENTITY_TAGS, Cited
-from .compared import compared, turned_round
+from .compared import compared, turned_round, turns_reversed
 from .crossed import crossed
 from .denied import denied
 from .exchanged import swapped
@@ -215,5 +215,6 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + crossed(sentence, cited)
         + compared(sentence, cited)
         + turned_round(sentence, cited)
+        + turns_reversed(sentence, cited)
     )
     return list(dict.fromkeys(errors)), unstated(sentence, cited)

@@ -95,3 +95,59 @@ def turned_round(sentence: str, cited: Cited) -> list[str]:
             if mine and theirs and mine != theirs and turned:
                 issues.append(f"“{written}”与原文的方向相反（原文：“{source}”）")
     return list(dict.fromkeys(issues))
+
+
+_TURN = re.compile(r"转向|转为|转变为|转变成|发展为|发展成|变为|变成|转到|过渡到|调整为")
+_TURN_START = re.compile(r"[由从原]")
+_TURN_REACH = 40  # characters read on each side of a turn
+_TURN_LIKE = 0.5  # share of the turn's character pairs its passage's turn must hold
+_TURN_SHARE = 0.5  # of what one start has and the other has not, found at the other's end
+
+
+def turns_reversed(sentence: str, cited: Cited) -> list[str]:
+    """A long change of course stated the other way round (由依靠投资、出口拉动转向依靠消费……
+    → 由依靠消费……转向依靠投资、出口拉动; 原以专科为主，现转为以本科为主 → 原以本科……):
+    what the sentence has before the turn and its passage has not is what the passage has after
+    it, and the reverse."""
+    issues = []
+    for mine_from, mine_to, written in _turns(sentence):
+        for theirs_from, theirs_to, turn in _turns(cited.text):
+            mine, theirs = mine_from + mine_to, theirs_from + theirs_to
+            if max(_like(mine, theirs), _like(theirs, mine)) < _TURN_LIKE:
+                continue  # another turn of the passages
+            came = _pairs(mine_from) - _pairs(theirs_from)  # said to be where it starts …
+            went = _pairs(theirs_from) - _pairs(mine_from)  # … instead of where it started
+            if (
+                came
+                and went
+                and len(came & _pairs(theirs_to)) >= _TURN_SHARE * len(came)
+                and len(went & _pairs(mine_to)) >= _TURN_SHARE * len(went)
+            ):
+                said = f"{theirs_from[:12]}……{turn}{theirs_to[:12]}"
+                issues.append(f"“{written}”前后与原文的方向相反（原文：“{said}”）")
+                break
+    return issues
+
+
+def _turns(text: str) -> list[tuple[str, str, str]]:
+    """(where from, where to, the turn word) for each turn of the text: what comes before the
+    turn from its 由/从/原 on, what comes after it, each within its sentence."""
+    found = []
+    for match in _TURN.finditer(text):
+        window = text[max(0, match.start() - _TURN_REACH) : match.start()]
+        before = re.split(r"[。；！？]", window)[-1]
+        start = _TURN_START.search(before)
+        before = before[start.end() :] if start else before
+        after = re.split(r"[。；！？]", text[match.end() : match.end() + _TURN_REACH])[0]
+        found.append((before, after, match.group()))
+    return found
+
+
+def _pairs(piece: str) -> set[str]:
+    return {piece[i : i + 2] for i in range(len(piece) - 1)}
+
+
+def _like(piece: str, other: str) -> float:
+    """The share of the piece's character pairs the other holds."""
+    mine = _pairs(piece)
+    return len(mine & _pairs(other)) / (len(mine) or 1)
