@@ -83,8 +83,8 @@ _ITSELF = re.compile(r"本文|该文|这篇文章|原文")
 
 
 def outlet_named(outlet: str, question: str) -> bool:
-    """The question names the outlet, in full or without the word for its kind (求是学刊 →
-    求是那篇)."""
+    """The question names the outlet, in full or without the word for its kind (东湖学报 →
+    东湖那篇)."""
     if outlet in question:
         return True
     suffixes = lexicon.alternation("genres", "outlet_suffixes")
