@@ -191,6 +191,23 @@ def test_a_long_change_of_course_stated_the_other_way_round_is_caught():
     )
 
 
+def test_a_comparison_the_passages_figures_contradict_is_caught():
+    text = "全年货物进出口总额增长12.5%，其中，出口增长10.3%，进口增长14.9%，贸易顺差收窄。"
+    caught(
+        "全年出口增速快于进口，贸易顺差收窄[1]。",
+        "全年进口增速快于出口，贸易顺差收窄[1]。",
+        text,
+        "数字不符",
+    )
+    text = "城镇居民人均可支配收入由1997年的5160元增加到2002年的7703元，年均实际增长8.6%。农村居民人均纯收入年均实际增长3.8%。"
+    caught(
+        "农村居民人均纯收入年均实际增速高于城镇居民人均可支配收入[1]。",
+        "农村居民人均纯收入年均实际增速低于城镇居民人均可支配收入[1]。",
+        text,
+        "数字不符",
+    )  # and 低于 compares the two: it does not say the income fell
+
+
 def test_a_clause_is_read_without_the_who_says_it_opens_with():
     """通货膨胀 is one word: only the clause aligned with its passage clause shows the change."""
     caught(

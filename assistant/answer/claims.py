@@ -36,6 +36,7 @@ from .crossed import crossed
 from .denied import denied
 from .exchanged import swapped
 from .forbidden import forbidden
+from .outpaced import against_figures
 from .polar import polar
 from .restated import polarity
 
@@ -216,5 +217,6 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + compared(sentence, cited)
         + turned_round(sentence, cited)
         + turns_reversed(sentence, cited)
+        + against_figures(sentence, cited)
     )
     return list(dict.fromkeys(errors)), unstated(sentence, cited)

@@ -19,7 +19,7 @@ from itertools import accumulate
 from ..text import lexicon
 from ..text.segment import tagged
 from .cited import Cited, clauses
-from .polar import directions, not_negating, polar
+from .polar import comparative, directions, not_negating, polar
 
 _REACH = 10  # characters after a negator in which the verb it governs may stand (并未与某队签订)
 
@@ -168,6 +168,8 @@ def _sides(text: str) -> dict[str, set[str]]:
     """The direction words of a text, by side (up, down)."""
     found: dict[str, set[str]] = {}
     for word, _ in tagged(text):
+        if comparative(word):
+            continue  # 低于 compares two things, it does not say one fell
         for side, pattern in zip(("up", "down"), directions()[:2], strict=True):
             # 大幅提高, 有所下降: jieba keeps the phrase whole
             if pattern.fullmatch(word) or (len(word) == 4 and pattern.fullmatch(word[2:])):

@@ -44,3 +44,11 @@ def negations(text: str) -> set[str]:
 @cache
 def _long_negators() -> tuple[str, ...]:
     return tuple(n for n in polar()[0] if len(n) >= 2)
+
+
+_COMPARATIVE = re.compile(r"[快慢高低多少好差优大小]于|超过|不如")
+
+
+def comparative(text: str) -> bool:
+    """快于, 低于, 超过, 不如: a comparison of two things, not a change of one (`outpaced.py`)."""
+    return bool(_COMPARATIVE.search(text))

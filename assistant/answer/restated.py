@@ -25,7 +25,7 @@ from ..text.segment import (
 )
 from ..text.synonyms import synonyms
 from .cited import ENTITY_TAGS, Cited, clauses, matching_clause, sharing
-from .polar import directions, negations, not_negating, polar
+from .polar import comparative, directions, negations, not_negating, polar
 
 _APART = 6  # characters more in the source than the clause between two matches
 _WHOLE_CLAUSE = 0.75  # of a clause matched by its passage clause, or read against the sentence
@@ -186,6 +186,8 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
         for mine, theirs in part.changes:
             # with the character after each: jieba cuts 快|于, the direction is 快于
             mine, theirs = _with_next(mine, part.clause), _with_next(theirs, part.source)
+            if comparative(mine) and not comparative(theirs):
+                continue  # 慢于 compares two things (`outpaced.py`), 增加 says one changed
             for said, meant in ((up, down), (down, up)):
                 if said.search(mine) and meant.search(theirs) and not said.search(theirs):
                     issues.append(f"“{mine}”与原文的“{theirs}”方向相反")

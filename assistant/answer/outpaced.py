@@ -1,0 +1,70 @@
+"""A comparison the passage's own figures contradict.
+
+The passage gives two figures (出口增长20.3%，进口增长24.9%); the sentence draws a conclusion
+from them that they do not bear out (出口增速快于进口). Every word of it is in the passage, so
+nothing else sees it: the figure stated after each of the two things is read and compared —
+percentages when the sentence compares growth, any figure in one unit otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.segment import tagged, tagged_at
+from .cited import Cited
+
+_MORE = ("快于", "高于", "超过", "多于", "大于")
+_LESS = ("慢于", "低于", "少于", "小于")
+_COMPARISON = re.compile(
+    rf"([^，。；：:,、]{{1,16}}?)({'|'.join(_MORE + _LESS)})([^，。；：:,、]{{1,16}})"
+)
+_GROWTH = re.compile(r"增速|增长|增幅|涨幅|速度|增加")
+_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*([%％]|[^\d\s，。；、.]{0,4})")
+_AHEAD = 60  # characters after a thing in which its figure is read (within its sentence)
+
+
+def against_figures(sentence: str, cited: Cited) -> list[str]:
+    """“X快于Y” where the figure the passages give X is the smaller, and the like."""
+    issues = []
+    for match in _COMPARISON.finditer(sentence):
+        mine, word, other = match.groups()
+        if match.group() in cited.text or f"{word}{other}" in cited.text:
+            continue  # the passage says so itself
+        growth = bool(_GROWTH.search(mine + other[:4]))
+        first, second = _thing(mine, cited.text), _thing(other, cited.text)
+        if not first or not second or first == second or first in second or second in first:
+            continue
+        values = _figure(first, cited.text, growth), _figure(second, cited.text, growth)
+        if None in values or values[0][1] != values[1][1] or values[0][0] == values[1][0]:
+            continue
+        larger = values[0][0] > values[1][0]
+        if larger != (word in _MORE):
+            shown = f"{first}{values[0][2]}，{second}{values[1][2]}"
+            said = re.sub(r"\[\d+\]", "", mine[mine.find(first) :] + word + other)
+            issues.append(f"“{said}”与原文的数字不符（原文：{shown}）")
+    return issues
+
+
+def _thing(piece: str, text: str) -> str:
+    """The first noun of the piece the passages hold: what is compared (农村|居民……)."""
+    for word, flag in tagged(piece):
+        if len(word) >= 2 and (flag[0] in "nsj" or flag == "vn") and word in text:
+            return word
+    return ""
+
+
+def _figure(thing: str, text: str, growth: bool) -> tuple[float, str, str] | None:
+    """(value, unit, as written) of the first figure after the thing in the text — a
+    percentage when growth is compared; years are not figures."""
+    whole = [at for word, _, at in tagged_at(text) if word == thing]  # 出口, not 进出口
+    for at in whole or [m.start() for m in re.finditer(re.escape(thing), text)]:
+        ahead = re.split(r"[。；]", text[at + len(thing) : at + len(thing) + _AHEAD])[0]
+        for found in _FIGURE.finditer(ahead):
+            number, unit = found.groups()
+            unit = "%" if unit in ("%", "％") else unit
+            if unit.startswith("年") and len(number) == 4:
+                continue  # 1997年
+            if growth and unit != "%":
+                continue
+            return float(number), unit[:1] if unit != "%" else unit, found.group().strip()
+    return None
