@@ -206,6 +206,15 @@ def test_a_comparison_the_passages_figures_contradict_is_caught():
         text,
         "数字不符",
     )  # and 低于 compares the two: it does not say the income fell
+    text = (
+        "年底，城镇和农村人均住房面积32.9平方米、37.1平方米，分别比五年前增加2.8平方米和5.5平方米。"
+    )
+    caught(
+        "年底城镇人均住房面积已超过农村[1]。",
+        "年底农村人均住房面积已超过城镇[1]。",
+        text,
+        "数字不符",
+    )
 
 
 def test_a_clause_is_read_without_the_who_says_it_opens_with():

@@ -34,7 +34,10 @@ def against_figures(sentence: str, cited: Cited) -> list[str]:
         first, second = _thing(mine, cited.text), _thing(other, cited.text)
         if not first or not second or first == second or first in second or second in first:
             continue
-        values = _figure(first, cited.text, growth), _figure(second, cited.text, growth)
+        values = _respectively(first, second, cited.text, growth) or (
+            _figure(first, cited.text, growth),
+            _figure(second, cited.text, growth),
+        )
         if None in values or values[0][1] != values[1][1] or values[0][0] == values[1][0]:
             continue
         larger = values[0][0] > values[1][0]
@@ -60,11 +63,28 @@ def _figure(thing: str, text: str, growth: bool) -> tuple[float, str, str] | Non
     for at in whole or [m.start() for m in re.finditer(re.escape(thing), text)]:
         ahead = re.split(r"[。；]", text[at + len(thing) : at + len(thing) + _AHEAD])[0]
         for found in _FIGURE.finditer(ahead):
-            number, unit = found.groups()
-            unit = "%" if unit in ("%", "％") else unit
-            if unit.startswith("年") and len(number) == 4:
-                continue  # 1997年
-            if growth and unit != "%":
-                continue
-            return float(number), unit[:1] if unit != "%" else unit, found.group().strip()
+            value = _value(found)
+            if value is not None and (value[1] == "%" or not growth):
+                return value
     return None
+
+
+def _respectively(first: str, second: str, text: str, growth: bool):
+    """The two figures of “A和B……N1、N2” (城镇和农村人均住房面积32.9平方米、37.1平方米), in
+    order, when the passage names the two things together before two figures in one unit."""
+    for one, other, swapped in ((first, second, False), (second, first, True)):
+        for match in re.finditer(rf"{re.escape(one)}(?:和|与|及|、){re.escape(other)}", text):
+            ahead = re.split(r"[。；]", text[match.end() : match.end() + _AHEAD])[0]
+            found = [_value(f) for f in _FIGURE.finditer(ahead)]
+            found = [f for f in found if f is not None and (f[1] == "%" or not growth)]
+            if len(found) >= 2 and found[0][1] == found[1][1]:
+                return (found[1], found[0]) if swapped else (found[0], found[1])
+    return None
+
+
+def _value(found: re.Match[str]) -> tuple[float, str, str] | None:
+    number, unit = found.groups()
+    unit = "%" if unit in ("%", "％") else unit
+    if unit.startswith("年") and len(number) == 4:
+        return None  # 1997年
+    return float(number), unit[:1] if unit != "%" else unit, found.group().strip()
