@@ -46,7 +46,7 @@ class EvidenceTuning:
     """Verbs and other words of phrasing weigh this share of a noun as rare."""
     answer_type_factor: float = 0.3
     """The kind of answer asked for (哪几类企业, 什么职务) weighs this share of a topic noun."""
-    anchored_coverage: float = 0.3
+    anchored_coverage: float = 0.2
     """… or this share, when the question says where to look (冀那篇, 新华网说) and the best
     passage is from there: the texts there say it in their own words."""
     pooled_passages: int = 1
