@@ -217,6 +217,14 @@ def test_a_comparison_the_passages_figures_contradict_is_caught():
     )
 
 
+def test_a_negated_clause_about_the_same_time_is_read_against_the_passage():
+    """该支洞目前并未封存: jieba leaves no noun of two characters in the clause (该|支|洞); the
+    time it speaks of (目前) ties it to the passage clause that says the opposite."""
+    text = "在景区的东端有一个“水晶宫支洞”，洞内的鹿角状钟乳石长3米，为全省第一。目前水晶宫支洞被永久封存。"
+    said = "景区东端的“水晶宫支洞”内有长3米的鹿角状钟乳石，为全省第一，"
+    caught(f"{said}该支洞目前并未封存[1]。", f"{said}该支洞目前已被永久封存[1]。", text, "封存")
+
+
 def test_a_clause_is_read_without_the_who_says_it_opens_with():
     """通货膨胀 is one word: only the clause aligned with its passage clause shows the change."""
     caught(

@@ -72,7 +72,7 @@ def _predicates(clause: str) -> _Predicates:
         if items[i] in negated and i > negated[items[i]] and i not in attributive
     }
     denied = governed | after
-    topic = {w for w, flag in words if flag[0] in "nav" and len(w) >= 2}
+    topic = {w for w, flag in words if flag[0] in "navt" and len(w) >= 2}
     stated = {w for _, w in verbs} - denied
     for copula, taken, negated in _copulas(words):  # 没有鱼虾 / 有鱼虾, 并不是难点 / 是难点
         (governed if negated else stated).add(copula + taken)
