@@ -225,6 +225,17 @@ def test_a_negated_clause_about_the_same_time_is_read_against_the_passage():
     caught(f"{said}该支洞目前并未封存[1]。", f"{said}该支洞目前已被永久封存[1]。", text, "封存")
 
 
+def test_a_prohibition_reaches_over_the_comma_to_what_continues_it():
+    text = "同时，也不能只顾眼前，采取损害长远利益的短期刺激措施，积累新的风险。"
+    caught(
+        "报告认为可以适当采取短期刺激措施，哪怕积累新的风险[1]。",
+        "报告认为不能采取损害长远利益的短期刺激措施[1]。",
+        text,
+        "采取",
+    )
+    passes("改革不能只顾眼前，而要着眼长远[1]。", "改革不能只顾眼前，而要着眼长远。")
+
+
 def test_a_clause_is_read_without_the_who_says_it_opens_with():
     """通货膨胀 is one word: only the clause aligned with its passage clause shows the change."""
     caught(

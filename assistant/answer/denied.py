@@ -12,6 +12,7 @@ passage clause states plainly.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -101,6 +102,31 @@ def _copulas(words: tuple[tuple[str, str], ...]) -> list[tuple[str, str, bool]]:
     return found
 
 
+_PROHIBITING = re.compile(r"不能|不得|不可|不要|不应|切忌|严禁|禁止")
+_OWN_COURSE = re.compile(r"^(?:要|应|需|必须|而|但|却|还要|也要|同时|并且)")
+_SHORT = 10  # characters of a clause that only opens a prohibition (也不能只顾眼前，……)
+
+
+def _carried(parts: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The clauses (as shown, as read), a prohibition carried over the comma to the verb phrase
+    that continues it (也不能只顾眼前，采取损害长期发展的……政策: 采取 is prohibited too; not
+    ……，而要……)."""
+    carried = [(part, part) for part in parts]
+    for i, (first, after) in enumerate(zip(parts, parts[1:], strict=False)):
+        words = tagged(after)
+        if (
+            len(first) <= _SHORT
+            and first[-1:] not in ("。", "；", "！", "？")
+            and _PROHIBITING.search(first)
+            and words
+            and words[0][1].startswith("v")
+            and not _OWN_COURSE.match(after)
+        ):
+            prohibition = _PROHIBITING.search(first).group()  # type: ignore[union-attr]
+            carried[i + 1] = (f"{first}，{after}", f"{prohibition}{after}")
+    return carried
+
+
 def _predicate(flag: str) -> bool:
     """A verb, or a word jieba files as distinguishing (b) that often is one (附有, 所有)."""
     return flag.startswith("v") or flag == "b"
@@ -110,7 +136,9 @@ def denied(sentence: str, cited: Cited) -> list[str]:
     """Issues for each clause of the sentence that states a verb which the passage clauses
     about the same thing only negate, or negates one they only state."""
     issues = []
-    passage = [(c, _predicates(c)) for c in cited.clauses]
+    carried = _carried(cited.clauses)
+    shown = {read: written for written, read in carried}  # 不能采取…… was ……，采取……
+    passage = [(read, _predicates(read)) for _, read in carried]
     # each item of a list on its own (融资便利度提升、综合融资成本下降), for the direction check
     items = [(i, p if i == c else _predicates(i)) for c, p in passage for i in c.split("、")]
     for clause in clauses(sentence):
@@ -124,7 +152,7 @@ def denied(sentence: str, cited: Cited) -> list[str]:
             theirs_denied = any(verb in p.denied for _, p in about)
             theirs_stated = any(verb in p.stated for _, p in about)
             if theirs_denied != theirs_stated and (verb in mine.governed) != theirs_denied:
-                source = about[0][0].strip()[:30]
+                source = shown[about[0][0]].strip()[:30]
                 issues.append(f"原文对“{verb}”的说法相反（原文：“{source}”）")
                 break
         else:
