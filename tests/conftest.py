@@ -77,6 +77,27 @@ def reports(tmp_path_factory, settings):
     return assistant
 
 
+def assistant_of(home, texts: dict[str, str]):
+    """The offline assistant over `texts` (file name → text) alone — no seeds — in `home`."""
+    from assistant import Assistant
+    from assistant.config import Settings
+
+    (home / "library").mkdir()
+    (home / "no-seeds").mkdir()
+    for name, text in texts.items():
+        (home / "library" / name).write_text(text, "utf-8")
+    settings = Settings(
+        home=home,
+        seeds_dir=home / "no-seeds",
+        generator="extractive",
+        openai_api_key=None,
+        openai_base_url=None,
+    )
+    assistant = Assistant(settings)
+    assistant.sync()
+    return assistant
+
+
 def assistant_over(tmp_path, settings, texts: dict[str, str]):
     """An assistant with its own home, over `texts` (file name → text) written under `tmp_path`
     and ingested, beside the seeds."""

@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from conftest import assistant_of
 
-from assistant import Assistant
 from assistant.answer.candidates import term_coverage
-from assistant.config import Settings
 from assistant.search import evidence
 from assistant.search.evidence import assess, present
 from assistant.search.weights import answer_type_words, term_weights
@@ -61,21 +60,7 @@ LIBRARY = {
 
 @pytest.fixture(scope="module")
 def library_assistant(tmp_path_factory):
-    home = tmp_path_factory.mktemp("made-up")
-    (home / "library").mkdir()
-    (home / "no-seeds").mkdir()
-    for name, text in LIBRARY.items():
-        (home / "library" / name).write_text(text, "utf-8")
-    settings = Settings(
-        home=home,
-        seeds_dir=home / "no-seeds",
-        generator="extractive",
-        openai_api_key=None,
-        openai_base_url=None,
-    )
-    assistant = Assistant(settings)
-    assistant.sync()
-    return assistant
+    return assistant_of(tmp_path_factory.mktemp("made-up"), LIBRARY)
 
 
 @pytest.mark.parametrize(
@@ -384,17 +369,11 @@ def test_an_instance_says_what_its_kind_asks_but_not_the_reverse():
 def test_a_word_jieba_guessed_that_the_index_holds_weighs_as_a_name(tmp_path):
     """怡良 is tagged an adjective, but a word no dictionary knows that the texts use is a name
     or term of theirs: it weighs, and decides which passage answers."""
-    (tmp_path / "library").mkdir()
-    (tmp_path / "no-seeds").mkdir()
-    (tmp_path / "library" / "怡良.txt").write_text(
-        "怡良\n怡良最初在刑部任笔帖式，后升为员外郎。\n", "utf-8"
-    )
-    (tmp_path / "library" / "黄华麒.txt").write_text(
-        "黄华麒\n黄华麒于1966年加入电台，任职节目主任。\n", "utf-8"
-    )
-    settings = Settings(home=tmp_path, seeds_dir=tmp_path / "no-seeds", generator="extractive")
-    assistant = Assistant(settings)
-    assistant.sync()
+    texts = {
+        "怡良.txt": "怡良\n怡良最初在刑部任笔帖式，后升为员外郎。\n",
+        "黄华麒.txt": "黄华麒\n黄华麒于1966年加入电台，任职节目主任。\n",
+    }
+    assistant = assistant_of(tmp_path, texts)
     weights = term_weights(assistant.index, "怡良最初在哪里任职？")
     assert weights["怡良"] >= max(weights.values()) * 0.99, weights
     assert "刑部" in assistant.ask("怡良最初在哪里任职？").answer

@@ -9,11 +9,10 @@ list that goes on past A and B.
 from __future__ import annotations
 
 import pytest
+from conftest import assistant_of
 
-from assistant import Assistant
 from assistant.answer.question_types import answers_kind
 from assistant.answer.remaining import listed_with, named_items
-from assistant.config import Settings
 from assistant.text.expressions import asked_unit, asked_units, dates
 
 TEXTS = {
@@ -38,21 +37,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    home = tmp_path_factory.mktemp("asked-fact")
-    (home / "library").mkdir()
-    (home / "no-seeds").mkdir()
-    for name, text in TEXTS.items():
-        (home / "library" / name).write_text(text, "utf-8")
-    settings = Settings(
-        home=home,
-        seeds_dir=home / "no-seeds",
-        generator="extractive",
-        openai_api_key=None,
-        openai_base_url=None,
-    )
-    assistant = Assistant(settings)
-    assistant.sync()
-    return assistant
+    return assistant_of(tmp_path_factory.mktemp("asked-fact"), TEXTS)
 
 
 def test_a_span_of_time_does_not_say_which_year(assistant):

@@ -10,13 +10,16 @@ nothing the passage says after it. The same holds for the words before the names
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
+from ..text.chars import CJK
 from ..text.segment import tagged
 from .cited import Cited
 
 _WINDOW = 2  # characters read on each side of a term
 _JOINING = "和与及或跟同并暨"
+_WORDS = re.compile(f"[{CJK}]+")
 
 
 def crossed(sentence: str, cited: Cited) -> list[str]:
@@ -77,7 +80,7 @@ def _around(term: str, text: str, *, after: bool) -> set[str]:
             piece = text[max(0, start - _WINDOW) : start]
         if (
             len(piece) == _WINDOW
-            and all("\u4e00" <= ch <= "\u9fff" for ch in piece)
+            and _WORDS.fullmatch(piece)
             and (piece[0] if after else piece[-1]) not in _JOINING  # 甲和|乙: a list
         ):
             found.add(piece)

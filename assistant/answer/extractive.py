@@ -42,15 +42,15 @@ from .wording import question_pairs
 
 TUNE = TUNING.answer
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
+_PART_CHARS = 4  # shorter pieces between question marks are not questions of their own
+_MISSING_FACT = {"quantity": "资料中没有与之对应的具体数据", "when": "资料中没有与之对应的具体时间"}
 
 
 @cache
 def _dated() -> re.Pattern[str]:
+    """哪年, 哪天, 几月 …: a “when” question asking for a year or a day."""
     return re.compile(lexicon.alternation("question_types", "dated"))
 
-
-_PART_CHARS = 4  # shorter pieces between question marks are not questions of their own
-_MISSING_FACT = {"quantity": "资料中没有与之对应的具体数据", "when": "资料中没有与之对应的具体时间"}
 
 __all__ = ["ExtractiveGenerator", "is_answer_sentence", "select_sentences", "term_coverage"]
 

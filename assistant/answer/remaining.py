@@ -54,10 +54,7 @@ def unlisted(question: str, candidates: list[Candidate]) -> str:
     if not items:
         return ""
     lists = [found for c in candidates if (found := listed_with(items, c.text)) is not None]
-    if not lists:
+    goes_on = any(not any(i in x for i in items) for found in lists for x in found)
+    if not lists or goes_on:
         return ""
-    for found in lists:
-        rest = [x for x in found if not any(i in x for i in items)]
-        if rest:
-            return ""
     return f"资料中只列出了“{'、'.join(items)}”，没有列出其余各项"
