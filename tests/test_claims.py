@@ -236,6 +236,18 @@ def test_a_prohibition_reaches_over_the_comma_to_what_continues_it():
     passes("改革不能只顾眼前，而要着眼长远[1]。", "改革不能只顾眼前，而要着眼长远。")
 
 
+def test_a_verb_the_dictionary_files_as_a_name_is_read_as_a_verb():
+    """深达 and 惠及 are names in jieba's dictionary; right before a figure they are verbs."""
+    passes(
+        "附近天星乡境内的汽坑洞深达920米，居全省第一[1]。",
+        "芙蓉洞于1994年对游人开放。附近天星乡境内的汽坑洞为竖井，深920米，居全省第一。",
+    )
+    passes(
+        "2020年全市普惠托育服务惠及3700多万家庭[1]。",
+        "2020年全市普惠托育服务覆盖3700多万家庭。",
+    )
+
+
 def test_a_clause_is_read_without_the_who_says_it_opens_with():
     """通货膨胀 is one word: only the clause aligned with its passage clause shows the change."""
     caught(

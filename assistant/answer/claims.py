@@ -51,10 +51,12 @@ def _places(sentence: str, cited: Cited) -> list[str]:
         if named and not any(n in cited.text for n in group.names):
             issues.append(f"引用段落未提及{named[0]}")
     foreign = find_foreign_places(sentence) + find_cities(sentence)
+    words = tagged(sentence)
     foreign += [
         w
-        for w, flag in tagged(sentence)
+        for i, (w, flag) in enumerate(words)
         if flag == "ns"
+        and not _used_as_verb(words, i)  # 惠及|3700万人
         and w not in lexicon.words("expressions", "generic_places")
         and len(w) >= 2
         and is_dictionary_word(w)
@@ -98,7 +100,8 @@ def _entities(sentence: str, text: str) -> list[str]:
     found += [role for role in re.findall(rf"(?:{roles})", sentence) if role not in own]
     found += [m.group() for m in _meeting().finditer(sentence)]
     at = 0
-    for word, flag in tagged(sentence):
+    words = tagged(sentence)
+    for i, (word, flag) in enumerate(words):
         at = sentence.find(word, at)
         boundary, at = sentence[max(at - 1, 0) : at + 1], at + len(word)
         if len(word) < 2 or find_provinces(word) or not is_dictionary_word(word):
@@ -107,9 +110,18 @@ def _entities(sentence: str, text: str) -> list[str]:
             continue
         if flag in ENTITY_TAGS and (_phrase(word) or word in polar()[0]):
             continue  # 明显增加, 开放式, 杜绝: jieba's dictionary tags some phrases as names
+        if flag in ("ns", "nz") and _used_as_verb(words, i):
+            continue  # 惠及|3700万人, 深达|920米: a verb jieba's dictionary files as a name
         if flag in ENTITY_TAGS or (len(word) >= 3 and _organisation().match(word)):
             found.append(word)
     return list(dict.fromkeys(found))
+
+
+def _used_as_verb(words: tuple[tuple[str, str], ...], i: int) -> bool:
+    """The word stands where a verb does: right before a figure, or right after an adverb."""
+    after = words[i + 1][1] if i + 1 < len(words) else ""
+    before = words[i - 1][1] if i else ""
+    return after == "m" or before == "d"
 
 
 def _phrase(word: str) -> bool:
