@@ -237,7 +237,8 @@ def test_a_prohibition_reaches_over_the_comma_to_what_continues_it():
 
 
 def test_a_verb_the_dictionary_files_as_a_name_is_read_as_a_verb():
-    """深达 and 惠及 are names in jieba's dictionary; right before a figure they are verbs."""
+    """深达 and 惠及 are names in jieba's dictionary; right before a figure, or after an adverb,
+    they are verbs."""
     passes(
         "附近天星乡境内的汽坑洞深达920米，居全省第一[1]。",
         "芙蓉洞于1994年对游人开放。附近天星乡境内的汽坑洞为竖井，深920米，居全省第一。",
@@ -245,6 +246,10 @@ def test_a_verb_the_dictionary_files_as_a_name_is_read_as_a_verb():
     passes(
         "2020年全市普惠托育服务惠及3700多万家庭[1]。",
         "2020年全市普惠托育服务覆盖3700多万家庭。",
+    )
+    passes(  # 拓宽 is a person's name to jieba; after 适度 it is a verb
+        "报告提出合理扩大地方政府专项债券用作资本金范围，适度拓宽专项债券的投向领域[1]。",
+        "报告提出合理扩大地方政府专项债券用作资本金范围，适度扩大专项债券的投向领域。",
     )
 
 

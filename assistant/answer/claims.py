@@ -110,18 +110,19 @@ def _entities(sentence: str, text: str) -> list[str]:
             continue
         if flag in ENTITY_TAGS and (_phrase(word) or word in polar()[0]):
             continue  # 明显增加, 开放式, 杜绝: jieba's dictionary tags some phrases as names
-        if flag in ("ns", "nz") and _used_as_verb(words, i):
-            continue  # 惠及|3700万人, 深达|920米: a verb jieba's dictionary files as a name
+        if flag in ("ns", "nz", "nr") and _used_as_verb(words, i):
+            continue  # 惠及|3700万人, 适度|拓宽: a verb jieba's dictionary files as a name
         if flag in ENTITY_TAGS or (len(word) >= 3 and _organisation().match(word)):
             found.append(word)
     return list(dict.fromkeys(found))
 
 
 def _used_as_verb(words: tuple[tuple[str, str], ...], i: int) -> bool:
-    """The word stands where a verb does: right before a figure, or right after an adverb."""
+    """The word stands where a verb does: right before a figure, or right after an adverb (or
+    an adjective used as one: 适度)."""
     after = words[i + 1][1] if i + 1 < len(words) else ""
     before = words[i - 1][1] if i else ""
-    return after == "m" or before == "d"
+    return after == "m" or before in ("d", "a", "ad")
 
 
 def _phrase(word: str) -> bool:
