@@ -253,6 +253,16 @@ def test_a_verb_the_dictionary_files_as_a_name_is_read_as_a_verb():
     )
 
 
+def test_a_count_of_what_was_just_said_is_no_figure_of_its_own():
+    text = "1948年8月，主人在院内的一块巨石上题刻“静园”二字，这座别墅由此得名。"
+    caught(
+        "1948年8月，主人在院内的一块巨石上题刻了三个字，这座别墅由此得名[1]。",
+        "这座别墅之所以叫“静园”，是因为1948年8月主人在院内一块巨石上题刻了这两个字[1]。",
+        text,
+        "三个",
+    )
+
+
 def test_a_clause_is_read_without_the_who_says_it_opens_with():
     """通货膨胀 is one word: only the clause aligned with its passage clause shows the change."""
     caught(

@@ -178,12 +178,15 @@ def _figures(sentence: str, cited: Cited) -> list[str]:
         for f in sorted(set(stated) - known)
         if not _counts_its_list(stated[f], f, sentence)
         and not _counts_a_list_of_theirs(stated[f], f, sentence, cited)
+        and not _POINTING_BACK.search(sentence.split(stated[f])[0])
     ]
     issues += [f"排序或次序“{r}”与原文不符" for r in sorted(ranks(sentence) - ranked)]
     return issues
 
 
 _LISTED = re.compile(r"[、和与及]")
+# 这两个字, 上述三项: a count of what was just said, not a figure of its own
+_POINTING_BACK = re.compile(r"(?:这|那|此|上述|以上|前述)$")
 
 
 def _counts_its_list(written: str, value: str, sentence: str) -> bool:
