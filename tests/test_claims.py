@@ -263,6 +263,14 @@ def test_a_count_of_what_was_just_said_is_no_figure_of_its_own():
     )
 
 
+def test_a_negation_governs_no_verb_past_its_relative_clause():
+    """不裁员的企业可继续享受……: 不 negates 裁员 (a noun to jieba), not 继续."""
+    passes(
+        "少裁员或不裁员的企业可继续享受失业保险稳岗返还，中小微企业的返还比例将提高[1]。",
+        "对不裁员或少裁员的企业，继续实施失业保险稳岗返还政策，提高中小微企业返还比例。",
+    )
+
+
 def test_a_clause_is_read_without_the_who_says_it_opens_with():
     """通货膨胀 is one word: only the clause aligned with its passage clause shows the change."""
     caught(

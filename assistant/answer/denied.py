@@ -51,8 +51,8 @@ def _predicates(clause: str) -> _Predicates:
         for j in range(i + 1, len(words)):
             following, flag = words[j]
             reach += len(following)
-            if reach > _REACH:
-                break
+            if reach > _REACH or following == "的":
+                break  # 不裁员的|企业可继续……: the negation ends with its relative clause
             if _predicate(flag) and len(following) >= 2:
                 governed.add(following)
                 # 不能忽视、放弃: verbs joined by 、 or 和 share the negation
