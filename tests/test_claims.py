@@ -271,6 +271,14 @@ def test_a_negation_governs_no_verb_past_its_relative_clause():
     )
 
 
+def test_a_negation_inside_one_item_of_a_list_negates_no_other():
+    """机制尚不健全、“各自为战”问题突出: 尚不 is the first item's own; “各自为战” is not negated."""
+    passes(
+        "作者所说的“协同不足”，指的是高校与企业的合作机制尚不健全、“各自为战”问题突出[1]。",
+        "高校与企业的“协同不足”是指高校与企业合作机制不完善,“各自为战”现象明显。",
+    )
+
+
 def test_a_clause_is_read_without_the_who_says_it_opens_with():
     """通货膨胀 is one word: only the clause aligned with its passage clause shows the change."""
     caught(

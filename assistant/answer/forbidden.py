@@ -37,12 +37,26 @@ def forbidden(sentence: str, cited: Cited) -> list[str]:
             if all(before) and not negations(clause):
                 issues.append(f"原文否定或避免“{phrase}”，句中未否定")
                 break
-            if not any(map(negations, holding)) and negations(clause[: clause.find(phrase)]):
+            if not any(map(negations, holding)) and _negated_before(clause, phrase):
                 issues.append(f"原文并未否定“{phrase}”，句中却否定")
                 break
     return issues
 
 
+def _negated_before(clause: str, phrase: str) -> bool:
+    """The clause negates the phrase: a negator before it in its own item of a list, or one
+    that opens the list (避免A、“B”; but in 机制尚不健全、“两张皮”问题突出 尚不 is the first
+    item's own)."""
+    *others, own = clause[: clause.find(phrase)].split("、")
+    if negations(own):
+        return True
+    if not others:
+        return False
+    first = others[0]
+    return any(first.find(n) <= _LIST_LEAD for n in negations(first) if n in first)
+
+
+_LIST_LEAD = 3  # characters before a negator that opens a list (要避免, 坚决防止)
 _ITEM = re.compile(r"[、和与及]")
 _ITEM_CHARS = (3, 12)
 
