@@ -99,3 +99,12 @@ def test_money_is_counted_in_a_currency():
     question = "入选的人一人能拿多少补助？"
     assert answers_kind("quantity", "入选者每人补助5万元。", question, strict=False)
     assert not answers_kind("quantity", "加快打造一支人才队伍。", question, strict=False)
+
+
+def test_a_figure_in_another_dimension_does_not_answer_a_size():
+    """多大面积: 63千米 is a distance, and its 63 no area either; a figure in no dimension
+    (21级) still keeps a size question from being refused."""
+    question = "该市的陆地面积是多大？"
+    assert not answers_kind("quantity", "该市距省会63千米。", question, strict=False)
+    assert answers_kind("quantity", "其陆地面积为1750.33km²。", question, strict=False)
+    assert answers_kind("quantity", "被定为21级赛事。", "赛事级别有多高？", strict=False)

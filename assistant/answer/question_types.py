@@ -63,6 +63,9 @@ def _expressions(kind: str, text: str, question: str, strict: bool) -> set[str] 
         units = expressions.asked_units(question)
         figures = expressions.quantities(text) | expressions.numbers(text)
         in_digits = {f for f in figures if any(ch.isdigit() for ch in f)}
+        if units and not expressions.asked_unit(question):  # 多大面积: not 63千米 (nor its 63)
+            other = {f for f in in_digits if expressions.measured_otherwise(f, units)}
+            in_digits = {f for f in in_digits - other if not any(o.startswith(f) for o in other)}
         if strict and units and not expressions.asked_unit(question):  # 多高: in metres
             return expressions.quantities_in(text, units)
         # not strict, “几种/几个” is answered by the list it counts (甲、乙、丙)

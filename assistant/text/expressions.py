@@ -109,6 +109,19 @@ def asked_units(question: str) -> tuple[str, ...]:
     return ()
 
 
+def measured_otherwise(figure: str, units: tuple[str, ...]) -> bool:
+    """The figure is in a unit of another dimension than `units` (63千米 for an area, 1995年 for
+    a height): it measures something else."""
+    if any(figure.endswith(u) for u in units):
+        return False
+    every = {
+        u
+        for entry in lexicon.words("expressions", "dimensions")
+        for u in entry.split("=")[1].split(",")
+    }
+    return any(figure.endswith(u) for u in every)
+
+
 def people_and_organisations(text: str) -> set[str]:
     found = {w for w, flag in tagged(text) if flag in _NAME_TAGS and len(w) >= 2}
     suffixes = lexicon.alternation("expressions", "organisation_suffixes")
