@@ -223,6 +223,14 @@ def test_a_word_tagged_a_name_but_too_common_for_one_is_the_noun_a_question_open
     assert opening_nouns("山东女子学院图书馆藏书量是多少？") == []
 
 
+def test_a_set_phrase_a_question_opens_with_is_its_topic():
+    """花样游泳 is a set phrase to jieba (l), not a noun: it is still what the question is about;
+    a set phrase of phrasing (一般来说, 归根到底) is not."""
+    assert opening_nouns("花样游泳什么时候正式成为奥运比赛项目？") == ["花样游泳"]
+    assert opening_nouns("一般来说奥运比赛项目有多少？") == []
+    assert opening_nouns("归根到底奥运比赛项目有多少？") == []
+
+
 def test_a_subject_is_a_name_and_the_rare_noun_it_qualifies():
     """马来|穿山甲的: a passage naming 马来 but another animal does not answer; a common or
     verbal noun after a name (本科毕业于, 名字) is what is asked, not part of the subject."""

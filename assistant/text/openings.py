@@ -18,7 +18,7 @@ from .names import (
     rarity_limit,
     trim_guess,
 )
-from .segment import general_frequency, is_dictionary_word, stopwords, tagged
+from .segment import general_frequency, is_dictionary_word, search_terms, stopwords, tagged
 
 _RARE_HEAD = 600  # a noun after a name is its head up to this many occurrences (穿山甲, 基金会)
 _HEAD_ENDS = ("的", "是")  # … and is followed by one of these
@@ -115,6 +115,8 @@ def opening_nouns(question: str) -> list[str]:
     that answers it names."""
     found = []
     for word, flag in tagged(question):
+        if flag == "l" and not found and _names_a_topic(word):
+            flag = "n"  # a set phrase the question opens with is its topic (花样游泳|什么时候)
         if flag not in noun_tags() or is_guessed(word):
             break  # a guessed name is checked as a name (罗保铭|本科毕业: what follows is asked)
         frequency = general_frequency(word)
@@ -124,6 +126,21 @@ def opening_nouns(question: str) -> list[str]:
         if len(word) >= 2 and frequency <= _OPENING_NOUN:
             found.append(word)
     return found
+
+
+_TERM_CHARS = 4  # of a set phrase that names a topic (花样游泳)
+
+
+def _names_a_topic(phrase: str) -> bool:
+    """A set phrase of content words ending in a noun or verb (花样|游泳, 乡村|振兴), not one of
+    phrasing (一般|来说, 归根|到底)."""
+    parts = [tagged(t)[0][1] for t in search_terms(phrase) if t != phrase]
+    return (
+        len(phrase) >= _TERM_CHARS
+        and len(parts) >= 2
+        and all(flag[0] in "nvj" for flag in parts)
+        and parts[-1][0] in "nv"
+    )
 
 
 # Where the subject a question opens with ends: a common verb or question word found in the
