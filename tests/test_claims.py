@@ -279,6 +279,17 @@ def test_a_negation_inside_one_item_of_a_list_negates_no_other():
     )
 
 
+def test_a_direction_carries_on_to_every_item_of_its_list():
+    """降低交易成本与风险溢价: 降低 governs 风险溢价 too, so 提高风险溢价 reverses it."""
+    text = "作为关键一环，制度创新通过降低交易成本与风险溢价，形成稳定的激励机制。"
+    caught(
+        "制度创新通过降低交易成本、提高风险溢价形成稳定的激励机制[1]。",
+        "制度创新通过降低交易成本和风险溢价形成稳定的激励机制[1]。",
+        text,
+        "方向相反",
+    )
+
+
 def test_a_clause_is_read_without_the_who_says_it_opens_with():
     """通货膨胀 is one word: only the clause aligned with its passage clause shows the change."""
     caught(

@@ -183,19 +183,38 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
             continue
         issues += _reversed(part.clause, part.source)
         up, down, steady = directions()
-        for mine, theirs in part.changes:
+        for mine, joined in part.changes:
             # with the character after each: jieba cuts 快|于, the direction is 快于
-            mine, theirs = _with_next(mine, part.clause), _with_next(theirs, part.source)
+            mine, theirs = _with_next(mine, part.clause), _with_next(joined, part.source)
             if comparative(mine) and not comparative(theirs):
                 continue  # 慢于 compares two things (`outpaced.py`), 增加 says one changed
             for said, meant in ((up, down), (down, up)):
                 if said.search(mine) and meant.search(theirs) and not said.search(theirs):
                     issues.append(f"“{mine}”与原文的“{theirs}”方向相反")
+                elif (turned := said.search(mine)) and (
+                    went := _carried_on(joined, part.source, meant)
+                ):  # 降低A与B → 降低A、提高B
+                    issues.append(f"“{turned.group()}”与原文的“{went}”方向相反")
             moved = up.search(mine) or down.search(mine)
             if moved and steady.search(theirs) and not (up.search(theirs) or down.search(theirs)):
                 issues.append(f"“{mine}”与原文的“{theirs}”不符：原文未变")
         issues += _kept_steady(part.clause, part.source)
     return list(dict.fromkeys(issues))
+
+
+def _carried_on(theirs: str, source: str, direction: re.Pattern[str]) -> str:
+    """The direction word of `direction` the passage's list carries on to the item after
+    `theirs`, when `theirs` only joins the list (降低交易成本与风险溢价: 与 carries 降低 on to
+    风险溢价); "" otherwise."""
+    if not _JOINS.fullmatch(theirs.strip()):
+        return ""
+    at = source.find(theirs)
+    before = re.split(r"[，,。；;]", source[:at])[-1] if at > 0 else ""
+    found = list(direction.finditer(before))
+    return found[-1].group() if found else ""
+
+
+_JOINS = re.compile(r"与|和|及|以及|、|并")
 
 
 def _kept_steady(clause: str, source: str) -> list[str]:
