@@ -171,6 +171,13 @@ def test_what_is_said_of_two_terms_crossed_over_is_caught():
         "互换",
     )
     passes("陈志强获得亚军，刘建国夺得冠军[1]。", "结果刘建国夺得冠军，陈志强获得亚军。")
+    text = "要推动大型企业开放供应链和创新资源，带动中小企业共同发展。"
+    caught(
+        "文章主张推动中小企业向大型企业开放供应链，带动大型企业共同发展[1]。",
+        "文章主张推动大型企业开放供应链和创新资源，带动中小企业共同发展[1]。",
+        text,
+        "互换",
+    )
 
 
 def test_a_long_change_of_course_stated_the_other_way_round_is_caught():

@@ -45,11 +45,12 @@ def crossed(sentence: str, cited: Cited) -> list[str]:
 
 
 def _terms(sentence: str, text: str) -> list[str]:
-    """The sentence's noun phrases — runs of nouns and names (阿罗|尼扬, 高校|院所) — that the
-    passages hold as written, or else their nouns that the passages hold, each once."""
+    """The sentence's noun phrases — runs of nouns, names and the words that classify them
+    (阿罗|尼扬, 高校|院所, 大型|企业) — that the passages hold as written, or else their nouns that
+    the passages hold, each once."""
     runs: list[list[str]] = [[]]
     for word, flag in tagged(sentence):
-        if flag[0] in "nj":
+        if flag[0] in "nj" or flag == "b":  # 大型|企业
             runs[-1].append(word)
         elif runs[-1]:
             runs.append([])
