@@ -108,3 +108,10 @@ def test_a_figure_in_another_dimension_does_not_answer_a_size():
     assert not answers_kind("quantity", "该市距省会63千米。", question, strict=False)
     assert answers_kind("quantity", "其陆地面积为1750.33km²。", question, strict=False)
     assert answers_kind("quantity", "被定为21级赛事。", "赛事级别有多高？", strict=False)
+
+
+def test_a_rate_answers_how_much_anything_grew():
+    """经费 asks for a sum, but 经费增长多少 is answered by the rate it grew at."""
+    assert answers_kind(
+        "quantity", "全省研发经费投入增长9%。", "研发经费投入增长多少？", strict=False
+    )

@@ -109,11 +109,14 @@ def asked_units(question: str) -> tuple[str, ...]:
     return ()
 
 
+_RATE = re.compile(r"(?:[%％]|成|个百分点|倍)$")
+
+
 def measured_otherwise(figure: str, units: tuple[str, ...]) -> bool:
     """The figure is in a unit of another dimension than `units` (63千米 for an area, 1995年 for
-    a height): it measures something else."""
-    if any(figure.endswith(u) for u in units):
-        return False
+    a height): it measures something else. A rate (9%, 两成, 3倍) measures a change of anything."""
+    if any(figure.endswith(u) for u in units) or _RATE.search(figure):
+        return False  # a rate answers how much anything grew (经费增长多少 → 9%)
     every = {
         u
         for entry in lexicon.words("expressions", "dimensions")
