@@ -45,7 +45,7 @@ def forbidden(sentence: str, cited: Cited) -> list[str]:
 
 def _negated_before(clause: str, phrase: str) -> bool:
     """The clause negates the phrase: a negator before it in its own item of a list, or one
-    that opens the list (避免A、“B”; but in 机制尚不健全、“两张皮”问题突出 尚不 is the first
+    that opens the list (避免A、“B”; but in 机制尚不健全、“各自为战”问题突出 尚不 is the first
     item's own)."""
     *others, own = clause[: clause.find(phrase)].split("、")
     if negations(own):
