@@ -117,12 +117,14 @@ def measured_otherwise(figure: str, units: tuple[str, ...]) -> bool:
     a height): it measures something else. A rate (9%, 两成, 3倍) measures a change of anything."""
     if any(figure.endswith(u) for u in units) or _RATE.search(figure):
         return False  # a rate answers how much anything grew (经费增长多少 → 9%)
-    every = {
-        u
-        for entry in lexicon.words("expressions", "dimensions")
-        for u in entry.split("=")[1].split(",")
-    }
-    return any(figure.endswith(u) for u in every)
+    return any(figure.endswith(u) for u in _dimension_units())
+
+
+@cache
+def _dimension_units() -> frozenset[str]:
+    """Every unit of every dimension a size question may ask for."""
+    entries = lexicon.words("expressions", "dimensions")
+    return frozenset(u for entry in entries for u in entry.split("=")[1].split(","))
 
 
 def people_and_organisations(text: str) -> set[str]:
