@@ -122,6 +122,8 @@ class AnswerTuning:
     """Sentences for each side of a comparison."""
     lead_sentence_chars: int = 40
     """A sentence shorter than this is a lead (“二是……。”): the next sentence spells it out."""
+    list_items: int = 8
+    """Items of a list a sentence announces (做好以下工作。一是……) quoted with it, at most."""
     sentence_max_chars: int = 160
     """Longer sentences are split further at ；."""
     min_sentence_chars: int = 8

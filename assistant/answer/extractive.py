@@ -21,7 +21,6 @@ from ..text import lexicon
 from ..text.expressions import relative_times
 from ..text.overlap import NearDuplicates
 from ..text.regions import Province, find_provinces
-from ..text.sentences import lead_details
 from ..text.synonyms import asked
 from ..tuning import TUNING
 from .about import document_answer
@@ -31,9 +30,9 @@ from .candidates import (
     is_answer_sentence,
     score_all,
     sentence_features,
-    sentences_of,
     term_coverage,
 )
+from .details import details, items
 from .first import answering
 from .generate import REFUSAL, GenerationRequest
 from .question_types import FACTOID, answers_kind, classify, definienda
@@ -148,18 +147,6 @@ def _has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candid
     return bool(found) and all(any(year in text for text in found) for year in years)
 
 
-def _details(candidate: Candidate) -> list[Candidate]:
-    """The sentence after a short lead sentence (“二是建立科技成果转化平台。”) carries its content."""
-    if len(candidate.text) >= TUNE.lead_sentence_chars:
-        return []
-    sentences = sentences_of(candidate.passage)
-    positions = lead_details(sentences, candidate.position, limit=1, usable=is_answer_sentence)
-    return [
-        Candidate(candidate.passage, p, sentences[p], candidate.coverage, candidate.score)
-        for p in positions
-    ]
-
-
 class _Answer:
     """The sentences chosen so far, within the answer's limits."""
 
@@ -248,16 +235,18 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     answer = _Answer(limit + len(leading) - 1)
     for first in leading:
         answer.take(first, leading=True)
+        for item in items(first):  # a list it announces comes right after it, whole
+            answer.take(item, leading=True)
     led = len(answer.chosen)
     for first in leading:  # a short answering sentence's content is in the next one, however long
-        for detail in _details(first):
+        for detail in details(first):
             answer.take(detail, leading=True)
     floor = max(TUNE.min_coverage, TUNE.keep_fraction * best.coverage)
     for candidate in candidates:
         if candidate is not best and candidate.coverage < floor:
             continue
         if answer.take(candidate):
-            for detail in _details(candidate):
+            for detail in details(candidate):
                 answer.take(detail)
     return in_order(answer.chosen[:led], answer.chosen[led:]), ""
 

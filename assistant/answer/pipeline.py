@@ -20,6 +20,7 @@ from ..index.state import Index
 from ..llm.faults import Budget, LLMError, Restart
 from ..llm.prompts import load_prompt
 from ..schema import Answer, Passage, Turn
+from ..search.continued import continued
 from ..search.mentions import boosts_for
 from ..search.scoped import search
 from ..search.versions import Versions, scope, version_note, versions_of
@@ -166,7 +167,7 @@ class Answerer:
                 index, versions, query, k=k or self.settings.top_k, doc_ids=doc_ids,
                 chosen_by_user=chosen_by_user, boosts=boosts_for(query, index.outlets),
             )  # fmt: skip
-        passages = result.passages
+        passages = continued(index, result.passages)  # 做好以下工作。: with its items
         yield StreamEvent("passages", passages=tuple(passages))
         if not evidence.sufficient:
             reason = f"{REFUSAL[:-1]}：{evidence.reason}。" if evidence.reason else REFUSAL

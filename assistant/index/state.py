@@ -36,7 +36,9 @@ T = TypeVar("T")
 
 
 TERMS_FILE = "terms.tsv"  # the terms as text, as states before `terms/` kept them
-FORMAT_VERSION = 4  # 3: BM25 terms include the character pairs of unknown words; 4: cut by rjieba
+# 3: BM25 terms include the character pairs of unknown words; 4: cut by rjieba; 5: a list item's
+# number on a line of its own (一是) opens the line after it, not a section
+FORMAT_VERSION = 5
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,11 @@ _PAREN_NEAR_CJK = re.compile(rf"\(([^()\n]{{0,60}}[{CJK}][^()\n]{{0,60}})\)")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MIN_BROKEN_PARAGRAPH = 40
+# A list item's number on a line of its own (一是 / 第二， / 其三：): it opens the line after it.
+_LONE_ORDINAL = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}(?:是|要|则)|第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]"
+    r"|首先|其次|再次|最后)[，,：:、]?"
+)
 _SEAM_CHARS = 130
 
 
@@ -96,7 +101,9 @@ def paragraphs(text: str) -> list[str]:
         line = normalise_line(raw)
         if not line or is_boilerplate(line):
             continue
-        if kept and _is_broken(kept[-1], line):
+        if kept and _LONE_ORDINAL.fullmatch(kept[-1]):
+            kept[-1] += line  # “一是” + “发行1000亿元长期国债……”
+        elif kept and _is_broken(kept[-1], line):
             kept[-1] = _join_broken(kept[-1], line)
             if is_boilerplate(kept[-1]):  # the join completed furniture: "当前位置" + "：首页 > …"
                 kept.pop()

@@ -1,0 +1,84 @@
+"""Lists a sentence announces (“要做好以下工作。”) and the numbered items that spell them out
+(一是…… 二是……, 第一，…… 第二，……, （一）…… （二）……, 1. …… 2. ……)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_NUMERAL = "一二三四五六七八九十"
+_KINDS = r"方面|点|项|条|工作|原则|措施|任务|关系|政策|举措|重点|内容|领域|要求|目标|事项|问题|环节|途径|建议"
+# 以下几个方面 / 以下三点 / 如下 / 下列措施, closing the sentence: the list follows it
+_LEAD = re.compile(
+    rf"(?:以下|下列)[几{_NUMERAL}两]*(?:个|项|条|大)?(?:{_KINDS})[^，。；]{{0,8}}[。：:]?$"
+    r"|如下[。：:]?$"
+)
+# the item's number and its style: 一是 / 一要, 第一， , （一）, 一、, 1. / 1、, （1）
+_ITEM = (
+    ("是", re.compile(rf"^([{_NUMERAL}]{{1,3}})(?:是|要)")),
+    ("第", re.compile(rf"^第([{_NUMERAL}]{{1,3}})[，,、：:]")),
+    ("（一）", re.compile(rf"^[（(]([{_NUMERAL}]{{1,3}})[）)]")),
+    ("一、", re.compile(rf"^([{_NUMERAL}]{{1,3}})、")),
+    ("1.", re.compile(r"^(\d{1,2})[.．、](?!\d)")),
+    ("（1）", re.compile(r"^[（(](\d{1,2})[）)]")),
+)
+_FIRST_ITEM_WITHIN = 3  # sentences after the lead the first item must come in
+_COUNT = re.compile(rf"以下([{_NUMERAL}两]{{1,3}})(?:个|项|条|大)?")
+
+
+def is_list_lead(sentence: str) -> bool:
+    """The sentence announces a list that follows it (主要做了以下工作。, 包括以下几个方面：)."""
+    return bool(_LEAD.search(sentence.strip()))
+
+
+def _number(numeral: str) -> int:
+    if numeral.isdigit():
+        return int(numeral)
+    if numeral == "两":
+        return 2
+    tens, _, ones = numeral.rpartition("十")
+    if "十" not in numeral:
+        return _NUMERAL.index(numeral) + 1 if len(numeral) == 1 else 0
+    return (_NUMERAL.index(tens) + 1 if tens else 1) * 10 + (
+        _NUMERAL.index(ones) + 1 if ones else 0
+    )
+
+
+def item_number(sentence: str) -> tuple[str, int] | None:
+    """The style and number a list item opens with (“二是……” → ("是", 2)), or None."""
+    for style, pattern in _ITEM:
+        if match := pattern.match(sentence.strip()):
+            return style, _number(match.group(1))
+    return None
+
+
+def announced(lead: str) -> int:
+    """How many items the lead says there are (以下三点 → 3); 0 when it does not say."""
+    match = _COUNT.search(lead)
+    return _number(match.group(1)) if match else 0
+
+
+def list_items(sentences: Sequence[str], lead: int, *, limit: int) -> list[int]:
+    """Positions of the items the sentence at `lead` announces: the sentences after it that
+    open with the next number of one style (一是, 二是, …), up to `limit` or as many as it says.
+    Empty when the sentence is no lead or no first item follows it closely."""
+    if not is_list_lead(sentences[lead]):
+        return []
+    count = announced(sentences[lead]) or limit
+    found: list[int] = []
+    style = ""
+    for position in range(lead + 1, len(sentences)):
+        numbered = item_number(sentences[position])
+        if not found and position - lead > _FIRST_ITEM_WITHIN:
+            return []
+        if numbered is None or (style and numbered[0] != style):
+            continue  # an item's own sentences, or a list of another style within it
+        if numbered[1] != len(found) + 1:
+            if style:
+                break  # the numbering starts again or jumps: another list
+            continue
+        style = numbered[0]
+        found.append(position)
+        if len(found) >= min(count, limit):
+            break
+    return found

@@ -1,0 +1,117 @@
+"""A sentence that announces a list (“今年必须做好以下工作。”) is answered with the list's items.
+
+On a made-up work plan whose items run over several chunks, each number on a line of its own
+(一是 / 正文): the answer quotes the lead and then every item's opening sentence, in order, each
+cited and verified; the passage shown carries the items it quotes.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assistant_of
+
+from assistant.text.clean import clean_text
+from assistant.text.listing import announced, is_list_lead, item_number, list_items
+
+_BODY = (
+    "各区县要结合本地资源禀赋制定实施方案，明确责任分工和时间节点，按季度报送进展情况。"
+    "市级部门要加强统筹协调，及时研究解决推进中遇到的困难和问题，形成工作合力。"
+    "要注重总结推广基层好经验好做法，组织开展现场观摩和经验交流活动，营造比学赶超的氛围。"
+    "对工作成效明显的地方，在资金安排和项目申报上给予倾斜支持，调动各方面积极性。"
+)
+ITEMS = ("扩大林下经济种植规模。", "完善农产品冷链物流体系。", "加大对家庭农场的信贷支持。")
+TEXTS = {
+    "农村工作要点.txt": (
+        "农村工作要点\n"
+        "一、总体要求\n"
+        "去年全市农村居民人均可支配收入稳步增长，农业农村发展基础进一步巩固。\n"
+        "为了促进农民持续增收，今年必须做好以下工作。\n"
+        + "".join(
+            f"{n}\n{item}{_BODY}\n" for n, item in zip(("一是", "二是", "三是"), ITEMS, strict=True)
+        )
+        + "二、保障措施\n各级党委政府要把农村工作摆在突出位置，加强组织领导。\n"
+    ),
+    "城市更新方案.txt": "城市更新方案\n今年将改造老旧小区120个，同步完善养老托育等社区服务设施。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    return assistant_of(tmp_path_factory.mktemp("listed"), TEXTS)
+
+
+def test_a_lone_item_number_opens_the_line_after_it():
+    assert clean_text("包括以下几个方面。\n一是\n发行长期国债。\n第二，\n稳定物价。") == (
+        "包括以下几个方面。\n一是发行长期国债。\n第二，稳定物价。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        ("一年来，我们主要做了以下工作。", True),
+        ("今年继续实行积极财政政策的主要内容，包括以下几个方面。", True),
+        ("做好今年政府工作，要把握好以下三点。", True),
+        ("具体安排如下：", True),
+        ("淘汰关停不达标的30万千瓦以下煤电机组。", False),
+        ("推进省以下财政体制改革。", False),
+        ("以下是本报记者的采访。", False),
+    ],
+)
+def test_a_lead_announces_the_list_after_it(sentence, lead):
+    assert is_list_lead(sentence) is lead
+
+
+def test_item_numbers_of_each_style():
+    assert item_number("二是继续贯彻落实收入分配政策。") == ("是", 2)
+    assert item_number("第三，着力提质增效升级。") == ("第", 3)
+    assert item_number("（十二）加强政府自身建设。") == ("（一）", 12)
+    assert item_number("2. 完善标准体系。") == ("1.", 2)
+    assert item_number("第一次会议于3月召开。") is None
+    assert announced("要把握好以下三点。") == 3 and announced("主要做了以下工作。") == 0
+
+
+def test_the_items_follow_their_numbers_and_stop_where_the_list_ends():
+    sentences = [
+        "要做好以下工作。",
+        "一是扩大规模。",
+        "具体包括两项：",
+        "（一）试点。",  # an inner list of another style is part of the first item
+        "二是完善体系。",
+        "三是加大支持。",
+        "一是另一份清单。",  # the numbering starts again: another list
+        "二是不属于上面的清单。",
+    ]
+    assert list_items(sentences, 0, limit=8) == [1, 4, 5]
+    assert list_items(sentences, 0, limit=2) == [1, 4]
+    assert list_items(["要把握好以下两点。", "一是稳。", "二是进。", "三是多余。"], 0, limit=8) == [
+        1,
+        2,
+    ]
+    assert (
+        list_items(["要做好以下工作。", "甲。", "乙。", "丙。", "丁。", "一是太远。"], 0, limit=8)
+        == []
+    )
+    assert list_items(["今年要稳增长。", "一是扩大投资。"], 0, limit=8) == []  # no lead
+
+
+def test_the_answer_quotes_every_item_of_the_list_in_order(assistant):
+    answer = assistant.ask("为了促进农民持续增收，今年要做好哪些工作？")
+    assert not answer.refused
+    text = answer.answer
+    assert text.startswith("为了促进农民持续增收，今年必须做好以下工作[")
+    positions = [text.find(item.rstrip("。")) for item in ITEMS]
+    assert all(p > 0 for p in positions) and positions == sorted(positions), text
+    assert all(s.status == "supported" for s in answer.sentences), answer.sentences
+    cited = {
+        answer.passages[n - 1].chunk.chunk_id: answer.passages[n - 1] for n in answer.citations
+    }
+    shown = "\n".join(p.text for p in cited.values())
+    assert all(item in shown for item in ITEMS)  # the passage a reader checks holds the items
+
+
+def test_the_items_span_several_chunks(assistant):
+    """The fixture is what the feature is for: the lead's own chunk does not hold the items."""
+    chunks = [c for c in assistant.index.chunks if c.title == "农村工作要点"]
+    lead = next(c for c in chunks if "必须做好以下工作" in c.text)
+    assert not all(item in lead.text for item in ITEMS)
