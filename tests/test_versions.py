@@ -256,3 +256,33 @@ def test_a_question_pointing_at_the_series_still_searches_its_earlier_years(tmp_
     assistant = assistant_over(tmp_path, settings, texts)
     answer = assistant.ask("青海省科技工作报告说新建了几家省级重点实验室？")
     assert not answer.refused and "6家" in answer.answer, answer.answer
+
+
+def _sections(line: str) -> str:
+    return "".join(f"（{n}）重点任务\n{line.format(n=n)}\n" for n in "一二三四五六七八九十")
+
+
+TITLED = {
+    "2019年政府工作报告.txt": "2019年政府工作报告\n一、总体要求\n"
+    "综合考虑各方面因素，今年经济增长预期为6%—6.5%。\n二、重点任务\n"
+    + _sections("2019年要推进第{n}项重点工作，2019年底前完成部署，促进经济平稳增长。"),
+    "2020年政府工作报告.txt": "2020年政府工作报告\n一、总体要求\n今年经济增长预期目标为5%左右。\n"
+    + _sections("第{n}项工作要力争好于预期。") * 3,
+}
+
+
+def test_a_report_named_by_year_is_searched_in_its_own_words(tmp_path):
+    """“2019年政府工作报告……当年” asks what that report calls 今年: the passages that spell out
+    2019年 (ten of them here, more than the top k) are not where its target is — and the words
+    of the target (增长, 预期) are in every section of the next year's report."""
+    from conftest import assistant_of
+
+    from assistant.search.scoped import in_own_words
+
+    assistant = assistant_of(tmp_path, TITLED)
+    versions = versions_of(assistant.index)
+    question = "2019年政府工作报告对当年经济增长的预期是多少？"
+    assert in_own_words(versions, question) == "政府工作报告对今年经济增长的预期是多少？"
+    assert in_own_words(versions, "2019年经济增长多少？") == "2019年经济增长多少？"  # no title
+    answer = assistant.ask(question)
+    assert answer.answer.startswith("综合考虑各方面因素，今年经济增长预期为6%—6.5%"), answer.answer

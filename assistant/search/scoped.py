@@ -8,6 +8,7 @@ added; a version that a text or the user says is replaced stays out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..index.state import Index
@@ -15,7 +16,7 @@ from .evidence import Evidence, assess
 from .mentions import Boost
 from .periods import favoured
 from .retrieve import Retrieval, retrieve
-from .versions import SERIES, Versions
+from .versions import SERIES, Versions, named_by_title, years_named
 
 
 def earlier_years(versions: Versions, scope: Sequence[str]) -> list[str]:
@@ -41,7 +42,8 @@ def search(
     """The passages for `query` in `doc_ids` and whether they answer it; when they do not and
     the scope came from the versions (not from the user), the earlier years are searched too."""
     favour = favoured(index, query, versions.series)
-    result = retrieve(index, query, k=k, doc_ids=doc_ids, boosts=boosts, favour=favour)
+    words = in_own_words(versions, query)
+    result = retrieve(index, words, k=k, doc_ids=doc_ids, boosts=boosts, favour=favour)
     evidence = assess(index, query, result.passages, _closeness(result))
     # found only by where the question points (its title, its province), the versions in force
     # may still be the wrong year: the earlier years are searched too
@@ -49,10 +51,25 @@ def search(
     wider = [] if chosen_by_user or settled else earlier_years(versions, doc_ids)
     if not wider:
         return result, evidence
-    again = retrieve(index, query, k=k, doc_ids=[*doc_ids, *wider], boosts=boosts, favour=favour)
+    again = retrieve(index, words, k=k, doc_ids=[*doc_ids, *wider], boosts=boosts, favour=favour)
     second = assess(index, query, again.passages, _closeness(again))
     better = second.sufficient and (not evidence.sufficient or second.coverage > evidence.coverage)
     return (again, second) if better else (result, evidence)
+
+
+def in_own_words(versions: Versions, query: str) -> str:
+    """The query as the report it names by year and title says it: “1999年政府工作报告对当年
+    经济增长的预期” searches that report for 今年 — it calls its own year so, and the passages
+    that spell out 1999年 are about something else (its title, a look back)."""
+    years = years_named(query)
+    titled = named_by_title(versions, query, years, versions.series)
+    for year in {versions.docs[d].issued[:4] for d in titled if versions.docs[d].issued}:
+        query = re.sub(rf"{year}\s*年度?(?=[^，。？]{{0,12}}报告)", "", query)
+        query = re.sub(rf"{year}\s*年(?![度底初末中])", "今年", query)
+    return _THAT_YEAR.sub("今年", query) if titled else query
+
+
+_THAT_YEAR = re.compile(r"当年|该年|那年")
 
 
 def _closeness(result: Retrieval) -> dict[str, float] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
 from ..index.state import Index
 from ..text import lexicon
@@ -53,6 +54,8 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
     for word, flag in tagged_content(question):
         if flag in phrasing_tags() and not is_code(word):
             continue  # 到底, 跟, 一种: how the question is phrased, not what it is about
+        if word in _pointing_times():
+            continue  # 当年: the year the question names, which the texts call 今年
         if _LATIN.search(word) and not is_code(word) and word_weight(index, word) is None:
             continue  # markup or an English word the texts never use (script, yaml)
         if (kept := trimmed_guess(word, question.lower())) and not (kept != word and len(kept) < 2):
@@ -80,6 +83,11 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
         else:
             weights[word] = 0.0
     return weights
+
+
+@cache
+def _pointing_times() -> frozenset[str]:
+    return frozenset(lexicon.words("expressions", "pointing_times"))
 
 
 def _guessed_term(index: Index, word: str) -> bool:
