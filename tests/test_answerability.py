@@ -28,7 +28,15 @@ from assistant.text.openings import (
 )
 from assistant.text.segment import expand_abbreviations
 from assistant.text.sentences import split_sentences
-from assistant.text.synonyms import asked, found_in, holds, instances, stand_in, synonyms
+from assistant.text.synonyms import (
+    asked,
+    found_in,
+    holds,
+    instances,
+    spelled_otherwise,
+    stand_in,
+    synonyms,
+)
 
 LIBRARY = {
     "湖南省人才措施.txt": (
@@ -357,6 +365,25 @@ def test_a_word_of_the_texts_synonym_group_is_the_texts_word():
     assert stand_in("托底", ["兜底"]) == "托底|兜底" and asked("托底|兜底") == "托底"
     assert term_coverage("坚持兜底保障民生", {"托底|兜底": 1.0, "民生": 1.0}) == 1.0
     assert term_coverage("坚持建设平台", {"搭建": 1.0, "平台": 1.0}) == 0.5
+
+
+def test_a_name_built_on_a_word_of_a_synonym_group_is_found_spelled_the_texts_way(tmp_path):
+    """普通高校 is the 普通高等学校 of the texts (高校 / 高等学校 are one group); a name that only
+    shares a word with the text's is not (普通中学)."""
+    assert "普通高等学校" in spelled_otherwise("普通高校") and not spelled_otherwise("高校")
+    assert present("普通高校", "普通高等学校招生规模扩大") and not present(
+        "普通中学", "普通高等学校"
+    )
+    assistant = assistant_of(
+        tmp_path,
+        {
+            "教育统计公报.txt": "全省教育事业统计公报\n全省普通高等学校招生规模比上年扩大12%。\n",
+            "交通统计公报.txt": "全省交通运输统计公报\n全省公路通车里程比上年增加3200公里。\n",
+        },
+    )
+    answer = assistant.ask("普通高校招生规模比上年扩大了多少？")
+    assert not answer.refused and "12%" in answer.answer, answer.answer
+    assert assistant.ask("普通中学招生规模比上年扩大了多少？").refused
 
 
 def test_a_question_word_the_texts_never_use_stands_for_its_group(library_assistant):

@@ -28,7 +28,7 @@ from ..text.openings import (
 )
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, tagged
-from ..text.synonyms import asked, holds
+from ..text.synonyms import asked, holds, spelled_otherwise
 from ..tuning import TUNING
 from .mentions import names_document
 from .weights import answer_type_words, term_weights
@@ -59,10 +59,11 @@ def searchable(passage: Passage) -> str:
 
 def present(word: str, text: str) -> bool:
     """The word is in the text, or a word of its synonym group (托底 → 兜底, 搭建 → 建设: whether
-    the passages say it at all, not which sentence says it best); a two-character contraction
+    the passages say it at all, not which sentence says it best), or is spelled there with one
+    of its words put another way (普通高校 → 普通高等学校); a two-character contraction
     counts when both its characters open nearby words (引育 → 引进……培育)."""
     word = asked(word)
-    if holds(text, word):
+    if holds(text, word) or any(s in text for s in spelled_otherwise(word)):
         return True
     if len(word) != 2:
         return False
@@ -141,7 +142,8 @@ def _missing_name(question: str, places: set[str], texts: list[str]) -> Evidence
             # quoted as a name («碧草如茵»景致)
         if re.search(rf"的{re.escape(name)}(?:是|叫)(?:什么|啥)", question):
             continue  # what is asked of the subject (……的英文名是什么), not a name it mentions
-        if not any(name.lower() in text for text in texts):
+        spellings = [name, *spelled_otherwise(name)]  # 普通高校 as 普通高等学校
+        if not any(s.lower() in text for text in texts for s in spellings):
             return Evidence(False, 0.0, (name,), f"资料中没有关于“{name}”的内容")
     return None
 

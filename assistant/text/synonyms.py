@@ -33,6 +33,18 @@ def synonyms(word: str) -> tuple[str, ...]:
     return _table().get(word.lower(), ())
 
 
+def spelled_otherwise(name: str) -> list[str]:
+    """The name with one of its words put the texts' way (普通高校 → 普通高等学校): the other
+    spellings of a name built on a word of a synonym group. Only words of two characters or
+    more are swapped, and only inside a longer name."""
+    return [
+        name.replace(word, other)
+        for word, others in _table().items()
+        if len(word) >= 2 and word != name and word in name
+        for other in others
+    ]
+
+
 def holds(text: str, word: str) -> bool:
     """The text has the word, or a word of its group."""
     return word in text or any(other in text for other in synonyms(word))
