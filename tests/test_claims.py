@@ -608,6 +608,25 @@ def test_figures_are_compared_as_values_in_any_script():
     assert written_figures("全国共登记技术合同近99万件") == {"990000": "99万"}
 
 
+def test_figures_spelled_out_or_in_older_print_are_read_as_digits():
+    """一九五四年, 百分之二十六点七, 二亿一千七百万吨, 4·3％: older reports spell figures out; a
+    sentence that writes them in digits states the same figures — and a changed one is caught."""
+    assert figures("由一九五二年的百分之二十六点七上升到一九五四年的百分之三十三") == {
+        "1952", "1954", "26.7%", "33%"
+    }  # fmt: skip
+    assert figures("由一九八○年的二亿一千七百万吨增加") == {"1980", "217000000"}
+    assert figures("实际增长4·3％") == figures("实际增长4.3%") == {"4.3%"}
+    assert figures("即增长二点八倍") == {"2.8"} and figures("这一点很重要") == set()
+    assert figures("八十五万六千人") == {"856000"} and figures("三万亿元") == {"3000000000000"}
+    spelled = passage(
+        "现代工业的比重已由一九五二年的百分之二十六点七上升到一九五四年的百分之三十三。"
+    )
+    faithful = "现代工业的比重由1952年的26.7%上升到1954年的33%[1]。"
+    assert verify_sentence(faithful, [spelled]).status == "supported"
+    changed = verify_sentence("现代工业的比重由1952年的26.7%上升到1954年的35%[1]。", [spelled])
+    assert changed.status == "unsupported" and any("35%" in i for i in changed.issues)
+
+
 def test_a_weak_sentence_names_what_it_could_not_find():
     checked = check("甘南州每年支持千家中小企业联合高校开展协同创新，还计划建设一座航天发射场[1]。")
     assert checked.status in ("weak", "unsupported") and checked.issues

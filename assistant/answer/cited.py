@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..schema import Passage
 from ..text.chars import bigram_set, normalise_for_match
+from ..text.numerals import all_in_digits
 from ..text.segment import expand_abbreviations
 from ..text.sentences import split_sentences
 
@@ -33,6 +34,8 @@ class Cited:
     @classmethod
     def _build(cls, passages: Sequence[Passage]) -> Cited:
         texts = [expand_abbreviations(p.text) for p in passages]
+        # … and as they read with every figure in digits (一九五四年的百分之四十二 → 1954年的42%)
+        texts += [d for t in texts if (d := all_in_digits(t)) != t]
         regions = {p.chunk.region for p in passages if p.chunk.region}
         sentences = tuple(s for t in texts for s in split_sentences(t))
         parts = tuple(c for s in sentences for c in clauses(s))
@@ -42,8 +45,11 @@ class Cited:
 
 
 def citable(passage: Passage) -> str:
-    """The passage as a citation of it supports a sentence: its text and its document's record."""
-    return f"{passage.text}\n{record(passage)}"
+    """The passage as a citation of it supports a sentence: its text and its document's record —
+    and the text with its figures in digits when it spells them out (一九五四年)."""
+    digits = all_in_digits(passage.text)
+    spelled = f"\n{digits}" if digits != passage.text else ""
+    return f"{passage.text}{spelled}\n{record(passage)}"
 
 
 def record(passage: Passage) -> str:

@@ -33,7 +33,7 @@ def chinese_value(numeral: str) -> int | None:
         ch not in _DIGIT and ch not in _SMALL and ch not in _LARGE for ch in numeral
     ):
         return None
-    total, section, digit = 0, 0, None
+    total, tens_of_thousands, section, digit = 0, 0, 0, None
     for ch in numeral:
         if ch in _DIGIT:
             if digit is not None:  # 十四五, 二〇二四: a name or a year, read digit by digit
@@ -42,11 +42,13 @@ def chinese_value(numeral: str) -> int | None:
         elif ch in _SMALL:
             section += (digit if digit is not None else 1) * _SMALL[ch]
             digit = None
-        else:  # 万, 亿 multiply what came before (百万 = 100 × 10000)
-            section = (section + (digit or 0)) or 1
-            total = (total + section) * _LARGE[ch]
+        elif ch == "万":  # multiplies what came since 亿 (百万 = 100 × 10000)
+            tens_of_thousands = ((section + (digit or 0)) or 1) * _LARGE[ch]
             section, digit = 0, None
-    return total + section + (digit or 0)
+        else:  # 亿 multiplies all before it (二亿一千七百万 = 2亿 + 1700万; 万亿 = 10000 × 亿)
+            total = ((total + tens_of_thousands + section + (digit or 0)) or 1) * _LARGE[ch]
+            tens_of_thousands, section, digit = 0, 0, None
+    return total + tens_of_thousands + section + (digit or 0)
 
 
 @cache
@@ -56,6 +58,12 @@ def _counted() -> re.Pattern[str]:
     # 千余年, 一千多年: an approximate count is the same figure
     after = rf"(?:余|多)?(?:{units})|成|分之|倍|中全会|届|期|轮|号|大"
     return re.compile(rf"(?<![\d.{_CN}])([{_CN}]+)(?={after})")
+
+
+def all_in_digits(text: str) -> str:
+    """The text with every figure in digits, however it is written (一九八○年的二亿一千七百万吨
+    → 1980年的217000000吨, 百分之五十 → 50%, 4·3％ → 4.3%): for comparing, never for quoting."""
+    return in_digits(spelled_out(text))
 
 
 def in_digits(text: str) -> str:
@@ -96,10 +104,45 @@ def figures(text: str) -> set[str]:
     return set(written_figures(text))
 
 
+_WIDE = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_DOT_DECIMAL = re.compile(r"(?<=\d)[·・](?=\d)")  # 4·3％: a decimal point in older print
+_DIGITS = "〇○零一二三四五六七八九"
+_SPELLED_YEAR = re.compile(rf"[{_DIGITS}]{{4}}(?=年)")  # 一九五四年, 一九八○年
+_PERCENT = re.compile(rf"百分之([{_CN}]+)(?:点([{_DIGITS}]+))?")  # 百分之二十六点七
+_DECIMAL = re.compile(rf"([{_CN}]+)点([{_DIGITS}]+)")  # 二点八倍
+
+
+def _digit_by_digit(numeral: str) -> str:
+    return "".join(str(_DIGIT.get(ch, 0)) for ch in numeral)
+
+
+def spelled_out(text: str) -> str:
+    """Figures spelled out in words or older print, in digits: 一九五四年 → 1954年, 百分之二十六点七
+    → 26.7%, 二点八倍 → 2.8倍, 4·3％ → 4.3%, full-width digits half-width."""
+    text = _DOT_DECIMAL.sub(".", text.translate(_WIDE))
+    text = _SPELLED_YEAR.sub(lambda m: _digit_by_digit(m.group()), text)
+
+    def decimal(whole: str, fraction: str | None) -> str:
+        value = _value(whole)
+        if not value.isdigit():
+            return ""
+        return value + (f".{_digit_by_digit(fraction)}" if fraction else "")
+
+    text = _PERCENT.sub(
+        lambda m: (
+            (decimal(m.group(1), m.group(2)) + "%")
+            if decimal(m.group(1), m.group(2))
+            else m.group()
+        ),
+        text,
+    )
+    return _DECIMAL.sub(lambda m: decimal(m.group(1), m.group(2)) or m.group(), text)
+
+
 def written_figures(text: str) -> dict[str, str]:
     """`figures`, each value with the words it was first written in (990000 → 99万)."""
     found: dict[str, str] = {}
-    text = _CONSECUTIVE.sub("连续", text)
+    text = _CONSECUTIVE.sub("连续", spelled_out(text))
     for match in _ARABIC.finditer(_ORDINAL.sub(" ", text)):  # 第1位 is a rank (`ranks`)
         found.setdefault(_arabic(match.group()), match.group().strip())
     for match in _FRACTION.finditer(text):
