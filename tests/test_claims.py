@@ -627,6 +627,25 @@ def test_figures_spelled_out_or_in_older_print_are_read_as_digits():
     assert changed.status == "unsupported" and any("35%" in i for i in changed.issues)
 
 
+def test_a_name_or_occasion_said_another_way_is_the_passages():
+    """普通高校 is the passage's 普通高等学校; “国务院就三峡工程向大会” names no meeting (向 and 就 are
+    in no name) while a meeting named otherwise is still caught; 最先 is a first, as 首次 is."""
+    schools = passage("普通高等学校招生规模比上年扩大47.4%，增幅之大是多年来没有的。", region=None)
+    assert check("普通高校招生规模比上年扩大了47.4%[1]。", schools).status == "supported"
+    assert check("职业院校招生规模比上年扩大了47.4%[1]。", schools).status != "supported"
+    bill = passage(
+        "国务院向本次大会提出专门议案，建议将兴建三峡工程列入国民经济和社会发展十年规划。",
+        region=None,
+    )
+    said = check("国务院就三峡工程向大会提交了专门议案，建议将兴建三峡工程列入十年规划[1]。", bill)
+    assert not any("未提及" in issue for issue in said.issues), said.issues
+    moved = check(
+        "国务院在全国水利工作会议上提出专门议案，建议将兴建三峡工程列入十年规划[1]。", bill
+    )
+    assert any("全国水利" in issue for issue in moved.issues), moved.issues
+    assert ranks("此比赛最先在2004年举办") == ranks("2004年首次举办") == {"第1"}
+
+
 def test_a_weak_sentence_names_what_it_could_not_find():
     checked = check("甘南州每年支持千家中小企业联合高校开展协同创新，还计划建设一座航天发射场[1]。")
     assert checked.status in ("weak", "unsupported") and checked.issues

@@ -28,7 +28,7 @@ from ..text.names import is_code, names_in, quoted
 from ..text.numerals import figures, ranks, written_figures
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
-from ..text.synonyms import holds
+from ..text.synonyms import holds, spelled_otherwise
 from .added import unstated
 from .cited import ENTITY_TAGS, Cited
 from .compared import compared, turned_round, turns_reversed
@@ -98,7 +98,7 @@ def _entities(sentence: str, text: str) -> list[str]:
     roles = lexicon.alternation("expressions", "role_words")
     own = lexicon.words("expressions", "own_writer")
     found += [role for role in re.findall(rf"(?:{roles})", sentence) if role not in own]
-    found += [m.group() for m in _meeting().finditer(sentence)]
+    found += _meeting_names(sentence)
     at = 0
     words = tagged(sentence)
     for i, (word, flag) in enumerate(words):
@@ -147,13 +147,30 @@ def _sure_name(name: str, sentence: str) -> bool:
 @cache
 def _meeting() -> re.Pattern[str]:
     kinds = lexicon.alternation("expressions", "meetings")
-    return re.compile(rf"[{CJK}]{{2,8}}(?:{kinds})")
+    return re.compile(rf"([{CJK}]{{2,8}})({kinds})")
+
+
+_NOT_IN_A_NAME = re.compile("[的就向在对把于将从为与和及]")  # 国务院就三峡工程向|大会: no name
+
+
+def _meeting_names(sentence: str) -> list[str]:
+    """The names of meetings the sentence says something was said at (中部地区崛起座谈会): what
+    precedes the kind of meeting, from after the last word no name holds (……向大会 is none)."""
+    names = []
+    for match in _meeting().finditer(sentence):
+        qualifier = _NOT_IN_A_NAME.split(match.group(1))[-1]
+        if len(qualifier) >= 2:
+            names.append(qualifier + match.group(2))
+    return names
 
 
 def _named(sentence: str, cited: Cited) -> list[str]:
     issues = []
     for name in _entities(sentence, cited.text):
-        if normalise_for_match(name) not in cited.flat and not holds(cited.text, name):
+        spellings = [name, *spelled_otherwise(name)]  # 普通高校 for the passage's 普通高等学校
+        if not any(normalise_for_match(s) in cited.flat for s in spellings) and not holds(
+            cited.text, name
+        ):
             issues.append(f"引用段落未提及“{name}”")
     return issues
 

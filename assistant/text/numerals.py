@@ -178,4 +178,10 @@ def ranks(text: str) -> set[str]:
     return found | {_FIRST.get(w, w) for w in words}
 
 
-_FIRST = {"首个": "第1", "首位": "第1", "首批": "第1", "首次": "第1"}  # 首个 is 第一个 …
+_FIRST = {
+    "首个": "第1",
+    "首位": "第1",
+    "首批": "第1",
+    "首次": "第1",
+    "最先": "第1",
+}  # 首个 is 第一个 …
