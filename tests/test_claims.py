@@ -582,6 +582,16 @@ def test_a_size_reversed_is_caught():
     assert check("暴雨对园区排水设施影响很大[1]。", passage(text)).status == "supported"
 
 
+def test_a_term_or_a_gap_turned_the_other_way_is_caught():
+    """长期 → 短期, 比较大 → 比较小, 追加投资 → 收缩投资, 刺激 → 抑制: the same statement reversed."""
+    flags("对新落户企业实施短期的租金扶持政策[1]。", "对新落户企业实施长期的租金扶持政策。", "短期")
+    gap = "前两名成绩接近，其余队伍与前两名的分数差距比较大。"
+    flags("其余队伍与前两名的分数差距比较小[1]。", gap, "较小")
+    flags("后来者逐步收缩对新领域的投资[1]。", "后来者紧跟市场趋势，追加对新领域的投资。", "收缩")
+    flags("减税抑制了居民消费[1]。", "减税刺激了居民消费，带动投资增长。", "抑制")
+    assert check("其余队伍与前两名的分数差距较大[1]。", passage(gap)).status == "supported"
+
+
 def test_a_direction_word_counts_only_as_a_whole_word():
     text = "全区工业增加值达到2000亿元，增速较上年下降1个百分点。"
     checked = check("全区工业增加值达到2000亿元[1]。", passage(text))  # 增加值 is no 增加
