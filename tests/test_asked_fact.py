@@ -115,3 +115,17 @@ def test_a_rate_answers_how_much_anything_grew():
     assert answers_kind(
         "quantity", "全省研发经费投入增长9%。", "研发经费投入增长多少？", strict=False
     )
+
+
+def test_a_question_asking_for_the_day_needs_the_day(tmp_path):
+    """几月几号 is answered by a day (3月12日), not by a year or 近日."""
+    assistant = assistant_of(
+        tmp_path,
+        {
+            "工作会议.txt": "全市工作会议\n近日，2025年全市科技工作会议在市政府召开，部署全年重点任务。\n",
+            "推进会.txt": "产业推进会\n全市产业推进会于3月12日召开，会议部署了链长制工作。\n",
+        },
+    )
+    assert assistant.ask("全市科技工作会议是几月几号开的？").refused
+    answer = assistant.ask("全市产业推进会是几月几号开的？")
+    assert not answer.refused and "3月12日" in answer.answer

@@ -45,6 +45,15 @@ _PART_CHARS = 4  # shorter pieces between question marks are not questions of th
 _MISSING_FACT = {"quantity": "资料中没有与之对应的具体数据", "when": "资料中没有与之对应的具体时间"}
 
 
+_DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|初[一二三四五六七八九十]")
+
+
+@cache
+def _daily() -> re.Pattern[str]:
+    """哪天, 几月几号 …: a “when” question asking for the day."""
+    return re.compile(lexicon.alternation("question_types", "daily"))
+
+
 @cache
 def _dated() -> re.Pattern[str]:
     """哪年, 哪天, 几月 …: a “when” question asking for a year or a day."""
@@ -122,6 +131,7 @@ def _has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candid
     for 哪年/哪天 a year or month said from the text (明年), not a span of time (目前, 此前)."""
     years = set(_YEAR.findall(request.searched))
     dated = kind == "when" and bool(_dated().search(request.searched))
+    daily = dated and bool(_daily().search(request.searched))
     about = {c.key for c in candidates if c.own >= TUNE.min_figure_coverage}
     places = set(find_provinces(request.searched))
     found = []
@@ -137,6 +147,8 @@ def _has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candid
         if kind == "when":
             text += where
         calendar = any(set(t) & set("年月季") for t in relative_times(candidate.text))
+        if daily and not _DAY.search(text):
+            continue  # 几月几号: the day, not only the year or month
         if answers_kind(kind, text, request.searched, strict=dated) or (dated and calendar):
             # the year its section speaks of (2005年报告's 过去一年工作回顾: 全年 is 2004年)
             chunk = candidate.passage.chunk
