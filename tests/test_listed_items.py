@@ -11,7 +11,14 @@ import pytest
 from conftest import assistant_of
 
 from assistant.text.clean import clean_text
-from assistant.text.listing import announced, is_list_lead, item_number, list_items
+from assistant.text.listing import (
+    announced,
+    counted_list,
+    is_count_label,
+    is_list_lead,
+    item_number,
+    list_items,
+)
 
 _BODY = (
     "各区县要结合本地资源禀赋制定实施方案，明确责任分工和时间节点，按季度报送进展情况。"
@@ -115,3 +122,22 @@ def test_the_items_span_several_chunks(assistant):
     chunks = [c for c in assistant.index.chunks if c.title == "农村工作要点"]
     lead = next(c for c in chunks if "必须做好以下工作" in c.text)
     assert not all(item in lead.text for item in ITEMS)
+
+
+def test_a_label_counting_a_list_is_the_list_it_counts(tmp_path):
+    """“三化” names 数字化、网络化、智能化: a question quoting it is answered by the sentence that
+    lists them, first; a count the texts list nowhere (“五化”) is not there."""
+    assert is_count_label("三化") and not is_count_label("智能化")
+    assert counted_list("三化", "以数字化、网络化、智能化赋能传统产业")
+    assert not counted_list("三化", "推进数字化转型") and not counted_list("数字化", "数字化")
+    assistant = assistant_of(
+        tmp_path,
+        {
+            "制造业方案.txt": "制造业转型方案\n全市传统产业要加快转型升级，赋能千行百业。\n"
+            "要坚持以数字化、网络化、智能化赋能传统产业，推进智能制造。\n",
+            "城市更新.txt": "城市更新方案\n今年将改造老旧小区120个。\n",
+        },
+    )
+    answer = assistant.ask("给传统产业赋能走哪“三化”？")
+    assert answer.answer.startswith("要坚持以数字化、网络化、智能化赋能传统产业"), answer.answer
+    assert assistant.ask("给传统产业赋能走哪“五化”？").refused

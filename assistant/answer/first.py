@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 
 from ..search.weights import answer_type_words
+from ..text.listing import counted_list, is_count_label
 from ..text.names import quoted
 from ..text.synonyms import found_in, instances
 from ..tuning import TUNING
@@ -24,8 +25,8 @@ def answering(
     (`weights`: the question's words)."""
     best = candidates[0]
     phrases = quoted(question)
-    if phrases and not any(p in best.passage.text for p in phrases):
-        quoting = [c for c in candidates[:5] if any(p in c.passage.text for p in phrases)]
+    if phrases and not any(_quotes(p, best) for p in phrases):
+        quoting = [c for c in candidates[:5] if any(_quotes(p, c) for p in phrases)]
         if quoting:  # the best sentence is from a passage that does not have what is quoted
             return quoting[0]
     types = answer_type_words(question)
@@ -54,6 +55,14 @@ def answering(
         and (c.score >= TUNE.typed_first_fraction * best.score or _adds(c, best, weights))
     ]
     return near[0] if near else best
+
+
+def _quotes(phrase: str, candidate: Candidate) -> bool:
+    """The candidate's passage has the phrase; a label counting a list (“三化”) the sentence
+    itself spells out (数字化、网络化、智能化)."""
+    if is_count_label(phrase):
+        return counted_list(phrase, candidate.text)
+    return phrase in candidate.passage.text
 
 
 def _adds(candidate: Candidate, best: Candidate, weights: Mapping[str, float]) -> bool:

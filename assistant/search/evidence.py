@@ -18,6 +18,7 @@ from ..schema import Passage
 from ..text import lexicon
 from ..text.cities import find_cities
 from ..text.expressions import defined_term
+from ..text.listing import counted_list
 from ..text.names import is_idiom, is_topic_word, names_in, quoted
 from ..text.openings import (
     broken_subject,
@@ -143,6 +144,8 @@ def _missing_name(question: str, places: set[str], texts: list[str]) -> Evidence
         if re.search(rf"的{re.escape(name)}(?:是|叫)(?:什么|啥)", question):
             continue  # what is asked of the subject (……的英文名是什么), not a name it mentions
         spellings = [name, *spelled_otherwise(name)]  # 普通高校 as 普通高等学校
+        if any(counted_list(name, text) for text in texts):
+            continue  # “三化”: the passage lists 数字化、网络化、智能化
         if not any(s.lower() in text for text in texts for s in spellings):
             return Evidence(False, 0.0, (name,), f"资料中没有关于“{name}”的内容")
     return None

@@ -26,6 +26,25 @@ _FIRST_ITEM_WITHIN = 3  # sentences after the lead the first item must come in
 _COUNT = re.compile(rf"以下([{_NUMERAL}两]{{1,3}})(?:个|项|条|大)?")
 
 
+_COUNT_LABEL = re.compile(r"([一二两三四五六七八九十])([\u4e00-\u9fff]{1,2})")  # 三化, 两新
+
+
+def is_count_label(phrase: str) -> bool:
+    """A label counting what a list's items share: 三化 (数字化、网络化、智能化)."""
+    return _COUNT_LABEL.fullmatch(phrase) is not None
+
+
+def counted_list(label: str, text: str) -> bool:
+    """The text lists as many items, each ending as the label says (“三化” → 数字化、网络化、
+    智能化); False when the label counts nothing."""
+    match = _COUNT_LABEL.fullmatch(label)
+    if not match:
+        return False
+    count, tail = _number(match.group(1)), re.escape(match.group(2))
+    item = rf"[\u4e00-\u9fff]{{1,4}}{tail}"
+    return re.search(rf"{item}(?:[、和与及]{item}){{{max(count - 1, 1)},}}", text) is not None
+
+
 def is_list_lead(sentence: str) -> bool:
     """The sentence announces a list that follows it (主要做了以下工作。, 包括以下几个方面：)."""
     return bool(_LEAD.search(sentence.strip()))
