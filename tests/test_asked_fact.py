@@ -129,3 +129,18 @@ def test_a_question_asking_for_the_day_needs_the_day(tmp_path):
     assert assistant.ask("全市科技工作会议是几月几号开的？").refused
     answer = assistant.ask("全市产业推进会是几月几号开的？")
     assert not answer.refused and "3月12日" in answer.answer
+
+
+def test_the_things_a_question_asks_about_each_are_answered_first_in_turn(tmp_path):
+    """“A和B分别是多少”: the sentence answering A, then the one answering B, before the rest."""
+    assistant = assistant_of(
+        tmp_path,
+        {
+            "工作报告.txt": "全市政府工作报告\n今年全市地区生产总值预期增长6%左右。\n"
+            "城镇新增就业5万人以上，城镇调查失业率控制在5.5%以内。\n居民消费价格涨幅控制在3%左右。\n",
+            "农业.txt": "农业农村工作要点\n粮食播种面积稳定在500万亩以上。\n",
+        },
+    )
+    answer = assistant.ask("全市地区生产总值增长目标和居民消费价格涨幅控制目标分别是多少？")
+    first, second = answer.answer.split("。")[:2]
+    assert "6%左右" in first and "3%左右" in second, answer.answer

@@ -4,7 +4,7 @@ import pytest
 
 from assistant.answer.candidates import Candidate, is_definition_of
 from assistant.answer.first import answering
-from assistant.answer.question_types import answers_kind, classify, definienda
+from assistant.answer.question_types import answers_kind, classify, definienda, question_parts
 from assistant.answer.wording import opens_on_date, opens_with, verb_share
 from assistant.schema import Chunk, Passage
 from assistant.text.expressions import asked_unit, asked_units, dates, quantities
@@ -170,3 +170,18 @@ def test_the_sentence_right_after_the_answering_one_follows_it():
     after = _candidate(4, "成熟的树的叶则呈鳞状。", 5.0, typed=False)
     assert in_order([first], [opening, after]) == [first, after, opening]
     assert in_order([opening], [after, first]) == [opening, first, after], "reading order"
+
+
+def test_a_question_asking_several_things_is_answered_part_by_part():
+    """Parts between question marks, or the things a question asks about “分别”: each is asked
+    with what the whole question says of it."""
+    assert question_parts("2016年安排了多少地方专项债券？财政赤字规模多大？") == [
+        "2016年安排了多少地方专项债券",
+        "财政赤字规模多大",
+    ]
+    assert question_parts("报告定的经济增长目标和物价涨幅控制目标分别是多少？") == [
+        "报告定的经济增长目标是多少",
+        "报告定的物价涨幅控制目标是多少",
+    ]
+    assert question_parts("今年的赤字率是多少？") == []
+    assert question_parts("各地分别采取了哪些措施？") == []  # one thing asked of each

@@ -35,13 +35,12 @@ from .candidates import (
 from .details import details, items
 from .first import answering
 from .generate import REFUSAL, GenerationRequest
-from .question_types import FACTOID, answers_kind, classify, definienda
+from .question_types import FACTOID, answers_kind, classify, definienda, question_parts
 from .remaining import unlisted
 from .wording import question_pairs
 
 TUNE = TUNING.answer
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
-_PART_CHARS = 4  # shorter pieces between question marks are not questions of their own
 _MISSING_FACT = {"quantity": "资料中没有与之对应的具体数据", "when": "资料中没有与之对应的具体时间"}
 
 
@@ -274,17 +273,10 @@ def in_order(firsts: list[Candidate], rest: list[Candidate]) -> list[Candidate]:
     ]
 
 
-def _parts(question: str) -> list[str]:
-    """The parts of a question asking several things (“2016年安排了多少地方专项债券？财政赤字
-    规模多大？”); none for a question asking one."""
-    parts = [p.strip() for p in re.split(r"[？?]", question) if len(p.strip()) >= _PART_CHARS]
-    return parts if len(parts) >= 2 else []
-
-
 def _part_answers(request: GenerationRequest) -> list[Candidate]:
     """The answering sentence of each part of the question, in the question's order."""
     firsts: list[Candidate] = []
-    for part in _parts(request.searched):
+    for part in question_parts(request.searched):
         weights = {w: v for w, v in request.term_weights.items() if asked(w) in part}
         kind = classify(part)
         candidates = _candidates(

@@ -102,3 +102,21 @@ def definienda(kind: str, weights: Mapping[str, float], question: str = "") -> l
     whole = [term] if term else []
     words = [t for t in sorted(weights, key=weights.get, reverse=True)[:2] if len(t) >= 2]
     return list(dict.fromkeys(whole + words))
+
+
+_PART_CHARS = 4  # shorter pieces between question marks are not questions of their own
+
+
+def question_parts(question: str) -> list[str]:
+    """The parts of a question asking several things (“2016年安排了多少地方专项债券？财政赤字
+    规模多大？”); none for a question asking one."""
+    parts = [p.strip() for p in re.split(r"[？?]", question) if len(p.strip()) >= _PART_CHARS]
+    if len(parts) == 1 and (each := _EACH.fullmatch(parts[0])):
+        # “……的增长目标和物价涨幅控制目标分别是多少”: each thing it names is a part
+        setting, first, second, asked = each.groups()
+        parts = [f"{setting or ''}{thing}{asked}" for thing in (first, second)]
+    return parts if len(parts) >= 2 else []
+
+
+# what the question says of each (……的|A|和|B|分别|是多少): A and B are asked about apart
+_EACH = re.compile(r"(.*的)?([^，,的]{2,20}?)(?:和|与|及|以及|、)([^，,的]{2,20}?)分别(.+)")
