@@ -656,6 +656,16 @@ def test_a_name_or_occasion_said_another_way_is_the_passages():
     assert ranks("此比赛最先在2004年举办") == ranks("2004年首次举办") == {"第1"}
 
 
+def test_a_clause_restated_in_another_order_is_read_against_the_clause_of_its_figure():
+    """1957年……704亿元 restates the clause that says 七百零四亿元, not the one it shares most
+    words with (1952年全国工业生产总值是……): no year “exchanged”; a wrong figure is still caught."""
+    text = "1952年全国工业生产总值是三百四十九亿元，1957年上升到七百零四亿元，比1952年增长了102%。"
+    faithful = "与1952年的349亿元相比，1957年全国工业生产总值达到704亿元，增长了102%[1]。"
+    assert check(faithful, passage(text, region=None)).status == "supported"
+    flags("与1952年的349亿元相比，1957年全国工业生产总值达到714亿元，增长了102%[1]。", text, "714")
+    assert figures("七百零四亿元") == {"70400000000"} and figures("一千零五十人") == {"1050"}
+
+
 def test_a_weak_sentence_names_what_it_could_not_find():
     checked = check("甘南州每年支持千家中小企业联合高校开展协同创新，还计划建设一座航天发射场[1]。")
     assert checked.status in ("weak", "unsupported") and checked.issues

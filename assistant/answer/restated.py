@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from ..text import expressions, lexicon
 from ..text.chars import bigram_set, normalise_for_match
 from ..text.names import is_idiom
+from ..text.numerals import figures
 from ..text.regions import find_provinces
 from ..text.segment import (
     is_dictionary_word,
@@ -105,8 +106,16 @@ def _only_a_time(clause: str) -> bool:
     return rest != clause and len(normalise_for_match(rest)) <= _TIME_FRAME
 
 
+_SAME_FIGURE_SHARE = 0.45  # of the clause's character pairs, in a passage clause of its figure
+
+
 def _restated(clause: str, cited: Cited) -> str | None:
-    """The passage clause, or else sentence, the clause restates, if any."""
+    """The passage clause, or else sentence, the clause restates, if any — one stating the same
+    figure first (a clause restated in another order: 1956年……583亿元 is not 1949年……326亿元)."""
+    stated = figures(clause)
+    same = tuple(c for c in cited.clauses if stated & figures(c)) if stated else ()
+    if same and (source := sharing(bigram_set(clause), same, _SAME_FIGURE_SHARE)) is not None:
+        return source
     source = matching_clause(clause, cited)
     if source is None:
         source = matching_clause(clause, cited, pieces=cited.sentences)

@@ -35,6 +35,8 @@ def chinese_value(numeral: str) -> int | None:
         return None
     total, tens_of_thousands, section, digit = 0, 0, 0, None
     for ch in numeral:
+        if ch in "零〇" and digit is None and (section or total or tens_of_thousands):
+            continue  # 七百零四: a place held empty
         if ch in _DIGIT:
             if digit is not None:  # 十四五, 二〇二四: a name or a year, read digit by digit
                 return None
@@ -69,7 +71,17 @@ def all_in_digits(text: str) -> str:
 def in_digits(text: str) -> str:
     """The text with every counting Chinese numeral in digits (二十三岁 → 23岁, 三项 → 3项):
     for matching a question's figures, not for quoting."""
-    return _counted().sub(lambda m: _value(m.group(1)), text)
+    return _counted().sub(lambda m: _with_magnitude(m.group(1)), text)
+
+
+def _with_magnitude(numeral: str) -> str:
+    """三百二十六亿 → 326亿 (as figures are written in digits), 二十三 → 23, 二亿一千万 → 210000000."""
+    head, last = numeral[:-1], numeral[-1:]
+    if last in _LARGE and head and not set(head) & set(_LARGE):
+        value = chinese_value(head)
+        if value is not None:
+            return f"{value}{last}"
+    return _value(numeral)
 
 
 def _value(token: str) -> str:
