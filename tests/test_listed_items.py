@@ -99,7 +99,15 @@ def test_the_items_follow_their_numbers_and_stop_where_the_list_ends():
         list_items(["要做好以下工作。", "甲。", "乙。", "丙。", "丁。", "一是太远。"], 0, limit=8)
         == []
     )
-    assert list_items(["今年要稳增长。", "一是扩大投资。"], 0, limit=8) == []  # no lead
+    assert list_items(["今年要稳增长。", "扩大投资。"], 0, limit=8) == []  # no list
+    # a sentence the first item follows leads the list; so does a first item after a clause
+    assert list_items(["将采取一系列措施。", "一是扩大投资。", "二是稳定就业。"], 0, limit=8) == [
+        1,
+        2,
+    ]
+    steps = ["为了实现这个目标，一要发展生产。", "这是基础。", "二要控制投资。", "三要深化改革。"]
+    assert list_items(steps, 0, limit=8, from_first=True) == [2, 3]
+    assert list_items(steps, 0, limit=8) == []
 
 
 def test_the_answer_quotes_every_item_of_the_list_in_order(assistant):

@@ -21,12 +21,12 @@ def details(candidate: Candidate) -> list[Candidate]:
     return _at(candidate, sentences, positions)
 
 
-def items(candidate: Candidate) -> list[Candidate]:
-    """The items of the list the sentence announces (还必须做好以下工作。→ 一是……。二是……。)."""
+def items(candidate: Candidate, *, from_first: bool = False) -> list[Candidate]:
+    """The items of the list the sentence announces (还必须做好以下工作。→ 一是……。二是……。);
+    `from_first`, also the items after a sentence that is the first (一要……。→ 二要……。)."""
     sentences = sentences_of(candidate.passage)
-    return _at(
-        candidate, sentences, list_items(sentences, candidate.position, limit=TUNE.list_items)
-    )
+    found = list_items(sentences, candidate.position, limit=TUNE.list_items, from_first=from_first)
+    return _at(candidate, sentences, found)
 
 
 def _at(candidate: Candidate, sentences: list[str], positions: list[int]) -> list[Candidate]:

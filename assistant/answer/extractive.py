@@ -41,6 +41,7 @@ from .wording import question_pairs
 
 TUNE = TUNING.answer
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
+_LISTING = ("list", "how")  # questions a numbered list answers whole
 _MISSING_FACT = {"quantity": "资料中没有与之对应的具体数据", "when": "资料中没有与之对应的具体时间"}
 
 
@@ -246,7 +247,9 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     answer = _Answer(limit + len(leading) - 1)
     for first in leading:
         answer.take(first, leading=True)
-        for item in items(first):  # a list it announces comes right after it, whole
+        # a list it announces comes right after it, whole — or, asked for ways or a list, the
+        # rest of a list it opens (一要……。二要……。)
+        for item in items(first, from_first=kind in _LISTING):
             answer.take(item, leading=True)
     led = len(answer.chosen)
     for first in leading:  # a short answering sentence's content is in the next one, however long

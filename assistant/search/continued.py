@@ -14,6 +14,7 @@ from ..tuning import TUNING
 
 TUNE = TUNING.answer
 _FOLLOWING_CHUNKS = 12  # of the document, read for the items of one list
+_LAST = 2  # sentences at a chunk's end that may lead a list the next chunk starts
 
 
 def continued(index: Index, passages: list[Passage]) -> list[Passage]:
@@ -23,9 +24,8 @@ def continued(index: Index, passages: list[Passage]) -> list[Passage]:
 
 def _continued(index: Index, passage: Passage) -> Passage:
     own = _sentences(passage.text)
-    leads = [i for i, s in enumerate(own) if is_list_lead(s)]
-    if not leads:
-        return passage
+    # a lead anywhere, or one of the last sentences, which the next chunk's 一是…… may follow
+    leads = [i for i, s in enumerate(own) if is_list_lead(s) or i >= len(own) - _LAST]
     following = _following(index, passage)
     if not following:
         return passage

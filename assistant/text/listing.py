@@ -64,11 +64,18 @@ def _number(numeral: str) -> int:
 
 
 def item_number(sentence: str) -> tuple[str, int] | None:
-    """The style and number a list item opens with (“二是……” → ("是", 2)), or None."""
+    """The style and number a list item opens with (“二是……” → ("是", 2)), or None; the first
+    of a sentence's items may follow a short clause (为了实现这个目标，一要……)."""
+    sentence = sentence.strip()
     for style, pattern in _ITEM:
-        if match := pattern.match(sentence.strip()):
+        if match := pattern.match(sentence):
             return style, _number(match.group(1))
+    if (opening := _OPENING.match(sentence)) and (found := item_number(sentence[opening.end() :])):
+        return found if found[1] == 1 else None
     return None
+
+
+_OPENING = re.compile(r"[^，。：:；]{2,24}[，：:]")  # 为了实现这个目标，|一要……
 
 
 def announced(lead: str) -> int:
@@ -77,12 +84,19 @@ def announced(lead: str) -> int:
     return _number(match.group(1)) if match else 0
 
 
-def list_items(sentences: Sequence[str], lead: int, *, limit: int) -> list[int]:
+def list_items(
+    sentences: Sequence[str], lead: int, *, limit: int, from_first: bool = False
+) -> list[int]:
     """Positions of the items the sentence at `lead` announces: the sentences after it that
     open with the next number of one style (一是, 二是, …), up to `limit` or as many as it says.
-    Empty when the sentence is no lead or no first item follows it closely."""
-    if not is_list_lead(sentences[lead]):
-        return []
+    Empty when the sentence is no lead or no first item follows it closely. `from_first`: a
+    sentence that is itself the first item (一要大力发展农业生产。) leads the items after it."""
+    first = item_number(sentences[lead]) if from_first else None
+    if first is not None and first[1] == 1:
+        return _following_items(sentences, lead, first[0], limit - 1)
+    opens = lead + 1 < len(sentences) and (item_number(sentences[lead + 1]) or ("", 0))[1] == 1
+    if not is_list_lead(sentences[lead]) and not opens:
+        return []  # no lead, nor a sentence the first item follows (……采取一系列措施。一是……)
     count = announced(sentences[lead]) or limit
     found: list[int] = []
     style = ""
@@ -100,4 +114,17 @@ def list_items(sentences: Sequence[str], lead: int, *, limit: int) -> list[int]:
         found.append(position)
         if len(found) >= min(count, limit):
             break
+    return found
+
+
+def _following_items(sentences: Sequence[str], first: int, style: str, limit: int) -> list[int]:
+    """The items numbered 2, 3, … of `style` after the first item at `first`."""
+    found: list[int] = []
+    for position in range(first + 1, len(sentences)):
+        numbered = item_number(sentences[position])
+        if numbered is None or numbered[0] != style:
+            continue
+        if numbered[1] != len(found) + 2 or len(found) >= limit:
+            break
+        found.append(position)
     return found
