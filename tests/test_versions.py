@@ -97,6 +97,9 @@ def test_an_earlier_year_of_a_series_answers_what_the_current_one_does_not(tmp_p
     assert not answer.refused and "12家" in answer.answer
     assert _cited_docs(answer) == {earlier}
     assert f"依据较早年份的《{earlier[:-4]}》" in answer.notice
+    # … but a question naming the current report by year and title is answered from it alone
+    titled = assistant.ask("2024年甘肃省科技工作要点对星辰实验室建设工程有什么安排？")
+    assert earlier not in _cited_docs(titled) and "12家" not in titled.answer
     assert _cited_docs(assistant.ask("甘肃全省研发经费投入增长多少？")) == {current}
     repealed = assistant.ask("甘肃的青苗奖金每项多少？")
     assert "成果奖励办法.txt" not in _cited_docs(repealed) and "20万元" not in repealed.answer

@@ -40,9 +40,11 @@ def search(
     boosts: Sequence[Boost] = (),
 ) -> tuple[Retrieval, Evidence]:
     """The passages for `query` in `doc_ids` and whether they answer it; when they do not and
-    the scope came from the versions (not from the user), the earlier years are searched too."""
+    the scope came from the versions (not from the user, nor from a report the question names by
+    year and title), the earlier years are searched too."""
     favour = favoured(index, query, versions.series)
     words = in_own_words(versions, query)
+    chosen_by_user = chosen_by_user or bool(_titled(versions, query))  # 2025年政府工作报告对……
     result = retrieve(index, words, k=k, doc_ids=doc_ids, boosts=boosts, favour=favour)
     evidence = assess(index, query, result.passages, _closeness(result))
     # found only by where the question points (its title, its province), the versions in force
@@ -61,8 +63,7 @@ def in_own_words(versions: Versions, query: str) -> str:
     """The query as the report it names by year and title says it: “1999年政府工作报告对当年
     经济增长的预期” searches that report for 今年 — it calls its own year so, and the passages
     that spell out 1999年 are about something else (its title, a look back)."""
-    years = years_named(query)
-    titled = named_by_title(versions, query, years, versions.series)
+    titled = _titled(versions, query)
     for year in {versions.docs[d].issued[:4] for d in titled if versions.docs[d].issued}:
         query = re.sub(rf"{year}\s*年度?(?=[^，。？]{{0,12}}报告)", "", query)
         query = re.sub(rf"{year}\s*年(?![度底初末中])", "今年", query)
@@ -70,6 +71,11 @@ def in_own_words(versions: Versions, query: str) -> str:
 
 
 _THAT_YEAR = re.compile(r"当年|该年|那年")
+
+
+def _titled(versions: Versions, query: str) -> list[str]:
+    """The reports the question names by year and title (2019年政府工作报告)."""
+    return named_by_title(versions, query, years_named(query), versions.series)
 
 
 def _closeness(result: Retrieval) -> dict[str, float] | None:
