@@ -144,3 +144,17 @@ def test_the_things_a_question_asks_about_each_are_answered_first_in_turn(tmp_pa
     answer = assistant.ask("全市地区生产总值增长目标和居民消费价格涨幅控制目标分别是多少？")
     first, second = answer.answer.split("。")[:2]
     assert "6%左右" in first and "3%左右" in second, answer.answer
+
+
+def test_years_spelled_in_chinese_answer_a_question_naming_them_in_digits(tmp_path):
+    """An older report writes 一九八二年: a question asking about 1982年 is answered by it."""
+    assistant = assistant_of(
+        tmp_path,
+        {
+            "工作报告.txt": "全市政府工作报告\n一九八二年全市工农业总产值达到八十二亿元，"
+            "比一九七八年增长百分之三十二点六。\n",
+            "农业.txt": "农业农村工作要点\n粮食播种面积稳定在500万亩以上。\n",
+        },
+    )
+    answer = assistant.ask("1982年全市工农业总产值达到多少？比1978年增长多少？")
+    assert not answer.refused and "八十二亿元" in answer.answer, answer.answer

@@ -51,6 +51,9 @@ def test_a_lone_item_number_opens_the_line_after_it():
     assert clean_text("包括以下几个方面。\n一是\n发行长期国债。\n第二，\n稳定物价。") == (
         "包括以下几个方面。\n一是发行长期国债。\n第二，稳定物价。"
     )
+    assert clean_text("方向是：\n一、\n增加基础设施投资。\n（２）\n压缩一般投资。") == (
+        "方向是：\n一、增加基础设施投资。\n（2）压缩一般投资。"
+    )
 
 
 @pytest.mark.parametrize(
@@ -60,6 +63,7 @@ def test_a_lone_item_number_opens_the_line_after_it():
         ("今年继续实行积极财政政策的主要内容，包括以下几个方面。", True),
         ("做好今年政府工作，要把握好以下三点。", True),
         ("具体安排如下：", True),
+        ("当前要着重抓好以下的十项工作。", True),
         ("淘汰关停不达标的30万千瓦以下煤电机组。", False),
         ("推进省以下财政体制改革。", False),
         ("以下是本报记者的采访。", False),
@@ -76,6 +80,7 @@ def test_item_numbers_of_each_style():
     assert item_number("2. 完善标准体系。") == ("1.", 2)
     assert item_number("第一次会议于3月召开。") is None
     assert announced("要把握好以下三点。") == 3 and announced("主要做了以下工作。") == 0
+    assert announced("要着重抓好以下的十项工作。") == 10
 
 
 def test_the_items_follow_their_numbers_and_stop_where_the_list_ends():

@@ -19,6 +19,7 @@ from ..search.periods import period, years_said
 from ..search.versions import issued_on
 from ..text import lexicon
 from ..text.expressions import relative_times
+from ..text.numerals import spelled_out
 from ..text.overlap import NearDuplicates
 from ..text.regions import Province, find_provinces
 from ..text.synonyms import asked
@@ -155,7 +156,9 @@ def _has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candid
             issued = issued_on(chunk.date, chunk.title or "")
             spoken = period(chunk.heading or "", issued)
             said = years_said(candidate.text, issued)  # 去年 in a 2025 report: 2024
-            found.append(" ".join([candidate.text, where, *map(str, [spoken or "", *said])]))
+            # 一九八二年 is 1982年
+            text = spelled_out(candidate.text)
+            found.append(" ".join([text, where, *map(str, [spoken or "", *said])]))
     return bool(found) and all(any(year in text for text in found) for year in years)
 
 
@@ -255,6 +258,8 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     for first in leading:  # a short answering sentence's content is in the next one, however long
         for detail in details(first):
             answer.take(detail, leading=True)
+            for item in items(detail):  # … and a list that one announces (今后准备采取以下措施：)
+                answer.take(item, leading=True)
     floor = max(TUNE.min_coverage, TUNE.keep_fraction * best.coverage)
     for candidate in candidates:
         if candidate is not best and candidate.coverage < floor:

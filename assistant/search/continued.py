@@ -8,13 +8,12 @@ from dataclasses import replace
 
 from ..index.state import Index
 from ..schema import Passage
-from ..text.listing import is_list_lead, list_items
+from ..text.listing import list_items
 from ..text.sentences import split_sentences
 from ..tuning import TUNING
 
 TUNE = TUNING.answer
 _FOLLOWING_CHUNKS = 12  # of the document, read for the items of one list
-_LAST = 2  # sentences at a chunk's end that may lead a list the next chunk starts
 
 
 def continued(index: Index, passages: list[Passage]) -> list[Passage]:
@@ -24,14 +23,12 @@ def continued(index: Index, passages: list[Passage]) -> list[Passage]:
 
 def _continued(index: Index, passage: Passage) -> Passage:
     own = _sentences(passage.text)
-    # a lead anywhere, or one of the last sentences, which the next chunk's 一是…… may follow
-    leads = [i for i, s in enumerate(own) if is_list_lead(s) or i >= len(own) - _LAST]
     following = _following(index, passage)
     if not following:
         return passage
     sentences = own + following
     added: list[str] = []
-    for lead in leads:
+    for lead in range(len(own)):  # a lead (做好以下工作), or a sentence 一是…… follows
         items = list_items(sentences, lead, limit=TUNE.list_items)
         added += [sentences[i] for i in items if i >= len(own) and sentences[i] not in added]
     if not added:

@@ -26,7 +26,7 @@ _MIN_BROKEN_PARAGRAPH = 40
 # A list item's number on a line of its own (一是 / 第二， / 其三：): it opens the line after it.
 _LONE_ORDINAL = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}(?:是|要|则)|第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]"
-    r"|首先|其次|再次|最后)[，,：:、]?"
+    r"|首先|其次|再次|最后)[，,：:、]?|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]"
 )
 _SEAM_CHARS = 130
 

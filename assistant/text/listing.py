@@ -10,7 +10,7 @@ _NUMERAL = "一二三四五六七八九十"
 _KINDS = r"方面|点|项|条|工作|原则|措施|任务|关系|政策|举措|重点|内容|领域|要求|目标|事项|问题|环节|途径|建议"
 # 以下几个方面 / 以下三点 / 如下 / 下列措施, closing the sentence: the list follows it
 _LEAD = re.compile(
-    rf"(?:以下|下列)[几{_NUMERAL}两]*(?:个|项|条|大)?(?:{_KINDS})[^，。；]{{0,8}}[。：:]?$"
+    rf"(?:以下|下列)的?[几{_NUMERAL}两]*(?:个|项|条|大)?(?:{_KINDS})[^，。；]{{0,8}}[。：:]?$"
     r"|如下[。：:]?$"
 )
 # the item's number and its style: 一是 / 一要, 第一， , （一）, 一、, 1. / 1、, （1）
@@ -23,7 +23,7 @@ _ITEM = (
     ("（1）", re.compile(r"^[（(](\d{1,2})[）)]")),
 )
 _FIRST_ITEM_WITHIN = 3  # sentences after the lead the first item must come in
-_COUNT = re.compile(rf"以下([{_NUMERAL}两]{{1,3}})(?:个|项|条|大)?")
+_COUNT = re.compile(rf"以下的?([{_NUMERAL}两]{{1,3}})(?:个|项|条|大)?")
 
 
 _COUNT_LABEL = re.compile(r"([一二两三四五六七八九十])([\u4e00-\u9fff]{1,2})")  # 三化, 两新
