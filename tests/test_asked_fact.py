@@ -158,3 +158,26 @@ def test_years_spelled_in_chinese_answer_a_question_naming_them_in_digits(tmp_pa
     )
     answer = assistant.ask("1982年全市工农业总产值达到多少？比1978年增长多少？")
     assert not answer.refused and "八十二亿元" in answer.answer, answer.answer
+
+
+def test_a_year_asked_in_digits_finds_the_passage_that_spells_it(tmp_path):
+    """Older reports write 一九八四年: the search looks for the year as they spell it, so the
+    passage about 1984 answers, not one about another year that shares every other word."""
+    from assistant.text.numerals import spelled_years
+
+    assert spelled_years("1980") == ["一九八〇年", "一九八○年", "一九八零年"]
+    years = {1981: "三十一", 1982: "三十四", 1983: "三十八", 1984: "四十", 1985: "四十三"}
+    sections = "".join(
+        f"（{'一二三四五'[i]}）{y}年情况\n{spelled}年全市粮食产量达到{amount}万吨，农业生产持续发展。\n"
+        for i, (y, amount) in enumerate(years.items())
+        for spelled in ["".join("〇一二三四五六七八九"[int(d)] for d in str(y))]
+    )
+    assistant = assistant_of(
+        tmp_path,
+        {
+            "农业统计.txt": "全市农业统计资料\n" + sections,
+            "工业.txt": "工业统计资料\n全市工业总产值稳步增长。\n",
+        },
+    )
+    answer = assistant.ask("1984年全市粮食产量是多少？")
+    assert answer.answer.startswith("一九八四年全市粮食产量达到四十万吨"), answer.answer

@@ -46,7 +46,9 @@ def test_lead_bullets_repeating_the_body_are_dropped_but_the_body_stays():
 
 
 def test_widths_and_punctuation_are_normalised():
-    assert normalise_width("同比增长１４.２％，共3万亿元") == "同比增长14.2％，共3万亿元"
+    # a number's own marks fold too (１４．２％ → 14.2%): older reports print numbers full-width
+    assert normalise_width("同比增长１４.２％，共3万亿元") == "同比增长14.2%，共3万亿元"
+    assert normalise_width("增长７．９％，5·12地震") == "增长7.9%，5·12地震"
     assert normalise_width("科技创新,产业创新:融合(发展)") == "科技创新，产业创新：融合（发展）"
     assert normalise_width("DOI:10.19667/j.cnki") == "DOI:10.19667/j.cnki"
 

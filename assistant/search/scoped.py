@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from ..index.state import Index
+from ..text.numerals import spelled_years
 from .evidence import Evidence, assess
 from .mentions import Boost
 from .periods import favoured
@@ -43,7 +44,7 @@ def search(
     the scope came from the versions (not from the user, nor from a report the question names by
     year and title), the earlier years are searched too."""
     favour = favoured(index, query, versions.series)
-    words = in_own_words(versions, query)
+    words = in_own_words(versions, query) + _as_spelled(index, query)
     chosen_by_user = chosen_by_user or bool(_titled(versions, query))  # 2025年政府工作报告对……
     result = retrieve(index, words, k=k, doc_ids=doc_ids, boosts=boosts, favour=favour)
     evidence = assess(index, query, result.passages, _closeness(result))
@@ -71,6 +72,15 @@ def in_own_words(versions: Versions, query: str) -> str:
 
 
 _THAT_YEAR = re.compile(r"当年|该年|那年")
+
+
+def _as_spelled(index: Index, query: str) -> str:
+    """The years the query names as the texts spell them, when some do (1984年 → 一九八四年):
+    older reports write years in Chinese numerals, which BM25 cannot match with digits."""
+    spelled = [
+        s for y in years_named(query) for s in spelled_years(y) if index.document_frequency(s)
+    ]
+    return "".join(f" {s}" for s in spelled)
 
 
 def _titled(versions: Versions, query: str) -> list[str]:

@@ -20,6 +20,8 @@ _PUNCT_NEAR_CJK = re.compile(
     rf"|(?<=[{CJK}])([,:;?!])$"
 )
 _PAREN_NEAR_CJK = re.compile(rf"\(([^()\n]{{0,60}}[{CJK}][^()\n]{{0,60}})\)")
+_WIDE_DECIMAL = re.compile(r"(?<=\d)．(?=\d)")  # not ·: 5·12 is a date
+_WIDE_PERCENT = re.compile(r"(?<=\d)\s*％")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MIN_BROKEN_PARAGRAPH = 40
@@ -41,7 +43,8 @@ _WIDTH = {
 
 def normalise_width(text: str) -> str:
     """Fold full-width letters and digits to half-width, keeping Chinese punctuation full-width."""
-    text = text.translate(_WIDTH)
+    text = _WIDE_DECIMAL.sub(".", text.translate(_WIDTH))  # 7．9％ → 7.9%: a number's own marks
+    text = _WIDE_PERCENT.sub("%", text)
     # Innermost pairs first: "(见(一))" needs a second round once "(一)" is full-width.
     while (folded := _PAREN_NEAR_CJK.sub(r"（\1）", text)) != text:
         text = folded

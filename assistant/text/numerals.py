@@ -117,11 +117,17 @@ def figures(text: str) -> set[str]:
 
 
 _WIDE = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-_DOT_DECIMAL = re.compile(r"(?<=\d)[·・](?=\d)")  # 4·3％: a decimal point in older print
+_DOT_DECIMAL = re.compile(r"(?<=\d)[·・](?=\d+\s*[%％])")  # 4·3％ in older print; 5·12 is a date
 _DIGITS = "〇○零一二三四五六七八九"
 _SPELLED_YEAR = re.compile(rf"[{_DIGITS}]{{4}}(?=年)")  # 一九五四年, 一九八○年
 _PERCENT = re.compile(rf"百分之([{_CN}]+)(?:点([{_DIGITS}]+))?")  # 百分之二十六点七
 _DECIMAL = re.compile(rf"([{_CN}]+)点([{_DIGITS}]+)")  # 二点八倍
+
+
+def spelled_years(year: str) -> list[str]:
+    """The ways older texts spell a year (1980 → 一九八〇年, 一九八○年, 一九八零年)."""
+    digits = "".join("零一二三四五六七八九"[int(d)] for d in year)
+    return list(dict.fromkeys(f"{digits.replace('零', zero)}年" for zero in "〇○零"))
 
 
 def _digit_by_digit(numeral: str) -> str:
