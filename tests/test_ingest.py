@@ -279,3 +279,15 @@ def test_copied_settings_point_at_their_own_library(settings, tmp_path):
     from assistant.evals.gate import eval_settings
 
     assert eval_settings(settings, llm=False).library == settings.home / "eval" / "no-library"
+
+
+def test_a_national_title_keeps_a_text_national_whatever_its_opening_mentions():
+    """The region comes from the title, else the opening — but a title naming the nation's
+    government (国务院, 中华人民共和国, 全国) is national even when the opening names a province."""
+    from assistant.corpus.metadata import infer_region
+
+    opening = "各位代表：刚刚过去的一年，香港问题的解决取得了重大进展，河北的工作也有新进展。"
+    assert infer_region("2001年中华人民共和国国务院政府工作报告", opening) is None
+    assert infer_region("全国科技工作会议纪要", opening) is None
+    assert infer_region("工作通报", opening) == "香港特别行政区"
+    assert infer_region("河北省科技工作要点", opening) == "河北省"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..schema import Level
 from ..text.regions import find_provinces
 from ..text.segment import words
@@ -10,10 +12,15 @@ NATIONAL = "全国"
 _OPENING_CHARS = 300
 
 
+_NATIONAL = re.compile("中华人民共和国|国务院|全国|中共中央|党中央")  # a title naming the nation's
+
+
 def infer_region(title: str, text: str = "") -> str | None:
     """A province named in the title, else the first one named in the opening of the text —
     as a word there: “我们隆重庆祝” holds the characters of 重庆 but does not name it."""
     named = find_provinces(title)
+    if not named and _NATIONAL.search(title):
+        return None  # 国务院政府工作报告 mentions 香港 in its opening: it is still national
     if not named:
         opening = text[:_OPENING_CHARS]
         tokens = set(words(opening))

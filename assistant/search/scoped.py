@@ -44,7 +44,8 @@ def search(
     the scope came from the versions (not from the user, nor from a report the question names by
     year and title), the earlier years are searched too."""
     favour = favoured(index, query, versions.series)
-    words = in_own_words(versions, query) + _as_spelled(index, query)
+    words = in_own_words(versions, query)
+    words += _as_spelled(index, words)  # the years left: a report's own is 今年 by now
     chosen_by_user = chosen_by_user or bool(_titled(versions, query))  # 2025年政府工作报告对……
     result = retrieve(index, words, k=k, doc_ids=doc_ids, boosts=boosts, favour=favour)
     evidence = assess(index, query, result.passages, _closeness(result))
