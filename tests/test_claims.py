@@ -10,7 +10,7 @@ from assistant.answer.judge import SentenceJudge, parse_verdict
 from assistant.answer.verify import verify_sentence
 from assistant.llm.faults import Budget
 from assistant.schema import Chunk, Passage
-from assistant.text.numerals import figures, ranks, written_figures
+from assistant.text.numerals import as_percent, figures, ranks, written_figures
 from fake_openai import FakeOpenAIServer
 
 TEXT = (
@@ -664,6 +664,22 @@ def test_a_clause_restated_in_another_order_is_read_against_the_clause_of_its_fi
     assert check(faithful, passage(text, region=None)).status == "supported"
     flags("与1952年的349亿元相比，1957年全国工业生产总值达到714亿元，增长了102%[1]。", text, "714")
     assert figures("七百零四亿元") == {"70400000000"} and figures("一千零五十人") == {"1050"}
+
+
+def test_ranks_figures_and_bounds_said_another_way_are_the_passages():
+    """首部 is 第一部, 十二届 the 12th, 750,000 is 75万, 一半 is 50%; 不低于 and 不少于 bound a
+    figure the same way (no negation); a short form of a common name is the name (新农合)."""
+    assert ranks("台湾电视史上首部自制剧") == ranks("第一部自制剧") == {"第1"}
+    assert ranks("任十二届全国人大代表") == ranks("第12届全国人大代表") == {"第12"}
+    assert figures("其中750,000人居住在主城") == figures("其中75万人居住在主城") == {"750000"}
+    assert figures("1,234.5吨") == {"1234.5"} and as_percent("1/2") == "50%"
+    half = passage("选举票数50%来自网上投票，余下的50%来自传媒代表。", region=None)
+    assert check("票数一半来自网上投票，另一半来自传媒代表[1]。", half).status == "supported"
+    jobs = passage("城镇新增就业人数不低于900万人，城镇登记失业率控制在4.6%以内。", region=None)
+    assert check("城镇新增就业不少于900万人，失业率控制在4.6%以内[1]。", jobs).status == "supported"
+    care = passage("新型农村合作医疗试点范围扩大到1451个县，有4.1亿农民参加。", region=None)
+    assert check("新农合试点扩大到1451个县，参加农民4.1亿人[1]。", care).status == "supported"
+    flags("新农合试点扩大到1541个县，参加农民4.1亿人[1]。", care.text, "1541")
 
 
 def test_a_weak_sentence_names_what_it_could_not_find():

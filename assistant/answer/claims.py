@@ -25,10 +25,10 @@ from ..text import lexicon
 from ..text.chars import CJK, normalise_for_match
 from ..text.cities import find_cities
 from ..text.names import is_code, names_in, quoted
-from ..text.numerals import figures, ranks, written_figures
+from ..text.numerals import as_percent, figures, ranks, written_figures
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
-from ..text.synonyms import holds, spelled_otherwise
+from ..text.synonyms import holds, spelled_otherwise, synonyms, whole_words
 from .added import unstated
 from .cited import ENTITY_TAGS, Cited
 from .compared import compared, turned_round, turns_reversed
@@ -168,6 +168,8 @@ def _named(sentence: str, cited: Cited) -> list[str]:
     issues = []
     for name in _entities(sentence, cited.text):
         spellings = [name, *spelled_otherwise(name)]  # 普通高校 for the passage's 普通高等学校
+        # a name cut out of a short form (新农|合): the short form's full name (新型农村合作医疗)
+        spellings += [o for w in whole_words(name, sentence) for o in (w, *synonyms(w))]
         if not any(normalise_for_match(s) in cited.flat for s in spellings) and not holds(
             cited.text, name
         ):
@@ -189,10 +191,12 @@ def _quotes(sentence: str, cited: Cited) -> list[str]:
 
 def _figures(sentence: str, cited: Cited) -> list[str]:
     known, ranked = figures(cited.text), ranks(cited.text)
+    known |= {as_percent(f) for f in known}  # 一半 is 50%
     stated = written_figures(sentence)
     issues = [
         f"数字“{stated[f]}”未出现在所引段落中"
         for f in sorted(set(stated) - known)
+        if as_percent(f) not in known
         if not _counts_its_list(stated[f], f, sentence)
         and not _counts_a_list_of_theirs(stated[f], f, sentence, cited)
         and not _POINTING_BACK.search(sentence.split(stated[f])[0])

@@ -17,7 +17,9 @@ _DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _LARGE = {"万": 10_000, "亿": 100_000_000}
 _CN = "零〇一二三四五六七八九十百千万亿两"
-_ARABIC = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万亿|亿|万|千|百)?")
+_ARABIC = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?\s*(?:%|％|万亿|亿|万|千|百)?"
+)
 # 2021－2025年: ranges and dates keep each of their numbers
 _FRACTION = re.compile(rf"([{_CN}\d]+)分之([{_CN}\d]+)")
 _ORDINAL = re.compile(rf"第([{_CN}\d]+)")
@@ -96,13 +98,21 @@ _MAGNITUDE = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百":
 
 def _arabic(number: str) -> str:
     """41万 → 410000, 14.2% → 14.2%, 3万亿 → 3000000000000: the figure as one value."""
-    number = re.sub(r"\s+", "", number).replace("％", "%")
+    number = re.sub(r"[\s,]+", "", number).replace("％", "%")  # 750,000 is 750000
     if number.endswith("%"):
         return number
     for word, size in _MAGNITUDE.items():
         if number.endswith(word):
             return _plain(float(number[: -len(word)]) * size)
     return _plain(float(number))
+
+
+def as_percent(value: str) -> str:
+    """A fraction as the percentage it is (1/2 → 50%, 3/4 → 75%); any other value as it is."""
+    numerator, slash, denominator = value.partition("/")
+    if not slash or not (numerator.isdigit() and denominator.isdigit()) or denominator == "0":
+        return value
+    return f"{_plain(round(int(numerator) / int(denominator) * 100, 2))}%"
 
 
 def _plain(value: float) -> str:
@@ -192,8 +202,15 @@ def ranks(text: str) -> set[str]:
     """Ordinals and ranks (第一 → 第1, 首位, 首次, 再次, 最大, 前列), normalised."""
     text = _CONSECUTIVE.sub("连续", text)
     found = {f"第{_value(m.group(1))}" for m in _ORDINAL.finditer(text)}
+    # 十二届全国人大: a session counted without 第 is the 12th all the same
+    found |= {f"第{_value(m.group(1))}" for m in _SESSION.finditer(text)}
+    found |= {"第1" for _ in _FIRST_OF.finditer(text)}  # 首部, 首届, 首座 … are 第一部 …
     words = {m.group() for m in _rank_words().finditer(text)}
     return found | {_FIRST.get(w, w) for w in words}
+
+
+_SESSION = re.compile(rf"(?<![第\d{_CN}])([{_CN}\d]{{1,3}})届(?!时)")
+_FIRST_OF = re.compile("首(?=[部届座款台家个位批次架艘项本张期轮场])")
 
 
 _FIRST = {

@@ -45,6 +45,12 @@ def spelled_otherwise(name: str) -> list[str]:
     ]
 
 
+def whole_words(fragment: str, text: str) -> list[str]:
+    """The words of the synonym groups the text holds with the fragment inside them (新农 of
+    新农合): what a name cut short by the segmenter stands for."""
+    return [w for w in _table() if fragment in w and w != fragment and w in text]
+
+
 def holds(text: str, word: str) -> bool:
     """The text has the word, or a word of its group."""
     return word in text or any(other in text for other in synonyms(word))
