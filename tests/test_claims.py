@@ -590,6 +590,8 @@ def test_a_term_or_a_gap_turned_the_other_way_is_caught():
     flags("后来者逐步收缩对新领域的投资[1]。", "后来者紧跟市场趋势，追加对新领域的投资。", "收缩")
     flags("减税抑制了居民消费[1]。", "减税刺激了居民消费，带动投资增长。", "抑制")
     assert check("其余队伍与前两名的分数差距较大[1]。", passage(gap)).status == "supported"
+    flags("该品种耐寒性较强[1]。", "该品种喜高温多湿，耐寒性较弱。", "较强")
+    flags("甲型车的价格比乙型车昂贵[1]。", "甲型车的价格比乙型车低廉，销量更大。", "昂贵")
 
 
 def test_a_direction_word_counts_only_as_a_whole_word():
