@@ -684,6 +684,15 @@ def test_ranks_figures_and_bounds_said_another_way_are_the_passages():
     flags("新农合试点扩大到1541个县，参加农民4.1亿人[1]。", care.text, "1541")
 
 
+def test_a_law_the_passage_does_not_name_is_caught():
+    """A law slipped into a list of the passage's (劳动合同法草案 for another draft) is named by
+    the reason; the passage's own laws, and words of method (方法, 办法), are not flagged."""
+    text = "国务院提请审议企业所得税法草案、反垄断法草案和义务教育法修订草案等法律议案。"
+    flags("国务院提请审议企业所得税法草案、劳动合同法草案和义务教育法修订草案[1]。", text, "合同法")
+    same = "国务院提请审议企业所得税法草案、反垄断法草案等法律议案，并改进审议办法[1]。"
+    assert check(same, passage(text, region=None)).status != "unsupported"
+
+
 def test_a_weak_sentence_names_what_it_could_not_find():
     checked = check("甘南州每年支持千家中小企业联合高校开展协同创新，还计划建设一座航天发射场[1]。")
     assert checked.status in ("weak", "unsupported") and checked.issues

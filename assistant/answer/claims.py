@@ -98,7 +98,7 @@ def _entities(sentence: str, text: str) -> list[str]:
     roles = lexicon.alternation("expressions", "role_words")
     own = lexicon.words("expressions", "own_writer")
     found += [role for role in re.findall(rf"(?:{roles})", sentence) if role not in own]
-    found += _meeting_names(sentence)
+    found += _meeting_names(sentence) + _law_names(sentence)
     at = 0
     words = tagged(sentence)
     for i, (word, flag) in enumerate(words):
@@ -148,6 +148,22 @@ def _sure_name(name: str, sentence: str) -> bool:
 def _meeting() -> re.Pattern[str]:
     kinds = lexicon.alternation("expressions", "meetings")
     return re.compile(rf"([{CJK}]{{2,8}})({kinds})")
+
+
+_LAW = ("法", "条例")
+
+
+def _law_names(sentence: str) -> list[str]:
+    """Laws and regulations the sentence names (反垄断法, 劳动|合同法 with the noun before it):
+    a law of three characters or more, not a word of method (方法, 办法)."""
+    words = tagged(sentence)
+    names = []
+    for i, (word, flag) in enumerate(words):
+        if len(word) < 3 or not word.endswith(_LAW) or flag[0] != "n":
+            continue
+        before, tag = words[i - 1] if i else ("", "")
+        names.append(before + word if tag in ("n", "vn") and len(before) >= 2 else word)
+    return names
 
 
 _NOT_IN_A_NAME = re.compile("[的就向在对把于将从为与和及]")  # 国务院就三峡工程向|大会: no name
