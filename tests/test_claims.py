@@ -684,6 +684,12 @@ def test_ranks_figures_and_bounds_said_another_way_are_the_passages():
     flags("新农合试点扩大到1541个县，参加农民4.1亿人[1]。", care.text, "1541")
 
 
+def test_a_requirement_turned_into_no_need_is_caught():
+    """必须停建 → 无需停建: 无需, 无须, 不必 deny what the passage requires."""
+    text = "坚决制止盲目扩张，违规在建项目必须停建。"
+    flags("坚决制止盲目扩张，但已开工的违规项目无需停建[1]。", text, "停建")
+
+
 def test_a_law_the_passage_does_not_name_is_caught():
     """A law slipped into a list of the passage's (劳动合同法草案 for another draft) is named by
     the reason; the passage's own laws, and words of method (方法, 办法), are not flagged."""
