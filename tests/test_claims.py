@@ -684,6 +684,15 @@ def test_ranks_figures_and_bounds_said_another_way_are_the_passages():
     flags("新农合试点扩大到1541个县，参加农民4.1亿人[1]。", care.text, "1541")
 
 
+def test_counts_sessions_and_times_are_not_ranks_or_decimals():
+    """新一届 and 连续七届 are no ranks; 首届 is 第一届; 九点三十分 and 这一点 are no decimals."""
+    assert ranks("国务院新一届领导班子产生") == set() and ranks("连续举办七届进博会") == set()
+    assert ranks("七届二中全会") == {"第7"}
+    text = "第一届进博会在上海举办，吸引了大批企业参展。"
+    assert check("首届进博会在上海举办[1]。", passage(text, region=None)).status == "supported"
+    assert "9.3" not in figures("上午九点三十分开幕") and figures("这一点一定要把握") == set()
+
+
 def test_a_requirement_turned_into_no_need_is_caught():
     """必须停建 → 无需停建: 无需, 无须, 不必 deny what the passage requires."""
     text = "坚决制止盲目扩张，违规在建项目必须停建。"

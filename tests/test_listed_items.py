@@ -73,6 +73,16 @@ def test_a_lead_announces_the_list_after_it(sentence, lead):
     assert is_list_lead(sentence) is lead
 
 
+def test_no_list_where_the_words_only_look_like_one():
+    assert item_number("一、二季度分别增长5%和6%。") is None
+    assert not is_list_lead("控制在10‰以下的目标。") and not is_list_lead(
+        "减轻县乡以下的工作负担。"
+    )
+    assert announced("采取下列三项措施：") == 3
+    assert not counted_list("三化", "推进现代化、国际化、法治化和信息化")  # four, not three
+    assert clean_text("第一\n第二\n第三") == "第一\n第二\n第三"  # a column of numbers
+
+
 def test_item_numbers_of_each_style():
     assert item_number("二是继续贯彻落实收入分配政策。") == ("是", 2)
     assert item_number("第三，着力提质增效升级。") == ("第", 3)
@@ -154,3 +164,26 @@ def test_a_label_counting_a_list_is_the_list_it_counts(tmp_path):
     answer = assistant.ask("给传统产业赋能走哪“三化”？")
     assert answer.answer.startswith("要坚持以数字化、网络化、智能化赋能传统产业"), answer.answer
     assert assistant.ask("给传统产业赋能走哪“五化”？").refused
+
+
+def test_a_factoid_answer_is_not_lengthened_by_a_list_after_its_sentence(tmp_path):
+    """多少 is answered by the figure; the list that follows it in the text is not quoted whole."""
+    assistant = assistant_of(
+        tmp_path,
+        {
+            "财政.txt": "全市财政工作报告\n全市一般公共预算收入达到120亿元，比上年增长6%。\n"
+            "一是加强税收征管。\n二是盘活存量资产。\n三是压减一般性支出。\n四是防范债务风险。\n",
+            "城市更新.txt": "城市更新方案\n今年将改造老旧小区120个。\n",
+        },
+    )
+    answer = assistant.ask("全市一般公共预算收入达到多少？")
+    assert (
+        answer.answer.startswith("全市一般公共预算收入达到120亿元") and "四是" not in answer.answer
+    )
+
+
+def test_a_continued_passage_marks_the_gap_and_takes_no_heading():
+    """The items follow a line “……”; a section heading the next chunks open with is no item."""
+    from assistant.search.continued import _said
+
+    assert _said("一是扩大退耕还林规模。") and not _said("一、2023年工作回顾")

@@ -185,3 +185,11 @@ def test_a_question_asking_several_things_is_answered_part_by_part():
     ]
     assert question_parts("今年的赤字率是多少？") == []
     assert question_parts("各地分别采取了哪些措施？") == []  # one thing asked of each
+
+
+def test_a_one_word_qualifier_before_和_shares_the_noun_after_it():
+    assert question_parts("城镇和农村居民人均可支配收入分别增长多少？") == [
+        "城镇居民人均可支配收入增长多少",
+        "农村居民人均可支配收入增长多少",
+    ]
+    assert question_parts("东部、中部和西部地区分别增长多少？") == []  # three: not split

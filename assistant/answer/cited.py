@@ -17,6 +17,11 @@ ENTITY_TAGS = ("nt", "nr", "nrfg", "nrt", "nz")
 """jieba's tags for names of organisations, people and other proper nouns."""
 
 
+# a figure spelled in Chinese numerals of two characters or more (一九五四, 五百八十三) or in
+# older print (百分之, 4·3％): only then is a digit version of a passage worth comparing with
+_SPELLED = re.compile(r"[零〇○一二三四五六七八九十百千万亿两]{2,}|百分之|\d[·・．]\d|[０-９]")
+
+
 @dataclass(frozen=True, slots=True)
 class Cited:
     """What the cited passages say, in the forms the checks compare."""
@@ -35,7 +40,7 @@ class Cited:
     def _build(cls, passages: Sequence[Passage]) -> Cited:
         texts = [expand_abbreviations(p.text) for p in passages]
         # … and as they read with every figure in digits (一九五四年的百分之四十二 → 1954年的42%)
-        texts += [d for t in texts if (d := all_in_digits(t)) != t]
+        texts += [d for t in texts if _SPELLED.search(t) and (d := all_in_digits(t)) != t]
         regions = {p.chunk.region for p in passages if p.chunk.region}
         sentences = tuple(s for t in texts for s in split_sentences(t))
         parts = tuple(c for s in sentences for c in clauses(s))
@@ -47,7 +52,7 @@ class Cited:
 def citable(passage: Passage) -> str:
     """The passage as a citation of it supports a sentence: its text and its document's record —
     and the text with its figures in digits when it spells them out (一九五四年)."""
-    digits = all_in_digits(passage.text)
+    digits = all_in_digits(passage.text) if _SPELLED.search(passage.text) else passage.text
     spelled = f"\n{digits}" if digits != passage.text else ""
     return f"{passage.text}{spelled}\n{record(passage)}"
 

@@ -151,15 +151,17 @@ def _meeting() -> re.Pattern[str]:
 
 
 _LAW = ("法", "条例")
+_METHOD = ("方法", "办法", "做法", "说法", "看法", "想法", "用法", "手法", "写法", "算法")
 
 
 def _law_names(sentence: str) -> list[str]:
     """Laws and regulations the sentence names (反垄断法, 劳动|合同法 with the noun before it):
-    a law of three characters or more, not a word of method (方法, 办法)."""
+    a word of three characters or more ending in 法 or 条例, not in a word of method (计算方法,
+    暂行办法: a regulation's kind, not its name)."""
     words = tagged(sentence)
     names = []
     for i, (word, flag) in enumerate(words):
-        if len(word) < 3 or not word.endswith(_LAW) or flag[0] != "n":
+        if len(word) < 3 or not word.endswith(_LAW) or word.endswith(_METHOD) or flag[0] != "n":
             continue
         before, tag = words[i - 1] if i else ("", "")
         names.append(before + word if tag in ("n", "vn") and len(before) >= 2 else word)

@@ -12,12 +12,11 @@ TUNE = TUNING.answer
 
 
 def details(candidate: Candidate) -> list[Candidate]:
-    """The sentence after a short lead sentence (“二是建立科技成果转化平台。”) carries its content;
-    the items of a list a sentence announces (做好以下工作。) are what it says."""
+    """The sentence after a short lead sentence (“二是建立科技成果转化平台。”) carries its content."""
+    if len(candidate.text) >= TUNE.lead_sentence_chars:
+        return []
     sentences = sentences_of(candidate.passage)
-    positions = list_items(sentences, candidate.position, limit=TUNE.list_items)
-    if not positions and len(candidate.text) < TUNE.lead_sentence_chars:
-        positions = lead_details(sentences, candidate.position, limit=1, usable=is_answer_sentence)
+    positions = lead_details(sentences, candidate.position, limit=1, usable=is_answer_sentence)
     return _at(candidate, sentences, positions)
 
 

@@ -11,20 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import cache
 
 from ..llm.faults import Budget, Restart
 from ..schema import Passage
-from ..search.periods import period, years_said
-from ..search.versions import issued_on
-from ..text import lexicon
-from ..text.expressions import relative_times
-from ..text.numerals import spelled_out
+from ..text.listing import announces
 from ..text.overlap import NearDuplicates
 from ..text.regions import Province, find_provinces
 from ..text.synonyms import asked
 from ..tuning import TUNING
 from .about import document_answer
+from .asked_fact import has_the_fact
 from .candidates import (
     Candidate,
     context,
@@ -36,29 +32,13 @@ from .candidates import (
 from .details import details, items
 from .first import answering
 from .generate import REFUSAL, GenerationRequest
-from .question_types import FACTOID, answers_kind, classify, definienda, question_parts
+from .question_types import FACTOID, classify, definienda, question_parts
 from .remaining import unlisted
 from .wording import question_pairs
 
 TUNE = TUNING.answer
-_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 _LISTING = ("list", "how")  # questions a numbered list answers whole
 _MISSING_FACT = {"quantity": "资料中没有与之对应的具体数据", "when": "资料中没有与之对应的具体时间"}
-
-
-_DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|初[一二三四五六七八九十]")
-
-
-@cache
-def _daily() -> re.Pattern[str]:
-    """哪天, 几月几号 …: a “when” question asking for the day."""
-    return re.compile(lexicon.alternation("question_types", "daily"))
-
-
-@cache
-def _dated() -> re.Pattern[str]:
-    """哪年, 哪天, 几月 …: a “when” question asking for a year or a day."""
-    return re.compile(lexicon.alternation("question_types", "dated"))
 
 
 __all__ = ["ExtractiveGenerator", "is_answer_sentence", "select_sentences", "term_coverage"]
@@ -124,42 +104,6 @@ def _candidates(request: GenerationRequest, kind: str) -> list[Candidate]:
             continue
         rows += sentence_features(passage, rank, ask, weights)
     return score_all(rows)
-
-
-def _has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candidate]) -> bool:
-    """A “多少” question needs relevant sentences with a figure, for each year it asks about; a
-    “何时” question one with a date (in the sentence, or the document's own date or title) —
-    for 哪年/哪天 a year or month said from the text (明年), not a span of time (目前, 此前)."""
-    years = set(_YEAR.findall(request.searched))
-    dated = kind == "when" and bool(_dated().search(request.searched))
-    daily = dated and bool(_daily().search(request.searched))
-    about = {c.key for c in candidates if c.own >= TUNE.min_figure_coverage}
-    places = set(find_provinces(request.searched))
-    found = []
-    for candidate in candidates:
-        n, position = candidate.key
-        if not {(n, position - 1), (n, position), (n, position + 1)} & about:
-            continue  # neither it nor the sentence before or after is about the question
-        named = set(find_provinces(candidate.text))
-        if places and named and not places & named:
-            continue  # a figure about another province (“例如X省每年……”)
-        where = context(candidate.passage)
-        text = _YEAR.sub("", candidate.text) if kind == "quantity" else candidate.text
-        if kind == "when":
-            text += where
-        calendar = any(set(t) & set("年月季") for t in relative_times(candidate.text))
-        if daily and not _DAY.search(text):
-            continue  # 几月几号: the day, not only the year or month
-        if answers_kind(kind, text, request.searched, strict=dated) or (dated and calendar):
-            # the year its section speaks of (2005年报告's 过去一年工作回顾: 全年 is 2004年)
-            chunk = candidate.passage.chunk
-            issued = issued_on(chunk.date, chunk.title or "")
-            spoken = period(chunk.heading or "", issued)
-            said = years_said(candidate.text, issued)  # 去年 in a 2025 report: 2024
-            # 一九八二年 is 1982年
-            text = spelled_out(candidate.text)
-            found.append(" ".join([text, where, *map(str, [spoken or "", *said])]))
-    return bool(found) and all(any(year in text for text in found) for year in years)
 
 
 class _Answer:
@@ -237,7 +181,7 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     candidates = _candidates(request, kind)
     if not candidates or candidates[0].coverage < TUNE.min_coverage:
         return [], "所检索的段落中没有回答该问题的句子"
-    if kind in _MISSING_FACT and not _has_the_fact(kind, request, candidates):
+    if kind in _MISSING_FACT and not has_the_fact(kind, request, candidates):
         return [], _MISSING_FACT[kind]
     if reason := unlisted(request.searched, candidates[: TUNE.max_sentences * 2]):
         return [], reason  # 除了A、B，剩下的呢: the texts list no more than A and B
@@ -248,25 +192,26 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     candidates = [best] + [c for c in candidates if c is not best]
     limit = TUNE.factoid_sentences if kind in FACTOID else TUNE.max_sentences
     answer = _Answer(limit + len(leading) - 1)
+    listing = kind in _LISTING  # asked for ways or a list, a list comes whole, past the limits
     for first in leading:
         answer.take(first, leading=True)
-        # a list it announces comes right after it, whole — or, asked for ways or a list, the
-        # rest of a list it opens (一要……。二要……。)
-        for item in items(first, from_first=kind in _LISTING):
-            answer.take(item, leading=True)
+        # a list it announces comes right after it — or, asked for a list, the rest of a list it
+        # opens (一要……。二要……。)
+        for item in items(first, from_first=listing):
+            answer.take(item, leading=listing or announces(first.text))
     led = len(answer.chosen)
     for first in leading:  # a short answering sentence's content is in the next one, however long
         for detail in details(first):
             answer.take(detail, leading=True)
             for item in items(detail):  # … and a list that one announces (今后准备采取以下措施：)
-                answer.take(item, leading=True)
+                answer.take(item, leading=listing or announces(detail.text))
     floor = max(TUNE.min_coverage, TUNE.keep_fraction * best.coverage)
     for candidate in candidates:
         if candidate is not best and candidate.coverage < floor:
             continue
         if answer.take(candidate):
-            for detail in details(candidate):
-                answer.take(detail)
+            for more in [*items(candidate), *details(candidate)]:
+                answer.take(more)  # within the answer's limits
     return in_order(answer.chosen[:led], answer.chosen[led:]), ""
 
 

@@ -60,9 +60,9 @@ def answering(
 def _quotes(phrase: str, candidate: Candidate) -> bool:
     """The candidate's passage has the phrase; a label counting a list (“三化”) the sentence
     itself spells out (数字化、网络化、智能化)."""
-    if is_count_label(phrase):
-        return counted_list(phrase, candidate.text)
-    return phrase in candidate.passage.text
+    if phrase in candidate.passage.text:
+        return True
+    return is_count_label(phrase) and counted_list(phrase, candidate.text)
 
 
 def _adds(candidate: Candidate, best: Candidate, weights: Mapping[str, float]) -> bool:

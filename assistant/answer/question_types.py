@@ -9,6 +9,7 @@ from functools import cache
 
 from ..text import expressions, lexicon
 from ..text.expressions import defined_term
+from ..text.segment import tagged
 
 # Checked in this order: the first whose cue the question holds decides.
 QUESTION_TYPES = (
@@ -111,11 +112,23 @@ def question_parts(question: str) -> list[str]:
     """The parts of a question asking several things (“2016年安排了多少地方专项债券？财政赤字
     规模多大？”); none for a question asking one."""
     parts = [p.strip() for p in re.split(r"[？?]", question) if len(p.strip()) >= _PART_CHARS]
-    if len(parts) == 1 and (each := _EACH.fullmatch(parts[0])):
+    if len(parts) == 1 and "、" not in parts[0] and (each := _EACH.fullmatch(parts[0])):
         # “……的增长目标和物价涨幅控制目标分别是多少”: each thing it names is a part
         setting, first, second, asked = each.groups()
-        parts = [f"{setting or ''}{thing}{asked}" for thing in (first, second)]
+        parts = [f"{setting or ''}{thing}{asked}" for thing in _both(first, second)]
     return parts if len(parts) >= 2 else []
+
+
+def _both(first: str, second: str) -> list[str]:
+    """The two things “A和B分别” names, each in full: a one-word A qualifies B's noun as B's
+    first word does (城镇和农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村……); a list of
+    more than two (东部、中部和西部) is not split."""
+    if "、" in first + second:
+        return []
+    words = [w for w, _ in tagged(second)]
+    if len(tagged(first)) == 1 and len(words) >= 2 and len(words[0]) >= len(first):
+        return [first + second[len(first) :], second]
+    return [first, second]
 
 
 # what the question says of each (……的|A|和|B|分别|是多少): A and B are asked about apart

@@ -1,6 +1,7 @@
 """A passage that announces a list (“还必须做好以下工作。”) carries the list on: its items are
 often in the chunks after it, which the search need not have found. The passage is continued
-with each item's opening sentence (一是扩大退耕还林规模。), verbatim, from the document."""
+with each item's opening sentence (一是扩大退耕还林规模。), verbatim, from the document, after a
+line “……” that marks what is left out between."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import replace
 
 from ..index.state import Index
 from ..schema import Passage
+from ..text.clean import SENTENCE_END
 from ..text.listing import list_items
 from ..text.sentences import split_sentences
 from ..tuning import TUNING
@@ -30,11 +32,20 @@ def _continued(index: Index, passage: Passage) -> Passage:
     added: list[str] = []
     for lead in range(len(own)):  # a lead (做好以下工作), or a sentence 一是…… follows
         items = list_items(sentences, lead, limit=TUNE.list_items)
-        added += [sentences[i] for i in items if i >= len(own) and sentences[i] not in added]
+        added += [
+            sentences[i]
+            for i in items
+            if i >= len(own) and sentences[i] not in added and _said(sentences[i])
+        ]  # a heading (一、2023年工作回顾) opens a section, not an item of a list
     if not added:
         return passage
-    text = passage.chunk.text.rstrip() + "\n" + "\n".join(added)
+    # “……”: what the document says between the passage and the items is left out
+    text = passage.chunk.text.rstrip() + "\n……\n" + "\n".join(added)
     return replace(passage, chunk=replace(passage.chunk, text=text))
+
+
+def _said(sentence: str) -> bool:
+    return sentence.rstrip().endswith(tuple(SENTENCE_END))
 
 
 def _sentences(text: str) -> list[str]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from ..index.state import Index
+from ..text import lexicon
 from ..text.numerals import spelled_years
 from .evidence import Evidence, assess
 from .mentions import Boost
@@ -69,10 +71,13 @@ def in_own_words(versions: Versions, query: str) -> str:
     for year in {versions.docs[d].issued[:4] for d in titled if versions.docs[d].issued}:
         query = re.sub(rf"{year}\s*年度?(?=[^，。？]{{0,12}}报告)", "", query)
         query = re.sub(rf"{year}\s*年(?![度底初末中])", "今年", query)
-    return _THAT_YEAR.sub("今年", query) if titled else query
+    return _that_year().sub("今年", query) if titled else query
 
 
-_THAT_YEAR = re.compile(r"当年|该年|那年")
+@cache
+def _that_year() -> re.Pattern[str]:
+    """当年, 该年 …: the year the question names (`expressions.txt [pointing_times]`)."""
+    return re.compile(lexicon.alternation("expressions", "pointing_times"))
 
 
 def _as_spelled(index: Index, query: str) -> str:

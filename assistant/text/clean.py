@@ -104,8 +104,8 @@ def paragraphs(text: str) -> list[str]:
         line = normalise_line(raw)
         if not line or is_boilerplate(line):
             continue
-        if kept and _LONE_ORDINAL.fullmatch(kept[-1]):
-            kept[-1] += line  # “一是” + “发行1000亿元长期国债……”
+        if kept and _LONE_ORDINAL.fullmatch(kept[-1]) and not _LONE_ORDINAL.match(line):
+            kept[-1] += line  # “一是” + “发行1000亿元长期国债……” (not 第一 + 第二, a list of them)
         elif kept and _is_broken(kept[-1], line):
             kept[-1] = _join_broken(kept[-1], line)
             if is_boilerplate(kept[-1]):  # the join completed furniture: "当前位置" + "：首页 > …"

@@ -7,23 +7,26 @@ import re
 from collections.abc import Sequence
 
 _NUMERAL = "一二三四五六七八九十"
-_KINDS = r"方面|点|项|条|工作|原则|措施|任务|关系|政策|举措|重点|内容|领域|要求|目标|事项|问题|环节|途径|建议"
+_KINDS = (
+    r"方面|点|项|条|工作|原则|措施|任务|关系|政策|举措|重点|内容|领域|要求|目标|事项|问题|环节|途径|建议"
+    r"|方针|件事"
+)
 # 以下几个方面 / 以下三点 / 如下 / 下列措施, closing the sentence: the list follows it
-_LEAD = re.compile(
-    rf"(?:以下|下列)的?[几{_NUMERAL}两]*(?:个|项|条|大)?(?:{_KINDS})[^，。；]{{0,8}}[。：:]?$"
-    r"|如下[。：:]?$"
+_LEAD = re.compile(  # not 以下 of a bound (10‰以下的目标, 县乡以下的工作负担)
+    rf"(?<![\d‰%％乡县市省级])(?:以下|下列)的?[几{_NUMERAL}两]*(?:个|项|条|大)?(?:{_KINDS})"
+    r"[^，。；]{0,4}[。：:]?$|如下[。：:]?$"
 )
 # the item's number and its style: 一是 / 一要, 第一， , （一）, 一、, 1. / 1、, （1）
 _ITEM = (
     ("是", re.compile(rf"^([{_NUMERAL}]{{1,3}})(?:是|要)")),
     ("第", re.compile(rf"^第([{_NUMERAL}]{{1,3}})[，,、：:]")),
     ("（一）", re.compile(rf"^[（(]([{_NUMERAL}]{{1,3}})[）)]")),
-    ("一、", re.compile(rf"^([{_NUMERAL}]{{1,3}})、")),
+    ("一、", re.compile(rf"^([{_NUMERAL}]{{1,3}})、(?![{_NUMERAL}])")),  # not 一、二季度
     ("1.", re.compile(r"^(\d{1,2})[.．、](?!\d)")),
     ("（1）", re.compile(r"^[（(](\d{1,2})[）)]")),
 )
 _FIRST_ITEM_WITHIN = 3  # sentences after the lead the first item must come in
-_COUNT = re.compile(rf"以下的?([{_NUMERAL}两]{{1,3}})(?:个|项|条|大)?")
+_COUNT = re.compile(rf"(?:以下|下列)的?([{_NUMERAL}两]{{1,3}})(?:个|项|条|大)?")
 
 
 _COUNT_LABEL = re.compile(r"([一二两三四五六七八九十])([\u4e00-\u9fff]{1,2})")  # 三化, 两新
@@ -41,8 +44,16 @@ def counted_list(label: str, text: str) -> bool:
     if not match:
         return False
     count, tail = _number(match.group(1)), re.escape(match.group(2))
-    item = rf"[\u4e00-\u9fff]{{1,4}}{tail}"
-    return re.search(rf"{item}(?:[、和与及]{item}){{{max(count - 1, 1)},}}", text) is not None
+    item = rf"[\u4e00-\u9fff]{{1,3}}{tail}"
+    # exactly that many: 三化 is not 现代化、国际化、法治化和信息化
+    lists = re.finditer(rf"{item}(?:[、和与及]{item})+", text)
+    return any(len(re.split("[、和与及]", found.group())) == count for found in lists)
+
+
+def announces(sentence: str) -> bool:
+    """The sentence says a list follows: a lead (以下几个方面), or one closing on a colon (重点是
+    做三件事：) — not a statement the first item happens to follow (……增长6%。一是……)."""
+    return is_list_lead(sentence) or sentence.rstrip().endswith(("：", ":"))
 
 
 def is_list_lead(sentence: str) -> bool:
@@ -94,7 +105,8 @@ def list_items(
     first = item_number(sentences[lead]) if from_first else None
     if first is not None and first[1] == 1:
         return _following_items(sentences, lead, first[0], limit - 1)
-    opens = lead + 1 < len(sentences) and (item_number(sentences[lead + 1]) or ("", 0))[1] == 1
+    after = next((s for s in sentences[lead + 1 :] if s.strip("…． \n")), "")  # past a “……”
+    opens = (item_number(after) or ("", 0))[1] == 1
     if not is_list_lead(sentences[lead]) and not opens:
         return []  # no lead, nor a sentence the first item follows (……采取一系列措施。一是……)
     count = announced(sentences[lead]) or limit

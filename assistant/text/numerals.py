@@ -67,7 +67,7 @@ def _counted() -> re.Pattern[str]:
 def all_in_digits(text: str) -> str:
     """The text with every figure in digits, however it is written (一九八○年的二亿一千七百万吨
     → 1980年的217000000吨, 百分之五十 → 50%, 4·3％ → 4.3%): for comparing, never for quoting."""
-    return in_digits(spelled_out(text))
+    return in_digits(digits_for_spelled(text))
 
 
 def in_digits(text: str) -> str:
@@ -131,7 +131,8 @@ _DOT_DECIMAL = re.compile(r"(?<=\d)[·・](?=\d+\s*[%％])")  # 4·3％ in older
 _DIGITS = "〇○零一二三四五六七八九"
 _SPELLED_YEAR = re.compile(rf"[{_DIGITS}]{{4}}(?=年)")  # 一九五四年, 一九八○年
 _PERCENT = re.compile(rf"百分之([{_CN}]+)(?:点([{_DIGITS}]+))?")  # 百分之二十六点七
-_DECIMAL = re.compile(rf"([{_CN}]+)点([{_DIGITS}]+)")  # 二点八倍
+# 二点八倍, 三点五万: a multiple or a magnitude follows (not 九点三十分, 这一点一定要)
+_DECIMAL = re.compile(rf"([{_CN}]+)点([{_DIGITS}]+)(?=倍|万|亿|个百分点)")
 
 
 def spelled_years(year: str) -> list[str]:
@@ -144,33 +145,29 @@ def _digit_by_digit(numeral: str) -> str:
     return "".join(str(_DIGIT.get(ch, 0)) for ch in numeral)
 
 
-def spelled_out(text: str) -> str:
+def digits_for_spelled(text: str) -> str:
     """Figures spelled out in words or older print, in digits: 一九五四年 → 1954年, 百分之二十六点七
     → 26.7%, 二点八倍 → 2.8倍, 4·3％ → 4.3%, full-width digits half-width."""
     text = _DOT_DECIMAL.sub(".", text.translate(_WIDE))
     text = _SPELLED_YEAR.sub(lambda m: _digit_by_digit(m.group()), text)
 
-    def decimal(whole: str, fraction: str | None) -> str:
-        value = _value(whole)
-        if not value.isdigit():
-            return ""
-        return value + (f".{_digit_by_digit(fraction)}" if fraction else "")
+    text = _PERCENT.sub(lambda m: _decimal(m, "%"), text)
+    return _DECIMAL.sub(lambda m: _decimal(m, ""), text)
 
-    text = _PERCENT.sub(
-        lambda m: (
-            (decimal(m.group(1), m.group(2)) + "%")
-            if decimal(m.group(1), m.group(2))
-            else m.group()
-        ),
-        text,
-    )
-    return _DECIMAL.sub(lambda m: decimal(m.group(1), m.group(2)) or m.group(), text)
+
+def _decimal(match: re.Match[str], suffix: str) -> str:
+    """百分之二十六点七 → 26.7%, 二点八 → 2.8; the match as written when it is no number."""
+    whole, fraction = match.group(1), match.group(2)
+    value = _value(whole)
+    if not value.isdigit():
+        return match.group()
+    return value + (f".{_digit_by_digit(fraction)}" if fraction else "") + suffix
 
 
 def written_figures(text: str) -> dict[str, str]:
     """`figures`, each value with the words it was first written in (990000 → 99万)."""
     found: dict[str, str] = {}
-    text = _CONSECUTIVE.sub("连续", spelled_out(text))
+    text = _CONSECUTIVE.sub("连续", digits_for_spelled(text))
     for match in _ARABIC.finditer(_ORDINAL.sub(" ", text)):  # 第1位 is a rank (`ranks`)
         found.setdefault(_arabic(match.group()), match.group().strip())
     for match in _FRACTION.finditer(text):
@@ -206,10 +203,14 @@ def ranks(text: str) -> set[str]:
     found |= {f"第{_value(m.group(1))}" for m in _SESSION.finditer(text)}
     found |= {"第1" for _ in _FIRST_OF.finditer(text)}  # 首部, 首届, 首座 … are 第一部 …
     words = {m.group() for m in _rank_words().finditer(text)}
-    return found | {_FIRST.get(w, w) for w in words}
+    return found | {_FIRST.get(w, "第1" if _FIRST_OF.match(w) else w) for w in words}
 
 
-_SESSION = re.compile(rf"(?<![第\d{_CN}])([{_CN}\d]{{1,3}})届(?!时)")
+# 十二届全国人大, 七届二中全会: a session before the body it is of (not 新一届, 连续七届)
+_SESSION = re.compile(
+    rf"(?<![第\d{_CN}新上下这那每本该历])([{_CN}\d]{{1,3}})届"
+    r"(?=全国|人大|政协|中央|[一二三四五六七八九十]中全会|代表大会|运动会|世界杯)"
+)
 _FIRST_OF = re.compile("首(?=[部届座款台家个位批次架艘项本张期轮场])")
 
 

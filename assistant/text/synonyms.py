@@ -37,10 +37,11 @@ def spelled_otherwise(name: str) -> list[str]:
     """The name with one of its words put the texts' way (普通高校 → 普通高等学校): the other
     spellings of a name built on a word of a synonym group. Only words of two characters or
     more are swapped, and only inside a longer name."""
+    lowered = name.lower()  # the table's words are lower-cased (AI → ai)
     return [
-        name.replace(word, other)
+        lowered.replace(word, other)
         for word, others in _table().items()
-        if len(word) >= 2 and word != name and word in name
+        if len(word) >= 2 and word != lowered and word in lowered
         for other in others
     ]
 

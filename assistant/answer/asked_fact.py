@@ -1,0 +1,75 @@
+"""Whether the sentences about a question hold the kind of fact it asks for: a figure for 多少
+(for each year it names), a date for 何时 — a year or a day for 哪年/几月几号, not 目前 or 近日."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..search.periods import period, years_said
+from ..search.versions import issued_on
+from ..text import lexicon
+from ..text.expressions import relative_times
+from ..text.numerals import digits_for_spelled
+from ..text.regions import find_provinces
+from ..tuning import TUNING
+from .candidates import Candidate, context
+from .generate import GenerationRequest
+from .question_types import answers_kind
+
+TUNE = TUNING.answer
+_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
+
+
+_DAY = re.compile(  # a day of a month (3月12日, 三月十二日, 初五), not 3号文件 or 30日内
+    r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]"
+    r"|初[一二三四五六七八九十]"
+)
+
+
+@cache
+def _daily() -> re.Pattern[str]:
+    """哪天, 几月几号 …: a “when” question asking for the day."""
+    return re.compile(lexicon.alternation("question_types", "daily"))
+
+
+@cache
+def _dated() -> re.Pattern[str]:
+    """哪年, 哪天, 几月 …: a “when” question asking for a year or a day."""
+    return re.compile(lexicon.alternation("question_types", "dated"))
+
+
+def has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candidate]) -> bool:
+    """A “多少” question needs relevant sentences with a figure, for each year it asks about; a
+    “何时” question one with a date (in the sentence, or the document's own date or title) —
+    for 哪年/哪天 a year or month said from the text (明年), not a span of time (目前, 此前)."""
+    years = set(_YEAR.findall(request.searched))
+    dated = kind == "when" and bool(_dated().search(request.searched))
+    daily = dated and bool(_daily().search(request.searched))
+    about = {c.key for c in candidates if c.own >= TUNE.min_figure_coverage}
+    places = set(find_provinces(request.searched))
+    found = []
+    for candidate in candidates:
+        n, position = candidate.key
+        if not {(n, position - 1), (n, position), (n, position + 1)} & about:
+            continue  # neither it nor the sentence before or after is about the question
+        named = set(find_provinces(candidate.text))
+        if places and named and not places & named:
+            continue  # a figure about another province (“例如X省每年……”)
+        where = context(candidate.passage)
+        text = _YEAR.sub("", candidate.text) if kind == "quantity" else candidate.text
+        if kind == "when":
+            text += where
+        calendar = any(set(t) & set("年月季") for t in relative_times(candidate.text))
+        if daily and not _DAY.search(text):
+            continue  # 几月几号: the day, not only the year or month
+        if answers_kind(kind, text, request.searched, strict=dated) or (dated and calendar):
+            # the year its section speaks of (2005年报告's 过去一年工作回顾: 全年 is 2004年)
+            chunk = candidate.passage.chunk
+            issued = issued_on(chunk.date, chunk.title or "")
+            spoken = period(chunk.heading or "", issued)
+            said = years_said(candidate.text, issued)  # 去年 in a 2025 report: 2024
+            # 一九八二年 is 1982年
+            text = digits_for_spelled(candidate.text)
+            found.append(" ".join([text, where, *map(str, [spoken or "", *said])]))
+    return bool(found) and all(any(year in text for text in found) for year in years)
