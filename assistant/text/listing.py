@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .numerals import chinese_value
+
 _NUMERAL = "一二三四五六七八九十"
 _KINDS = (
     r"方面|点|项|条|工作|原则|措施|任务|关系|政策|举措|重点|内容|领域|要求|目标|事项|问题|环节|途径|建议"
@@ -62,16 +64,8 @@ def is_list_lead(sentence: str) -> bool:
 
 
 def _number(numeral: str) -> int:
-    if numeral.isdigit():
-        return int(numeral)
-    if numeral == "两":
-        return 2
-    tens, _, ones = numeral.rpartition("十")
-    if "十" not in numeral:
-        return _NUMERAL.index(numeral) + 1 if len(numeral) == 1 else 0
-    return (_NUMERAL.index(tens) + 1 if tens else 1) * 10 + (
-        _NUMERAL.index(ones) + 1 if ones else 0
-    )
+    """An item's number, in digits or Chinese numerals (十二 → 12, 两 → 2); 0 if none."""
+    return int(numeral) if numeral.isdigit() else chinese_value(numeral) or 0
 
 
 def item_number(sentence: str) -> tuple[str, int] | None:

@@ -128,11 +128,11 @@ def figures(text: str) -> set[str]:
 
 _WIDE = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _DOT_DECIMAL = re.compile(r"(?<=\d)[·・](?=\d+\s*[%％])")  # 4·3％ in older print; 5·12 is a date
-_DIGITS = "〇○零一二三四五六七八九"
-_SPELLED_YEAR = re.compile(rf"[{_DIGITS}]{{4}}(?=年)")  # 一九五四年, 一九八○年
-_PERCENT = re.compile(rf"百分之([{_CN}]+)(?:点([{_DIGITS}]+))?")  # 百分之二十六点七
+_DIGIT_CHARS = "〇○零一二三四五六七八九"
+_SPELLED_YEAR = re.compile(rf"[{_DIGIT_CHARS}]{{4}}(?=年)")  # 一九五四年, 一九八○年
+_PERCENT = re.compile(rf"百分之([{_CN}]+)(?:点([{_DIGIT_CHARS}]+))?")  # 百分之二十六点七
 # 二点八倍, 三点五万: a multiple or a magnitude follows (not 九点三十分, 这一点一定要)
-_DECIMAL = re.compile(rf"([{_CN}]+)点([{_DIGITS}]+)(?=倍|万|亿|个百分点)")
+_DECIMAL = re.compile(rf"([{_CN}]+)点([{_DIGIT_CHARS}]+)(?=倍|万|亿|个百分点)")
 
 
 def spelled_years(year: str) -> list[str]:
