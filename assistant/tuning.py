@@ -124,6 +124,9 @@ class AnswerTuning:
     """A sentence shorter than this is a lead (“二是……。”): the next sentence spells it out."""
     list_items: int = 8
     """Items of a list a sentence announces (做好以下工作。一是……) quoted with it, at most."""
+    consequence_max_chars: int = 100
+    """A sentence opening on 因此/所以 up to this long says only the consequence: a “why”
+    question quotes the sentence before it first (a longer one says more than that)."""
     sentence_max_chars: int = 160
     """Longer sentences are split further at ；."""
     min_sentence_chars: int = 8

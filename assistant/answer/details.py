@@ -3,10 +3,16 @@ the items of a list it announces (还必须做好以下工作。→ 一是……
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from ..schema import Passage
+from ..text import lexicon
 from ..text.listing import list_items
 from ..text.sentences import lead_details
 from ..tuning import TUNING
 from .candidates import Candidate, is_answer_sentence, sentences_of
+from .question_types import answers_kind
 
 TUNE = TUNING.answer
 
@@ -18,6 +24,59 @@ def details(candidate: Candidate) -> list[Candidate]:
     sentences = sentences_of(candidate.passage)
     positions = lead_details(sentences, candidate.position, limit=1, usable=is_answer_sentence)
     return _at(candidate, sentences, positions)
+
+
+@cache
+def _opens_on(section: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{lexicon.alternation('expressions', section)})[，,]?")
+
+
+def antecedent(
+    candidate: Candidate, kind: str, question: str, passages: list[Passage]
+) -> list[Candidate]:
+    """The sentence before one that follows from it, when it holds what a “why” or “when”
+    question asks: “……。因此它也被称为X。” answers “为什么称为X” with the sentence before,
+    “2004年……失败。赛后，他正式退役。” answers “何时退役” with the year before. A sentence that
+    opens its passage is looked for in the other passages (chunks overlap by a sentence)."""
+    if kind not in ("reason", "when"):
+        return []
+    found = _before(candidate, passages)
+    if found is None:
+        return []
+    passage, sentences, before = found
+    text = sentences[before + 1]
+    if not is_answer_sentence(sentences[before]):
+        return []
+    if kind == "reason":
+        opener = _opens_on("follows_from_cause").match(text)
+        rest = text[opener.end() :] if opener else ""
+        if not opener or len(rest) > TUNE.consequence_max_chars or _reason().search(rest):
+            return []  # a long one, or one giving its reason itself, says more than that
+    elif not _opens_on("follows_from_time").match(text) or (
+        answers_kind(kind, text, question) or not answers_kind(kind, sentences[before], question)
+    ):
+        return []
+    return [Candidate(passage, before, sentences[before], candidate.coverage, candidate.score)]
+
+
+def _before(candidate: Candidate, passages: list[Passage]) -> tuple[Passage, list[str], int] | None:
+    """A passage holding the candidate's sentence after another one, its sentences and that
+    one's position."""
+    if candidate.position > 0:
+        return candidate.passage, sentences_of(candidate.passage), candidate.position - 1
+    text = sentences_of(candidate.passage)[0]
+    for passage in passages:
+        if passage.chunk.doc_id != candidate.passage.chunk.doc_id or passage is candidate.passage:
+            continue
+        sentences = sentences_of(passage)
+        if text in sentences[1:]:
+            return passage, sentences, sentences.index(text, 1) - 1
+    return None
+
+
+@cache
+def _reason() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("expressions", "reason_words"))
 
 
 def items(candidate: Candidate, *, from_first: bool = False) -> list[Candidate]:

@@ -29,7 +29,7 @@ from .candidates import (
     sentence_features,
     term_coverage,
 )
-from .details import details, items
+from .details import antecedent, details, items
 from .first import answering
 from .generate import REFUSAL, GenerationRequest
 from .question_types import FACTOID, classify, definienda, question_parts
@@ -194,6 +194,8 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     answer = _Answer(limit + len(leading) - 1)
     listing = kind in _LISTING  # asked for ways or a list, a list comes whole, past the limits
     for first in leading:
+        for cause in antecedent(first, kind, request.searched, request.passages):
+            answer.take(cause, leading=True)  # the sentence it follows from comes before it
         answer.take(first, leading=True)
         # a list it announces comes right after it — or, asked for a list, the rest of a list it
         # opens (一要……。二要……。)

@@ -1,0 +1,60 @@
+"""A sentence that follows from the one before it (因此……, 此后……) answers “why” or “when” only
+with that one: on made-up texts the cause or the date comes first, and a sentence that gives its
+own reason, or a question of another kind, is answered without it."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assistant_of
+
+TEXTS = {
+    "科普基地情况.txt": (
+        "科普基地情况\n"
+        "科普基地每年接待中小学生超过三万人次，开放天数位居全市首位。"
+        "因此它被称为城市第二课堂。基地还建有一座小型天文台，供夜间观测使用。\n"
+    ),
+    "示范园区运营.txt": (
+        "示范园区运营\n"
+        "2019年，示范园区通过了国家验收，入驻企业达到120家。"
+        "此后，示范园区正式转为常态化运营，由管委会统一管理。"
+        "园区内还建有共享实验室和人才公寓。\n"
+    ),
+    "物流园项目.txt": (
+        "物流园项目\n"
+        "物流园占地三百亩，分两期建成。"
+        "因此，物流园因为地处交通枢纽而被列为全市重点项目。"
+        "物流园配套建设了冷链仓库。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    return assistant_of(tmp_path_factory.mktemp("antecedent"), TEXTS)
+
+
+def test_the_cause_before_therefore_answers_why(assistant):
+    answer = assistant.ask("科普基地为啥被叫作城市第二课堂？")
+    texts = [s.text for s in answer.sentences]
+    assert not answer.refused, answer.answer
+    assert "三万人次" in texts[0] and "第二课堂" in texts[1], answer.answer
+
+
+def test_the_date_before_thereafter_answers_when(assistant):
+    answer = assistant.ask("示范园区什么时候正式转为常态化运营？")
+    texts = [s.text for s in answer.sentences]
+    assert not answer.refused, answer.answer
+    assert "2019年" in texts[0] and "常态化运营" in texts[1], answer.answer
+
+
+def test_a_sentence_giving_its_own_reason_stands_alone(assistant):
+    answer = assistant.ask("物流园为什么被列为全市重点项目？")
+    assert not answer.refused, answer.answer
+    assert "交通枢纽" in answer.sentences[0].text, answer.answer
+    assert all("三百亩" not in s.text for s in answer.sentences[:1]), answer.answer
+
+
+def test_other_questions_do_not_reach_back(assistant):
+    answer = assistant.ask("示范园区由谁统一管理？")
+    assert not answer.refused, answer.answer
+    assert "管委会" in answer.sentences[0].text, answer.answer
