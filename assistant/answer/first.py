@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 
 from ..search.weights import answer_type_words
+from ..text import lexicon
 from ..text.listing import counted_list, is_count_label
 from ..text.names import quoted
 from ..text.synonyms import found_in, instances
@@ -44,6 +46,12 @@ def answering(
         ]
         if naming:  # “什么颜色”: the sentence naming one (体呈银灰色) answers
             return naming[0]
+    asks_name = kind != "reason" and _other_names("question_types").search(question)
+    if asks_name and not _names_otherwise(best):
+        floor = TUNE.keep_fraction * best.coverage
+        naming = [c for c in candidates if c.coverage >= floor and _names_otherwise(c)]
+        if naming:  # “又叫什么”: the sentence giving another name (又称……) answers
+            return naming[0]
     if kind not in TUNE.typed_first or best.typed:
         return best
     near = [
@@ -55,6 +63,15 @@ def answering(
         and (c.score >= TUNE.typed_first_fraction * best.score or _adds(c, best, weights))
     ]
     return near[0] if near else best
+
+
+@cache
+def _other_names(section: str) -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(section, "other_names"))
+
+
+def _names_otherwise(candidate: Candidate) -> bool:
+    return bool(_other_names("expressions").search(candidate.text))
 
 
 def _quotes(phrase: str, candidate: Candidate) -> bool:

@@ -1,6 +1,10 @@
-"""A sentence that follows from the one before it (因此……, 此后……) answers “why” or “when” only
-with that one: on made-up texts the cause or the date comes first, and a sentence that gives its
-own reason, or a question of another kind, is answered without it."""
+"""Which sentence answers first, on made-up texts.
+
+A sentence that follows from the one before it (因此……, 此后……) answers “why” or “when” only
+with that one: the cause or the date comes first, and a sentence that gives its own reason, or a
+question of another kind, is answered without it. A question asking what else a thing is called
+(又叫什么) is answered by the sentence giving another name (又称……), not by the one best matching
+its other words."""
 
 from __future__ import annotations
 
@@ -24,6 +28,12 @@ TEXTS = {
         "物流园占地三百亩，分两期建成。"
         "因此，物流园因为地处交通枢纽而被列为全市重点项目。"
         "物流园配套建设了冷链仓库。\n"
+    ),
+    "孵化平台介绍.txt": (
+        "孵化平台介绍\n"
+        "全市众创空间数量达到四十家，众创空间入驻团队超过两百个，众创空间年度考核优秀率居全省前列。\n"
+        "众创空间每年为入驻团队提供免费工位和创业辅导。\n"
+        "在一些城市，众创空间又称创客空间。\n"
     ),
 }
 
@@ -58,3 +68,9 @@ def test_other_questions_do_not_reach_back(assistant):
     answer = assistant.ask("示范园区由谁统一管理？")
     assert not answer.refused, answer.answer
     assert "管委会" in answer.sentences[0].text, answer.answer
+
+
+def test_another_name_answers_what_else_it_is_called(assistant):
+    answer = assistant.ask("众创空间又叫什么？")
+    assert not answer.refused, answer.answer
+    assert "创客空间" in answer.sentences[0].text, answer.answer
