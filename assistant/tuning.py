@@ -37,6 +37,9 @@ class EvidenceTuning:
     """How many of the retrieved passages the coverage is measured on."""
     common_word_frequency: int = 300
     """jieba dictionary count above which a word is everyday Chinese, not a topic word."""
+    rare_character_frequency: int = 100
+    """A single character standing as a word, rarer than this in jieba's dictionary, is a name
+    (蓍, 鲷): a passage must hold it, as it must a name jieba guessed."""
     specificity_slope: float = 0.35
     """How fast a common word's weight falls per tenfold frequency."""
     specificity_floor: float = 0.3

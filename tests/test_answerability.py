@@ -129,6 +129,7 @@ def test_a_verb_the_passage_says_otherwise_never_refuses_alone(
         ("「碧草如茵」景致是怎样形成的？", "碧草如茵"),  # an idiom, but quoted as a name
         ('"P. tuckeri"的体长有多大？', "P. tuckeri"),  # a Latin name in plain quotes
         ("湖南省皮划艇队每年引进多少人才？", "皮划艇队"),  # a team: the whole name
+        ("湖南对蓍的培育有哪些措施？", "蓍"),  # a rare character standing alone: a plant's name
         # the rare noun a question opens with is its topic: a passage on another workstation
         ("羊水栓塞工作站每个资助多少万元？", "羊水"),
         (

@@ -8,6 +8,7 @@ from functools import cache
 
 from ..index.state import Index
 from ..text import lexicon
+from ..text.chars import CJK
 from ..text.names import (
     is_code,
     is_guessed,
@@ -22,6 +23,7 @@ from ..tuning import TUNING
 
 TUNE = TUNING.evidence
 _LATIN = re.compile(r"[A-Za-z]")
+_CJK = re.compile(f"[{CJK}]")
 
 
 def specificity(word: str) -> float:
@@ -60,7 +62,10 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
             continue  # markup or an English word the texts never use (script, yaml)
         if (kept := trimmed_guess(word, question.lower())) and not (kept != word and len(kept) < 2):
             words[kept] = flag
-    topical = {w: flag in noun_tags() or _guessed_term(index, w) for w, flag in words.items()}
+    topical = {
+        w: flag in noun_tags() or _guessed_term(index, w) or _rare_character(w)
+        for w, flag in words.items()
+    }
     known = {}
     for word in words:
         weight = word_weight(index, word)
@@ -73,7 +78,9 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
     for word, flag in words.items():
         if word in known:
             weights[word] = known[word]
-        elif is_code(word) or (is_guessed(word) and _name_like(word, flag)):
+        elif (
+            is_code(word) or (is_guessed(word) and _name_like(word, flag)) or _rare_character(word)
+        ):
             weights[word] = ceiling  # a code or a name the index never saw
         elif topical[word]:  # with nothing known to compare with, as much as a rare word
             base = average or ceiling
@@ -94,6 +101,15 @@ def _guessed_term(index: Index, word: str) -> bool:
     """A word jieba had to guess (怡良 tagged as an adjective) that the index holds: a name or
     term of the texts, whatever its tag."""
     return len(word) >= 2 and is_guessed(word) and word_weight(index, word) is not None
+
+
+def _rare_character(word: str) -> bool:
+    """A rare character standing as a word of its own (蓍的别名): the name of what is asked about."""
+    return (
+        len(word) == 1
+        and bool(_CJK.match(word))
+        and general_frequency(word) <= TUNE.rare_character_frequency
+    )
 
 
 def _name_like(word: str, flag: str) -> bool:
