@@ -902,3 +902,44 @@ def test_a_synonym_of_the_passages_word_supports_a_sentence():
     sentence = "坚持托底保障民生，加强财政投入[1]。"
     assert support(sentence, ["坚持兜底保障民生，加强财政投入。"]) == 1.0
     assert support(sentence, ["坚持保障民生，加强财政投入。"]) < 1.0
+
+
+def test_a_figure_pins_down_which_fact_a_direction_word_is_about():
+    """A clause's figure is read against the passage piece stating it, in other words and past
+    a bracket holding a comma (7，000): 减少了80万吨 is the passage's 降低了80万吨, not the 增加 of
+    another figure; the other way round it is caught."""
+    text = (
+        "2019年全州钢产量比上年增加150万吨，而能耗总量（按每公斤7，000大卡的标准煤计算），"
+        "比上年降低了80万吨。"
+    )
+    caught(
+        "2019年全州能耗总量比上年增加了80万吨[1]。",
+        "2019年全州能耗总量（按标准煤计算）比上年减少了80万吨，钢产量却增加了150万吨[1]。",
+        text,
+        "增加",
+    )
+
+
+def test_a_count_with_its_measure_word_is_a_figure_in_any_script():
+    text = "著有《山居集》十六卷、《杂记》四卷、《诗话》二卷等。"
+    caught(
+        "著有《山居集》16卷、《杂记》5卷等[1]。",
+        "著有《山居集》16卷、《杂记》4卷等[1]。",
+        text,
+        "5",
+    )
+
+
+def test_a_part_of_a_title_the_passage_holds_whole_is_no_term_exchanged():
+    text = "最早提到该佛的汉语佛经是公元147年译成汉语的《妙喜佛国经》，这部经也是已知最古老的净土经典。"
+    passes("《妙喜佛国经》于公元147年译成汉语，是最早提到该佛的汉语佛经[1]。", text)
+
+
+def test_an_ordinal_is_a_rank_not_an_organisation():
+    text = "本剧也是全州电视史上首部自制的战争单元剧。"
+    caught(
+        "本剧是全州电视史上第二部自制的战争单元剧[1]。",
+        "本剧是全州电视史上第一部自制的战争单元剧[1]。",
+        text,
+        "第2",
+    )

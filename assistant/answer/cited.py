@@ -70,9 +70,25 @@ def _cited(cls: type[Cited], passages: tuple[Passage, ...]) -> Cited:
     return cls._build(passages)
 
 
+_CUTS = frozenset("，,；;：:")
+_OPENING, _CLOSING = frozenset("（(["), frozenset("）)]")
+
+
 def clauses(sentence: str) -> list[str]:
-    """The sentence cut at commas, semicolons and colons."""
-    return [c for c in re.split(r"[，,；;：:]", sentence) if c.strip()]
+    """The sentence cut at commas, semicolons and colons — not inside brackets, nor between the
+    digits of a figure (7，000)."""
+    found, start, depth = [], 0, 0
+    for i, ch in enumerate(sentence):
+        depth += (ch in _OPENING) - (ch in _CLOSING and depth > 0)
+        if ch not in _CUTS or depth:
+            continue
+        inside_figure = 0 < i < len(sentence) - 1 and sentence[i - 1].isdigit()
+        if ch in "，," and inside_figure and sentence[i + 1].isdigit():
+            continue
+        found.append(sentence[start:i])
+        start = i + 1
+    found.append(sentence[start:])
+    return [c for c in found if c.strip()]
 
 
 def matching_clause(

@@ -104,8 +104,8 @@ def _entities(sentence: str, text: str) -> list[str]:
     for i, (word, flag) in enumerate(words):
         at = sentence.find(word, at)
         boundary, at = sentence[max(at - 1, 0) : at + 1], at + len(word)
-        if len(word) < 2 or find_provinces(word) or not is_dictionary_word(word):
-            continue
+        if len(word) < 2 or find_provinces(word) or not is_dictionary_word(word) or ranks(word):
+            continue  # 第一部 is a rank (checked as one), not an organisation named 部
         if len(boundary) == 2 and boundary in text and word not in text:
             continue
         if flag in ENTITY_TAGS and (_phrase(word) or word in polar()[0]):

@@ -18,9 +18,10 @@ from functools import cache
 from itertools import accumulate
 
 from ..text import lexicon
+from ..text.numerals import figures
 from ..text.segment import tagged
 from .cited import Cited, clauses
-from .polar import comparative, directions, not_negating, polar
+from .polar import directions, not_negating, polar, said_alike, sides
 
 _REACH = 10  # characters after a negator in which the verb it governs may stand (并未与某队签订)
 
@@ -156,7 +157,11 @@ def denied(sentence: str, cited: Cited) -> list[str]:
                 issues.append(f"原文对“{verb}”的说法相反（原文：“{source}”）")
                 break
         else:
-            issues += _turned(clause, mine.topic, items) or _opposed(clause, mine, passage)
+            issues += (
+                _turned(clause, mine.topic, items)
+                or _opposed(clause, mine, passage)
+                or _against_figure(clause, cited)
+            )
     return issues
 
 
@@ -168,9 +173,30 @@ def _opposed(clause: str, mine: _Predicates, passage: list[tuple[str, _Predicate
             if said not in clause or meant in clause:
                 continue
             about = [c for c, p in passage if (mine.topic - {said, meant}) & p.topic]
+            if said_alike(said, clause, "。".join(about)):
+                continue  # the clause's figure is stated the clause's way in other words
             if any(meant in c for c in about) and not any(said in c for c in about):
                 source = next(c for c in about if meant in c).strip()[:30]
                 return [f"“{said}”与原文的“{meant}”相反（原文：“{source}”）"]
+    return []
+
+
+_DATES = re.compile(r"\d{4}年|\d{1,2}月(?:\d{1,2}日)?")
+
+
+def _against_figure(clause: str, cited: Cited) -> list[str]:
+    """A clause saying its figure rose (增加了80万吨) where every passage piece stating that
+    figure says it fell (比上年降低了80万吨), or the reverse: the figure pins down the fact,
+    however many other directions the passage sentence holds. Years and dates pin nothing."""
+    mine = sides(clause)
+    stated = set(figures(_DATES.sub("", clause)))
+    if len(mine) != 1 or not stated:
+        return []
+    pieces = [p for c in cited.clauses for p in c.split("、") if stated & set(figures(p))]
+    theirs = {side for p in pieces for side in sides(p)}
+    if theirs and not theirs & mine.keys():
+        said = min(next(iter(mine.values())))
+        return [f"“{said}”与原文的说法方向相反（原文：“{pieces[0].strip()[:30]}”）"]
     return []
 
 
@@ -178,28 +204,15 @@ def _turned(clause: str, topic: frozenset[str], items: list[tuple[str, _Predicat
     """A clause saying a thing rose (增长, 扩大, 上调) where every passage clause about it says
     it fell (下降, 缩小, 降低), or the reverse, or that it stays (保持不变, 基本稳定). Direction
     words count as whole words (增加值 is no 增加); `items` are the passage clauses' list items."""
-    mine = _sides(clause)
+    mine = sides(clause)
     if len(mine) != 1:
         return []
     said = next(iter(mine.values()))
     about = [item for item, p in items if topic & p.topic - said]
-    theirs = {side for c in about for side in _sides(c)}
+    theirs = {side for c in about for side in sides(c)}
     if theirs and not theirs & mine.keys():
         return [f"“{min(said)}”与原文的说法方向相反（原文：“{about[0].strip()[:30]}”）"]
     kept = [c for c in about if directions()[2].search(c)]
     if not theirs and kept:
         return [f"“{min(said)}”与原文不符：原文未变（原文：“{kept[0].strip()[:30]}”）"]
     return []
-
-
-def _sides(text: str) -> dict[str, set[str]]:
-    """The direction words of a text, by side (up, down)."""
-    found: dict[str, set[str]] = {}
-    for word, _ in tagged(text):
-        if comparative(word):
-            continue  # 低于 compares two things, it does not say one fell
-        for side, pattern in zip(("up", "down"), directions()[:2], strict=True):
-            # 大幅提高, 有所下降: jieba keeps the phrase whole
-            if pattern.fullmatch(word) or (len(word) == 4 and pattern.fullmatch(word[2:])):
-                found.setdefault(side, set()).add(word)
-    return found

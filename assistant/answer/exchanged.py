@@ -94,11 +94,24 @@ def _exchanged(mine: str, theirs: str, clause: str, source: str, cited: Cited) -
         (_times(mine), _times(theirs)),
         (set(_YEAR.findall(mine)), set(_YEAR.findall(theirs))),  # 2007 of 2007|年 → 2005
     ):
-        added = sorted(m for m in said - meant if m not in source and m not in cited.regions)
+        added = sorted(
+            m
+            for m in said - meant
+            if m not in source and m not in cited.regions and not _in_cited_title(m, clause, cited)
+        )
         dropped = sorted(t for t in meant - said if t not in clause)
         if added and dropped:
             return f"“{added[0]}”与原文的“{dropped[0]}”不符"
     return None
+
+
+_TITLE = re.compile(r"《([^》]{1,40})》")
+
+
+def _in_cited_title(term: str, clause: str, cited: Cited) -> bool:
+    """The term is a part of a title in 《》 the passages hold whole (《阿閦佛国经》's 佛国) — not
+    the whole title, which may be another work's."""
+    return any(term in t != term and f"《{t}》" in cited.text for t in _TITLE.findall(clause))
 
 
 def _same_kind(

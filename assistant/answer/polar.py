@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from ..text import lexicon
+from ..text.numerals import figures
 from ..text.segment import tagged
 
 
@@ -52,3 +53,45 @@ _COMPARATIVE = re.compile(r"[快慢高低多少好差优大小]于|超过|不如
 def comparative(text: str) -> bool:
     """快于, 低于, 超过, 不如: a comparison of two things, not a change of one (`outpaced.py`)."""
     return bool(_COMPARATIVE.search(text))
+
+
+def sides(text: str) -> dict[str, set[str]]:
+    """The direction words of a text, by side (up, down)."""
+    found: dict[str, set[str]] = {}
+    for word, _ in tagged(text):
+        if comparative(word):
+            continue  # 低于 compares two things, it does not say one fell
+        for side, pattern in zip(("up", "down"), directions()[:2], strict=True):
+            # 大幅提高, 有所下降: jieba keeps the phrase whole
+            if pattern.fullmatch(word) or (len(word) == 4 and pattern.fullmatch(word[2:])):
+                found.setdefault(side, set()).add(word)
+    return found
+
+
+_PIECES = re.compile(r"[，,；;、。]")
+
+
+def said_alike(said: str, clause: str, text: str) -> bool:
+    """A piece of `text` stating a figure of the clause says it the way of `said` in other
+    words (……减少了100万吨 ← ……，比上年降低了100万吨): the clause's direction word agrees with
+    the fact its figure pins down, whatever another piece of the text says."""
+    side, stated = sides(said).keys(), set(figures(clause))
+    if not side or not stated:
+        return False
+    return any(stated & set(figures(p)) and side & sides(p).keys() for p in _PIECES.split(text))
+
+
+def reversed_words(mine: str, source: str) -> list[str]:
+    """A word of a pair of opposites (扩大/缩小) where the source has only the other."""
+    _, opposites = polar()
+    return [
+        f"“{said}”与原文的“{meant}”相反"
+        for a, b in opposites
+        for said, meant in ((a, b), (b, a))
+        if said in mine
+        and meant not in mine
+        and meant in source
+        and said not in source
+        # … unless the source states the clause's figure the clause's way (减少 ← 降低)
+        and not said_alike(said, mine, source)
+    ]

@@ -26,7 +26,7 @@ from ..text.segment import (
 )
 from ..text.synonyms import synonyms
 from .cited import ENTITY_TAGS, Cited, clauses, matching_clause, sharing
-from .polar import comparative, directions, negations, not_negating, polar
+from .polar import comparative, directions, negations, not_negating, reversed_words
 
 _APART = 6  # characters more in the source than the clause between two matches
 _WHOLE_CLAUSE = 0.75  # of a clause matched by its passage clause, or read against the sentence
@@ -118,10 +118,13 @@ _SAME_FIGURE_SHARE = 0.4  # of the clause's character pairs, in a passage clause
 def _restated(clause: str, cited: Cited) -> str | None:
     """The passage clause, or else sentence, the clause restates, if any — one stating the same
     figure first (a clause restated in another order: 1956年……583亿元 is not 1949年……326亿元)."""
-    stated = _figures_of(clause)
-    same = tuple(c for c in cited.clauses if stated & _figures_of(c)) if stated else ()
-    if same and (source := sharing(bigram_set(clause), same, _SAME_FIGURE_SHARE)) is not None:
-        return source
+    stated, parts = _figures_of(clause), cited.clauses
+    # each read with the clause before, which may hold its subject (能耗总量，比上年降低了80万吨)
+    same = {
+        f"{parts[i - 1] if i else ''}{p}": p for i, p in enumerate(parts) if stated & _figures_of(p)
+    }
+    if same and (read := sharing(bigram_set(clause), tuple(same), _SAME_FIGURE_SHARE)):
+        return same[read]
     source = matching_clause(clause, cited)
     if source is None:
         source = matching_clause(clause, cited, pieces=cited.sentences)
@@ -196,7 +199,7 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
         if bool(_unmatched(mine, theirs)) != bool(_unmatched(theirs, mine)):
             issues.append(f"否定或禁止的说法与原文不符（原文：“{part.source.strip()[:30]}”）")
             continue
-        issues += _reversed(part.clause, part.source)
+        issues += reversed_words(part.clause, part.source)
         up, down, steady = directions()
         for mine, joined in part.changes:
             # with the character after each: jieba cuts 快|于, the direction is 快于
@@ -249,16 +252,6 @@ def _unmatched(these: set[str], those: set[str]) -> set[str]:
 def _with_next(piece: str, text: str) -> str:
     at = text.find(piece)
     return text[at : at + len(piece) + 1] if at >= 0 else piece
-
-
-def _reversed(mine: str, source: str) -> list[str]:
-    _, opposites = polar()
-    return [
-        f"“{said}”与原文的“{meant}”相反"
-        for a, b in opposites
-        for said, meant in ((a, b), (b, a))
-        if said in mine and meant not in mine and meant in source and said not in source
-    ]
 
 
 _QUOTE_SPAN = re.compile(r"《[^》]{1,40}》|“[^”]{1,40}”")
