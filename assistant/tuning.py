@@ -72,6 +72,10 @@ class AnswerTuning:
     """Coverage a sentence with a figure needs to answer a “多少” question."""
     keep_fraction: float = 0.4
     """Further sentences need this share of the best sentence's coverage."""
+    named_keep_fraction: float = 0.8
+    """… in the answer to a who/when/where question, which wants only the sentences nearly as
+    close to it as the best (`named_sentences` of them at most)."""
+    named_sentences: int = 6
     comparison_fraction: float = 0.5
     """Each side of a comparison leads with a sentence holding this share of the best's coverage."""
     sentence_weights: tuple[tuple[str, float], ...] = (

@@ -4,7 +4,8 @@ A sentence that follows from the one before it (因此……, 此后……) answ
 with that one: the cause or the date comes first, and a sentence that gives its own reason, or a
 question of another kind, is answered without it. A question asking what else a thing is called
 (又叫什么) is answered by the sentence giving another name (又称……), not by the one best matching
-its other words."""
+its other words. A who/when/where question keeps only the sentences nearly as close to it as the
+one answering."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ TEXTS = {
         "物流园占地三百亩，分两期建成。"
         "因此，物流园因为地处交通枢纽而被列为全市重点项目。"
         "物流园配套建设了冷链仓库。\n"
+    ),
+    "文化中心概况.txt": (
+        "文化中心概况\n"
+        "市文化中心由市文旅集团负责运营。"
+        "文化中心设有剧场、图书馆和展览馆，每年举办各类演出三百余场。"
+        "中心周边的公交线路已在去年完成调整。\n"
     ),
     "孵化平台介绍.txt": (
         "孵化平台介绍\n"
@@ -74,3 +81,10 @@ def test_another_name_answers_what_else_it_is_called(assistant):
     answer = assistant.ask("众创空间又叫什么？")
     assert not answer.refused, answer.answer
     assert "创客空间" in answer.sentences[0].text, answer.answer
+
+
+def test_a_who_question_is_answered_by_the_sentences_close_to_it_only(assistant):
+    answer = assistant.ask("市文化中心由哪家单位负责运营？")
+    assert not answer.refused, answer.answer
+    assert "市文旅集团" in answer.sentences[0].text, answer.answer
+    assert all("公交线路" not in s.text for s in answer.sentences), answer.answer

@@ -38,6 +38,7 @@ from .wording import question_pairs
 
 TUNE = TUNING.answer
 _LISTING = ("list", "how")  # questions a numbered list answers whole
+_NAMING = frozenset({"when", "who", "where"})  # answered by a name or date: only close sentences
 _MISSING_FACT = {"quantity": "资料中没有与之对应的具体数据", "when": "资料中没有与之对应的具体时间"}
 
 
@@ -191,6 +192,8 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     leading = _part_answers(request) or [best]
     candidates = [best] + [c for c in candidates if c is not best]
     limit = TUNE.factoid_sentences if kind in FACTOID else TUNE.max_sentences
+    if kind in _NAMING:
+        limit = TUNE.named_sentences
     answer = _Answer(limit + len(leading) - 1)
     listing = kind in _LISTING  # asked for ways or a list, a list comes whole, past the limits
     for first in leading:
@@ -207,7 +210,8 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
             answer.take(detail, leading=True)
             for item in items(detail):  # … and a list that one announces (今后准备采取以下措施：)
                 answer.take(item, leading=listing or announces(detail.text))
-    floor = max(TUNE.min_coverage, TUNE.keep_fraction * best.coverage)
+    keep = TUNE.named_keep_fraction if kind in _NAMING else TUNE.keep_fraction
+    floor = max(TUNE.min_coverage, keep * best.coverage)
     for candidate in candidates:
         if candidate is not best and candidate.coverage < floor:
             continue
