@@ -943,3 +943,16 @@ def test_an_ordinal_is_a_rank_not_an_organisation():
         text,
         "第2",
     )
+
+
+def test_a_sentence_quoted_as_written_passes_whatever_other_clauses_share_its_figures():
+    """Quoted as written, a clause is its own source — not a clause of the same year that the
+    figure-first alignment would pick (1998年和1999年……一共效力)."""
+    text = (
+        "他曾效力于多家球会。1998年赛季中期，当时正效力于河源队的陈某随前主帅来到中国。"
+        "1998年和1999年，陈某在海港队一共效力了一个半赛季，攻入29球。"
+        "2009年4月之前，该郡是34个非都市郡之一。2009年4月，该郡保有名誉郡，废除了非都市郡，"
+        "改制为4个单一管理区。"
+    )
+    passes("1998年赛季中期，当时正效力于河源队的陈某随前主帅来到中国[1]。", text)
+    passes("2009年4月，该郡保有名誉郡，废除了非都市郡，改制为4个单一管理区[1]。", text)

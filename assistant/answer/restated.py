@@ -113,18 +113,22 @@ def _figures_of(clause: str) -> frozenset[str]:
 
 
 _SAME_FIGURE_SHARE = 0.4  # of the clause's character pairs, in a passage clause of its figure
+_VERBATIM_CHARS = 6  # a clause this long found as written in the passages is their own
 
 
 def _restated(clause: str, cited: Cited) -> str | None:
     """The passage clause, or else sentence, the clause restates, if any — one stating the same
     figure first (a clause restated in another order: 1956年……583亿元 is not 1949年……326亿元)."""
-    stated, parts = _figures_of(clause), cited.clauses
-    # each read with the clause before, which may hold its subject (能耗总量，比上年降低了80万吨)
-    same = {
-        f"{parts[i - 1] if i else ''}{p}": p for i, p in enumerate(parts) if stated & _figures_of(p)
-    }
-    if same and (read := sharing(bigram_set(clause), tuple(same), _SAME_FIGURE_SHARE)):
-        return same[read]
+    if len(clause.strip()) >= _VERBATIM_CHARS and clause.strip() in cited.text:
+        return clause.strip()  # a clause quoted as written restates itself
+    stated, parts, grams = _figures_of(clause), cited.clauses, bigram_set(clause)
+    # else one stating its figure, or one read with the clause before it, which may hold its
+    # subject (能耗总量，比上年降低了80万吨)
+    same = {p: p for p in parts if stated & _figures_of(p)}
+    joined = {f"{parts[i - 1] if i else ''}{p}": p for i, p in enumerate(parts) if p in same}
+    for found in (same, joined):
+        if found and (read := sharing(grams, tuple(found), _SAME_FIGURE_SHARE)):
+            return found[read]
     source = matching_clause(clause, cited)
     if source is None:
         source = matching_clause(clause, cited, pieces=cited.sentences)
