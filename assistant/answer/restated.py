@@ -125,7 +125,11 @@ def _restated(clause: str, cited: Cited) -> str | None:
     # else one stating its figure, or one read with the clause before it, which may hold its
     # subject (能耗总量，比上年降低了80万吨)
     same = {p: p for p in parts if stated & _figures_of(p)}
-    joined = {f"{parts[i - 1] if i else ''}{p}": p for i, p in enumerate(parts) if p in same}
+    joined = {  # … within its sentence
+        parts[i - 1] + p: p
+        for i, p in enumerate(parts)
+        if p in same and i and not parts[i - 1].rstrip().endswith(("。", "！", "？"))
+    }
     for found in (same, joined):
         if found and (read := sharing(grams, tuple(found), _SAME_FIGURE_SHARE)):
             return found[read]
