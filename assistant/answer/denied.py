@@ -21,7 +21,7 @@ from ..text import lexicon
 from ..text.numerals import figures
 from ..text.segment import tagged
 from .cited import Cited, clauses
-from .polar import directions, not_negating, polar, said_alike, sides
+from .polar import directions, not_negating, polar, said_alike, sides, stated_figures
 
 _REACH = 10  # characters after a negator in which the verb it governs may stand (并未与某队签订)
 
@@ -181,15 +181,12 @@ def _opposed(clause: str, mine: _Predicates, passage: list[tuple[str, _Predicate
     return []
 
 
-_DATES = re.compile(r"\d{4}年|\d{1,2}月(?:\d{1,2}日)?")
-
-
 def _against_figure(clause: str, cited: Cited) -> list[str]:
     """A clause saying its figure rose (增加了80万吨) where every passage piece stating that
     figure says it fell (比上年降低了80万吨), or the reverse: the figure pins down the fact,
     however many other directions the passage sentence holds. Years and dates pin nothing."""
     mine = sides(clause)
-    stated = set(figures(_DATES.sub("", clause)))
+    stated = stated_figures(clause)
     if len(mine) != 1 or not stated:
         return []
     pieces = [p for c in cited.clauses for p in c.split("、") if stated & set(figures(p))]
