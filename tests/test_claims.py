@@ -956,3 +956,14 @@ def test_a_sentence_quoted_as_written_passes_whatever_other_clauses_share_its_fi
     )
     passes("1998年赛季中期，当时正效力于河源队的陈某随前主帅来到中国[1]。", text)
     passes("2009年4月，该郡保有名誉郡，废除了非都市郡，改制为4个单一管理区[1]。", text)
+
+
+def test_a_clause_found_inside_a_negated_one_is_not_quoted_as_written():
+    """As written means from one clause mark to another: 以新建名义重复建设 inside the passage's
+    严禁以新建名义重复建设 drops the prohibition."""
+    caught(
+        "以新建名义重复建设，防止一哄而上[1]。",
+        "严禁以新建名义重复建设，防止一哄而上[1]。",
+        TEXT,
+        "否定",
+    )

@@ -91,6 +91,23 @@ def clauses(sentence: str) -> list[str]:
     return [c for c in found if c.strip()]
 
 
+_VERBATIM_CHARS = 6  # a clause this long found as written in the passages is their own
+_BOUNDS = frozenset("，,。；;：:！？!?、“”「」（）() \n")
+
+
+def as_written(clause: str, text: str) -> bool:
+    """The clause is in the text as written, from one clause mark to another — not inside a
+    clause whose opening it drops (严禁|以新建名义重复建设)."""
+    if len(clause) < _VERBATIM_CHARS:
+        return False
+    for found in re.finditer(re.escape(clause), text):
+        start, end = found.span()
+        before, after = text[start - 1 : start] or "\n", text[end : end + 1] or "\n"
+        if before in _BOUNDS and after in _BOUNDS:
+            return True
+    return False
+
+
 def matching_clause(
     clause: str, cited: Cited, *, pieces: tuple[str, ...] | None = None
 ) -> str | None:

@@ -25,7 +25,7 @@ from ..text.segment import (
     tagged_at,
 )
 from ..text.synonyms import synonyms
-from .cited import ENTITY_TAGS, Cited, clauses, matching_clause, sharing
+from .cited import ENTITY_TAGS, Cited, as_written, clauses, matching_clause, sharing
 from .polar import comparative, directions, negations, not_negating, reversed_words
 
 _APART = 6  # characters more in the source than the clause between two matches
@@ -113,13 +113,12 @@ def _figures_of(clause: str) -> frozenset[str]:
 
 
 _SAME_FIGURE_SHARE = 0.4  # of the clause's character pairs, in a passage clause of its figure
-_VERBATIM_CHARS = 6  # a clause this long found as written in the passages is their own
 
 
 def _restated(clause: str, cited: Cited) -> str | None:
     """The passage clause, or else sentence, the clause restates, if any — one stating the same
     figure first (a clause restated in another order: 1956年……583亿元 is not 1949年……326亿元)."""
-    if len(clause.strip()) >= _VERBATIM_CHARS and clause.strip() in cited.text:
+    if as_written(clause.strip(), cited.text):
         return clause.strip()  # a clause quoted as written restates itself
     stated, parts, grams = _figures_of(clause), cited.clauses, bigram_set(clause)
     # else one stating its figure, or one read with the clause before it, which may hold its
