@@ -967,3 +967,16 @@ def test_a_clause_found_inside_a_negated_one_is_not_quoted_as_written():
         TEXT,
         "否定",
     )
+
+
+def test_a_difference_stated_the_other_way_is_caught():
+    """The figure pins down which difference it is: 低0.3个百分点 where the passage says 高, 快0.14秒
+    where it says 慢 — single-character measures no direction word list holds."""
+    text = "全州研发投入强度比上年高0.3个百分点。接力队的成绩只比原纪录慢0.14秒。"
+    caught(
+        "全州研发投入强度比上年低0.3个百分点[1]。",
+        "全州研发投入强度比上年高0.3个百分点[1]。",
+        text,
+        "低0.3",
+    )
+    flags("接力队的成绩比原纪录还快0.14秒[1]。", text, "快0.14")

@@ -31,7 +31,7 @@ from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
 from ..text.synonyms import holds, spelled_otherwise, synonyms, whole_words
 from .added import unstated
 from .cited import ENTITY_TAGS, Cited
-from .compared import compared, turned_round, turns_reversed
+from .compared import by_how_much, compared, turned_round, turns_reversed
 from .crossed import crossed
 from .denied import denied
 from .exchanged import swapped
@@ -270,6 +270,7 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + swapped(sentence, cited)
         + crossed(sentence, cited)
         + compared(sentence, cited)
+        + by_how_much(sentence, cited)
         + turned_round(sentence, cited)
         + turns_reversed(sentence, cited)
         + against_figures(sentence, cited)

@@ -58,6 +58,25 @@ def compared(sentence: str, cited: Cited) -> list[str]:
     return issues
 
 
+@cache
+def _by_how_much() -> re.Pattern[str]:
+    measures = "".join(_opposite())
+    return re.compile(rf"([{measures}])(?:约|了|出|近|达)?(\d+(?:\.\d+)?)")
+
+
+def by_how_much(sentence: str, cited: Cited) -> list[str]:
+    """A difference stated the other way: 快0.14秒 where the passage has 慢0.14秒 (比……大约40%
+    → 小约40%, 高0.5个百分点 → 低0.5个百分点) — the figure pins down which difference it is."""
+    theirs = [(m.group(1), m.group(2), m.group()) for m in _by_how_much().finditer(cited.text)]
+    issues = []
+    for match in _by_how_much().finditer(sentence):
+        measure, figure = match.groups()
+        same = [(said, source) for said, value, source in theirs if value == figure]
+        if same and all(said == _opposite()[measure] for said, _ in same):
+            issues.append(f"“{match.group()}”与原文的说法相反（原文：“{same[0][1]}”）")
+    return issues
+
+
 _COURSE = re.compile(
     r"(?<![自理缘])[由从](?![于而事来此中])([^，。；、]{1,12}?)"
     r"(?:转向|转为|调整为|调整到|提高到|提高至|降低到|降低至|增加到|减少到|增至|降至|变为|向|到|至)"
