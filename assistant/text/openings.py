@@ -73,6 +73,11 @@ def opening_name(question: str) -> str:
         numeral = flag == "m" and kept in _NUMERALS  # 六|耳铃, 呋塞|米
         if (flag not in _OPENING_TAGS and not numeral) or not kept:
             break
+        # a numeral glued to the word it opens (六|十进制): one term, when no dictionary has it
+        counted = len(pieces) == 1 and pieces[0][0] in _NUMERALS and len(kept) >= 2
+        if counted and not is_dictionary_word(pieces[0][0] + kept):
+            pieces.append((kept, True))
+            break
         if not (name or guessed or rare or len(kept) == 1):
             break
         pieces.append((kept, name or bool(guessed)))
