@@ -206,7 +206,9 @@ def test_the_name_a_question_opens_with_is_read_whole():
     assert opening_name("达曼新建的机场叫什么？") == "", "after the name, 新建 is what is asked"
     assert opening_name("符泳什么时候成为冠军？") == "符泳", "a noun no dictionary knows: a name"
     assert opening_name("冀想让雄安扮个啥角色？") == "", "a province's abbreviation and a verb"
-    assert opening_name("六十进制发源于哪里？") == "六十进制", "a numeral glued to the word it opens"
+    assert opening_name("六十进制发源于哪里？") == "六十进制", (
+        "a numeral glued to the word it opens"
+    )
     assert opening_name("三大产业的比重是多少？") == "", "… not when jieba keeps the count apart"
 
 
