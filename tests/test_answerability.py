@@ -426,3 +426,21 @@ def test_no_word_is_in_two_synonym_groups_and_no_group_holds_opposites():
     assert all(len(group) >= 2 for group in groups)
     for a, b in (pair.split("/") for pair in lexicon.words("polarity", "opposites")):
         assert not any(a in group and b in group for group in groups), (a, b)
+
+
+def test_a_foreign_place_named_must_be_in_the_passage_that_answers(tmp_path):
+    """东京 is in one passage, the 国际人才社区 in another: the one naming the place does not
+    answer, the other is about somewhere else — refused; asked without the place, answered."""
+    texts = {
+        "甲市国际合作.txt": "甲市国际合作\n甲市与东京的多所大学签署了合作协议，每年互派访问学者。\n",
+        "丙市友好城市.txt": "丙市友好城市\n丙市与东京结为友好城市已有二十年。\n",
+        "丁市航线.txt": "丁市航线\n丁市机场开通了直飞东京的国际航线。\n",
+        "乙市人才社区.txt": (
+            "乙市人才社区\n乙市国际人才社区为海外人才提供一站式服务，包括签证、住房和子女入学。\n"
+        ),
+    }
+    assistant = assistant_of(tmp_path, texts)
+    answer = assistant.ask("东京的国际人才社区为海外人才提供哪些服务？")
+    assert answer.refused and "东京" in answer.answer, answer.answer
+    assert "乙市" not in answer.answer
+    assert not assistant.ask("乙市的国际人才社区为海外人才提供哪些服务？").refused

@@ -93,6 +93,19 @@ def _missing_place(question: str, provinces: list[Province], every: str) -> Evid
     return None
 
 
+def _where_named(
+    question: str, weights: dict[str, float], texts: list[str]
+) -> tuple[list[str], str] | Evidence:
+    """The passages naming the foreign places and cities the question names — only they answer
+    (巴黎第四区的地理位置: not another town's 地理位置 with 巴黎 in another passage) — and how a
+    refusal says where it looked; or the refusal when none names them."""
+    named = [p for p in find_foreign_places(question) + find_cities(question) if p in weights]
+    naming = [t for t in texts if all(present(p, t) for p in named)]
+    if not naming:
+        return Evidence(False, 0.0, tuple(named), f"所检索的段落中没有谈到“{named[0]}”的内容")
+    return naming, f"谈到“{'、'.join(named)}”的段落中" if len(naming) < len(texts) else ""
+
+
 def _missing_subject(question: str, places: set[str], texts: list[str]) -> Evidence | None:
     """The question's subject (“阿部重次的……”) must be in one passage, all its words together;
     a subject jieba cut into pieces (狭|叶|艾纳香) as written; a rare noun it opens with (羊水|
@@ -221,11 +234,11 @@ def assess(
     near = max((closeness or {}).get(p.chunk.chunk_id, 0.0) for p in passages[: TUNE.top_passages])
     if closeness and near >= TUNE.semantic_sure:
         return Evidence(True, 1.0, ())
-    held = sorted(
-        ({w for w in weights if present(w, text)} for text in texts),
-        key=lambda found: -sum(weights[w] for w in found),
-    )
-    pooled = set().union(*held[: TUNE.pooled_passages])
+    found = _where_named(question, weights, texts)
+    if isinstance(found, Evidence):
+        return found
+    texts, where = found
+    pooled = _held_by_best(weights, texts)
     # the kind of answer asked for (哪几类企业) comes as instances: missing, it weighs less
     for word in (w for w in asked_for & set(weights) if w not in pooled):
         total -= (1 - TUNE.answer_type_factor) * weights[word]
@@ -240,7 +253,22 @@ def assess(
     if coverage < TUNE.min_coverage and _only_phrasing_missing(pooled, missing):
         return Evidence(True, coverage, missing)  # 营造 for 构建: how it is asked, not what
     if coverage < TUNE.min_coverage:
-        shown = "、".join(asked(w) for w in sorted(missing, key=lambda w: -weights[w])[:3])
-        reason = f"资料中找不到与“{shown}”相关的内容" if shown else "所检索的段落与问题关系不大"
-        return Evidence(False, coverage, missing, reason)
+        return Evidence(False, coverage, missing, _not_found(missing, weights, where))
     return Evidence(True, coverage, missing)
+
+
+def _held_by_best(weights: dict[str, float], texts: list[str]) -> set[str]:
+    """The question's words the best passages hold (`pooled_passages` of them together)."""
+    held = sorted(
+        ({w for w in weights if present(w, text)} for text in texts),
+        key=lambda found: -sum(weights[w] for w in found),
+    )
+    return set().union(*held[: TUNE.pooled_passages])
+
+
+def _not_found(missing: tuple[str, ...], weights: dict[str, float], where: str) -> str:
+    """The refusal's reason: the heaviest words missing, and where they were looked for."""
+    shown = "、".join(asked(w) for w in sorted(missing, key=lambda w: -weights[w])[:3])
+    return (
+        f"{where or '资料中'}找不到与“{shown}”相关的内容" if shown else "所检索的段落与问题关系不大"
+    )
