@@ -8,6 +8,7 @@ from functools import cache
 
 from ..schema import Passage
 from ..text import lexicon
+from ..text.expressions import reasons
 from ..text.listing import list_items
 from ..text.sentences import lead_details
 from ..tuning import TUNING
@@ -50,7 +51,7 @@ def antecedent(
     if kind == "reason":
         opener = _opens_on("follows_from_cause").match(text)
         rest = text[opener.end() :] if opener else ""
-        if not opener or len(rest) > TUNE.consequence_max_chars or _reason().search(rest):
+        if not opener or len(rest) > TUNE.consequence_max_chars or reasons(rest):
             return []  # a long one, or one giving its reason itself, says more than that
     elif not _opens_on("follows_from_time").match(text) or (
         answers_kind(kind, text, question) or not answers_kind(kind, sentences[before], question)
@@ -72,11 +73,6 @@ def _before(candidate: Candidate, passages: list[Passage]) -> tuple[Passage, lis
         if text in sentences[1:]:
             return passage, sentences, sentences.index(text, 1) - 1
     return None
-
-
-@cache
-def _reason() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation("expressions", "reason_words"))
 
 
 def items(candidate: Candidate, *, from_first: bool = False) -> list[Candidate]:

@@ -8,7 +8,7 @@ from functools import cache
 
 from ..index.state import Index
 from ..text import lexicon
-from ..text.chars import CJK
+from ..text.chars import has_chinese
 from ..text.names import (
     is_code,
     is_guessed,
@@ -23,7 +23,6 @@ from ..tuning import TUNING
 
 TUNE = TUNING.evidence
 _LATIN = re.compile(r"[A-Za-z]")
-_CJK = re.compile(f"[{CJK}]")
 
 
 def specificity(word: str) -> float:
@@ -107,7 +106,7 @@ def _rare_character(word: str) -> bool:
     """A rare character standing as a word of its own (蓍的别名): the name of what is asked about."""
     return (
         len(word) == 1
-        and bool(_CJK.match(word))
+        and has_chinese(word)
         and general_frequency(word) <= TUNE.rare_character_frequency
     )
 
