@@ -18,10 +18,9 @@ from functools import cache
 from itertools import accumulate
 
 from ..text import lexicon
-from ..text.numerals import figures
 from ..text.segment import tagged
 from .cited import Cited, clauses
-from .polar import directions, not_negating, polar, said_alike, sides, stated_figures
+from .polar import directions, not_negating, polar, said_alike, sides, stating
 
 _REACH = 10  # characters after a negator in which the verb it governs may stand (并未与某队签订)
 
@@ -186,10 +185,9 @@ def _against_figure(clause: str, cited: Cited) -> list[str]:
     figure says it fell (比上年降低了80万吨), or the reverse: the figure pins down the fact,
     however many other directions the passage sentence holds. Years and dates pin nothing."""
     mine = sides(clause)
-    stated = stated_figures(clause)
-    if len(mine) != 1 or not stated:
+    if len(mine) != 1:
         return []
-    pieces = [p for c in cited.clauses for p in c.split("、") if stated & set(figures(p))]
+    pieces = stating(clause, [p for c in cited.clauses for p in c.split("、")])
     theirs = {side for p in pieces for side in sides(p)}
     if theirs and not theirs & mine.keys():
         said = min(next(iter(mine.values())))

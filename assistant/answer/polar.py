@@ -72,19 +72,19 @@ _PIECES = re.compile(r"[，,；;、。]")
 _DATES = re.compile(r"\d{4}年|\d{1,2}月(?:\d{1,2}日)?")
 
 
-def stated_figures(text: str) -> set[str]:
-    """The figures a text states, less its years and dates, which pin no fact down."""
-    return set(figures(_DATES.sub("", text)))
+def stating(clause: str, pieces: list[str]) -> list[str]:
+    """The pieces stating a figure of the clause — years and dates aside, which pin no fact
+    down."""
+    stated = set(figures(_DATES.sub("", clause)))
+    return [p for p in pieces if stated & set(figures(p))] if stated else []
 
 
 def said_alike(said: str, clause: str, text: str) -> bool:
     """A piece of `text` stating a figure of the clause says it the way of `said` in other
     words (……减少了100万吨 ← ……，比上年降低了100万吨): the clause's direction word agrees with
     the fact its figure pins down, whatever another piece of the text says."""
-    side, stated = sides(said).keys(), stated_figures(clause)
-    if not side or not stated:
-        return False
-    return any(stated & set(figures(p)) and side & sides(p).keys() for p in _PIECES.split(text))
+    side = sides(said).keys()
+    return bool(side) and any(side & sides(p).keys() for p in stating(clause, _PIECES.split(text)))
 
 
 def reversed_words(mine: str, source: str) -> list[str]:
