@@ -24,6 +24,7 @@ from assistant.text.openings import (
     holds_subject,
     opening_name,
     opening_nouns,
+    opening_run,
     subject_words,
 )
 from assistant.text.segment import expand_abbreviations
@@ -444,3 +445,30 @@ def test_a_foreign_place_named_must_be_in_the_passage_that_answers(tmp_path):
     assert answer.refused and "东京" in answer.answer, answer.answer
     assert "乙市" not in answer.answer
     assert not assistant.ask("乙市的国际人才社区为海外人才提供哪些服务？").refused
+
+
+def test_the_noun_phrase_a_question_opens_with_is_read_after_a_count():
+    assert opening_run("第3舰队是何时组建的？") == ["舰队"]
+    assert opening_run("4个翼状结构象征着什么？") == ["翼状", "结构"]
+    assert opening_run("问题：湖南有哪些措施？") == []  # a word no index keeps
+    assert opening_run("为什么要建设人才社区？") == []
+
+
+def test_a_subject_the_library_never_uses_is_refused(tmp_path):
+    """舰队 is an everyday noun, but no text of the library uses it: a question about one is not
+    answered from a passage that shares its other words; asked what the texts say, answered."""
+    texts = {
+        "海军基地.txt": (
+            "海军基地\n该海军基地于1905年组建，驻有巡洋舰和驱逐舰。\n基地于1945年移交地方政府。\n"
+        ),
+        "港口.txt": "港口\n港口于1921年组建了引航站，为进港船只引航。\n",
+    }
+    assistant = assistant_of(tmp_path, texts)
+    answer = assistant.ask("第3舰队是何时组建的？")
+    assert answer.refused and "舰队" in answer.answer, answer.answer
+    assert not assistant.ask("该海军基地是何时组建的？").refused
+
+
+def test_what_follows_a_province_or_a_kind_of_text_is_asked_not_the_subject(library_assistant):
+    """湖南|留人: jieba tags the asker's verb a noun; after the province it is what is asked."""
+    assert not library_assistant.ask("湖南留人都有哪些招牌计划？").refused

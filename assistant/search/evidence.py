@@ -25,14 +25,15 @@ from ..text.openings import (
     holds_subject,
     opening_name,
     opening_nouns,
+    opening_run,
     subject_words,
 )
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, tagged
-from ..text.synonyms import asked, holds, spelled_otherwise
+from ..text.synonyms import asked, holds, spelled_otherwise, synonyms
 from ..tuning import TUNING
 from .mentions import names_document
-from .weights import answer_type_words, term_weights
+from .weights import answer_type_words, term_weights, word_weight
 
 TUNE = TUNING.evidence
 
@@ -179,6 +180,27 @@ def _missing_organisation(question: str, texts: list[str]) -> Evidence | None:
     return None
 
 
+def _unseen_subject(
+    index: Index, question: str, places: set[str], passages: list[Passage]
+) -> Evidence | None:
+    """A noun the question opens with (野驴, 第1|舰队) that the whole library never uses and no
+    passage holds: the library has nothing on the question's subject, however common the word.
+    After a place, a kind of text or an outlet (辽宁|留人, 论文|收尾, 新华网|文章) comes what
+    is asked of it."""
+    texts = [searchable(p) for p in passages]
+    described = " ".join(describe(p) for p in passages).lower()
+    stops = places | set(lexicon.words("question_types", "text_kinds"))
+    for word in opening_run(question):
+        if word in stops or word.lower() in described:
+            return None
+        unseen = word_weight(index, word) is None and not any(
+            index.document_frequency(s) for s in synonyms(word)
+        )
+        if unseen and not any(present(word, text) for text in texts):
+            return Evidence(False, 0.0, (word,), f"资料中没有关于“{word}”的内容")
+    return None
+
+
 def _pointed_at(question: str, passage: Passage) -> bool:
     """The question says where to look — a province, an outlet, 那篇论文, its title — and the
     best passage is from there (or names the province: 鲁那边 and a national text on 山东)."""
@@ -217,6 +239,7 @@ def assess(
         or _missing_name(question, places, texts)
         or _missing_subject(question, places, texts)
         or _missing_organisation(question, texts)
+        or _unseen_subject(index, question, places, passages[: TUNE.top_passages])
     ):
         return missing
     # Place names choose the passages; they are not what is asked about (“山东有哪些举措？”).

@@ -133,6 +133,26 @@ def opening_nouns(question: str) -> list[str]:
     return found
 
 
+def opening_run(question: str) -> list[str]:
+    """The dictionary nouns of the noun phrase a question opens with, after a count or rank
+    (第1|舰队, 4个|翼状|结构), up to a name jieba guessed (李日华|进士|及第: what follows a
+    name is said of it): the question's subject and what qualifies it (欧洲|越橘)."""
+    cut = tagged(question)
+    start = next((i for i, (_, flag) in enumerate(cut) if flag not in _COUNTING), len(cut))
+    found = []
+    for word, flag in cut[start:]:
+        if flag not in noun_tags():
+            break
+        if not is_dictionary_word(word) or word in stopwords():
+            break  # … or a word no index keeps (问题：…)
+        if len(word) >= 2 and re.fullmatch(f"[{CJK}]+", word):
+            found.append(word)
+    return found
+
+
+_COUNTING = frozenset(["m", "q", "mq"])
+
+
 _TERM_CHARS = 4  # of a set phrase that names a topic (花样游泳)
 
 
