@@ -980,3 +980,17 @@ def test_a_difference_stated_the_other_way_is_caught():
         "低0.3",
     )
     flags("接力队的成绩比原纪录还快0.14秒[1]。", text, "快0.14")
+
+
+def test_a_person_jieba_guessed_whole_must_be_in_the_passage():
+    """A three-character name jieba tags a person but has in no dictionary (郑嘉昀) is held
+    against the passage; one that begins inside a passage word (紫叶|黄蝉性) is a cut, not a
+    name."""
+    text = "该片于1985年上映，主题曲由邱慧珊原唱，郑嘉昀作曲。紫叶黄蝉是一种灌木，性喜高温多湿。"
+    caught(
+        "该片主题曲由邱慧珊原唱，罗绍麟作曲[1]。",
+        "该片主题曲由邱慧珊原唱，郑嘉昀作曲[1]。",
+        text,
+        "罗绍麟",
+    )
+    passes("紫叶黄蝉性喜高温多湿[1]。", text)

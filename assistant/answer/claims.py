@@ -93,7 +93,7 @@ def _entities(sentence: str, text: str) -> list[str]:
     found = [
         n
         for n in names_in(sentence)
-        if not find_provinces(n) and _sure_name(n, sentence) and not _phrase(n)
+        if not find_provinces(n) and _sure_name(n, sentence, text) and not _phrase(n)
     ]
     roles = lexicon.alternation("expressions", "role_words")
     own = lexicon.words("expressions", "own_writer")
@@ -139,9 +139,20 @@ def _verb_phrase(word: str) -> bool:
     return False
 
 
-def _sure_name(name: str, sentence: str) -> bool:
-    """Quoted, joined by ·, a code, or a dictionary word — not a name jieba guessed."""
-    return name in quoted(sentence) or "·" in name or is_code(name) or is_dictionary_word(name)
+def _sure_name(name: str, sentence: str, text: str) -> bool:
+    """Quoted, joined by ·, a code, a dictionary word, or a person's name jieba guessed whole
+    (顾嘉辉: three characters tagged a name) that does not begin inside a word of the passages
+    (程玉|英为师) — not another name jieba guessed, too often two glued words."""
+    if name in quoted(sentence) or "·" in name or is_code(name) or is_dictionary_word(name):
+        return True
+    if len(name) != _PERSON_CHARS or dict(tagged(sentence)).get(name) != "nr":
+        return False
+    at = sentence.find(name)
+    edge = sentence[at - 1 : at + 1] if at > 0 else ""
+    return not (edge and edge in text)
+
+
+_PERSON_CHARS = 3  # a surname and a two-character given name
 
 
 @cache
