@@ -222,6 +222,14 @@ def test_a_comparison_the_passages_figures_contradict_is_caught():
         text,
         "数字不符",
     )
+    # compared on a measure: the figures after it, not the head counts before it
+    text = "该县共有人口5200人，其中男性2500人，女性2700人；就业率为61%，其中男性为66%，女性为57%。"
+    caught(
+        "该县女性就业率高于男性[1]。",
+        "该县男性就业率高于女性[1]。",
+        text,
+        "数字不符",
+    )
 
 
 def test_a_negated_clause_about_the_same_time_is_read_against_the_passage():

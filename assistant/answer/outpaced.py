@@ -34,9 +34,11 @@ def against_figures(sentence: str, cited: Cited) -> list[str]:
         first, second = _thing(mine, cited.text), _thing(other, cited.text)
         if not first or not second or first == second or first in second or second in first:
             continue
+        measured = _measured(mine[mine.find(first) + len(first) :], cited.text)
+        text = measured if first in measured and second in measured else cited.text
         values = _respectively(first, second, cited.text, growth) or (
-            _figure(first, cited.text, growth),
-            _figure(second, cited.text, growth),
+            _figure(first, text, growth),
+            _figure(second, text, growth),
         )
         if None in values or values[0][1] != values[1][1] or values[0][0] == values[1][0]:
             continue
@@ -54,6 +56,17 @@ def _thing(piece: str, text: str) -> str:
         if len(word) >= 2 and (flag[0] in "nsj" or flag == "vn") and word in text:
             return word
     return ""
+
+
+def _measured(after: str, text: str) -> str:
+    """The passage sentence from the measure the sentence compares on (女性|识字率高于男性: from
+    “识字率81.95%，其中男性为83.51%，女性为80.47%”, not the head counts before it), or the
+    whole text when the sentence names none the passages hold (the two things are read there
+    only when that sentence names both)."""
+    for word, flag in tagged(after):
+        if len(word) >= 2 and flag[0] == "n" and (at := text.find(word)) >= 0:
+            return re.split(r"[。；]", text[at:])[0]
+    return text
 
 
 def _figure(thing: str, text: str, growth: bool) -> tuple[float, str, str] | None:
