@@ -988,6 +988,11 @@ def test_a_difference_stated_the_other_way_is_caught():
         "低0.3",
     )
     flags("接力队的成绩比原纪录还快0.14秒[1]。", text, "快0.14")
+    # what it is compared with between the measure and the figure (大于“甲种”约40%)
+    text = "乙种体长约13米，大于“甲种”约40%。"
+    caught(
+        "乙种体长约13米，比甲种小约40%[1]。", "乙种体长约13米，比甲种大约40%[1]。", text, "小约40"
+    )
 
 
 def test_a_person_jieba_guessed_whole_must_be_in_the_passage():

@@ -61,7 +61,10 @@ def compared(sentence: str, cited: Cited) -> list[str]:
 @cache
 def _by_how_much() -> re.Pattern[str]:
     measures = "".join(_opposite())
-    return re.compile(rf"([{measures}])(?:约|了|出|近|达)?(\d+(?:\.\d+)?)")
+    # 大于“P. bennisoni”约40%: what it is compared with may stand between measure and figure
+    return re.compile(
+        rf"([{measures}])(?:于[^，。；、\d]{{1,20}}?)?(?:约|了|出|近|达)?(\d+(?:\.\d+)?)"
+    )
 
 
 def by_how_much(sentence: str, cited: Cited) -> list[str]:
