@@ -1007,3 +1007,16 @@ def test_a_person_jieba_guessed_whole_must_be_in_the_passage():
         "罗绍麟",
     )
     passes("紫叶黄蝉性喜高温多湿[1]。", text)
+
+
+def test_a_fall_the_passage_does_not_state_is_caught():
+    """压减/放缓 where the passage clause has no word of falling, no negator and no word of
+    staying: it says the thing grows or goes on; a fall restating a fall in other words passes."""
+    text = "在确保安全的前提下积极有序发展风电。全市工业增加值增长目标略微调低。"
+    caught(
+        "在确保安全的前提下逐步压减风电规模[1]。",
+        "在确保安全的前提下积极有序发展风电[1]。",
+        text,
+        "压减",
+    )
+    passes("全市工业增加值增长目标稍作下调[1]。", text)

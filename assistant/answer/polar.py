@@ -4,6 +4,7 @@ falling and staying, and the words with a negating character that negate nothing
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from ..text import lexicon
@@ -100,4 +101,18 @@ def reversed_words(mine: str, source: str) -> list[str]:
         and said not in source
         # … unless the source states the clause's figure the clause's way (减少 ← 降低)
         and not said_alike(said, mine, source)
+    ]
+
+
+def fall_unsaid(changes: Sequence[tuple[str, str]], source: str) -> list[str]:
+    """A word of falling, cutting or slowing (压减, 放缓) the sentence puts in its clause where the
+    passage clause it restates has none — nor a negator or a word of staying, which a fall
+    may restate (防止……过快 → 控制): the passage says nothing falls (积极有序发展核电 → 逐步压减)."""
+    _, down, steady = directions()
+    if down.search(source) or negations(source) or steady.search(source):
+        return []
+    return [
+        f"原文未说“{fall.group()}”（原文：“{source.strip()[:30]}”）"
+        for mine, _ in changes
+        if not comparative(mine) and (fall := down.search(mine))
     ]

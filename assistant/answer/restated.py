@@ -26,7 +26,14 @@ from ..text.segment import (
 )
 from ..text.synonyms import synonyms
 from .cited import ENTITY_TAGS, Cited, as_written, clauses, matching_clause, sharing
-from .polar import comparative, directions, negations, not_negating, reversed_words
+from .polar import (
+    comparative,
+    directions,
+    fall_unsaid,
+    negations,
+    not_negating,
+    reversed_words,
+)
 
 _APART = 6  # characters more in the source than the clause between two matches
 _WHOLE_CLAUSE = 0.75  # of a clause matched by its passage clause, or read against the sentence
@@ -223,7 +230,7 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
             moved = up.search(mine) or down.search(mine)
             if moved and steady.search(theirs) and not (up.search(theirs) or down.search(theirs)):
                 issues.append(f"“{mine}”与原文的“{theirs}”不符：原文未变")
-        issues += _kept_steady(part.clause, part.source)
+        issues += _kept_steady(part.clause, part.source) + fall_unsaid(part.changes, part.source)
     return list(dict.fromkeys(issues))
 
 
