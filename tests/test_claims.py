@@ -1020,3 +1020,11 @@ def test_a_fall_the_passage_does_not_state_is_caught():
         "压减",
     )
     passes("全市工业增加值增长目标稍作下调[1]。", text)
+
+
+def test_a_word_of_the_same_synonym_group_is_no_exchanged_term():
+    """江边 for the passage's 江畔 says the same place in other words."""
+    passes(
+        "青石洞坐落在临江县江口镇的青石江边，离县城20公里[1]。",
+        "青石洞位于临江县江口镇的青石江畔，距县城20公里。",
+    )

@@ -16,6 +16,7 @@ from ..text.chars import normalise_for_match
 from ..text.names import quoted
 from ..text.numerals import ranks
 from ..text.segment import is_dictionary_word, tagged
+from ..text.synonyms import synonyms
 from .cited import Cited
 from .kinds import another_kind, followed
 from .restated import Aligned, aligned, clause_names
@@ -97,7 +98,10 @@ def _exchanged(mine: str, theirs: str, clause: str, source: str, cited: Cited) -
         added = sorted(
             m
             for m in said - meant
-            if m not in source and m not in cited.regions and not _in_cited_title(m, clause, cited)
+            if m not in source
+            and m not in cited.regions
+            and not _in_cited_title(m, clause, cited)
+            and not any(o in meant for o in synonyms(m))  # 江边 for 江畔: the same, in other words
         )
         dropped = sorted(t for t in meant - said if t not in clause)
         if added and dropped:
