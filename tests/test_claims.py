@@ -1028,3 +1028,12 @@ def test_a_word_of_the_same_synonym_group_is_no_exchanged_term():
         "青石洞坐落在临江县江口镇的青石江边，离县城20公里[1]。",
         "青石洞位于临江县江口镇的青石江畔，距县城20公里。",
     )
+
+
+def test_a_short_clause_added_after_the_first_is_doubted():
+    """……，但孕妇禁用: its words are nowhere in the passage, however short the clause; a short
+    first clause saying who reports it is no added fact."""
+    text = "据学院植物药库称，某藤临床用作免疫抑制剂，但其有大毒，应须谨慎使用。"
+    added = check("学院植物药库称某藤可用作免疫抑制剂，但孕妇禁用[1]。", passage(text))
+    assert added.status == "weak" and "孕妇禁用" in added.issues[0], added
+    passes("据称，某藤临床用作免疫抑制剂[1]。", text)

@@ -16,10 +16,12 @@ _ADDED_TEXT_SHARE = 0.7  # … or anywhere in them
 def unstated(sentence: str, cited: Cited) -> list[str]:
     """A clause of the sentence that no clause of the passages restates: something added."""
     issues = []
-    for said in clauses(sentence):
+    for at, said in enumerate(clauses(sentence)):
         clause = unframed(said)  # 报告认为|……: who says it is no fact of the passage's
         grams = bigram_set(clause)
         if len(grams) < _ADDED_MIN_PAIRS:
+            if at and _short_and_new(clause, grams, cited):
+                issues.append(f"“{said.strip()[:20]}”未见于所引段落")
             continue
         best = max((len(grams & bigram_set(c)) for c in cited.clauses), default=0)
         shared = len(grams & bigram_set(cited.text))
@@ -40,3 +42,22 @@ def unstated(sentence: str, cited: Cited) -> list[str]:
         ):
             issues.append(f"“{said.strip()[:20]}”未见于所引段落")
     return issues
+
+
+_SHORT_MIN_PAIRS = 3
+
+
+def _short_and_new(clause: str, grams: set[str], cited: Cited) -> bool:
+    """A short clause after the first (……，但孕妇禁用) whose nouns and verbs — two or more — are
+    all missing from the passages, nearly none of its character pairs there either: too short
+    to weigh by its share of pairs, added all the same. The first clause is left out: it is
+    often who says it or when (报告显示, 早在前一年)."""
+    words = list(
+        dict.fromkeys(w for w, f in tagged_content(clause) if len(w) >= 2 and f[0] in "nv")
+    )
+    return (
+        len(grams) >= _SHORT_MIN_PAIRS
+        and len(words) >= 2
+        and all(normalise_for_match(w) not in cited.flat for w in words)
+        and len(grams & bigram_set(cited.text)) <= 1
+    )
