@@ -1037,3 +1037,18 @@ def test_a_short_clause_added_after_the_first_is_doubted():
     added = check("学院植物药库称某藤可用作免疫抑制剂，但孕妇禁用[1]。", passage(text))
     assert added.status == "weak" and "孕妇禁用" in added.issues[0], added
     passes("据称，某藤临床用作免疫抑制剂[1]。", text)
+
+
+def test_a_statement_moved_to_another_place_the_passage_names_is_caught():
+    """The passage says it of 中部地区 and names 东部地区 in its next sentence: said of 东部地区,
+    every name and word is in the passage, and it is still wrong."""
+    text = "中部地区，重点是加强粮食主产区生产能力建设。东部地区，重点是推进产业结构优化升级。"
+    caught(
+        "东部地区的重点是加强粮食主产区生产能力建设[1]。",
+        "中部地区的重点是加强粮食主产区生产能力建设[1]。",
+        text,
+        "中部地区",
+    )
+    # the text's own region need not be repeated where the passage names a partner
+    passes("甘肃推动与四川共建物流通道[1]。", "推动与四川共建物流通道。甘肃还将扩大开放。")
+    passes("甘肃推动共建物流通道[1]。", "推动与四川共建物流通道。甘肃还将扩大开放。")

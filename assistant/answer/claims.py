@@ -37,6 +37,7 @@ from .denied import denied
 from .exchanged import swapped
 from .forbidden import forbidden
 from .outpaced import against_figures
+from .placed import moved_place
 from .polar import polar
 from .restated import polarity
 
@@ -272,6 +273,7 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
     sentence = expand_abbreviations(sentence)
     errors = (
         _places(sentence, cited)
+        + moved_place(sentence, cited)
         + _named(sentence, cited)
         + _quotes(sentence, cited)
         + _figures(sentence, cited)

@@ -1,0 +1,51 @@
+"""A statement the passage makes of one place, moved to another the passage also names.
+
+“中部地区，重点是继续加强粮食主产区……。东部地区，重点是推进产业结构优化升级……” — a sentence
+saying 东部地区的重点是继续加强粮食主产区…… names a place the passage has and restates a clause
+it has: every check of names and words passes. So the clause is aligned with the passage clause
+it restates (`restated.py`), and the places named in that clause's passage sentence are read:
+when they are others, and the sentence's place is not among them, the statement was moved.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.cities import find_cities
+from ..text.regions import find_foreign_places, find_provinces, region_groups
+from .cited import Cited
+from .restated import aligned
+
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_TAIL = 12  # characters of the restated stretch that find its passage sentence
+
+
+def moved_place(sentence: str, cited: Cited) -> list[str]:
+    """Issues for each place a clause names where its passage sentence names another."""
+    issues = []
+    regions = {p.name for r in cited.regions for p in find_provinces(r)} | set(cited.regions)
+    for part in aligned(sentence, cited):
+        source = part.source.strip().rstrip("。；;！？!?")
+        tail = source[-_TAIL:]
+        home = next((s for s in _SENTENCE_END.split(cited.text) if tail and tail in s), "")
+        theirs, mine = places_in(home), places_in(part.clause)
+        if not theirs or set(mine.values()) & set(theirs.values()):
+            continue  # the clause names the passage sentence's place too: more, not moved
+        for name, place in mine.items():
+            if name in home or name not in cited.text or place in regions:
+                continue  # said there, nowhere in the passages (`claims._places`), or the
+                # region of the text (a passage of the 河北 text need not repeat 河北)
+            issues.append(f"原文此处说的是{next(iter(theirs))}，不是{name}")
+    return list(dict.fromkeys(issues))
+
+
+def places_in(text: str) -> dict[str, str]:
+    """The places a text names, longest name first for each: {name as written: the place}."""
+    found: dict[str, str] = {}
+    named = [(a, p.name) for p in find_provinces(text) for a in p.aliases]
+    named += [(n, g.name) for g in region_groups() for n in g.names]
+    named += [(x, x) for x in find_foreign_places(text) + find_cities(text)]
+    for name, place in sorted(named, key=lambda pair: -len(pair[0])):
+        if name in text and place not in found.values():
+            found[name] = place
+    return found
