@@ -1022,6 +1022,24 @@ def test_a_fall_the_passage_does_not_state_is_caught():
     passes("全市工业增加值增长目标稍作下调[1]。", text)
 
 
+def test_a_word_of_size_is_no_fall():
+    """较小 describes (体型较小的成员 for 体型细小的成员); it does not say something fell."""
+    text = "黑背鸢是鹰科中体型细小的成员，常被当作猛禽研究的对象。"
+    said = check("黑背鸢是鹰科里体型较小的成员，常被当作猛禽研究的对象[1]。", passage(text))
+    assert not any("原文未说" in i for i in said.issues), said
+
+
+def test_a_negator_of_the_next_passage_clause_is_not_the_restated_ones():
+    """……压减一般性支出，决不允许……: the clause restated ends at the comma; 不突破 and 不超过
+    bound a figure, they negate nothing."""
+    text = (
+        "各部门要带头，一律按不低于5%的幅度压减一般性支出，决不允许突破。建设性赤字不突破年初规模。"
+    )
+    passes("各部门还要带头按不低于5%的幅度压减一般性支出[1]。", text)
+    passes("建设性赤字也不超过年初规模[1]。", text)
+    flags("各部门不必按不低于5%的幅度压减一般性支出[1]。", text, "否定")
+
+
 def test_a_word_of_the_same_synonym_group_is_no_exchanged_term():
     """江边 for the passage's 江畔 says the same place in other words."""
     passes(

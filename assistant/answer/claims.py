@@ -32,6 +32,7 @@ from ..text.synonyms import holds, spelled_otherwise, synonyms, whole_words
 from .added import unstated
 from .cited import ENTITY_TAGS, Cited
 from .compared import by_how_much, compared, turned_round, turns_reversed
+from .contrary import polarity
 from .crossed import crossed
 from .denied import denied
 from .exchanged import swapped
@@ -39,7 +40,6 @@ from .forbidden import forbidden
 from .outpaced import against_figures
 from .placed import moved_place
 from .polar import polar
-from .restated import polarity
 
 
 def _places(sentence: str, cited: Cited) -> list[str]:

@@ -114,5 +114,10 @@ def fall_unsaid(changes: Sequence[tuple[str, str]], source: str) -> list[str]:
     return [
         f"原文未说“{fall.group()}”（原文：“{source.strip()[:30]}”）"
         for mine, _ in changes
-        if not comparative(mine) and (fall := down.search(mine))
+        if not comparative(mine) and (fall := down.search(mine)) and fall.group() not in _sizes()
     ]
+
+
+@cache
+def _sizes() -> frozenset[str]:
+    return frozenset(lexicon.words("polarity", "sizes"))

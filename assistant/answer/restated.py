@@ -1,9 +1,9 @@
 """Clause by clause against the passage clause it restates: polarity, exchanged terms, additions.
 
 A sentence that shares most of a clause of its passage restates that clause; it must keep the
-clause's negations and directions (不/未/防止, 增长/下降), may not put another name, rank or
-quoted term in place of one of the clause's (`exchanged.py`), and a clause of it that restates
-nothing in the passages is doubtful (`added.py`).
+clause's negations and directions (不/未/防止, 增长/下降, `contrary.py`), may not put another
+name, rank or quoted term in place of one of the clause's (`exchanged.py`), and a clause of it
+that restates nothing in the passages is doubtful (`added.py`).
 """
 
 from __future__ import annotations
@@ -26,14 +26,7 @@ from ..text.segment import (
 )
 from ..text.synonyms import synonyms
 from .cited import ENTITY_TAGS, Cited, as_written, clauses, matching_clause, sharing
-from .polar import (
-    comparative,
-    directions,
-    fall_unsaid,
-    negations,
-    not_negating,
-    reversed_words,
-)
+from .polar import not_negating
 
 _APART = 6  # characters more in the source than the clause between two matches
 _WHOLE_CLAUSE = 0.75  # of a clause matched by its passage clause, or read against the sentence
@@ -79,6 +72,8 @@ def aligned(sentence: str, cited: Cited) -> tuple[Aligned, ...]:
         start, end = max(0, first.b - before), min(len(source), last.b + last.size + after)
         # … but not across a list or clause mark (不减少、质量|不下降、|农民利益有保障)
         start = max([start] + [source.rfind(m, start, first.b) + 1 for m in "、，；。"])
+        ended = last.b + last.size  # … nor past one after it (……支出，|决不允许)
+        end = min([end] + [at + 1 for m in "，；。" if (at := source.find(m, ended, end)) >= 0])
         # not widened to a whole quotation: its rest is another clause (“……，选举不可能……”)
         window = _words_over(source, start, end, quotes=False) if start < end else ""
         matcher = SequenceMatcher(None, clause, window, autojunk=False)
@@ -200,72 +195,6 @@ def _apart(source: str, first, second) -> bool:
     gap = source[first.b + first.size : second.b]
     more = len(gap) - (second.a - first.a - first.size)
     return more > _APART and sum(gap.count(m) for m in "，；。") >= 2
-
-
-def polarity(sentence: str, cited: Cited) -> list[str]:
-    """Negations must match clause by clause; no direction word (增长, 上调, 回升 …) may stand
-    where the passage has one of the other direction (下降, 下调, 下滑 …)."""
-    issues = []
-    for part in aligned(sentence, cited):
-        mine, theirs = negations(part.clause), negations(part.source)
-        # one side's negator missing from the other with none in its place (没有……一律取消 →
-        # 有……也一律取消: 取消 on both sides does not make up for 没有; 决不 has 不 in it)
-        if bool(_unmatched(mine, theirs)) != bool(_unmatched(theirs, mine)):
-            issues.append(f"否定或禁止的说法与原文不符（原文：“{part.source.strip()[:30]}”）")
-            continue
-        issues += reversed_words(part.clause, part.source)
-        up, down, steady = directions()
-        for mine, joined in part.changes:
-            # with the character after each: jieba cuts 快|于, the direction is 快于
-            mine, theirs = _with_next(mine, part.clause), _with_next(joined, part.source)
-            if comparative(mine) and not comparative(theirs):
-                continue  # 慢于 compares two things (`outpaced.py`), 增加 says one changed
-            for said, meant in ((up, down), (down, up)):
-                if said.search(mine) and meant.search(theirs) and not said.search(theirs):
-                    issues.append(f"“{mine}”与原文的“{theirs}”方向相反")
-                elif (turned := said.search(mine)) and (
-                    went := _carried_on(joined, part.source, meant)
-                ):  # 降低A与B → 降低A、提高B
-                    issues.append(f"“{turned.group()}”与原文的“{went}”方向相反")
-            moved = up.search(mine) or down.search(mine)
-            if moved and steady.search(theirs) and not (up.search(theirs) or down.search(theirs)):
-                issues.append(f"“{mine}”与原文的“{theirs}”不符：原文未变")
-        issues += _kept_steady(part.clause, part.source) + fall_unsaid(part.changes, part.source)
-    return list(dict.fromkeys(issues))
-
-
-def _carried_on(theirs: str, source: str, direction: re.Pattern[str]) -> str:
-    """The direction word of `direction` the passage's list carries on to the item after
-    `theirs`, when `theirs` only joins the list (降低交易成本与风险溢价: 与 carries 降低 on to
-    风险溢价); "" otherwise."""
-    if not _JOINS.fullmatch(theirs.strip()):
-        return ""
-    at = source.find(theirs)
-    before = re.split(r"[，,。；;]", source[:at])[-1] if at > 0 else ""
-    found = list(direction.finditer(before))
-    return found[-1].group() if found else ""
-
-
-_JOINS = re.compile(r"与|和|及|以及|、|并")
-
-
-def _kept_steady(clause: str, source: str) -> list[str]:
-    """The clause keeps steady (保持稳定) what its passage clause raises or lowers (提高……比重)."""
-    up, down, steady = directions()
-    kept = steady.search(clause)
-    if not kept or steady.search(source) or up.search(clause) or down.search(clause):
-        return []
-    went = up.search(source) or down.search(source)
-    return [f"“{kept.group()}”与原文的“{went.group()}”不符：原文有变化"] if went else []
-
-
-def _unmatched(these: set[str], those: set[str]) -> set[str]:
-    return {n for n in these if not any(n in m or m in n for m in those)}
-
-
-def _with_next(piece: str, text: str) -> str:
-    at = text.find(piece)
-    return text[at : at + len(piece) + 1] if at >= 0 else piece
 
 
 _QUOTE_SPAN = re.compile(r"《[^》]{1,40}》|“[^”]{1,40}”")

@@ -1,0 +1,77 @@
+"""Negations and directions of a sentence's clause against the passage clause it restates
+(`restated.aligned`): 不/未/防止 kept clause by clause, no 增长 where the passage says 下降, no
+change where it says 保持稳定, no fall it does not state."""
+
+from __future__ import annotations
+
+import re
+
+from .cited import Cited
+from .polar import comparative, directions, fall_unsaid, negations, reversed_words
+from .restated import aligned
+
+
+def polarity(sentence: str, cited: Cited) -> list[str]:
+    """Negations must match clause by clause; no direction word (增长, 上调, 回升 …) may stand
+    where the passage has one of the other direction (下降, 下调, 下滑 …)."""
+    issues = []
+    for part in aligned(sentence, cited):
+        mine, theirs = negations(part.clause), negations(part.source)
+        # one side's negator missing from the other with none in its place (没有……一律取消 →
+        # 有……也一律取消: 取消 on both sides does not make up for 没有; 决不 has 不 in it)
+        if bool(_unmatched(mine, theirs)) != bool(_unmatched(theirs, mine)):
+            issues.append(f"否定或禁止的说法与原文不符（原文：“{part.source.strip()[:30]}”）")
+            continue
+        issues += reversed_words(part.clause, part.source)
+        up, down, steady = directions()
+        for mine, joined in part.changes:
+            # with the character after each: jieba cuts 快|于, the direction is 快于
+            mine, theirs = _with_next(mine, part.clause), _with_next(joined, part.source)
+            if comparative(mine) and not comparative(theirs):
+                continue  # 慢于 compares two things (`outpaced.py`), 增加 says one changed
+            for said, meant in ((up, down), (down, up)):
+                if said.search(mine) and meant.search(theirs) and not said.search(theirs):
+                    issues.append(f"“{mine}”与原文的“{theirs}”方向相反")
+                elif (turned := said.search(mine)) and (
+                    went := _carried_on(joined, part.source, meant)
+                ):  # 降低A与B → 降低A、提高B
+                    issues.append(f"“{turned.group()}”与原文的“{went}”方向相反")
+            moved = up.search(mine) or down.search(mine)
+            if moved and steady.search(theirs) and not (up.search(theirs) or down.search(theirs)):
+                issues.append(f"“{mine}”与原文的“{theirs}”不符：原文未变")
+        issues += _kept_steady(part.clause, part.source) + fall_unsaid(part.changes, part.source)
+    return list(dict.fromkeys(issues))
+
+
+def _carried_on(theirs: str, source: str, direction: re.Pattern[str]) -> str:
+    """The direction word of `direction` the passage's list carries on to the item after
+    `theirs`, when `theirs` only joins the list (降低交易成本与风险溢价: 与 carries 降低 on to
+    风险溢价); "" otherwise."""
+    if not _JOINS.fullmatch(theirs.strip()):
+        return ""
+    at = source.find(theirs)
+    before = re.split(r"[，,。；;]", source[:at])[-1] if at > 0 else ""
+    found = list(direction.finditer(before))
+    return found[-1].group() if found else ""
+
+
+_JOINS = re.compile(r"与|和|及|以及|、|并")
+
+
+def _kept_steady(clause: str, source: str) -> list[str]:
+    """The clause keeps steady (保持稳定) what its passage clause raises or lowers (提高……比重)."""
+    up, down, steady = directions()
+    kept = steady.search(clause)
+    if not kept or steady.search(source) or up.search(clause) or down.search(clause):
+        return []
+    went = up.search(source) or down.search(source)
+    return [f"“{kept.group()}”与原文的“{went.group()}”不符：原文有变化"] if went else []
+
+
+def _unmatched(these: set[str], those: set[str]) -> set[str]:
+    return {n for n in these if not any(n in m or m in n for m in those)}
+
+
+def _with_next(piece: str, text: str) -> str:
+    at = text.find(piece)
+    return text[at : at + len(piece) + 1] if at >= 0 else piece
