@@ -3,6 +3,8 @@ paraphrase no rule can tell from one — doubtful either way."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..text.chars import bigram_set, normalise_for_match
 from ..text.segment import tagged_content
 from .cited import Cited, clauses
@@ -25,14 +27,8 @@ def unstated(sentence: str, cited: Cited) -> list[str]:
             continue
         best = max((len(grams & bigram_set(c)) for c in cited.clauses), default=0)
         shared = len(grams & bigram_set(cited.text))
-        # each word once; adverbs and connectives (依旧, 同时) say how, not what
-        words = list(
-            dict.fromkeys(
-                w
-                for w, f in tagged_content(clause)
-                if len(w) >= 2 and f[0] not in "dc" and f != "ad"
-            )
-        )
+        # adverbs and connectives (依旧, 同时) say how, not what
+        words = _words(clause, lambda f: f[0] not in "dc" and f != "ad")
         new = [w for w in words if normalise_for_match(w) not in cited.flat]
         if (
             best < _ADDED_CLAUSE_SHARE * len(grams)
@@ -52,12 +48,15 @@ def _short_and_new(clause: str, grams: set[str], cited: Cited) -> bool:
     all missing from the passages, nearly none of its character pairs there either: too short
     to weigh by its share of pairs, added all the same. The first clause is left out: it is
     often who says it or when (报告显示, 早在前一年)."""
-    words = list(
-        dict.fromkeys(w for w, f in tagged_content(clause) if len(w) >= 2 and f[0] in "nv")
-    )
+    words = _words(clause, lambda f: f[0] in "nv")
     return (
         len(grams) >= _SHORT_MIN_PAIRS
         and len(words) >= 2
         and all(normalise_for_match(w) not in cited.flat for w in words)
         and len(grams & bigram_set(cited.text)) <= 1
     )
+
+
+def _words(clause: str, kept: Callable[[str], bool]) -> list[str]:
+    """The clause's words of two characters or more whose tag is `kept`, each once."""
+    return list(dict.fromkeys(w for w, f in tagged_content(clause) if len(w) >= 2 and kept(f)))

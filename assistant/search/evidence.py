@@ -181,13 +181,12 @@ def _missing_organisation(question: str, texts: list[str]) -> Evidence | None:
 
 
 def _unseen_subject(
-    index: Index, question: str, places: set[str], passages: list[Passage]
+    index: Index, question: str, places: set[str], passages: list[Passage], texts: list[str]
 ) -> Evidence | None:
     """A noun the question opens with (野驴, 第1|舰队) that the whole library never uses and no
     passage holds: the library has nothing on the question's subject, however common the word.
     After a place, a kind of text or an outlet (辽宁|留人, 论文|收尾, 新华网|文章) comes what
-    is asked of it."""
-    texts = [searchable(p) for p in passages]
+    is asked of it. `texts` are the passages' searchable texts."""
     described = " ".join(describe(p) for p in passages).lower()
     stops = places | set(lexicon.words("question_types", "text_kinds"))
     for word in opening_run(question):
@@ -239,7 +238,7 @@ def assess(
         or _missing_name(question, places, texts)
         or _missing_subject(question, places, texts)
         or _missing_organisation(question, texts)
-        or _unseen_subject(index, question, places, passages[: TUNE.top_passages])
+        or _unseen_subject(index, question, places, passages[: TUNE.top_passages], texts)
     ):
         return missing
     # Place names choose the passages; they are not what is asked about (“山东有哪些举措？”).
