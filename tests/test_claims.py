@@ -1040,6 +1040,18 @@ def test_a_negator_of_the_next_passage_clause_is_not_the_restated_ones():
     flags("各部门不必按不低于5%的幅度压减一般性支出[1]。", text, "否定")
 
 
+def test_an_exception_the_passage_does_not_make_is_caught():
+    """……，但书画展不在减免之列: no passage clause about 书画展 negates anything; an exception
+    the passage does make passes."""
+    text = "市里对话剧、曲艺等5类演出，包括书画展，减免场租一年。夜间集市不享受减免。"
+    caught(
+        "市里对话剧、曲艺等5类演出减免场租一年，但书画展不在减免之列[1]。",
+        "市里对话剧、曲艺等5类演出减免场租一年，但夜间集市不享受减免[1]。",
+        text,
+        "书画展",
+    )
+
+
 def test_a_word_of_the_same_synonym_group_is_no_exchanged_term():
     """江边 for the passage's 江畔 says the same place in other words."""
     passes(

@@ -34,7 +34,7 @@ from .cited import ENTITY_TAGS, Cited
 from .compared import by_how_much, compared, turned_round, turns_reversed
 from .contrary import polarity
 from .crossed import crossed
-from .denied import denied
+from .denied import contrast_denied, denied
 from .exchanged import swapped
 from .forbidden import forbidden
 from .outpaced import against_figures
@@ -279,6 +279,7 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + _figures(sentence, cited)
         + polarity(sentence, cited)
         + denied(sentence, cited)
+        + contrast_denied(sentence, cited)
         + forbidden(sentence, cited)
         + swapped(sentence, cited)
         + crossed(sentence, cited)

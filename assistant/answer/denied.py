@@ -20,7 +20,7 @@ from itertools import accumulate
 from ..text import lexicon
 from ..text.segment import tagged
 from .cited import Cited, clauses
-from .polar import directions, not_negating, polar, said_alike, sides, stating
+from .polar import directions, negations, not_negating, polar, said_alike, sides, stating
 
 _REACH = 10  # characters after a negator in which the verb it governs may stand (并未与某队签订)
 
@@ -161,6 +161,25 @@ def denied(sentence: str, cited: Cited) -> list[str]:
                 or _opposed(clause, mine, passage)
                 or _against_figure(clause, cited)
             )
+    return issues
+
+
+_CONTRAST = re.compile(r"^(?:但是|但|而|却|只是|不过|然而)")
+
+
+def contrast_denied(sentence: str, cited: Cited) -> list[str]:
+    """A clause of contrast that denies (……，但游艺场不在免税之列) where no passage clause about its
+    nouns negates anything (……7个项目，包括游艺场，免税两年): an exception the passage does not
+    make. Too loosely worded to align, it is read by its nouns."""
+    issues = []
+    for clause in clauses(sentence):
+        said = clause.strip("，,。；;！？!? ")
+        if not _CONTRAST.match(said) or not negations(said) & _negators():
+            continue
+        nouns = {w for w, flag in tagged(said) if flag[0] == "n" and len(w) >= 2}
+        about = [c for c in cited.clauses if any(n in c for n in nouns)]
+        if about and not any(negations(c) for c in about):
+            issues.append(f"原文未说“{said[:20]}”（原文：“{about[0].strip()[:30]}”）")
     return issues
 
 
