@@ -5,12 +5,17 @@ with that one: the cause or the date comes first, and a sentence that gives its 
 question of another kind, is answered without it. A question asking what else a thing is called
 (又叫什么) is answered by the sentence giving another name (又称……), not by the one best matching
 its other words. A who/when/where question keeps only the sentences nearly as close to it as the
-one answering."""
+one answering. A question pointing at its document (江城晚报说……) is answered from fewer of its
+words."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import assistant_of
+
+from assistant.answer.extractive import select_sentences
+from assistant.answer.generate import GenerationRequest
+from assistant.schema import Chunk, Passage
 
 TEXTS = {
     "科普基地情况.txt": (
@@ -88,3 +93,21 @@ def test_a_who_question_is_answered_by_the_sentences_close_to_it_only(assistant)
     assert not answer.refused, answer.answer
     assert "市文旅集团" in answer.sentences[0].text, answer.answer
     assert all("公交线路" not in s.text for s in answer.sentences), answer.answer
+
+
+def test_a_question_pointing_at_its_document_is_answered_from_fewer_of_its_words():
+    """江城晚报说……: the best sentence is that outlet's, which says it in its own words — a lower
+    share of the question's weight answers; the same question pointing nowhere is refused."""
+    chunk = Chunk(
+        "d#1",
+        "d",
+        "要精简跨境研发合作的审批流程，鼓励联合攻关。",
+        "开放合作述评",
+        source="江城晚报",
+    )
+    weights = {"研发": 1.0, "国外": 2.0, "环节": 1.0}  # the sentence holds a quarter of them
+    for question, answered in (("江城晚报说跟国外合伙搞研发，哪些环节要砍？", True),
+                               ("跟国外合伙搞研发，哪些环节要砍？", False)):  # fmt: skip
+        request = GenerationRequest(question, [Passage(1, chunk, 1.0)], weights)
+        chosen, reason = select_sentences(request)
+        assert bool(chosen) is answered, (question, reason)

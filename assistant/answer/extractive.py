@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ..llm.faults import Budget, Restart
 from ..schema import Passage
+from ..search.mentions import names_document
 from ..text.listing import announces
 from ..text.overlap import NearDuplicates
 from ..text.regions import Province, find_provinces
@@ -180,7 +181,7 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     """The answer's sentences, the answering one first; or none and the reason there is none."""
     kind = classify(request.searched)
     candidates = _candidates(request, kind)
-    if not candidates or candidates[0].coverage < TUNE.min_coverage:
+    if not candidates or _too_little(request, candidates[0]):
         return [], "所检索的段落中没有回答该问题的句子"
     if kind in _MISSING_FACT and not has_the_fact(kind, request, candidates):
         return [], _MISSING_FACT[kind]
@@ -219,6 +220,15 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
             for more in [*items(candidate), *details(candidate)]:
                 answer.take(more)  # within the answer's limits
     return in_order(answer.chosen[:led], answer.chosen[led:]), ""
+
+
+def _too_little(request: GenerationRequest, best: Candidate) -> bool:
+    """The best sentence holds too little of the question's weight to answer it — a lower share
+    will do when the question points at its document (那篇论文, 新华网说): that text says it in
+    its own words (as the passages may, `evidence.assess`)."""
+    if names_document(request.searched, best.passage):
+        return best.coverage < TUNING.evidence.anchored_coverage
+    return best.coverage < TUNE.min_coverage
 
 
 def in_order(firsts: list[Candidate], rest: list[Candidate]) -> list[Candidate]:
