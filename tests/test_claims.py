@@ -809,6 +809,15 @@ def test_who_does_it_or_by_what_means_slipped_into_a_clause_is_caught():
     flags("立足三地科技创新需求，联合头部券商和高校打造科技金融生态体系[1]。", text, "券商")
     flags("立足三地科技创新需求，通过专项债支持打造科技金融生态体系[1]。", text, "专项债")
     passes("立足三地科技创新需求，打造科技金融生态体系[1]。", text)
+    # after a connective, or in place of an adverb of the passage (深入实施 → 通过……支持实施)
+    flags(
+        "立足三地需求，并通过专项债支持打造集政策对接、投融资服务于一体的科技金融生态体系[1]。",
+        text,
+        "专项债",
+    )
+    copied = "要扩范围、降门槛，深入实施制造业重大技术改造升级和大规模设备更新工程。"
+    flags("要扩范围、降门槛，通过专项债资金支持实施制造业重大技术改造升级和大规模设备更新工程[1]。", copied, "专项债")  # fmt: skip
+    passes("全市能耗由升转降，下降了1.2%[1]。", "全市能耗由上升转为下降，下降了1.2%。")
     # a common word summing up what the passage lists is no new actor
     passes(
         "医院起源于1892年由外国基督教会在成都创建的诊所[1]。",

@@ -85,7 +85,10 @@ def _added_to_its_list(part: Aligned, cited: Cited) -> list[str]:
     return issues
 
 
-_BY = re.compile("^(?:通过|由|联合|依托|借助|利用|会同|携手|依靠)")
+# 并|通过……: after a connective; not 由升转降, 由东向西 (from one to another)
+_BY = re.compile(
+    "^(?:并且|并|同时|还|而且)?(?:通过|由(?!.{1,4}[转变到至向])|联合|依托|借助|利用|会同|携手|依靠)"
+)
 _GENERIC = 5000  # a noun more common than this in general Chinese is no new actor or means
 _BY_MIN = 4  # characters of an inserted “by whom, by what” phrase (由某部牵头, 通过某资金)
 
@@ -93,10 +96,12 @@ _BY_MIN = 4  # characters of an inserted “by whom, by what” phrase (由某�
 def _actor_or_means_added(part: Aligned, cited: Cited) -> list[str]:
     """Who does it or by what means, slipped into a clause the passage clause states without
     (联合头部券商和高校|打造……, 由某部牵头|建设……, 通过专项债支持|提升……): a noun the passages
-    never use, after 由/通过/联合 …"""
+    never use, after 由/通过/联合 … — inserted, or put in place of an adverb (深入实施 → 通过某资金
+    支持实施)."""
+    pieces = [part.clause[start:end] for start, end in part.inserted]
+    pieces += [m for m, t in part.changes if not any(f[0] == "n" for _, f in tagged(t))]
     issues = []
-    for start, end in part.inserted:
-        piece = part.clause[start:end]
+    for piece in pieces:
         if len(piece) < _BY_MIN or not _BY.match(piece):
             continue
         # a word as common as 外国 or 人士 sums up what the passage lists (美国、英国……的教会)
