@@ -818,6 +818,12 @@ def test_who_does_it_or_by_what_means_slipped_into_a_clause_is_caught():
     copied = "要扩范围、降门槛，深入实施制造业重大技术改造升级和大规模设备更新工程。"
     flags("要扩范围、降门槛，通过专项债资金支持实施制造业重大技术改造升级和大规模设备更新工程[1]。", copied, "专项债")  # fmt: skip
     passes("全市能耗由升转降，下降了1.2%[1]。", "全市能耗由上升转为下降，下降了1.2%。")
+    # another deed inserted before the passage's
+    founded = (
+        "2009年8月台风侵袭沿海，造成多年来最惨重的水灾，张某因而于2009年12月28日成立了公益基金会。"
+    )
+    flags("台风过后，张某于2009年12月28日捐出个人积蓄成立了公益基金会[1]。", founded, "积蓄")
+    passes("台风过后，张某于2009年12月28日成立了公益基金会[1]。", founded)
     # a common word summing up what the passage lists is no new actor
     passes(
         "医院起源于1892年由外国基督教会在成都创建的诊所[1]。",

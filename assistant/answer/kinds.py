@@ -97,18 +97,27 @@ def _actor_or_means_added(part: Aligned, cited: Cited) -> list[str]:
     """Who does it or by what means, slipped into a clause the passage clause states without
     (联合头部券商和高校|打造……, 由某部牵头|建设……, 通过专项债支持|提升……): a noun the passages
     never use, after 由/通过/联合 … — inserted, or put in place of an adverb (深入实施 → 通过某资金
-    支持实施)."""
-    pieces = [part.clause[start:end] for start, end in part.inserted]
-    pieces += [m for m, t in part.changes if not any(f[0] == "n" for _, f in tagged(t))]
+    支持实施). Or another deed inserted before the passage's (于某日|捐出个人积蓄|成立……): a verb
+    and a noun the passages never use."""
+    inserted = [part.clause[start:end] for start, end in part.inserted]
+    pieces = [p for p in inserted if _BY.match(p) or _opens_on_verb(p)]
+    pieces += [
+        m for m, t in part.changes if _BY.match(m) and not any(f[0] == "n" for _, f in tagged(t))
+    ]
     issues = []
     for piece in pieces:
-        if len(piece) < _BY_MIN or not _BY.match(piece):
+        if len(piece) < _BY_MIN:
             continue
         # a word as common as 外国 or 人士 sums up what the passage lists (美国、英国……的教会)
         new = [w for w in nouns_not_in(piece, cited) if general_frequency(w) <= _GENERIC]
         if new:
             issues.append(f"“{piece}”未见于所引段落（原文未提及“{min(new, key=piece.find)}”）")
     return issues
+
+
+def _opens_on_verb(text: str) -> bool:
+    words = tagged(text)
+    return bool(words) and words[0][1].startswith("v")
 
 
 def _an_item(text: str) -> bool:
