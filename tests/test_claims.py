@@ -1075,6 +1075,14 @@ def test_a_word_of_the_same_synonym_group_is_no_exchanged_term():
     )
 
 
+def test_a_clause_in_words_of_the_passages_synonym_groups_is_no_added_fact():
+    """给钱补贴 for 给予资助: words of the passage's synonym groups, not new ones."""
+    passes(
+        "全市去年引进高层次人才120名，并给钱补贴入选团队[1]。",
+        "全市去年引进高层次人才120名，并对入选团队给予资助。",
+    )
+
+
 def test_a_short_clause_added_after_the_first_is_doubted():
     """……，但孕妇禁用: its words are nowhere in the passage, however short the clause; a short
     first clause saying who reports it is no added fact."""

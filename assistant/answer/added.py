@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from ..text.chars import bigram_set, normalise_for_match
 from ..text.segment import tagged_content
+from ..text.synonyms import holds
 from .cited import Cited, clauses
 from .restated import unframed
 
@@ -29,7 +30,11 @@ def unstated(sentence: str, cited: Cited) -> list[str]:
         shared = len(grams & bigram_set(cited.text))
         # adverbs and connectives (依旧, 同时) say how, not what
         words = _words(clause, lambda f: f[0] not in "dc" and f != "ad")
-        new = [w for w in words if normalise_for_match(w) not in cited.flat]
+        new = [
+            w
+            for w in words
+            if normalise_for_match(w) not in cited.flat and not holds(cited.text, w)
+        ]
         if (
             best < _ADDED_CLAUSE_SHARE * len(grams)
             and shared < _ADDED_TEXT_SHARE * len(grams)
