@@ -1035,6 +1035,10 @@ def test_a_fall_the_passage_does_not_state_is_caught():
         "压减",
     )
     passes("全市工业增加值增长目标稍作下调[1]。", text)
+    # a fall put in beside the passage's verb, not in its place
+    grow = "要以提升创新能力为核心，全面规划、更大力度推动战略性新兴产业融合集群发展，重点打造新材料产业集群。"
+    flags("要以稳妥节奏、适度放缓推进战略性新兴产业融合集群发展，重点打造新材料产业集群[1]。", grow, "放缓")  # fmt: skip
+    passes("要全面规划、更大力度推动战略性新兴产业融合集群发展，重点打造新材料产业集群[1]。", grow)  # fmt: skip
 
 
 def test_a_word_of_size_is_no_fall():

@@ -39,7 +39,9 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
             moved = up.search(mine) or down.search(mine)
             if moved and steady.search(theirs) and not (up.search(theirs) or down.search(theirs)):
                 issues.append(f"“{mine}”与原文的“{theirs}”不符：原文未变")
-        issues += _kept_steady(part.clause, part.source) + fall_unsaid(part.changes, part.source)
+        # a fall put in (推动 → 放缓推进) as well as one put in place of a word
+        said = [*part.changes, *((part.clause[a:b], "") for a, b in part.inserted)]
+        issues += _kept_steady(part.clause, part.source) + fall_unsaid(said, part.source)
     return list(dict.fromkeys(issues))
 
 
