@@ -304,6 +304,20 @@ def test_a_question_that_says_where_to_look_needs_fewer_of_its_words(
         assert found.sufficient is answered and found.coverage < strict.min_coverage
 
 
+def test_a_question_that_says_where_to_look_is_not_vetoed_for_its_everyday_wording(
+    library_assistant,
+):
+    """A semantic embedding finds an everyday question far in meaning from every passage: refused
+    when it points nowhere, answered from the texts of the province it names."""
+    anywhere, pointed = "对挖来的顶尖团队兜底给多少钱？", "湖南对挖来的顶尖团队兜底给多少钱？"
+    for question, answered in ((pointed, True), (anywhere, False)):
+        passages = library_assistant.ask(question).passages
+        far = {p.chunk.chunk_id: evidence.TUNE.semantic_floor - 0.1 for p in passages}
+        found = assess(library_assistant.index, question, passages, far)
+        assert found.sufficient is answered, (question, found)
+        assert answered or "相去较远" in found.reason
+
+
 def test_a_province_abbreviation_is_written_out_but_not_inside_a_foreign_name():
     assert expand_abbreviations("冀和辽有什么不同？") == "河北和辽宁有什么不同？"
     assert expand_abbreviations("鲁那边每年咋扶持？") == "山东那边每年咋扶持？"

@@ -266,10 +266,11 @@ def assess(
         total -= (1 - TUNE.answer_type_factor) * weights[word]
     coverage = sum(weights[w] for w in pooled) / total
     missing = tuple(w for w, v in weights.items() if v and w not in pooled)
-    if closeness and near < TUNE.semantic_floor:
-        return Evidence(False, coverage, missing, "所检索的段落与问题的意思相去较远")
     # 冀那篇, 新华网说: the question says where to look, and the texts there use their own words
+    # — an everyday question about them is far in meaning from their official wording
     pointed = _pointed_at(question, passages[0])
+    if closeness and near < TUNE.semantic_floor and not pointed:
+        return Evidence(False, coverage, missing, "所检索的段落与问题的意思相去较远")
     if TUNE.anchored_coverage <= coverage < TUNE.min_coverage and pointed:
         return Evidence(True, coverage, missing, pointed=True)
     if coverage < TUNE.min_coverage and _only_phrasing_missing(pooled, missing):
