@@ -97,7 +97,8 @@ def test_a_who_question_is_answered_by_the_sentences_close_to_it_only(assistant)
 
 def test_a_question_pointing_at_its_document_is_answered_from_fewer_of_its_words():
     """江城晚报说……: the best sentence is that outlet's, which says it in its own words — a lower
-    share of the question's weight answers; the same question pointing nowhere is refused."""
+    share of the question's weight answers; the same question pointing nowhere is refused, and
+    so is one naming what every retrieved document is (政府工作报告 among work reports)."""
     chunk = Chunk(
         "d#1",
         "d",
@@ -111,3 +112,13 @@ def test_a_question_pointing_at_its_document_is_answered_from_fewer_of_its_words
         request = GenerationRequest(question, [Passage(1, chunk, 1.0)], weights)
         chosen, reason = select_sentences(request)
         assert bool(chosen) is answered, (question, reason)
+    # a name every retrieved document answers to points at none of them
+    reports = [
+        Passage(n, Chunk(f"r{n}#1", f"r{n}", chunk.text, f"开放合作述评（{part}）"), 1.0)
+        for n, part in ((1, "上"), (2, "下"))
+    ]
+    question = "开放合作述评说跟国外合伙搞研发，哪些环节要砍？"
+    chosen, _ = select_sentences(GenerationRequest(question, reports, weights))
+    assert not chosen
+    chosen, _ = select_sentences(GenerationRequest(question, reports[:1], weights))
+    assert chosen
