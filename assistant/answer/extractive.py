@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..llm.faults import Budget, Restart
 from ..schema import Passage
-from ..search.mentions import names_document
+from ..search.mentions import singles_out
 from ..text.listing import announces
 from ..text.overlap import NearDuplicates
 from ..text.regions import Province, find_provinces
@@ -224,14 +224,10 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
 
 def _too_little(request: GenerationRequest, best: Candidate) -> bool:
     """The best sentence holds too little of the question's weight to answer it — a lower share
-    will do when the question points at its document (那篇论文, 新华网说) and not at every
-    retrieved one (政府工作报告 in a library of work reports): that text says it in its own
-    words (as the passages may, `evidence.assess`)."""
-    doc = best.passage.chunk.doc_id
-    others = [p for p in request.passages if p.chunk.doc_id != doc]
-    if names_document(request.searched, best.passage) and not (
-        others and all(names_document(request.searched, p) for p in others)
-    ):
+    will do when the question singles out its document (那篇论文, 新华网说): that text says it in
+    its own words (as the passages may, `evidence.assess`)."""
+    rest = [p for p in request.passages if p is not best.passage]
+    if singles_out(request.searched, [best.passage, *rest]):
         return best.coverage < TUNING.evidence.anchored_coverage
     return best.coverage < TUNE.min_coverage
 

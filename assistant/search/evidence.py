@@ -32,7 +32,7 @@ from ..text.regions import Province, find_foreign_places, find_provinces, region
 from ..text.segment import expand_abbreviations, tagged
 from ..text.synonyms import asked, holds, spelled_otherwise, synonyms
 from ..tuning import TUNING
-from .mentions import names_document
+from .mentions import names_document, singles_out
 from .weights import answer_type_words, term_weights, word_weight
 
 TUNE = TUNING.evidence
@@ -269,7 +269,11 @@ def assess(
     # 冀那篇, 新华网说: the question says where to look, and the texts there use their own words
     # — an everyday question about them is far in meaning from their official wording
     pointed = _pointed_at(question, passages[0])
-    if closeness and near < TUNE.semantic_floor and not pointed:
+    if (
+        closeness
+        and near < TUNE.semantic_floor
+        and not singles_out(question, passages, _pointed_at)
+    ):
         return Evidence(False, coverage, missing, "所检索的段落与问题的意思相去较远")
     if TUNE.anchored_coverage <= coverage < TUNE.min_coverage and pointed:
         return Evidence(True, coverage, missing, pointed=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -110,3 +111,26 @@ def names_document(question: str, passage: Passage) -> bool:
     title_words = {w for w in content_words(chunk.title) if len(w) >= 2}
     shared = {w for w in title_words if w in question}
     return len(shared) >= min(_TITLE_WORDS, len(title_words)) > 0
+
+
+def singles_out(
+    question: str,
+    passages: Sequence[Passage],
+    names: Callable[[str, Passage], bool] = names_document,
+) -> bool:
+    """The question names the best passage's document (`names`) and no other retrieved document
+    of its series (titles alike but for their figures): 政府工作报告 in a library of work reports
+    names every year's, and so none."""
+    if not passages or not names(question, passages[0]):
+        return False
+    best = passages[0].chunk
+    return not any(
+        p.chunk.doc_id != best.doc_id
+        and _series(p.chunk.title) == _series(best.title)
+        and names(question, p)
+        for p in passages
+    )
+
+
+def _series(title: str) -> str:
+    return re.sub(r"\d+", "", title)
