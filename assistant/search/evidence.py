@@ -32,7 +32,7 @@ from ..text.regions import Province, find_foreign_places, find_provinces, region
 from ..text.segment import expand_abbreviations, tagged
 from ..text.synonyms import asked, holds, spelled_otherwise, synonyms
 from ..tuning import TUNING
-from .mentions import names_document, singles_out
+from .mentions import describe, points_at, searchable, singles_out
 from .weights import answer_type_words, term_weights, word_weight
 
 TUNE = TUNING.evidence
@@ -45,18 +45,6 @@ class Evidence:
     missing: tuple[str, ...]
     reason: str = ""
     pointed: bool = False  # sufficient only because the question says where to look
-
-
-def describe(passage: Passage) -> str:
-    """What a passage is, in words a question may use: title, outlet, region, section, genre."""
-    chunk = passage.chunk
-    genre = " ".join(lexicon.words("genres", chunk.level))
-    return " ".join(x for x in (chunk.title, chunk.source, chunk.region, chunk.heading, genre) if x)
-
-
-def searchable(passage: Passage) -> str:
-    """The passage as the check reads it: its text and what describes it, lower-cased."""
-    return f"{passage.text}\n{describe(passage)}".lower()
 
 
 def present(word: str, text: str) -> bool:
@@ -200,16 +188,6 @@ def _unseen_subject(
     return None
 
 
-def _pointed_at(question: str, passage: Passage) -> bool:
-    """The question says where to look — a province, an outlet, 那篇论文, its title — and the
-    best passage is from there (or names the province: 鲁那边 and a national text on 山东)."""
-    text = searchable(passage)
-    provinces = find_provinces(question)
-    if provinces and all(any(a.lower() in text for a in p.aliases) for p in provinces):
-        return True
-    return names_document(question, passage)
-
-
 def _only_phrasing_missing(found: set[str], missing: tuple[str, ...]) -> bool:
     """Every topic word of the question is in the passage and only verbs are not (营造, 发力):
     the texts say it with other verbs, so that alone never refuses."""
@@ -253,8 +231,7 @@ def assess(
         return Evidence(True, 1.0, ())
     if not total:
         return Evidence(False, 0.0, tuple(weights), "问题中没有可检索的内容")
-    near = max((closeness or {}).get(p.chunk.chunk_id, 0.0) for p in passages[: TUNE.top_passages])
-    if closeness and near >= TUNE.semantic_sure:
+    if (meant := _meaning(question, passages, closeness)) is True:
         return Evidence(True, 1.0, ())
     found = _where_named(question, weights, texts)
     if isinstance(found, Evidence):
@@ -266,15 +243,10 @@ def assess(
         total -= (1 - TUNE.answer_type_factor) * weights[word]
     coverage = sum(weights[w] for w in pooled) / total
     missing = tuple(w for w, v in weights.items() if v and w not in pooled)
-    # 冀那篇, 新华网说: the question says where to look, and the texts there use their own words
-    # — an everyday question about them is far in meaning from their official wording
-    pointed = _pointed_at(question, passages[0])
-    if (
-        closeness
-        and near < TUNE.semantic_floor
-        and not singles_out(question, passages, _pointed_at)
-    ):
+    if meant is False:
         return Evidence(False, coverage, missing, "所检索的段落与问题的意思相去较远")
+    # 冀那篇, 新华网说: the question says where to look, and the texts there use their own words
+    pointed = points_at(question, passages[0])
     if TUNE.anchored_coverage <= coverage < TUNE.min_coverage and pointed:
         return Evidence(True, coverage, missing, pointed=True)
     if coverage < TUNE.min_coverage and _only_phrasing_missing(pooled, missing):
@@ -282,6 +254,24 @@ def assess(
     if coverage < TUNE.min_coverage:
         return Evidence(False, coverage, missing, _not_found(missing, weights, where))
     return Evidence(True, coverage, missing)
+
+
+def _meaning(
+    question: str, passages: list[Passage], closeness: dict[str, float] | None
+) -> bool | None:
+    """A semantic embedding's say: True when the best passage is close enough to vouch for a
+    paraphrase, False when all are far in meaning — unless the question singles out its document
+    (冀那篇, 新华网说: an everyday question is far from a text's official wording); else None."""
+    if not closeness:
+        return None
+    near = max(closeness.get(p.chunk.chunk_id, 0.0) for p in passages[: TUNE.top_passages])
+    if near >= TUNE.semantic_sure:
+        return True
+    return (
+        False
+        if near < TUNE.semantic_floor and not singles_out(question, passages, points_at)
+        else None
+    )
 
 
 def _held_by_best(weights: dict[str, float], texts: list[str]) -> set[str]:

@@ -1,4 +1,5 @@
-"""What a question names — provinces and documents (by outlet or kind) — as retrieval boosts."""
+"""What a question names — provinces and documents (by outlet or kind) — as retrieval boosts;
+whether it points at or singles out the best passage's document; what describes a passage."""
 
 from __future__ import annotations
 
@@ -134,3 +135,25 @@ def singles_out(
 
 def _series(title: str) -> str:
     return re.sub(r"\d+", "", title)
+
+
+def describe(passage: Passage) -> str:
+    """What a passage is, in words a question may use: title, outlet, region, section, genre."""
+    chunk = passage.chunk
+    genre = " ".join(lexicon.words("genres", chunk.level))
+    return " ".join(x for x in (chunk.title, chunk.source, chunk.region, chunk.heading, genre) if x)
+
+
+def searchable(passage: Passage) -> str:
+    """The passage as the check reads it: its text and what describes it, lower-cased."""
+    return f"{passage.text}\n{describe(passage)}".lower()
+
+
+def points_at(question: str, passage: Passage) -> bool:
+    """The question says where to look — a province, an outlet, 那篇论文, its title — and the
+    best passage is from there (or names the province: 鲁那边 and a national text on 山东)."""
+    text = searchable(passage)
+    provinces = find_provinces(question)
+    if provinces and all(any(a.lower() in text for a in p.aliases) for p in provinces):
+        return True
+    return names_document(question, passage)
