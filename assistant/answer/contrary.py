@@ -40,8 +40,8 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
             if moved and steady.search(theirs) and not (up.search(theirs) or down.search(theirs)):
                 issues.append(f"“{mine}”与原文的“{theirs}”不符：原文未变")
         # a fall put in (推动 → 放缓推进) as well as one put in place of a word
-        said = [*part.changes, *((part.clause[a:b], "") for a, b in part.inserted)]
-        issues += _kept_steady(part.clause, part.source) + fall_unsaid(said, part.source)
+        put_in = [*part.changes, *((part.clause[a:b], "") for a, b in part.inserted)]
+        issues += _kept_steady(part.clause, part.source) + fall_unsaid(put_in, part.source)
     return list(dict.fromkeys(issues))
 
 

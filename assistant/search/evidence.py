@@ -267,11 +267,9 @@ def _meaning(
     near = max(closeness.get(p.chunk.chunk_id, 0.0) for p in passages[: TUNE.top_passages])
     if near >= TUNE.semantic_sure:
         return True
-    return (
-        False
-        if near < TUNE.semantic_floor and not singles_out(question, passages, points_at)
-        else None
-    )
+    if near < TUNE.semantic_floor and not singles_out(question, passages, points_at):
+        return False
+    return None
 
 
 def _held_by_best(weights: dict[str, float], texts: list[str]) -> set[str]:
