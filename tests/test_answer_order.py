@@ -6,7 +6,7 @@ question of another kind, is answered without it. A question asking what else a 
 (又叫什么) is answered by the sentence giving another name (又称……), not by the one best matching
 its other words. A who/when/where question keeps only the sentences nearly as close to it as the
 one answering. A question pointing at its document (江城晚报说……) is answered from fewer of its
-words."""
+words, and from that document only."""
 
 from __future__ import annotations
 
@@ -122,3 +122,28 @@ def test_a_question_pointing_at_its_document_is_answered_from_fewer_of_its_words
     assert not chosen
     chosen, _ = select_sentences(GenerationRequest(question, reports[:1], weights))
     assert chosen
+
+
+def test_a_question_naming_its_document_is_answered_from_that_document_only():
+    """江城晚报说……: the answer quotes the outlet's text, not a closer sentence of another
+    document; naming a province as well (江城晚报和河北那篇) lets either side answer."""
+
+    def passage(n, doc, text, source=None, region=None):
+        chunk = Chunk(f"{doc}#1", doc, text, f"{doc}述评", source=source, region=region)
+        return Passage(n, chunk, 1.0)
+
+    weights = {"研发": 1.0, "审批": 1.0, "流程": 1.0}
+    passages = [
+        passage(1, "b", "研发审批流程已全面压缩，办理时限缩短一半。", source="海港日报"),
+        passage(2, "a", "要精简研发项目的审批手续。", source="江城晚报"),
+        passage(3, "c", "研发审批流程实行一网通办。", region="河北省"),
+    ]
+    chosen, _ = select_sentences(
+        GenerationRequest("江城晚报说研发审批流程怎么改？", passages, weights)
+    )
+    assert [c.passage.n for c in chosen] == [2], chosen
+    chosen, _ = select_sentences(GenerationRequest("研发审批流程怎么改？", passages, weights))
+    assert chosen[0].passage.n == 1
+    question = "江城晚报和河北那篇说研发审批流程怎么改？"
+    chosen, _ = select_sentences(GenerationRequest(question, passages, weights))
+    assert {c.passage.n for c in chosen} == {2, 3}, chosen

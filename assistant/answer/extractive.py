@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..llm.faults import Budget, Restart
 from ..schema import Passage
-from ..search.mentions import singles_out
+from ..search.mentions import names_source, singles_out
 from ..text.listing import announces
 from ..text.overlap import NearDuplicates
 from ..text.regions import Province, find_provinces
@@ -100,9 +100,12 @@ def _candidates(request: GenerationRequest, kind: str) -> list[Candidate]:
         question_pairs(request.searched),
         definienda(kind, weights, request.searched),
     )
+    # … and one naming its document (新华网那篇, 那篇论文) from that document's (河北和求是那篇: either).
+    documents = {p.chunk.doc_id for p in request.passages if names_source(request.searched, p)}
     rows = []
     for rank, passage in enumerate(request.passages):
-        if named and not any(_about(passage, p) for p in named):
+        about = passage.chunk.doc_id in documents or any(_about(passage, p) for p in named)
+        if (named or documents) and not about:
             continue
         rows += sentence_features(passage, rank, ask, weights)
     return score_all(rows)

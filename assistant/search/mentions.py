@@ -102,16 +102,23 @@ def names_document(question: str, passage: Passage) -> bool:
     the kind of text it is (那篇论文, of an academic text), three words of its title
     (讲现代海洋产业体系的那篇), or as 本文."""
     chunk = passage.chunk
-    if _ITSELF.search(question) or (chunk.source and outlet_named(chunk.source, question)):
+    if _ITSELF.search(question) or names_source(question, passage):
         return True
     if any(p.name == chunk.region for p in find_provinces(question)):
         return True
-    kinds = set(lexicon.words("question_types", "text_kinds"))
-    if any(kind in question for kind in kinds & set(lexicon.words("genres", chunk.level))):
-        return True  # 那篇论文, and this is the library's paper
     title_words = {w for w in content_words(chunk.title) if len(w) >= 2}
     shared = {w for w in title_words if w in question}
     return len(shared) >= min(_TITLE_WORDS, len(title_words)) > 0
+
+
+def names_source(question: str, passage: Passage) -> bool:
+    """The question names where this document appeared (辽宁日报那篇) or the kind of text it is
+    (那篇论文, of an academic text)."""
+    chunk = passage.chunk
+    if chunk.source and outlet_named(chunk.source, question):
+        return True
+    kinds = set(lexicon.words("question_types", "text_kinds"))
+    return any(kind in question for kind in kinds & set(lexicon.words("genres", chunk.level)))
 
 
 def singles_out(
