@@ -1087,6 +1087,17 @@ def test_a_clause_in_words_of_the_passages_synonym_groups_is_no_added_fact():
     )
 
 
+def test_words_pointing_back_to_the_passage_are_no_added_fact():
+    """次年 for the year after the one just named, 两者 for the two just named: they point back,
+    they add nothing; a clause of new things said with them is still doubted."""
+    text = "该馆于1993年动工兴建，1994年对公众开放，馆内藏有古籍三万册。"
+    passes("该馆1993年动工兴建，次年向市民开放[1]。", text)
+    added = check(
+        "该馆1993年动工兴建，藏有古籍三万册，次年起举办国际书展和读书节[1]。", passage(text)
+    )
+    assert added.status != "supported" and "国际书展" in " ".join(added.issues), added
+
+
 def test_a_short_clause_added_after_the_first_is_doubted():
     """……，但孕妇禁用: its words are nowhere in the passage, however short the clause; a short
     first clause saying who reports it is no added fact."""

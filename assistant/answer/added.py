@@ -3,6 +3,7 @@ paraphrase no rule can tell from one — doubtful either way."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..text.chars import bigram_set, normalise_for_match
@@ -33,7 +34,9 @@ def unstated(sentence: str, cited: Cited) -> list[str]:
         new = [
             w
             for w in words
-            if normalise_for_match(w) not in cited.flat and not holds(cited.text, w)
+            if normalise_for_match(w) not in cited.flat
+            and not holds(cited.text, w)
+            and not _pointing(w)
         ]
         if (
             best < _ADDED_CLAUSE_SHARE * len(grams)
@@ -43,6 +46,17 @@ def unstated(sentence: str, cited: Cited) -> list[str]:
         ):
             issues.append(f"“{said.strip()[:20]}”未见于所引段落")
     return issues
+
+
+_POINTING = re.compile(
+    r"^(?:[次上今去明前后同当那此该每本][年月日时]|[之此随其]后|当时|那时|两者|二者|其中)"
+)
+
+
+def _pointing(word: str) -> bool:
+    """A word that points back to what the passage has said rather than saying anything new:
+    次年, 上年, 那时, 之后, 两者 — 1994年对游人开放 restated as 次年向游客开放."""
+    return bool(_POINTING.match(word))
 
 
 _SHORT_MIN_PAIRS = 3
