@@ -11,6 +11,7 @@ import pytest
 from assistant import Assistant
 from assistant.answer.about import asked_about_document, document_answer
 from assistant.schema import Chunk, Passage
+from assistant.text.page_record import page_record
 
 TEXTS = {
     "harbour": (
@@ -26,6 +27,15 @@ TEXTS = {
         "正文\n"
         "数字乡村建设需要补齐农村网络基础设施短板，推进涉农数据资源共享。\n"
     ),
+    "fields": (  # a web page, with its furniture
+        "当前位置：首页 > 政策解读 >\n"
+        "滨海县推进农田水利建设\n"
+        "发布日期：2024-06-01 10:30  来源：滨海农业网  字体大小：【大 中 小】  浏览次数：128\n"
+        "滨海县今年新建高标准农田5万亩，改造灌溉渠道120公里。\n"
+        "打印本页 关闭窗口\n"
+        "主办单位：滨海县农业农村局\n"
+        "联系地址：滨海县人民路1号\n"
+    ),
 }
 MANIFEST = {
     "harbour": {
@@ -34,6 +44,7 @@ MANIFEST = {
         "date": "2024-03-15",
     },
     "paper": {"title": "滨江县数字乡村建设的路径研究", "source": "东岸学刊"},
+    "fields": {"title": "滨海县推进农田水利建设", "source": "滨海农业网"},
 }
 
 
@@ -164,3 +175,42 @@ def test_the_byline_is_found_however_many_passages_match_the_question_better(
     answer = made.ask("那篇数字乡村建设的论文在刊物上占了哪几页？")
     assert "35-48" in answer.answer, answer.answer
     assert all(s.status == "supported" for s in answer.sentences)
+
+
+def test_a_pages_furniture_is_kept_as_its_record_not_as_its_text():
+    """标签：内容 lines of the page's furniture — the column its breadcrumb ends in, the time to the
+    minute, the count of reads, who runs the site — are the page record; the rest is dropped."""
+    assert page_record(TEXTS["fields"]).split("\n") == [
+        "页面信息",
+        "所在栏目：政策解读",
+        "发布时间：2024-06-01 10:30",
+        "浏览次数：128",
+        "主办单位：滨海县农业农村局",
+        "联系地址：滨海县人民路1号",
+    ]
+    assert page_record(TEXTS["harbour"]) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("滨海农业网那篇文章被点开看了多少次？", "浏览次数：128"),
+        ("滨海农业网那篇文章在网站的哪个栏目下？", "所在栏目：政策解读"),
+        ("登那篇文章的网站是哪家单位主办的？滨海农业网那篇。", "主办单位：滨海县农业农村局"),
+        ("滨海农业网那篇文章具体是几点几分发的？", "发布时间：2024-06-01 10:30"),
+    ],
+)
+def test_a_particular_of_the_page_is_answered_from_its_record(assistant, question, line):
+    answer = assistant.ask(question)
+    assert not answer.refused and line in answer.answer, answer.answer
+    assert [s.status for s in answer.sentences] == ["supported"]
+
+
+def test_a_particular_the_page_does_not_state_is_said_not_guessed(assistant):
+    answer = assistant.ask("滨海农业网那篇文章页面上的联系电话是多少？")
+    assert answer.refused and "没有记录" in answer.answer and "联系电话" in answer.answer
+
+
+def test_the_page_record_never_answers_a_question_about_the_content(assistant):
+    answer = assistant.ask("滨海县今年新建多少高标准农田，浏览次数多吗？")
+    assert "5万亩" in answer.answer and "128" not in answer.answer, answer.answer

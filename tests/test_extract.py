@@ -25,6 +25,22 @@ def test_gbk_text(tmp_path):
     assert "到2027年，全省新建省级中试平台37个。" in got.text
 
 
+def test_a_saved_web_page_is_titled_by_its_first_line_of_text_and_names_its_outlet(tmp_path):
+    """当前位置：首页 > … is furniture, not the title; 来源：… names the outlet."""
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "当前位置：首页 > 政策解读 >\n滨海县推进农田水利建设\n"
+        "发布日期：2024-06-01 10:30  来源：滨海农业网  浏览次数：128\n正文。\n",
+        "utf-8",
+    )
+    got = extract(page)
+    assert (got.title, got.date, got.source) == (
+        "滨海县推进农田水利建设",
+        "2024-06-01",
+        "滨海农业网",
+    )
+
+
 def test_utf16_without_bom(tmp_path):
     got = extract(utf16_txt(tmp_path))
     assert got.title == "青海省盐湖产业创新方案" and "盐湖提锂中试线7条" in got.text

@@ -24,8 +24,9 @@ def first_sentence(text: str) -> str:
 
 
 def faithful_model(request) -> str:
-    """A well-behaved model: quotes the first sentence of passages 1 and 2, citing each."""
-    found = passages_in(request)
+    """A well-behaved model: quotes the first sentence of the first two passages that have one
+    (a page record, 页面信息 and its lines, has none), citing each."""
+    found = {n: text for n, text in passages_in(request).items() if "。" in text}
     return "".join(f"{first_sentence(found[n])}[{n}]。" for n in sorted(found)[:2])
 
 

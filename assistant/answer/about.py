@@ -19,6 +19,7 @@ from functools import cache
 from ..schema import Passage
 from ..search.mentions import names_document
 from ..text import lexicon
+from ..text.page_record import RECORD, page_asked
 from ..text.sentences import split_sentences
 from .generate import REFUSAL
 
@@ -31,8 +32,9 @@ def _cue(field: str) -> re.Pattern[str]:
 
 
 def asked_about_document(question: str) -> tuple[str, ...]:
-    """Which of the document's particulars the question asks for: date, source, byline."""
-    return tuple(field for field in _FIELDS if _cue(field).search(question))
+    """Which of the document's particulars the question asks for: date, source, byline, or a
+    label of its page record (浏览次数, 主办单位, …)."""
+    return tuple(field for field in _FIELDS if _cue(field).search(question)) + page_asked(question)
 
 
 def document_answer(question: str, passages: list[Passage]) -> str | None:
@@ -53,6 +55,10 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
                 said.append(f"《{chunk.title}》{words}{value}[{n}]。")
             else:
                 unrecorded.append(_NAMES[field])
+    for label in (field for field in asked if field not in _FIELDS):
+        line = _recorded(label, chunk.doc_id, passages)
+        said += [line] if line else []
+        unrecorded += [] if line else [label]
     if "byline" in asked:
         byline = _byline(question, chunk.doc_id, passages)
         said += byline  # none retrieved, though bylines are searched for: the text has none
@@ -62,6 +68,18 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
     if not said and unrecorded:
         return f"{REFUSAL[:-1]}：资料库没有记录《{chunk.title}》的{'和'.join(unrecorded)}。"
     return "".join(said) or None
+
+
+def _recorded(label: str, doc_id: str, passages: list[Passage]) -> str | None:
+    """The line of the document's page record giving `label`, cited, if that record was
+    retrieved (retrieval gives it a share of the top-k for such questions)."""
+    for passage in (p for p in passages if p.chunk.doc_id == doc_id):
+        if passage.chunk.heading != RECORD:
+            continue
+        for line in passage.text.split("\n"):
+            if line.startswith(f"{label}："):
+                return f"《{passage.chunk.title}》{line}[{passage.n}]。"
+    return None
 
 
 _NAMES = {"date": "发布日期", "source": "来源", "byline": "作者", "issue": "刊载期次和页码"}

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from .dates import find_date
-from .files import Extracted, ExtractError, edges, first_line
+from .files import Extracted, ExtractError, edges, first_line, labelled_source
 
 
 class CorpusError(ValueError):
@@ -72,4 +72,5 @@ def text_file(path: Path, name: str) -> Extracted:
     if not text.strip():
         raise ExtractError(f"{name}：文件为空")
     fmt = Path(name).suffix.lower().lstrip(".")
-    return Extracted(text, first_line(text), find_date(edges(text)), None, fmt)
+    head = edges(text)
+    return Extracted(text, first_line(text), find_date(head), labelled_source(head), fmt)

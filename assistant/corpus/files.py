@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.chars import CJK
+from ..text.clean import is_boilerplate, normalise_line
 
 SUPPORTED: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 TITLE_CHARS = 80
@@ -32,8 +33,18 @@ def edges(text: str) -> str:
 
 
 def first_line(lines: str | list[str]) -> str | None:
+    """The first line with words in it that is not page furniture (当前位置：首页 > …): the title."""
     for line in lines.split("\n") if isinstance(lines, str) else lines:
         line = line.strip().lstrip("#").strip()
-        if WORDISH.search(line):
+        if WORDISH.search(line) and not is_boilerplate(normalise_line(line)):
             return line[:TITLE_CHARS]
     return None
+
+
+_SOURCE = re.compile(r"(?:^|\s)来源\s*[:：]\s*([^\s:：|，,。（）()]{2,30})")
+
+
+def labelled_source(text: str) -> str | None:
+    """The outlet a page names in its furniture (来源：滨海农业网), if it names one."""
+    found = _SOURCE.search(text)
+    return found.group(1) if found else None

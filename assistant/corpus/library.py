@@ -27,6 +27,7 @@ import orjson
 
 from ..schema import Article, Document
 from ..text.clean import clean_text, cleaning_signature, strip_title_line
+from ..text.page_record import with_record
 from .extract import SUPPORTED, ExtractError, extract
 from .metadata import infer_level, infer_region
 
@@ -220,7 +221,7 @@ class Library:
                 return kept
         except (FileNotFoundError, ValueError):
             pass
-        text = strip_title_line(clean_text(entry["text"]), title)
+        text = with_record(strip_title_line(clean_text(entry["text"]), title), entry["text"])
         if self.catalog.is_dir():
             _write_atomic(path, f"{key}\n{text}".encode())
         return text

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..schema import Article, Document
 from ..text.clean import clean_text, strip_title_line
+from ..text.page_record import with_record
 from .decode import CorpusError, read_text
 from .metadata import infer_level, infer_region
 
@@ -37,7 +38,7 @@ def load_document(path: Path, meta: dict) -> Document:
     specs = meta.get("articles") or [{"title": title, "source": meta.get("source")}]
     articles = []
     for spec, body in zip(specs, _split_articles(raw, specs), strict=True):
-        body = strip_title_line(clean_text(body), spec["title"])
+        body = with_record(strip_title_line(clean_text(body), spec["title"]), body)
         articles.append(
             Article(
                 title=spec["title"],

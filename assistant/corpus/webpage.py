@@ -7,7 +7,15 @@ from itertools import chain
 from pathlib import Path
 
 from .dates import find_date, find_labelled_date, normal_date
-from .files import TITLE_CHARS, WORDISH, Extracted, ExtractError, edges, first_line
+from .files import (
+    TITLE_CHARS,
+    WORDISH,
+    Extracted,
+    ExtractError,
+    edges,
+    first_line,
+    labelled_source,
+)
 
 # "research" and "canvas" are not noise; everything else matching these words is
 _NOISE = re.compile(
@@ -130,5 +138,5 @@ def html_file(path: Path, name: str) -> Extracted:
     date = next(filter(None, dates), None) or find_date(edges(text))
     if not date:  # a "发布时间：" line often sits just outside the content block
         date = find_labelled_date(_block_text(tree))
-    source = meta.get("contentsource") or meta.get("og:site_name")
+    source = meta.get("contentsource") or meta.get("og:site_name") or labelled_source(edges(text))
     return Extracted(text, (title or "")[:TITLE_CHARS] or first_line(text), date, source, "html")

@@ -13,6 +13,7 @@ from ..index.state import Index
 from ..schema import Chunk, Passage
 from ..text import lexicon
 from ..text.names import quoted
+from ..text.page_record import RECORD, page_asked
 from ..text.regions import Province, find_provinces
 from ..text.segment import content_words
 
@@ -75,6 +76,8 @@ def boosts_for(question: str, known_outlets: set[str]) -> list[Boost]:
         boosts.append(Boost(level="academic"))
     if re.search(lexicon.alternation("question_types", "about_byline"), question):
         boosts.append(Boost(phrases=_BYLINE_LABELS, only=True))  # 谁写的, 哪几页: its byline
+    if page_asked(question):
+        boosts.append(Boost(phrases=(RECORD,), only=True))  # 浏览了多少次: its page record
     return boosts
 
 

@@ -129,10 +129,11 @@ def _drop_repeated_leads(lines: list[str]) -> list[str]:
 
 @cache
 def cleaning_signature() -> str:
-    """Changes whenever `clean_text` could: its code and the word lists it reads (a text
-    cleaned and kept under an older signature is cleaned again)."""
+    """Changes whenever `clean_text` or the page record kept after its text could: their code
+    and the word lists they read (a text cleaned and kept under an older signature is cleaned
+    again)."""
     digest = hashlib.sha256()
-    for module in (__file__, chars.__file__):
+    for module in (__file__, chars.__file__, Path(__file__).with_name("page_record.py")):
         digest.update(Path(module).read_bytes())
     digest.update(lexicon.alternation("page_furniture").encode())
     return digest.hexdigest()[:16]
