@@ -172,6 +172,11 @@ class PlanTuning:
 class VerifyTuning:
     supported: float = 0.7
     """Character-bigram support at or above which a sentence is `supported`."""
+    supported_plain: float = 0.65
+    """… for a sentence with nothing to turn round — no negator, no word of rising or falling:
+    its names, figures, quotations and clauses are each checked on their own (verifier dev:
+    0.7 → 0.65 supports 440 → 446 of 490 faithful sentences and loses no caught error; 0.6
+    loses an entity swap)."""
     weak: float = 0.45
     """Below this it is `unsupported`; in between, `weak`."""
     min_claim_chars: int = 6

@@ -24,7 +24,7 @@ from ..schema import Passage
 from ..text import lexicon
 from ..text.chars import CJK, normalise_for_match
 from ..text.cities import find_cities
-from ..text.names import is_code, names_in, quoted
+from ..text.names import abbreviated_in, is_code, names_in, quoted
 from ..text.numerals import as_percent, figures, ranks, written_figures
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
@@ -200,8 +200,10 @@ def _named(sentence: str, cited: Cited) -> list[str]:
         spellings = [name, *spelled_otherwise(name)]  # 普通高校 for the passage's 普通高等学校
         # a name cut out of a short form (新农|合): the short form's full name (新型农村合作医疗)
         spellings += [o for w in whole_words(name, sentence) for o in (w, *synonyms(w))]
-        if not any(normalise_for_match(s) in cited.flat for s in spellings) and not holds(
-            cited.text, name
+        if (
+            not any(normalise_for_match(s) in cited.flat for s in spellings)
+            and not holds(cited.text, name)
+            and not abbreviated_in(name, cited.text)  # PS3 for PlayStation 3
         ):
             issues.append(f"引用段落未提及“{name}”")
     return issues

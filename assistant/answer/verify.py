@@ -19,6 +19,7 @@ from ..text.synonyms import holds
 from ..tuning import TUNING
 from .cited import citable
 from .claims import check_claims
+from .polar import directions, negations
 
 TUNE = TUNING.verify
 WEAK_REASON = "所引段落只部分支持该句，请核对原文"
@@ -120,12 +121,23 @@ def verify_sentence(text: str, passages: Sequence[Passage]) -> Sentence:
         status = "unsupported"
         if score < TUNE.weak:
             issues.append("所引段落不支持该句")
-    elif doubts or score < TUNE.supported:
+    elif doubts or score < _bar(text):
         status = "weak"
         issues = doubts or [WEAK_REASON]
     else:
         status = "supported"
     return Sentence(text, cited, score, status, tuple(issues))
+
+
+def _bar(sentence: str) -> float:
+    """The support a sentence needs to be `supported`: less when it says nothing that could be
+    turned round (no negator, no word of rising or falling) — its names, figures, quotations and
+    clauses are each checked on their own; a reworded negation or direction needs the wording."""
+    body = strip_citations(sentence)
+    up, down, _ = directions()
+    if negations(body) or up.search(body) or down.search(body):
+        return TUNE.supported
+    return TUNE.supported_plain
 
 
 def verify_answer(answer: str, passages: Sequence[Passage]) -> list[Sentence]:

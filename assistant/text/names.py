@@ -124,6 +124,22 @@ def is_code(word: str) -> bool:
     )
 
 
+_LATIN_PHRASE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ \-][A-Za-z0-9]+)*")
+
+
+def abbreviated_in(code: str, text: str) -> bool:
+    """The code is the capitals and figures of a Latin name the text spells out (PS3 for
+    PlayStation 3, WHO for World Health Organization) — not a code with another figure."""
+    if not is_code(code) or not code.isascii():
+        return False
+    wanted = code.upper()
+    for phrase in _LATIN_PHRASE.findall(text):
+        initials = "".join(c for c in phrase if c.isupper() or c.isdigit())
+        if len(initials) >= 2 and initials == wanted:
+            return True
+    return False
+
+
 def quoted(text: str) -> list[str]:
     """What a text puts in 《》, “” or 「」 (titles, programmes, slogans), and a Latin name in plain
     quotes ("P. tuckeri", not a JSON key), figures excepted."""
