@@ -1125,6 +1125,14 @@ def test_a_reworded_sentence_with_nothing_to_turn_round_needs_less_of_the_wordin
     assert turned.status == "weak" and turned.support == plain.support, turned
 
 
+def test_the_third_time_and_a_rise_said_another_way_are_the_passages():
+    """第三次出任 is 3度接任; 升至 is 上升到 and 增长幅度 is 增幅 — the fourth time is not."""
+    text = "2008年，某馆长3度接任代理馆长。全省出口从全国第六位上升到第四位，增幅仍然偏高。"
+    passes("2008年，某馆长第三次出任代理馆长[1]。", text)
+    flags("2008年，某馆长第四次出任代理馆长[1]。", text, "第4")
+    passes("全省出口在全国的排名由第六位升至第四位，增长幅度依旧偏高[1]。", text)
+
+
 def test_a_short_clause_added_after_the_first_is_doubted():
     """……，但孕妇禁用: its words are nowhere in the passage, however short the clause; a short
     first clause saying who reports it is no added fact."""

@@ -202,6 +202,7 @@ def ranks(text: str) -> set[str]:
     # 十二届全国人大: a session counted without 第 is the 12th all the same
     found |= {f"第{_value(m.group(1))}" for m in _SESSION.finditer(text)}
     found |= {"第1" for _ in _FIRST_OF.finditer(text)}  # 首部, 首届, 首座 … are 第一部 …
+    found |= {f"第{_value(m.group(1))}" for m in _TIMES.finditer(text)}  # 3度接任: the 3rd time
     words = {m.group() for m in _rank_words().finditer(text)}
     return found | {_FIRST.get(w, "第1" if _FIRST_OF.match(w) else w) for w in words}
 
@@ -211,6 +212,8 @@ _SESSION = re.compile(
     rf"(?<![第\d{_CN}新上下这那每本该历])([{_CN}\d]{{1,3}})届"
     r"(?=全国|人大|政协|中央|[一二三四五六七八九十]中全会|代表大会|运动会|世界杯)"
 )
+# 3度接任, 两度出任: the third, the second time (not 30度高温, 一度 “for a while”)
+_TIMES = re.compile(rf"(?<![第\d{_CN}])([二两三四五六七八九\d])度(?=[出接担当任获夺入进再回蝉连])")
 _FIRST_OF = re.compile("首(?=[部届座款台家个位批次架艘项本张期轮场])")
 
 
