@@ -73,8 +73,8 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
 def _recorded(label: str, doc_id: str, passages: list[Passage]) -> str | None:
     """The line of the document's page record giving `label`, cited, if that record was
     retrieved (retrieval gives it a share of the top-k for such questions)."""
-    for passage in (p for p in passages if p.chunk.doc_id == doc_id):
-        if passage.chunk.heading != RECORD:
+    for passage in passages:
+        if passage.chunk.doc_id != doc_id or passage.chunk.heading != RECORD:
             continue
         for line in passage.text.split("\n"):
             if line.startswith(f"{label}："):

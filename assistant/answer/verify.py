@@ -121,7 +121,7 @@ def verify_sentence(text: str, passages: Sequence[Passage]) -> Sentence:
         status = "unsupported"
         if score < TUNE.weak:
             issues.append("所引段落不支持该句")
-    elif doubts or score < _bar(text):
+    elif doubts or score < TUNE.supported_plain or (score < TUNE.supported and _turnable(text)):
         status = "weak"
         issues = doubts or [WEAK_REASON]
     else:
@@ -129,15 +129,14 @@ def verify_sentence(text: str, passages: Sequence[Passage]) -> Sentence:
     return Sentence(text, cited, score, status, tuple(issues))
 
 
-def _bar(sentence: str) -> float:
-    """The support a sentence needs to be `supported`: less when it says nothing that could be
-    turned round (no negator, no word of rising or falling) — its names, figures, quotations and
-    clauses are each checked on their own; a reworded negation or direction needs the wording."""
+def _turnable(sentence: str) -> bool:
+    """The sentence says something that could be turned round — a negator, a word of rising or
+    falling — so it needs the passage's wording (`supported`); one with none needs less of it
+    (`supported_plain`): its names, figures, quotations and clauses are each checked on their
+    own. Asked only of a sentence between the two bars."""
     body = strip_citations(sentence)
     up, down, _ = directions()
-    if negations(body) or up.search(body) or down.search(body):
-        return TUNE.supported
-    return TUNE.supported_plain
+    return bool(negations(body) or up.search(body) or down.search(body))
 
 
 def verify_answer(answer: str, passages: Sequence[Passage]) -> list[Sentence]:

@@ -77,15 +77,18 @@ def _value(label: str, raw: str) -> str:
 def page_asked(question: str) -> tuple[str, ...]:
     """The labels of a page record the question asks for: it points at a text or its page
     (那篇, 那个网站) and holds the cues of the label (点开看了多少回 → 浏览次数)."""
-    if not re.search(_cues("about_page"), question):
+    pointer, cues = _cues()
+    if not pointer.search(question):
         return ()
-    return tuple(
-        section.removeprefix("page:")
-        for section in lexicon.sections("question_types")
-        if section.startswith("page:") and re.search(_cues(section), question)
-    )
+    return tuple(label for label, cue in cues if cue.search(question))
 
 
 @cache
-def _cues(section: str) -> str:
-    return lexicon.alternation("question_types", section)
+def _cues() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """What points at a text or page, and each label's cues (sections `[page:标签]`)."""
+
+    def compiled(section: str) -> re.Pattern[str]:
+        return re.compile(lexicon.alternation("question_types", section))
+
+    labels = [s for s in lexicon.sections("question_types") if s.startswith("page:")]
+    return compiled("about_page"), tuple((s.removeprefix("page:"), compiled(s)) for s in labels)
