@@ -22,6 +22,7 @@ from ..schema import Passage
 from ..text import lexicon
 from ..text.clean import looks_like_heading
 from ..text.numerals import in_digits
+from ..text.page_record import RECORD_LABELS
 from ..text.sentences import split_sentences, strip_connective
 from ..text.synonyms import found_in
 from ..tuning import TUNING
@@ -50,7 +51,9 @@ class Candidate:
 
 @cache
 def _byline() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{lexicon.alternation('bylines')})")
+    """Bylines, metadata lines and the page record's lines (`text/page_record.py`)."""
+    record = "|".join(map(re.escape, RECORD_LABELS))
+    return re.compile(rf"^(?:{lexicon.alternation('bylines')}|{record})")
 
 
 def is_answer_sentence(sentence: str) -> bool:

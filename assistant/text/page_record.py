@@ -33,6 +33,8 @@ _LABELS = {
     "联系地址": "联系地址",
     "联系电话": "联系电话",
 }
+RECORD_LABELS = (RECORD, *dict.fromkeys(_LABELS.values()))
+"""The record's heading and the labels its lines open with: never an answer sentence."""
 _LABEL = re.compile(rf"({'|'.join(_LABELS)})\s*[:：]\s*")
 _NEXT_LABEL = re.compile(rf"\s{{2,}}|\s(?=[{CJK}]+\s*[:：])")  # … 来源：…, 字体大小：…
 _CRUMBS = re.compile(r"\s*[>＞›»]\s*")
