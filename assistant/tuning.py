@@ -67,7 +67,12 @@ class AnswerTuning:
     max_chars: int = 360
     """Longest offline answer, in characters (without citation markers)."""
     min_coverage: float = 0.3
-    """Share of the question's weighted words the best sentence must hold, else refuse."""
+    """Share of the question's weighted words a sentence must hold, else refuse."""
+    coverage_ranks: int = 3
+    """… one of this many best-ranked sentences (the best-ranked may say it in other words)."""
+    compound_part_credit: float = 0.5
+    """A compound of the question the sentence does not hold whole counts this much, shared among
+    its words the sentence holds (科研项目 → 项目)."""
     min_figure_coverage: float = 0.4
     """Coverage a sentence with a figure needs to answer a “多少” question."""
     keep_fraction: float = 0.4

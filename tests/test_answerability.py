@@ -486,3 +486,12 @@ def test_a_subject_the_library_never_uses_is_refused(tmp_path):
 def test_what_follows_a_province_or_a_kind_of_text_is_asked_not_the_subject(library_assistant):
     """湖南|留人: jieba tags the asker's verb a noun; after the province it is what is asked."""
     assert not library_assistant.ask("湖南留人都有哪些招牌计划？").refused
+
+
+def test_a_compound_the_sentence_does_not_hold_whole_counts_in_part():
+    """科研项目 of the question, 重大科技项目 in the text: half the compound's weight, shared among
+    its words the sentence holds (项目 of 科研+项目); a three-character word is matched whole."""
+    assert term_coverage("推进重大科技项目", {"科研项目": 1.0}) == pytest.approx(0.25)
+    assert term_coverage("推进重大科研项目", {"科研项目": 1.0}) == 1.0
+    assert term_coverage("推进重大科技项目", {"研究院": 1.0}) == 0.0
+

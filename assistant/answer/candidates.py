@@ -23,6 +23,7 @@ from ..text import lexicon
 from ..text.clean import looks_like_heading
 from ..text.numerals import in_digits
 from ..text.page_record import RECORD_LABELS
+from ..text.segment import search_terms
 from ..text.sentences import split_sentences, strip_connective
 from ..text.synonyms import found_in
 from ..tuning import TUNING
@@ -67,7 +68,25 @@ def term_coverage(text: str, weights: Mapping[str, float]) -> float:
     if not total:
         return 0.0
     lowered = text.lower()
-    return sum(w for term, w in weights.items() if found_in(lowered, term)) / total
+    return sum(w * _held(lowered, term) for term, w in weights.items()) / total
+
+
+def _held(text: str, term: str) -> float:
+    """1 when the text holds the term; for a compound it does not hold whole (科研项目), a part
+    of that for each of its words it holds (项目 of 重大科技项目): the asker's compound is often
+    not the texts' own."""
+    if found_in(text, term):
+        return 1.0
+    parts = _parts(term)
+    return TUNE.compound_part_credit * sum(p in text for p in parts) / len(parts) if parts else 0.0
+
+
+@cache
+def _parts(term: str) -> tuple[str, ...]:
+    """The words of a compound of four characters or more (not a synonym group)."""
+    if "|" in term or len(term) < 4:
+        return ()
+    return tuple(t for t in search_terms(term) if t != term and len(t) >= 2)
 
 
 def context(passage: Passage) -> str:

@@ -184,7 +184,7 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     """The answer's sentences, the answering one first; or none and the reason there is none."""
     kind = classify(request.searched)
     candidates = _candidates(request, kind)
-    if not candidates or _too_little(request, candidates[0]):
+    if not candidates or all(_too_little(request, c) for c in candidates[: TUNE.coverage_ranks]):
         return [], "所检索的段落中没有回答该问题的句子"
     if kind in _MISSING_FACT and not has_the_fact(kind, request, candidates):
         return [], _MISSING_FACT[kind]
@@ -226,7 +226,7 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
 
 
 def _too_little(request: GenerationRequest, best: Candidate) -> bool:
-    """The best sentence holds too little of the question's weight to answer it — a lower share
+    """The sentence holds too little of the question's weight to answer it — a lower share
     will do when the question singles out its document (那篇论文, 新华网说): that text says it in
     its own words (as the passages may, `evidence.assess`)."""
     rest = [p for p in request.passages if p is not best.passage]
