@@ -494,4 +494,3 @@ def test_a_compound_the_sentence_does_not_hold_whole_counts_in_part():
     assert term_coverage("推进重大科技项目", {"科研项目": 1.0}) == pytest.approx(0.25)
     assert term_coverage("推进重大科研项目", {"科研项目": 1.0}) == 1.0
     assert term_coverage("推进重大科技项目", {"研究院": 1.0}) == 0.0
-
