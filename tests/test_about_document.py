@@ -11,6 +11,7 @@ import pytest
 from assistant import Assistant
 from assistant.answer.about import asked_about_document, document_answer
 from assistant.schema import Chunk, Passage
+from assistant.text.clean import is_boilerplate
 from assistant.text.page_record import page_record
 
 TEXTS = {
@@ -189,6 +190,19 @@ def test_a_pages_furniture_is_kept_as_its_record_not_as_its_text():
         "联系地址：滨海县人民路1号",
     ]
     assert page_record(TEXTS["harbour"]) == ""
+
+
+@pytest.mark.parametrize("label", ["阅读量", "访问量", "访问次数", "点击量", "浏览量"])
+def test_a_count_of_reads_by_any_of_its_labels_is_the_records_浏览次数(label):
+    """Sites label the count of reads differently; the record keeps one label for it, and the
+    line is furniture, not text."""
+    page = f"发布时间：2024-06-01 10:30  来源：滨海农业网  {label}：3400\n滨海县新建高标准农田2万亩。\n"
+    assert page_record(page).split("\n") == [
+        "页面信息",
+        "发布时间：2024-06-01 10:30",
+        "浏览次数：3400",
+    ]
+    assert is_boilerplate(f"{label}：3400")
 
 
 @pytest.mark.parametrize(
