@@ -141,6 +141,19 @@ def test_a_team_named_elsewhere_in_the_passage_is_caught_even_when_few_character
     assert "蓝湖" not in " ".join(right.issues), right.issues  # 韦思远 is named nowhere
 
 
+def test_an_organisation_named_elsewhere_in_the_passage_is_caught_in_anothers_place():
+    """The clause's frame (进入……担任业务员) is the passage clause's; the company put in it is one
+    the passage names later, for something else — read with every noun left out, the clause
+    restates the first, whose company it changed."""
+    text = "他二十岁经亲戚介绍，进入华通物流担任搬运工。三十岁时，他成为金桥大酒店的董事长。"
+    caught(
+        "他二十岁经亲戚介绍，进入金桥大酒店担任搬运工[1]。",
+        "他二十岁经亲戚介绍，进入华通物流担任搬运工[1]。",
+        text,
+        "金桥",
+    )
+
+
 def test_two_terms_put_in_each_others_place_are_caught_but_a_reordered_list_is_not():
     caught(
         "全年完成了长达300多公里的西江干堤和近百公里的东江堤防加固工程[1]。",

@@ -152,15 +152,19 @@ def unframed(clause: str) -> str:
 
 def _restated_beside_names(clause: str, cited: Cited) -> str | None:
     """The passage clause this clause restates with other names in their place (进入甲公司担任
-    某职 ← 进入乙公司担任某职): nearly all of the clause matches once its names are left out."""
+    某职 ← 进入乙公司担任某职): nearly all of the clause matches once its names are left out —
+    first the names the passages never use, then every noun (the name put in may be another the
+    passage names elsewhere)."""
     names = clause_names(clause, guessed=True) | nouns_not_in(clause, cited)
-    if not names:
-        return None
-    cut = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    grams = set().union(*(bigram_set(piece) for piece in re.split(cut, clause)))
-    if len(grams) < _NAMELESS_MIN_PAIRS:
-        return None
-    return sharing(grams, cited.clauses, _WHOLE_CLAUSE)
+    nouns = names | {w for w, flag in tagged(clause) if len(w) >= 2 and flag[0] == "n"}
+    for left_out in dict.fromkeys(frozenset(n) for n in (names, nouns) if n):
+        cut = "|".join(re.escape(n) for n in sorted(left_out, key=len, reverse=True))
+        grams = set().union(*(bigram_set(piece) for piece in re.split(cut, clause)))
+        if len(grams) >= _NAMELESS_MIN_PAIRS and (
+            found := sharing(grams, cited.clauses, _WHOLE_CLAUSE)
+        ):
+            return found
+    return None
 
 
 def nouns_not_in(clause: str, cited: Cited) -> set[str]:
