@@ -39,6 +39,8 @@ from assistant.text.expressions import asked_unit, asked_units, dates, quantitie
         ("这个名称是怎么来的？", "reason"),
         ("这座桥正式通车的时间是？", "when"),  # the question ends on the time it asks for
         ("他辞去职务的理由是什么？", "reason"),
+        ("搭这个产业体系，最终图的是啥？", "reason"),  # what for: a purpose answers it
+        ("设立专项基金的目的是什么？", "reason"),
     ],
 )
 def test_the_question_type(question, kind):
@@ -55,6 +57,7 @@ def test_a_sentence_answers_the_kind_only_with_something_the_question_lacks():
     assert not answers_kind("where", "推动高校与企业联合培育工程师。", "在哪里培育工程师？")
     assert answers_kind("reason", "因其形状貌似蝉蛹，故而得名。", "这种植物是因何得名的？")
     assert not answers_kind("reason", "这是一个古老的故事。", "为什么叫这个名字？")
+    assert answers_kind("reason", "目的是确保供应链安全稳定。", "最终图的是啥？")
 
 
 def test_quantities_in_the_unit_asked_for():
