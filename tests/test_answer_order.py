@@ -13,7 +13,9 @@ from __future__ import annotations
 import pytest
 from conftest import assistant_of
 
+from assistant.answer.candidates import Candidate
 from assistant.answer.extractive import select_sentences
+from assistant.answer.first import answering
 from assistant.answer.generate import GenerationRequest
 from assistant.schema import Chunk, Passage
 
@@ -147,3 +149,29 @@ def test_a_question_naming_its_document_is_answered_from_that_document_only():
     question = "江城晚报和河北那篇说研发审批流程怎么改？"
     chosen, _ = select_sentences(GenerationRequest(question, passages, weights))
     assert {c.passage.n for c in chosen} == {2, 3}, chosen
+
+
+def test_a_which_year_question_is_answered_by_the_sentence_with_a_year_not_a_span():
+    """哪一年 asks for a year: in a dated document every sentence holds a date by its context, but
+    “日前召开的会议” says only that it was recent; the next sentence's 明年 (a year said from the
+    text's date) answers, and comes first."""
+    chunk = Chunk("d#1", "d", "", "全省经济工作会议", date="2024-12-10")
+    passage = Passage(1, chunk, 1.0)
+    recent, next_year = (
+        Candidate(
+            passage,
+            0,
+            "日前召开的全省经济工作会议强调要以科技创新引领产业升级。",
+            0.8,
+            6.0,
+            typed=True,
+        ),
+        Candidate(passage, 1, "这为明年工业经济发展定了基调。", 0.6, 5.0, typed=True),
+    )
+    question = "全省经济工作会议给哪一年的工业经济定了调子？"
+    weights = {"经济工作会议": 1.0, "工业经济": 1.0, "调子": 0.5}
+    assert answering("when", question, [recent, next_year], weights) is next_year
+    # 什么时候 asks for no year: the closer sentence answers
+    assert (
+        answering("when", "全省经济工作会议什么时候召开？", [recent, next_year], weights) is recent
+    )

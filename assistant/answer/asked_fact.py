@@ -39,6 +39,15 @@ def _dated() -> re.Pattern[str]:
     return re.compile(lexicon.alternation("question_types", "dated"))
 
 
+def dated_by(sentence: str, question: str) -> bool | None:
+    """For a “哪年/哪天” question, whether the sentence holds a year or day (or a year said from
+    the text, 明年) — not only a span of time (日前, 目前); None for any other question."""
+    if not _dated().search(question):
+        return None
+    calendar = any(set(t) & set("年月季") for t in relative_times(sentence))
+    return calendar or answers_kind("when", sentence, question, strict=True)
+
+
 def has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candidate]) -> bool:
     """A “多少” question needs relevant sentences with a figure, for each year it asks about; a
     “何时” question one with a date (in the sentence, or the document's own date or title) —

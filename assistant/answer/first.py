@@ -14,6 +14,7 @@ from ..text.listing import counted_list, is_count_label
 from ..text.names import quoted
 from ..text.synonyms import found_in, instances
 from ..tuning import TUNING
+from .asked_fact import dated_by
 from .candidates import Candidate
 
 TUNE = TUNING.answer
@@ -52,17 +53,24 @@ def answering(
         naming = [c for c in candidates if c.coverage >= floor and _names_otherwise(c)]
         if naming:  # “又叫什么”: the sentence giving another name (又称……) answers
             return naming[0]
-    if kind not in TUNE.typed_first or best.typed:
+    if kind not in TUNE.typed_first or _typed(best, kind, question):
         return best
     near = [
         c
         for c in candidates
-        if c.typed
+        if _typed(c, kind, question)
         and c.passage.n == best.passage.n
         and abs(c.position - best.position) <= 3
         and (c.score >= TUNE.typed_first_fraction * best.score or _adds(c, best, weights))
     ]
     return near[0] if near else best
+
+
+def _typed(candidate: Candidate, kind: str, question: str) -> bool:
+    """The candidate holds the kind of fact asked for — for 哪年/哪天, a year or a day."""
+    if kind == "when" and (dated := dated_by(candidate.text, question)) is not None:
+        return dated
+    return candidate.typed
 
 
 @cache
