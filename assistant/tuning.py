@@ -25,6 +25,9 @@ class RetrievalTuning:
     """Extra fused score for a passage about a place or document the question names."""
     candidates: int = 40
     """Passages each ranking contributes before fusion."""
+    pointed_extra: int = 4
+    """More passages than the top-k when the question points at a document (新华网那篇, 那篇论文):
+    that text is searched deeper, its wording being its own, not the question's."""
     duplicate_overlap: float = 0.6
     """A passage sharing this share of its character bigrams with a kept one is dropped."""
 

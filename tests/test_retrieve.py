@@ -100,3 +100,17 @@ def test_a_journal_is_named_without_the_word_for_its_kind():
     assert outlet_named("东湖学刊", "东湖学刊那篇说了什么？")
     assert not outlet_named("东湖日报", "东湖那篇说了什么？")
     assert not outlet_named("学刊", "那篇学术文章说了什么？")
+
+
+def test_a_question_pointing_at_a_document_searches_more_of_it():
+    """新华网那篇, 那篇论文: that text says it in its own words, so more of its passages are read;
+    a question naming a province or quoting a phrase is searched as deep as any other."""
+    from assistant.search.mentions import Boost, deeper
+    from assistant.tuning import TUNING
+
+    extra = TUNING.retrieval.pointed_extra
+    assert extra > 0
+    assert deeper(boosts_for("新华网那篇说要在哪些领域对接？", {"新华网"})) == extra
+    assert deeper(boosts_for("那篇论文说了哪几条建议？", set())) == extra
+    assert deeper([Boost(region="河北"), Boost(phrases=("中试",))]) == 0
+    assert deeper(boosts_for("河北在人才方面有哪些做法？", {"新华网"})) == 0

@@ -21,7 +21,7 @@ from ..llm.faults import Budget, LLMError, Restart
 from ..llm.prompts import load_prompt
 from ..schema import Answer, Passage, Turn
 from ..search.continued import continued
-from ..search.mentions import boosts_for
+from ..search.mentions import boosts_for, deeper
 from ..search.scoped import search
 from ..search.versions import Versions, scope, version_note, versions_of
 from ..search.weights import term_weights
@@ -163,9 +163,11 @@ class Answerer:
             chosen_by_user = bool(doc_ids)
             doc_ids, as_of = scope(versions, state.standalone, as_of, doc_ids)
             query = expand_abbreviations(state.standalone)
+            boosts = boosts_for(query, index.outlets)
+            k = k or self.settings.top_k + deeper(boosts)  # a document pointed at: more of it
             result, evidence = search(
-                index, versions, query, k=k or self.settings.top_k, doc_ids=doc_ids,
-                chosen_by_user=chosen_by_user, boosts=boosts_for(query, index.outlets),
+                index, versions, query, k=k, doc_ids=doc_ids,
+                chosen_by_user=chosen_by_user, boosts=boosts,
             )  # fmt: skip
         passages = continued(index, result.passages)  # 做好以下工作。: with its items
         yield StreamEvent("passages", passages=tuple(passages))

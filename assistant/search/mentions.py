@@ -16,6 +16,7 @@ from ..text.names import quoted
 from ..text.page_record import RECORD, page_asked
 from ..text.regions import Province, find_provinces
 from ..text.segment import content_words
+from ..tuning import TUNING
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,11 @@ class Boost:
             or (self.outlet is not None and self.outlet in (chunk.source or ""))
             or (self.level is not None and chunk.level == self.level)
         )
+
+    @property
+    def document(self) -> bool:
+        """It points at a document — by its outlet or its kind — not at a place or phrase."""
+        return self.outlet is not None or self.level is not None
 
     def mask(self, index: Index) -> np.ndarray:
         """`self(chunk)` for every chunk of the index, from its cached lookups (no loop over
@@ -79,6 +85,12 @@ def boosts_for(question: str, known_outlets: set[str]) -> list[Boost]:
     if page_asked(question):
         boosts.append(Boost(phrases=(RECORD,), only=True))  # 浏览了多少次: its page record
     return boosts
+
+
+def deeper(boosts: list[Boost]) -> int:
+    """How many passages more than the top-k to search for: some, when the question points at a
+    document (新华网那篇, 那篇论文) — that text says it in its own words, not the question's."""
+    return TUNING.retrieval.pointed_extra if any(b.document for b in boosts) else 0
 
 
 _BYLINE_LABELS = ("作者", "原文刊发", "DOI")
