@@ -32,6 +32,9 @@ from assistant.text.expressions import asked_unit, asked_units, dates, quantitie
         ("那几种组合打法都有啥？", "list"),  # 那几种: which ones, not how many
         ("河北和辽宁在人才方面有什么不同？", "comparison"),
         ("辽宁是不是主张全押新兴产业？", "yes_no"),
+        ("那篇文章提没提要把转化比例往上抬？", "yes_no"),  # A没A: not 比例, a quantity
+        ("要不要设立专项基金？", "yes_no"),
+        ("不得不提的是哪些措施？", "how"),  # 不得不 is no A不A
         ("陕西靠哪个总平台推进融合？", "which"),
         ("这座博物馆在哪？", "where"),
         ("这种草药又称之为什么？", "which"),  # a name, not a reason: 称之为|什么
