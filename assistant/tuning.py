@@ -72,7 +72,8 @@ class AnswerTuning:
     min_coverage: float = 0.3
     """Share of the question's weighted words a sentence must hold, else refuse."""
     coverage_ranks: int = 3
-    """… one of this many best-ranked sentences (the best-ranked may say it in other words)."""
+    """… one of this many best-ranked sentences, when the question singles out its document (the
+    best-ranked may say it in its own words)."""
     compound_part_credit: float = 0.5
     """A compound of the question the sentence does not hold whole counts this much, shared among
     its words the sentence holds (科研项目 → 项目)."""

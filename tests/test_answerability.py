@@ -490,7 +490,11 @@ def test_what_follows_a_province_or_a_kind_of_text_is_asked_not_the_subject(libr
 
 def test_a_compound_the_sentence_does_not_hold_whole_counts_in_part():
     """科研项目 of the question, 重大科技项目 in the text: half the compound's weight, shared among
-    its words the sentence holds (项目 of 科研+项目); a three-character word is matched whole."""
+    its words the sentence holds (项目 of 科研+项目); a three-character word is matched whole, and
+    a term jieba guessed or one with a rare part is the thing asked about, matched whole (计算神经
+    科学 is not 科学, 亚硫酸盐 not 硫酸)."""
     assert term_coverage("推进重大科技项目", {"科研项目": 1.0}) == pytest.approx(0.25)
     assert term_coverage("推进重大科研项目", {"科研项目": 1.0}) == 1.0
     assert term_coverage("推进重大科技项目", {"研究院": 1.0}) == 0.0
+    assert term_coverage("计算机科学是一门学科", {"计算神经科学": 1.0}) == 0.0
+    assert term_coverage("硫酸是一种强酸", {"亚硫酸盐": 1.0}) == 0.0

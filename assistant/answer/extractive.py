@@ -184,7 +184,7 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     """The answer's sentences, the answering one first; or none and the reason there is none."""
     kind = classify(request.searched)
     candidates = _candidates(request, kind)
-    if not candidates or all(_too_little(request, c) for c in candidates[: TUNE.coverage_ranks]):
+    if not candidates or _too_little(request, candidates):
         return [], "所检索的段落中没有回答该问题的句子"
     if kind in _MISSING_FACT and not has_the_fact(kind, request, candidates):
         return [], _MISSING_FACT[kind]
@@ -225,13 +225,16 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     return in_order(answer.chosen[:led], answer.chosen[led:]), ""
 
 
-def _too_little(request: GenerationRequest, best: Candidate) -> bool:
-    """The sentence holds too little of the question's weight to answer it — a lower share
-    will do when the question singles out its document (那篇论文, 新华网说): that text says it in
-    its own words (as the passages may, `evidence.assess`)."""
+def _too_little(request: GenerationRequest, candidates: list[Candidate]) -> bool:
+    """The best sentence holds too little of the question's weight to answer it — a lower share
+    will do when the question singles out its document (那篇论文, 新华网说), and from any of the
+    few best-ranked sentences: that text says it in its own words (as the passages may,
+    `evidence.assess`)."""
+    best = candidates[0]
     rest = [p for p in request.passages if p is not best.passage]
     if singles_out(request.searched, [best.passage, *rest]):
-        return best.coverage < TUNING.evidence.anchored_coverage
+        floor = TUNING.evidence.anchored_coverage
+        return all(c.coverage < floor for c in candidates[: TUNE.coverage_ranks])
     return best.coverage < TUNE.min_coverage
 
 
