@@ -95,3 +95,15 @@ def test_empty_and_binary_files_get_named_errors(tmp_path: Path):
             assert name in str(exc) and reason in str(exc)
         else:
             raise AssertionError(f"{name} was accepted")
+
+
+def test_a_figure_a_pdf_spaced_out_is_closed_up_but_a_row_of_figures_is_not():
+    """1 9 9 7 年 and 7 4 7 7 2 亿元 (a PDF's letter-spacing) are 1997年 and 74772亿元, so they
+    are found, checked and quoted as figures; figures set apart on purpose stay apart."""
+    spaced = "1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元，工业增加值平均每年增长1 5 ．3 ％，进出口增长1 1%。"
+    assert (
+        clean_text(spaced)
+        == "1997年国内生产总值达到74772亿元，工业增加值平均每年增长15．3%，进出口增长11%。"
+    )
+    for apart in ("2019 2020 2021年的数据", "分别为 12 34 56 元", "编号 1 2 号"):
+        assert clean_text(apart) == apart

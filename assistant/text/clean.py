@@ -57,7 +57,24 @@ def normalise_line(line: str) -> str:
     # "一, " ends in its comma; NFC again after folding widths (Ａ + accent → A + accent).
     line = unicodedata.normalize("NFC", _CONTROL.sub("", _INVISIBLE.sub("", line))).strip()
     line = unicodedata.normalize("NFC", normalise_width(line))
-    return re.sub(r"[ \t]{2,}", " ", line)
+    return _SPACED_FIGURE.sub(_closed_up, re.sub(r"[ \t]{2,}", " ", line))
+
+
+# A figure a PDF spaced out character by character (1 9 9 7 年, 1 5 ．3 ％, 1 1%): three pieces or
+# more (two, of a percentage), each one character or a decimal point and its digit (not 2019 2020
+# 2021, nor 12 34 56); with the space after it before a Chinese character.
+_SPACED_FIGURE = re.compile(
+    r"(?<![0-9A-Za-z.．])[0-9](?: ?[0-9.．%])+(?![0-9A-Za-z.．])(?: (?=[\u4e00-\u9fff]))?"
+)
+
+
+def _closed_up(match: re.Match[str]) -> str:
+    figure = match.group()
+    pieces = figure.split()
+    digits = [p.rstrip("%") for p in pieces]
+    spaced = all(len(p) <= 1 or (len(p) == 2 and p[0] in ".．") for p in digits)
+    enough = len(pieces) >= 3 or (len(pieces) == 2 and pieces[-1].endswith("%"))  # 1 1%
+    return "".join(pieces) if enough and spaced else figure
 
 
 @cache
