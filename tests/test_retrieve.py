@@ -103,8 +103,9 @@ def test_a_journal_is_named_without_the_word_for_its_kind():
 
 
 def test_a_question_pointing_at_a_document_searches_more_of_it():
-    """新华网那篇, 那篇论文: that text says it in its own words, so more of its passages are read;
-    a question naming a province or quoting a phrase is searched as deep as any other."""
+    """新华网那篇, 那篇论文, 1999年政府工作报告: that text says it in its own words, so more of its
+    passages are read; a question naming a province or quoting a phrase is searched as deep as
+    any other."""
     from assistant.search.mentions import Boost, deeper
     from assistant.tuning import TUNING
 
@@ -114,3 +115,6 @@ def test_a_question_pointing_at_a_document_searches_more_of_it():
     assert deeper(boosts_for("那篇论文说了哪几条建议？", set())) == extra
     assert deeper([Boost(region="河北"), Boost(phrases=("中试",))]) == 0
     assert deeper(boosts_for("河北在人才方面有哪些做法？", {"新华网"})) == 0
+    # … or names it by its title, so that the search is of that one document
+    assert deeper([], ["1999年政府工作报告.txt"]) == extra
+    assert deeper([], ["1999年政府工作报告.txt", "2000年政府工作报告.txt"]) == 0

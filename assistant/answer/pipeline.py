@@ -164,7 +164,7 @@ class Answerer:
             doc_ids, as_of = scope(versions, state.standalone, as_of, doc_ids)
             query = expand_abbreviations(state.standalone)
             boosts = boosts_for(query, index.outlets)
-            k = k or self.settings.top_k + deeper(boosts)  # a document pointed at: more of it
+            k = k or self.settings.top_k + deeper(boosts, doc_ids)  # one document: more of it
             result, evidence = search(
                 index, versions, query, k=k, doc_ids=doc_ids,
                 chosen_by_user=chosen_by_user, boosts=boosts,

@@ -87,10 +87,12 @@ def boosts_for(question: str, known_outlets: set[str]) -> list[Boost]:
     return boosts
 
 
-def deeper(boosts: list[Boost]) -> int:
+def deeper(boosts: list[Boost], doc_ids: Sequence[str] = ()) -> int:
     """How many passages more than the top-k to search for: some, when the question points at a
-    document (新华网那篇, 那篇论文) — that text says it in its own words, not the question's."""
-    return TUNING.retrieval.pointed_extra if any(b.document for b in boosts) else 0
+    document (新华网那篇, 那篇论文, 1999年政府工作报告: the search is of that one) — that text says
+    it in its own words, not the question's."""
+    pointed = any(b.document for b in boosts) or len(doc_ids) == 1
+    return TUNING.retrieval.pointed_extra if pointed else 0
 
 
 _BYLINE_LABELS = ("作者", "原文刊发", "DOI")
