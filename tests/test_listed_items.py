@@ -187,3 +187,26 @@ def test_a_continued_passage_marks_the_gap_and_takes_no_heading():
     from assistant.search.continued import _said
 
     assert _said("一是扩大退耕还林规模。") and not _said("一、2023年工作回顾")
+
+
+def test_a_list_announced_before_numbered_sections_is_answered_by_their_headings(tmp_path):
+    """下列三条方针 announces a list whose items are the headings of the sections after it, each
+    followed by its own paragraphs: the answer quotes the headings, in order, each cited; a
+    document's section headings that no lead announced are not taken for a list."""
+    body = "各地区各部门要结合实际抓好落实，定期检查推进情况，及时总结推广经验。" * 6
+    sections = [
+        "一、坚持农业优先，稳定粮食生产",
+        "二、扩大消费需求，搞活城乡市场",
+        "三、深化体制改革，增强企业活力",
+    ]
+    text = "全省经济工作报告\n今后五年，全省经济工作必须认真贯彻执行下列三条方针：\n" + "".join(
+        f"{heading}\n{body}\n" for heading in sections
+    )
+    assistant = assistant_of(
+        tmp_path,
+        {"全省经济工作报告.txt": text, "城市更新.txt": "城市更新方案\n今年将改造老旧小区120个。\n"},
+    )
+    answer = assistant.ask("全省经济工作报告提出的三条方针是什么？")
+    positions = [answer.answer.find(h) for h in sections]
+    assert all(p > 0 for p in positions) and positions == sorted(positions), answer.answer
+    assert all(s.status == "supported" for s in answer.sentences), answer.sentences

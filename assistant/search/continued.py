@@ -10,7 +10,7 @@ from dataclasses import replace
 from ..index.state import Index
 from ..schema import Passage
 from ..text.clean import SENTENCE_END
-from ..text.listing import list_items
+from ..text.listing import announces, list_items
 from ..text.sentences import split_sentences
 from ..tuning import TUNING
 
@@ -32,16 +32,30 @@ def _continued(index: Index, passage: Passage) -> Passage:
     added: list[str] = []
     for lead in range(len(own)):  # a lead (做好以下工作), or a sentence 一是…… follows
         items = list_items(sentences, lead, limit=TUNE.list_items)
-        added += [
-            sentences[i]
-            for i in items
-            if i >= len(own) and sentences[i] not in added and _said(sentences[i])
-        ]  # a heading (一、2023年工作回顾) opens a section, not an item of a list
+        # a heading (一、2023年工作回顾) opens a section, not an item of a list …
+        found = [sentences[i] for i in items if i >= len(own) and _said(sentences[i])]
+        if announces(own[lead]):  # … unless a list was announced (执行下列十条方针) whose
+            headings = _headings_after(index, passage)  # items head the sections after it
+            headed = list_items([own[lead], *headings], 0, limit=TUNE.list_items)
+            found = max(found, [headings[i - 1] for i in headed], key=len)
+        added += [item for item in found if item not in added]
     if not added:
         return passage
     # “……”: what the document says between the passage and the items is left out
     text = passage.chunk.text.rstrip() + "\n……\n" + "\n".join(added)
     return replace(passage, chunk=replace(passage.chunk, text=text))
+
+
+def _headings_after(index: Index, passage: Passage) -> list[str]:
+    """The section headings of the rest of the passage's document, in order."""
+    start = index.position.get(passage.chunk.chunk_id)
+    found: list[str] = []
+    for chunk in index.chunks[start + 1 :] if start is not None else []:
+        if chunk.doc_id != passage.chunk.doc_id:
+            break
+        if chunk.heading and chunk.heading not in found and chunk.heading != passage.chunk.heading:
+            found.append(chunk.heading)
+    return found
 
 
 def _said(sentence: str) -> bool:
