@@ -34,6 +34,8 @@ from assistant.text.expressions import asked_unit, asked_units, dates, quantitie
         ("辽宁是不是主张全押新兴产业？", "yes_no"),
         ("那篇文章提没提要把转化比例往上抬？", "yes_no"),  # A没A: not 比例, a quantity
         ("要不要设立专项基金？", "yes_no"),
+        ("当前要着重抓好哪十项工作？", "list"),  # a count of items: the list, whole
+        ("那是哪一年的事？", "when"),
         ("不得不提的是哪些措施？", "how"),  # 不得不 is no A不A
         ("陕西靠哪个总平台推进融合？", "which"),
         ("这座博物馆在哪？", "where"),

@@ -15,7 +15,7 @@ from ..text.sentences import split_sentences
 from ..tuning import TUNING
 
 TUNE = TUNING.answer
-_FOLLOWING_CHUNKS = 12  # of the document, read for the items of one list
+_FOLLOWING_CHUNKS = 40  # of the document, read for the items of one list (十项工作: long ones)
 
 
 def continued(index: Index, passages: list[Passage]) -> list[Passage]:
