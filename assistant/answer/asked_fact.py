@@ -44,8 +44,12 @@ def dated_by(sentence: str, question: str) -> bool | None:
     the text, 明年) — not only a span of time (日前, 目前); None for any other question."""
     if not _dated().search(question):
         return None
-    calendar = any(set(t) & set("年月季") for t in relative_times(sentence))
-    return calendar or answers_kind("when", sentence, question, strict=True)
+    return _calendar(sentence) or answers_kind("when", sentence, question, strict=True)
+
+
+def _calendar(sentence: str) -> bool:
+    """The sentence says a year, month or season from the text's date (明年, 上月, 今年一季度)."""
+    return any(set(t) & set("年月季") for t in relative_times(sentence))
 
 
 def has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candidate]) -> bool:
@@ -69,10 +73,11 @@ def has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candida
         text = _YEAR.sub("", candidate.text) if kind == "quantity" else candidate.text
         if kind == "when":
             text += where
-        calendar = any(set(t) & set("年月季") for t in relative_times(candidate.text))
         if daily and not _DAY.search(text):
             continue  # 几月几号: the day, not only the year or month
-        if answers_kind(kind, text, request.searched, strict=dated) or (dated and calendar):
+        if answers_kind(kind, text, request.searched, strict=dated) or (
+            dated and _calendar(candidate.text)
+        ):
             # the year its section speaks of (2005年报告's 过去一年工作回顾: 全年 is 2004年)
             chunk = candidate.passage.chunk
             issued = issued_on(chunk.date, chunk.title or "")

@@ -5,10 +5,12 @@ line “……” that marks what is left out between."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
+from itertools import islice
 
 from ..index.state import Index
-from ..schema import Passage
+from ..schema import Chunk, Passage
 from ..text.clean import SENTENCE_END
 from ..text.listing import announces, list_items
 from ..text.sentences import split_sentences
@@ -29,15 +31,16 @@ def _continued(index: Index, passage: Passage) -> Passage:
     if not following:
         return passage
     sentences = own + following
+    headings: list[str] | None = None  # read once, when a lead needs them
     added: list[str] = []
     for lead in range(len(own)):  # a lead (做好以下工作), or a sentence 一是…… follows
         items = list_items(sentences, lead, limit=TUNE.list_items)
         # a heading (一、2023年工作回顾) opens a section, not an item of a list …
         found = [sentences[i] for i in items if i >= len(own) and _said(sentences[i])]
         if announces(own[lead]):  # … unless a list was announced (执行下列十条方针) whose
-            headings = _headings_after(index, passage)  # items head the sections after it
+            headings = _headings_after(index, passage) if headings is None else headings
             headed = list_items([own[lead], *headings], 0, limit=TUNE.list_items)
-            found = max(found, [headings[i - 1] for i in headed], key=len)
+            found = max(found, [headings[i - 1] for i in headed], key=len)  # items head sections
         added += [item for item in found if item not in added]
     if not added:
         return passage
@@ -46,13 +49,21 @@ def _continued(index: Index, passage: Passage) -> Passage:
     return replace(passage, chunk=replace(passage.chunk, text=text))
 
 
+def _after(index: Index, passage: Passage) -> Iterator[Chunk]:
+    """The chunks of the passage's document after its own, in order — each made only when
+    reached (a slice of the index's chunks would make every one to its end)."""
+    start = index.position.get(passage.chunk.chunk_id)
+    for position in range(start + 1, len(index.chunks)) if start is not None else ():
+        chunk = index.chunks[position]
+        if chunk.doc_id != passage.chunk.doc_id:
+            return
+        yield chunk
+
+
 def _headings_after(index: Index, passage: Passage) -> list[str]:
     """The section headings of the rest of the passage's document, in order."""
-    start = index.position.get(passage.chunk.chunk_id)
     found: list[str] = []
-    for chunk in index.chunks[start + 1 :] if start is not None else []:
-        if chunk.doc_id != passage.chunk.doc_id:
-            break
+    for chunk in _after(index, passage):
         if chunk.heading and chunk.heading not in found and chunk.heading != passage.chunk.heading:
             found.append(chunk.heading)
     return found
@@ -68,15 +79,9 @@ def _sentences(text: str) -> list[str]:
 
 def _following(index: Index, passage: Passage) -> list[str]:
     """The sentences of the document after the passage's chunk, without the chunks' overlap."""
-    chunks = index.chunks
-    start = index.position.get(passage.chunk.chunk_id)
-    if start is None:
-        return []
     seen = set(_sentences(passage.chunk.text))
     found: list[str] = []
-    for chunk in chunks[start + 1 : start + 1 + _FOLLOWING_CHUNKS]:
-        if chunk.doc_id != passage.chunk.doc_id:
-            break
+    for chunk in islice(_after(index, passage), _FOLLOWING_CHUNKS):
         for sentence in _sentences(chunk.text):
             if sentence not in seen:
                 seen.add(sentence)
