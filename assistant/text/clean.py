@@ -80,7 +80,10 @@ def _closed_up(match: re.Match[str]) -> str:
 @cache
 def _furniture() -> re.Pattern[str]:
     """Lines that are page furniture, never content (breadcrumbs, toolbars, footers)."""
-    return re.compile(f"^(?:{lexicon.alternation('page_furniture')})", re.IGNORECASE)
+    counts = lexicon.alternation("page_furniture", "read_counts")  # 浏览次数：47 …
+    return re.compile(
+        f"^(?:{lexicon.alternation('page_furniture')}|.*(?:{counts})[:：]?)", re.IGNORECASE
+    )
 
 
 def is_boilerplate(line: str) -> bool:
@@ -153,6 +156,7 @@ def cleaning_signature() -> str:
     for module in (__file__, chars.__file__, Path(__file__).with_name("page_record.py")):
         digest.update(Path(module).read_bytes())
     digest.update(lexicon.alternation("page_furniture").encode())
+    digest.update(lexicon.alternation("page_furniture", "read_counts").encode())
     return digest.hexdigest()[:16]
 
 
