@@ -253,6 +253,12 @@ def test_a_subject_is_a_name_and_the_rare_noun_it_qualifies():
     assert subject_words("四加亭名字的由来是什么？") == []
 
 
+def test_the_kind_of_text_a_question_opens_with_is_not_its_subject():
+    """论文|讲破……: the question names its document by its kind, then a verb jieba guessed as a
+    word; neither is a name a passage must hold."""
+    assert subject_words("论文讲破人才流动那些卡子，是秉着啥原则来的？") == []
+
+
 def test_a_colloquial_verb_glued_to_a_guessed_word_is_not_part_of_it():
     """讲引人留人: the guesser glues 讲 to 引人; the word asked about is 引人."""
     assert trimmed_guess("讲引人", "新华网讲引人留人那块") == "引人"

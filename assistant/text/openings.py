@@ -29,12 +29,19 @@ def _entities(section: str) -> frozenset[str]:
     return frozenset(lexicon.words("entities", section))
 
 
+@cache
+def _text_kinds() -> frozenset[str]:
+    return frozenset(lexicon.words("question_types", "text_kinds"))
+
+
 def subject_words(question: str) -> list[str]:
     """The words of the noun phrase a question opens with, when that phrase is no single known
     word (“阿部重次的子女” → 阿部, 重次): a passage about the subject holds all of them."""
-    words = []
+    words: list[str] = []
     cut = tagged(question)
     for i, (word, flag) in enumerate(cut):
+        if not words and word in _text_kinds():
+            continue  # 论文|讲破……: the kind of text the question names its document by
         word = cut_guess(word, question, keep=1)
         proper = flag in _entities("subject_tags") or not is_dictionary_word(word)
         # 马来|穿山甲|的: a name, then the rare noun it qualifies, ending the phrase
