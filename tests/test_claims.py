@@ -1168,3 +1168,16 @@ def test_a_statement_moved_to_another_place_the_passage_names_is_caught():
     # the text's own region need not be repeated where the passage names a partner
     passes("甘肃推动与四川共建物流通道[1]。", "推动与四川共建物流通道。甘肃还将扩大开放。")
     passes("甘肃推动共建物流通道[1]。", "推动与四川共建物流通道。甘肃还将扩大开放。")
+
+
+def test_a_count_the_passage_gives_its_thing_otherwise_is_caught():
+    """30个目标 for the passage's 20个目标: 30 is in the passage too (30km), so only what is
+    counted tells; a count written otherwise (二十个目标, 2.17亿吨) is the same count."""
+    text = "该雷达有效距离30km，可同时追踪20个目标，距离精度±30m。全年运量为二亿一千七百万吨货物。"
+    caught(
+        "该雷达有效距离30km，可同时追踪30个目标[1]。",
+        "该雷达有效距离30km，可同时追踪二十个目标[1]。",
+        text,
+        "30个目标",
+    )
+    passes("全年运量为2.17亿吨货物[1]。", text)

@@ -40,6 +40,7 @@ from .forbidden import forbidden
 from .outpaced import against_figures
 from .placed import moved_place
 from .polar import polar
+from .recounted import recounted
 
 
 def _places(sentence: str, cited: Cited) -> list[str]:
@@ -290,5 +291,6 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + turned_round(sentence, cited)
         + turns_reversed(sentence, cited)
         + against_figures(sentence, cited)
+        + recounted(sentence, cited)
     )
     return list(dict.fromkeys(errors)), unstated(sentence, cited)

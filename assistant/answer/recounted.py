@@ -1,0 +1,54 @@
+"""A count of something the passage counts otherwise.
+
+“可同时追踪30个目标” against the passage's “可同时追踪20个目标”: the figure 30 is in the passage
+too (有效距离30km, 精度±30m), so the figure check finds nothing amiss. What gives it away is what
+is counted: the passage gives 目标 one count and the sentence another. Figures are compared in
+digits however they are written (二十个目标 is 20个目标).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+
+from ..text import lexicon
+from ..text.chars import CJK
+from ..text.numerals import all_in_digits, figures
+from .cited import Cited
+
+_THING = 2  # characters after the unit naming what is counted (个|目标, 家|企业)
+_DATES = ("年", "月", "日")  # 1956年|全国 dates what follows, it does not count it
+
+
+@cache
+def _counts() -> re.Pattern[str]:
+    units = lexicon.alternation("expressions", "units")
+    return re.compile(
+        rf"(?<![\d.])(\d+(?:\.\d+)?(?:万亿|万|亿)?)(?:余|多)?({units})([{CJK}]{{{_THING}}})"
+    )
+
+
+def _counted(text: str) -> dict[str, dict[str, str]]:
+    """What the text counts (unit and the thing after it) → the figures it gives it (in digits:
+    2.17亿 is 217000000), each with the digits it was written in."""
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    for match in _counts().finditer(all_in_digits(text)):
+        written, unit, thing = match.groups()
+        if unit not in _DATES:
+            for value in figures(written):
+                found[unit + thing].setdefault(value, written)
+    return found
+
+
+def recounted(sentence: str, cited: Cited) -> list[str]:
+    """A figure the sentence gives a counted thing (30个目标) where the passages give that thing
+    only other figures (20个目标)."""
+    theirs = _counted(cited.text)
+    issues = []
+    for counted, values in _counted(sentence).items():
+        known = theirs.get(counted)
+        for value in sorted(values.keys() - known.keys()) if known else ():
+            meant = "、".join(f"{w}{counted}" for w in known.values())
+            issues.append(f"“{values[value]}{counted}”与原文的“{meant}”不符")
+    return issues
