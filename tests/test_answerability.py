@@ -78,6 +78,9 @@ def library_assistant(tmp_path_factory):
         "湖南在人才引育方面搞了哪些做法？",  # 引育, 搞, 做法: everyday words
         "湖南打算每年弄进来多少高层次人才？",
         "湖北咋帮企业招博士后？",
+        # what the asker says of their task, or asks the assistant to do, is not asked about
+        "我要写个稿子，湖北那篇说在武汉建啥？帮我摘出来",
+        "湖北那篇收尾说在武汉建啥？",  # where in the text to look is not what is asked
     ],
 )
 def test_everyday_words_never_block_an_answer(library_assistant, question):
@@ -329,6 +332,14 @@ def test_a_province_abbreviation_is_written_out_but_not_inside_a_foreign_name():
     assert expand_abbreviations("鲁那边每年咋扶持？") == "山东那边每年咋扶持？"
     assert expand_abbreviations("蒙泰罗获得第几名？") == "蒙泰罗获得第几名？"
     assert expand_abbreviations("蒂亚戈·蒙泰罗是谁？") == "蒂亚戈·蒙泰罗是谁？"
+
+
+def test_a_short_form_is_written_out_as_a_word_of_its_own_and_never_inside_a_quotation():
+    """AI is 人工智能 in 用AI赋能, but not the AI of OpenAI, and what is quoted stays as written
+    (the verifier compares a quotation with the passage's letter by letter)."""
+    assert expand_abbreviations("冀用AI赋能哪些行业？") == "河北用人工智能赋能哪些行业？"
+    assert expand_abbreviations("OpenAI公司的GDP") == "OpenAI公司的国内生产总值"
+    assert expand_abbreviations("建设“AI+工业互联网”示范工厂") == "建设“AI+工业互联网”示范工厂"
 
 
 def test_a_title_with_an_exclamation_mark_is_not_cut():

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from ..schema import Turn
+from ..text import lexicon
 from ..text.regions import find_provinces
 from ..text.segment import content_words
 
@@ -14,6 +16,18 @@ _ANAPHORA = re.compile(
 )
 _FILLER = re.compile(r"^(?:那么?|还有|另外|此外|同样)[，,]?|呢?[？?。！!]*$")
 _SHORT = 6
+
+
+def unrequested(question: str) -> str:
+    """The question without what the asker says of their task or asks the assistant to do
+    (我要写个材料，……; ……帮我摘出来): those words are not what the texts must hold."""
+    rest = _request_frames().sub("", question).strip("，,；; ")
+    return rest if len(rest) >= _SHORT else question
+
+
+@cache
+def _request_frames() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("question_types", "request_frames"))
 
 
 def is_follow_up(question: str) -> bool:

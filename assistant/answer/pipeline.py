@@ -27,7 +27,7 @@ from ..search.versions import Versions, scope, version_note, versions_of
 from ..search.weights import term_weights
 from ..text.chars import has_chinese
 from ..text.segment import expand_abbreviations
-from .condense import condense_offline
+from .condense import condense_offline, unrequested
 from .extractive import ExtractiveGenerator
 from .generate import REFUSAL, GenerationRequest, Generator
 from .judge import SentenceJudge
@@ -139,7 +139,7 @@ class Answerer:
             return
         budget = Budget(self.settings.llm_timeout)  # for every model call of this question
         with _timed(state, "condense"):
-            state.standalone = self.condense(question_only, as_turns(history), budget)
+            state.standalone = unrequested(self.condense(question_only, as_turns(history), budget))
         if not has_chinese(state.standalone):
             yield _final(self._refusal(state, [], NOT_CHINESE))
             return

@@ -219,8 +219,7 @@ def assess(
         or _unseen_subject(index, question, places, passages[: TUNE.top_passages], texts)
     ):
         return missing
-    # Place names choose the passages; they are not what is asked about (“山东有哪些举措？”).
-    weights = {w: v for w, v in term_weights(index, question).items() if w not in places}
+    weights = _asked_weights(index, question, places)
     total = sum(weights.values())
     asked_for = answer_type_words(question)
     floor = _NEGLIGIBLE * index.idf("\0")  # 创新 in every text of the library weighs nothing
@@ -254,6 +253,14 @@ def assess(
     if coverage < TUNE.min_coverage:
         return Evidence(False, coverage, missing, _not_found(missing, weights, where))
     return Evidence(True, coverage, missing)
+
+
+def _asked_weights(index: Index, question: str, places: set[str]) -> dict[str, float]:
+    """The question's words by weight, without its place names, which choose the passages and
+    are not what is asked about (“山东有哪些举措？”), nor the parts of a document it says to look
+    in (那篇收尾说)."""
+    parts = lexicon.words("question_types", "document_parts")
+    return {w: v for w, v in term_weights(index, question).items() if w not in places | set(parts)}
 
 
 def _meaning(

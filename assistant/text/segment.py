@@ -134,20 +134,39 @@ def _abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
     lines = path.read_text("utf-8").splitlines()
     pairs = [line.split() for line in lines if line.strip() and not line.startswith("#")]
     pairs.sort(key=lambda pair: -len(pair[0]))
-    # Expand a short form only where the full form is not already written out.
+    # Expand a short form only where the full form is not already written out, and a Latin one
+    # only as a word of its own (AI, not the AI of OpenAI or AIDS).
     return tuple(
-        (re.compile(rf"{re.escape(short)}(?!{re.escape(full[len(short) :])})"), full)
+        (
+            re.compile(
+                rf"{_latin_edge(short)}{re.escape(short)}(?!{re.escape(full[len(short) :])})"
+                rf"{_latin_edge(short, after=True)}"
+            ),
+            full,
+        )
         for short, full in pairs
     )
 
 
+def _latin_edge(short: str, *, after: bool = False) -> str:
+    """A lookaround keeping a short form of Latin letters from matching within a longer word."""
+    if not re.fullmatch(r"[A-Za-z&]+", short):
+        return ""
+    return "(?![A-Za-z])" if after else "(?<![A-Za-z])"
+
+
 def expand_abbreviations(text: str) -> str:
     """Write out common short forms of official names (工信 → 工业和信息化, GDP → 国内生产总值)
-    and provinces' one-character abbreviations standing alone (冀 → 河北) for searching."""
+    and provinces' one-character abbreviations standing alone (冀 → 河北) for searching — not
+    within quotation marks or 《》: what is quoted is quoted as written (“AI+工业互联网”)."""
+    pieces = _QUOTED.split(text)  # the quotations at odd positions
     for pattern, full in _abbreviations():
         if full not in text:
-            text = pattern.sub(full, text)
-    return _expand_provinces(text)
+            pieces = [p if i % 2 else pattern.sub(full, p) for i, p in enumerate(pieces)]
+    return _expand_provinces("".join(pieces))
+
+
+_QUOTED = re.compile(r"(“[^“”]*”|《[^《》]*》)")
 
 
 @cache
