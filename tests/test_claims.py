@@ -1181,3 +1181,22 @@ def test_a_count_the_passage_gives_its_thing_otherwise_is_caught():
         "30个目标",
     )
     passes("全年运量为2.17亿吨货物[1]。", text)
+
+
+@pytest.mark.parametrize(
+    ("right", "text"),
+    [  # a count in older print: ３，０３６ with a full-width comma between thousands
+        ("棉花产量达到3036万担[1]。", "棉花产量达到３，０３６万担，完成年度计划的１１７％。"),
+        (  # a range's first figure counts too
+            "大果西番莲的叶柄有4到6个腺体，叶子平滑[1]。",
+            "大果西番莲的叶柄有四到六个腺体，叶子平滑。",
+        ),
+        (  # 最先 is 最早
+            "阿若在五人之中最先开悟，得证阿罗汉，因此被称为阿若[1]。",
+            "阿若在五人之中最早开悟，得证阿罗汉，因此被称为阿若。",
+        ),
+        ("重点建设取得新进展[1]。", "重点建设取得了新的进展，技术改造的步伐明显加快。"),
+    ],
+)
+def test_a_figure_rank_or_term_said_another_way_is_supported(right, text):
+    passes(right, text)

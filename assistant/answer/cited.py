@@ -48,6 +48,11 @@ class Cited:
         flat = normalise_for_match(text)
         return cls(text, flat, frozenset(regions), parts, sentences)
 
+    def says_with_de(self, term: str) -> bool:
+        """The passages say the term with a 的 between its words (新的进展 for 新进展)."""
+        spaced = "的?".join(map(re.escape, term))
+        return len(term) > 2 and re.search(spaced, self.text) is not None
+
 
 def citable(passage: Passage) -> str:
     """The passage as a citation of it supports a sentence: its text and its document's record —

@@ -203,6 +203,7 @@ def _named(sentence: str, cited: Cited) -> list[str]:
         spellings += [o for w in whole_words(name, sentence) for o in (w, *synonyms(w))]
         if (
             not any(normalise_for_match(s) in cited.flat for s in spellings)
+            and not cited.says_with_de(name)  # 新进展 for 新的进展
             and not holds(cited.text, name)
             and not abbreviated_in(name, cited.text)  # PS3 for PlayStation 3
         ):

@@ -61,6 +61,7 @@ def _counted() -> re.Pattern[str]:
     units = lexicon.alternation("expressions", "units")
     # 千余年, 一千多年: an approximate count is the same figure
     after = rf"(?:余|多)?(?:{units})|成|分之|倍|中全会|届|期|轮|号|大"
+    after += rf"|(?:到|至|～|~)[{_CN}]+(?:{units})"  # 四到六个: the range's first figure too
     return re.compile(rf"(?<![\d.{_CN}])([{_CN}]+)(?={after})")
 
 
@@ -127,6 +128,8 @@ def figures(text: str) -> set[str]:
 
 
 _WIDE = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+# ３，０３６万担 in older print: a full-width comma between thousands
+_WIDE_THOUSANDS = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 _DOT_DECIMAL = re.compile(r"(?<=\d)[·・](?=\d+\s*[%％])")  # 4·3％ in older print; 5·12 is a date
 _DIGIT_CHARS = "〇○零一二三四五六七八九"
 _SPELLED_YEAR = re.compile(rf"[{_DIGIT_CHARS}]{{4}}(?=年)")  # 一九五四年, 一九八○年
@@ -148,7 +151,7 @@ def _digit_by_digit(numeral: str) -> str:
 def digits_for_spelled(text: str) -> str:
     """Figures spelled out in words or older print, in digits: 一九五四年 → 1954年, 百分之二十六点七
     → 26.7%, 二点八倍 → 2.8倍, 4·3％ → 4.3%, full-width digits half-width."""
-    text = _DOT_DECIMAL.sub(".", text.translate(_WIDE))
+    text = _DOT_DECIMAL.sub(".", _WIDE_THOUSANDS.sub("", text).translate(_WIDE))
     text = _SPELLED_YEAR.sub(lambda m: _digit_by_digit(m.group()), text)
 
     text = _PERCENT.sub(lambda m: _decimal(m, "%"), text)
@@ -223,4 +226,5 @@ _FIRST = {
     "首批": "第1",
     "首次": "第1",
     "最先": "第1",
+    "最早": "第1",
 }  # 首个 is 第一个 …
