@@ -1200,3 +1200,26 @@ def test_a_count_the_passage_gives_its_thing_otherwise_is_caught():
 )
 def test_a_figure_rank_or_term_said_another_way_is_supported(right, text):
     passes(right, text)
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right", "naming"),
+    [
+        (  # the other of a pair the passage's word is one of
+            "基于制度维度，市场引导下的生产组织模式变革为产业体系创新提供了支撑与保障[1]。",
+            "基于制度维度，政府引导下的生产组织模式变革为产业体系创新提供了支撑与保障[1]。",
+            "市场",
+        ),
+        (  # timing reversed
+            "要暂缓布局前沿创新领域与未来产业，强化学科交叉融合[1]。",
+            "要超前布局前沿创新领域与未来产业，强化学科交叉融合[1]。",
+            "暂缓",
+        ),
+    ],
+)
+def test_a_counterpart_or_a_reversed_timing_is_caught(wrong, right, naming):
+    text = (
+        "基于制度维度,政府引导下的生产组织模式变革为产业体系创新提供了支撑与保障。"
+        "超前布局前沿创新领域与未来产业,强化学科交叉融合、产业协同促进。"
+    )
+    caught(wrong, right, text, naming)
