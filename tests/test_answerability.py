@@ -186,6 +186,12 @@ def test_a_guessed_name_loses_the_start_of_the_next_word(library_assistant):
     assert not answer.refused and "所长" in answer.sentences[0].text
 
 
+def test_a_measure_word_cut_away_from_its_pointer_starts_no_name():
+    """哪|段时间: jieba glues the measure word of 哪段 to 时间 and guesses a name."""
+    assert names_in("是想把从做出样品到成批出产的哪段时间压短？") == []
+    assert names_in("仁爱礁这段时间发生了什么？") == ["仁爱礁"]
+
+
 def test_a_name_in_the_word_list_is_still_a_name_but_a_common_word_tagged_as_one_is_not():
     """jieba's dictionary holds many names (贝多芬, 莫桑比克): a passage not naming them cannot
     answer; it also tags common two-character words as names (林子, 扎堆), which are not."""

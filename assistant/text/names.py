@@ -96,6 +96,8 @@ def _tagged_names(text: str) -> list[str]:
         if flag not in _set("name_tags") or flag == "eng":
             continue
         following = words[i + 1][0] if i + 1 < len(words) else ""
+        if i and words[i - 1][0] in _POINTERS and word[0] in _CLASSIFIERS:
+            continue  # 哪|段时间, 这|种做法: a measure word cut away from its pointer
         if following in _set("suffixes"):
             word += following  # 仁爱 + 礁: the name is 仁爱礁
         elif _phrasing(word) or (
@@ -106,6 +108,10 @@ def _tagged_names(text: str) -> list[str]:
         if len(word) >= 2 and word not in stopwords():
             names.append(word)
     return names
+
+
+_POINTERS = frozenset("哪这那每该几某")
+_CLASSIFIERS = frozenset("个只件条段种类项位名家所座台部本批次轮届期场门支")
 
 
 def _phrasing(word: str) -> bool:
