@@ -20,7 +20,16 @@ from itertools import accumulate
 from ..text import lexicon
 from ..text.segment import tagged
 from .cited import Cited, clauses
-from .polar import directions, negations, not_negating, polar, said_alike, sides, stating
+from .polar import (
+    directions,
+    negations,
+    not_negating,
+    polar,
+    said_alike,
+    sides,
+    stating,
+    unnegated,
+)
 
 _REACH = 10  # characters after a negator in which the verb it governs may stand (并未与某队签订)
 
@@ -186,9 +195,10 @@ def contrast_denied(sentence: str, cited: Cited) -> list[str]:
 def _opposed(clause: str, mine: _Predicates, passage: list[tuple[str, _Predicates]]) -> list[str]:
     """A clause saying one of a pair of opposites (以前/之后, 流向/流出) where the passage clauses
     about the same thing say only the other: the clauses may share too little to align."""
+    plain = unnegated(clause)  # 不少 says nothing is 少
     for a, b in polar()[1]:
         for said, meant in ((a, b), (b, a)):
-            if said not in clause or meant in clause:
+            if said not in plain or meant in plain:
                 continue
             about = [c for c, p in passage if (mine.topic - {said, meant}) & p.topic]
             if said_alike(said, clause, "。".join(about)):

@@ -51,9 +51,13 @@ def _qualified_otherwise(part: Aligned) -> list[str]:
         if m != t
         and (m.endswith(t) or t.endswith(m))
         and len(m) - len(t) in (-1, 1)
+        and not (_glued(m, t) or _glued(t, m))  # 于宁康 is 宁康, jieba glued 于 to it
         and not _qualified_apart(m, t, part.clause)
         and not _qualified_apart(t, m, part.source)
     ]
+
+
+_FUNCTION_CHARACTERS = frozenset("于在从自向对把被将以为与和及由的")
 
 
 def _qualified_apart(word: str, other: str, text: str) -> bool:
@@ -102,11 +106,17 @@ def _exchanged(mine: str, theirs: str, clause: str, source: str, cited: Cited) -
             and m not in cited.regions
             and not _in_cited_title(m, clause, cited)
             and not any(o in meant for o in synonyms(m))  # 江边 for 江畔: the same, in other words
+            and not any(_glued(m, t) for t in meant)  # 宁康 for 于宁康
         )
         dropped = sorted(t for t in meant - said if t not in clause)
         if added and dropped:
             return f"“{added[0]}”与原文的“{dropped[0]}”不符"
     return None
+
+
+def _glued(term: str, other: str) -> bool:
+    """`other` is `term` with a function character jieba glued to it (于宁康 for 宁康)."""
+    return len(other) == len(term) + 1 and other[1:] == term and other[0] in _FUNCTION_CHARACTERS
 
 
 _TITLE = re.compile(r"《([^》]{1,40})》")

@@ -15,6 +15,7 @@ import re
 
 from ..text.chars import CJK
 from ..text.segment import general_frequency, is_dictionary_word, tagged
+from ..text.synonyms import synonyms
 from .cited import Cited
 from .restated import Aligned, nouns_not_in
 
@@ -140,6 +141,8 @@ def _another_from_outside(part: Aligned, cited: Cited) -> list[str]:
         return []
     if not (_nouns_only(mine) and _nouns_only(theirs)) or theirs in part.clause:
         return []
+    if any(other in theirs for other in synonyms(mine)):
+        return []  # 全球 for 世界|核武器总量: the same, in other words
     return [f"“{mine}”与原文的“{theirs}”不符"]
 
 

@@ -26,6 +26,12 @@ def not_negating() -> re.Pattern[str]:
     return re.compile(lexicon.alternation("polarity", "not_negating"))
 
 
+def unnegated(text: str) -> str:
+    """The text without the words that look negating and are not (不少, 不断): their characters
+    say nothing of their own (the 少 of 不少 is no 少)."""
+    return not_negating().sub("，", text)
+
+
 @cache
 def directions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Words of rising, of falling, and of staying as it was."""
@@ -91,6 +97,7 @@ def said_alike(said: str, clause: str, text: str) -> bool:
 def reversed_words(mine: str, source: str) -> list[str]:
     """A word of a pair of opposites (扩大/缩小) where the source has only the other."""
     _, opposites = polar()
+    mine, source = unnegated(mine), unnegated(source)  # 不少 says nothing is 少
     return [
         f"“{said}”与原文的“{meant}”相反"
         for a, b in opposites

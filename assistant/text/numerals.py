@@ -8,6 +8,7 @@ passage does not state is wrong, whatever script either is written in.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import cache
 
 from . import lexicon
@@ -104,8 +105,8 @@ def _arabic(number: str) -> str:
         return number
     for word, size in _MAGNITUDE.items():
         if number.endswith(word):
-            return _plain(float(number[: -len(word)]) * size)
-    return _plain(float(number))
+            return _plain(Decimal(number[: -len(word)]) * size)  # 2.3亿 is exactly 230000000
+    return _plain(Decimal(number))
 
 
 def as_percent(value: str) -> str:
@@ -116,8 +117,9 @@ def as_percent(value: str) -> str:
     return f"{_plain(round(int(numerator) / int(denominator) * 100, 2))}%"
 
 
-def _plain(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
+def _plain(value: float | Decimal) -> str:
+    exact = Decimal(str(value)) if isinstance(value, float) else value
+    return str(int(exact)) if exact == exact.to_integral_value() else f"{exact.normalize():f}"
 
 
 def figures(text: str) -> set[str]:
@@ -133,6 +135,8 @@ _WIDE_THOUSANDS = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 _DOT_DECIMAL = re.compile(r"(?<=\d)[·・](?=\d+\s*[%％])")  # 4·3％ in older print; 5·12 is a date
 _DIGIT_CHARS = "〇○零一二三四五六七八九"
 _SPELLED_YEAR = re.compile(rf"[{_DIGIT_CHARS}]{{4}}(?=年)")  # 一九五四年, 一九八○年
+_DECADE = re.compile(r"(?<!\d)(\d{2})世纪(\d0)年代")  # 19世纪80年代 is the 1880年代
+_PLAN = re.compile(rf"第([{_CN}]+)个五年(计划|规划)")  # 第六个五年计划 is the 六五计划
 _PERCENT = re.compile(rf"百分之([{_CN}]+)(?:点([{_DIGIT_CHARS}]+))?")  # 百分之二十六点七
 # 二点八倍, 三点五万: a multiple or a magnitude follows (not 九点三十分, 这一点一定要)
 _DECIMAL = re.compile(rf"([{_CN}]+)点([{_DIGIT_CHARS}]+)(?=倍|万|亿|个百分点)")
@@ -153,6 +157,8 @@ def digits_for_spelled(text: str) -> str:
     → 26.7%, 二点八倍 → 2.8倍, 4·3％ → 4.3%, full-width digits half-width."""
     text = _DOT_DECIMAL.sub(".", _WIDE_THOUSANDS.sub("", text).translate(_WIDE))
     text = _SPELLED_YEAR.sub(lambda m: _digit_by_digit(m.group()), text)
+    text = _DECADE.sub(lambda m: f"{int(m.group(1)) - 1}{m.group(2)}年代", text)
+    text = _PLAN.sub(lambda m: f"{m.group(1)}五{m.group(2)}", text)
 
     text = _PERCENT.sub(lambda m: _decimal(m, "%"), text)
     return _DECIMAL.sub(lambda m: _decimal(m, ""), text)
@@ -200,7 +206,7 @@ def _rank_words() -> re.Pattern[str]:
 
 def ranks(text: str) -> set[str]:
     """Ordinals and ranks (第一 → 第1, 首位, 首次, 再次, 最大, 前列), normalised."""
-    text = _CONSECUTIVE.sub("连续", text)
+    text = _PLAN.sub(lambda m: f"{m.group(1)}五{m.group(2)}", _CONSECUTIVE.sub("连续", text))
     found = {f"第{_value(m.group(1))}" for m in _ORDINAL.finditer(text)}
     # 十二届全国人大: a session counted without 第 is the 12th all the same
     found |= {f"第{_value(m.group(1))}" for m in _SESSION.finditer(text)}
@@ -227,4 +233,5 @@ _FIRST = {
     "首次": "第1",
     "最先": "第1",
     "最早": "第1",
+    "最初": "第1",
 }  # 首个 is 第一个 …
