@@ -29,8 +29,10 @@ def unstated(sentence: str, cited: Cited) -> list[str]:
             continue
         best = max((len(grams & bigram_set(c)) for c in cited.clauses), default=0)
         shared = len(grams & bigram_set(cited.text))
-        # adverbs and connectives (依旧, 同时) say how, not what
-        words = _words(clause, lambda f: f[0] not in "dc" and f != "ad")
+        # adverbs, connectives and modal verbs (依旧, 同时, 可能) say how, not what
+        words = [
+            w for w in _words(clause, lambda f: f[0] not in "dc" and f != "ad") if w not in _MODALS
+        ]
         new = [
             w
             for w in words
@@ -48,6 +50,9 @@ def unstated(sentence: str, cited: Cited) -> list[str]:
     return issues
 
 
+_MODALS = frozenset(
+    ["可能", "可以", "能够", "应该", "应当", "必须", "需要", "得以", "或许", "也许", "会"]
+)
 _POINTING = re.compile(
     r"^(?:[次上今去明前后同当那此该每本][年月日时]|[之此随其]后|当时|那时|两者|二者|其中)"
 )

@@ -25,7 +25,7 @@ from ..text import lexicon
 from ..text.chars import CJK, normalise_for_match
 from ..text.cities import find_cities
 from ..text.names import abbreviated_in, is_code, names_in, quoted
-from ..text.numerals import as_percent, figures, ranks, written_figures
+from ..text.numerals import ranks
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
 from ..text.synonyms import holds, spelled_otherwise, synonyms, whole_words
@@ -36,6 +36,7 @@ from .contrary import polarity
 from .crossed import crossed
 from .denied import contrast_denied, denied
 from .exchanged import swapped
+from .figured import figures_unstated
 from .forbidden import forbidden
 from .outpaced import against_figures
 from .placed import moved_place
@@ -223,51 +224,6 @@ def _quotes(sentence: str, cited: Cited) -> list[str]:
     ]
 
 
-def _figures(sentence: str, cited: Cited) -> list[str]:
-    known, ranked = figures(cited.text), ranks(cited.text)
-    known |= {as_percent(f) for f in known}  # 一半 is 50%
-    stated = written_figures(sentence)
-    issues = [
-        f"数字“{stated[f]}”未出现在所引段落中"
-        for f in sorted(set(stated) - known)
-        if as_percent(f) not in known
-        if not _counts_its_list(stated[f], f, sentence)
-        and not _counts_a_list_of_theirs(stated[f], f, sentence, cited)
-        and not _POINTING_BACK.search(sentence.split(stated[f])[0])
-    ]
-    issues += [f"排序或次序“{r}”与原文不符" for r in sorted(ranks(sentence) - ranked)]
-    return issues
-
-
-_LISTED = re.compile(r"[、和与及]")
-# 这两个字, 上述三项: a count of what was just said, not a figure of its own
-_POINTING_BACK = re.compile(r"(?:这|那|此|上述|以上|前述)$")
-
-
-def _counts_its_list(written: str, value: str, sentence: str) -> bool:
-    """“甲和乙两项目标”: a count of the items the sentence itself lists just before it."""
-    at = sentence.find(written)
-    before = re.split(r"[，。；：,;:]", sentence[:at])[-1] if at > 0 else ""
-    return value.isdigit() and before != "" and len(_LISTED.split(before)) == int(value)
-
-
-def _counts_a_list_of_theirs(written: str, value: str, sentence: str, cited: Cited) -> bool:
-    """“两种创新” for the passage's “科技创新和产业创新”: a count of the items a passage lists,
-    each ending with the noun the count is of."""
-    if not value.isdigit() or not 2 <= int(value) <= 9:
-        return False
-    after = sentence[sentence.find(written) + len(written) :]
-    for size in (2, 3, 4):
-        head = after[:size]
-        if len(head) < size or not re.fullmatch(f"[{CJK}]+", head):
-            break
-        item = rf"[^，。；、和与及\s]{{1,8}}?{re.escape(head)}"
-        listed = rf"{item}(?:(?:、|和|与|及|以及){item}){{{int(value) - 1}}}(?![、和与及])"
-        if re.search(listed, cited.text):
-            return True
-    return False
-
-
 def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str], list[str]]:
     """What the sentence says that its cited passages do not: (errors, doubts). Errors are
     sure (a place, name, figure, rank, quotation or polarity the passages contradict or lack);
@@ -280,7 +236,7 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + moved_place(sentence, cited)
         + _named(sentence, cited)
         + _quotes(sentence, cited)
-        + _figures(sentence, cited)
+        + figures_unstated(sentence, cited)
         + polarity(sentence, cited)
         + denied(sentence, cited)
         + contrast_denied(sentence, cited)

@@ -1,0 +1,64 @@
+"""Figures and ranks a sentence states that its cited passages do not.
+
+Figures are compared as values, however written (千家 → 1000, 两成 → 20%, 二亿三千万 → 230000000),
+and ranks as ranks (第一, 首位, 最早 → 第1). A figure that only counts what was just listed (甲和乙
+两项目标; 两种创新 for the passage's 科技创新和产业创新) is no figure of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.chars import CJK
+from ..text.numerals import as_percent, figures, ranks, written_figures
+from .cited import Cited
+
+
+def figures_unstated(sentence: str, cited: Cited) -> list[str]:
+    """Figures and ranks of the sentence that its passages do not give, in any script (千家 is
+    1000家, 二亿三千万 is 2.3亿) — a count of what the sentence itself or a passage lists aside."""
+    known, ranked = figures(cited.text), ranks(cited.text)
+    ranked |= {"第1"} if _FIRST_SAID.search(cited.text) else set()  # 首先出现 → 首次登场
+    known |= {as_percent(f) for f in known}  # 一半 is 50%
+    stated = written_figures(sentence)
+    issues = [
+        f"数字“{stated[f]}”未出现在所引段落中"
+        for f in sorted(set(stated) - known)
+        if as_percent(f) not in known
+        if not _counts_its_list(stated[f], f, sentence)
+        and not _counts_a_list_of_theirs(stated[f], f, sentence, cited)
+        and not _POINTING_BACK.search(sentence.split(stated[f])[0])
+    ]
+    issues += [f"排序或次序“{r}”与原文不符" for r in sorted(ranks(sentence) - ranked)]
+    return issues
+
+
+# the passage says it came first (首先出现, 起初): a sentence may rank it so (首次登场)
+_FIRST_SAID = re.compile("起初|首先(?=出现|登场|提出|发现|发明|采用|使用|推出|发布|发表|实行)")
+_LISTED = re.compile(r"[、和与及]")
+# 这两个字, 上述三项: a count of what was just said, not a figure of its own
+_POINTING_BACK = re.compile(r"(?:这|那|此|上述|以上|前述)$")
+
+
+def _counts_its_list(written: str, value: str, sentence: str) -> bool:
+    """“甲和乙两项目标”: a count of the items the sentence itself lists just before it."""
+    at = sentence.find(written)
+    before = re.split(r"[，。；：,;:]", sentence[:at])[-1] if at > 0 else ""
+    return value.isdigit() and before != "" and len(_LISTED.split(before)) == int(value)
+
+
+def _counts_a_list_of_theirs(written: str, value: str, sentence: str, cited: Cited) -> bool:
+    """“两种创新” for the passage's “科技创新和产业创新”: a count of the items a passage lists,
+    each ending with the noun the count is of."""
+    if not value.isdigit() or not 2 <= int(value) <= 9:
+        return False
+    after = sentence[sentence.find(written) + len(written) :]
+    for size in (2, 3, 4):
+        head = after[:size]
+        if len(head) < size or not re.fullmatch(f"[{CJK}]+", head):
+            break
+        item = rf"[^，。；、和与及\s]{{1,8}}?{re.escape(head)}"
+        listed = rf"{item}(?:(?:、|和|与|及|以及){item}){{{int(value) - 1}}}(?![、和与及])"
+        if re.search(listed, cited.text):
+            return True
+    return False
