@@ -1260,3 +1260,13 @@ def test_a_counterpart_or_a_reversed_timing_is_caught(wrong, right, naming):
         "超前布局前沿创新领域与未来产业,强化学科交叉融合、产业协同促进。"
     )
     caught(wrong, right, text, naming)
+
+
+def test_having_read_past_a_quantity_is_caught_against_having_none():
+    """有|少量|外债 against 无外债: what 有 takes is the noun after the quantity."""
+    caught(
+        "我国财政收支平衡，虽无内债但仍有少量外债，物价保持稳定[1]。",
+        "我国财政收支平衡，既无内债也无外债，物价保持稳定[1]。",
+        "我国财政收支平衡，既无外债，又无内债，物价稳定。",
+        "外债",
+    )

@@ -91,6 +91,7 @@ def _predicates(clause: str) -> _Predicates:
     return _Predicates(frozenset(governed), frozenset(denied), frozenset(stated), frozenset(topic))
 
 
+_QUANTITIES = frozenset(["大量", "少量", "许多", "不少", "一定", "一些", "任何", "较多", "较少"])
 _HAVING = {"有": "有", "没有": "有", "无": "有", "尚无": "有", "并无": "有", "毫无": "有"}
 _BEING = {"是": "是", "不是": "是", "并非": "是", "并不是": "是", "绝非": "是"}
 
@@ -102,8 +103,12 @@ def _copulas(words: tuple[tuple[str, str], ...]) -> list[tuple[str, str, bool]]:
         copula = _HAVING.get(word) or _BEING.get(word)
         if not copula:
             continue
-        following = next(
-            (w for w, flag in words[i + 1 : i + 3] if len(w) >= 2 and flag[0] not in "cpurx"),
+        following = next(  # what it takes, past a quantity (有|少量|外债, 没有|任何|外债)
+            (
+                w
+                for w, flag in words[i + 1 : i + 4]
+                if len(w) >= 2 and flag[0] not in "cpurxmq" and w not in _QUANTITIES
+            ),
             "",
         )
         if following and following not in _negators():
