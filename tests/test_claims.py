@@ -1270,3 +1270,12 @@ def test_having_read_past_a_quantity_is_caught_against_having_none():
         "我国财政收支平衡，既无外债，又无内债，物价稳定。",
         "外债",
     )
+
+
+def test_a_contest_moved_to_another_is_caught():
+    caught(
+        "林丹曾在2006年夺得全英羽毛球公开赛男单冠军[1]。",
+        "林丹曾在2006年夺得香港羽毛球公开赛男单冠军[1]。",
+        "林丹曾于2006年夺得香港羽毛球公开赛男单冠军，是该赛事最杰出的选手。",
+        "全英羽毛球公开赛",
+    )
