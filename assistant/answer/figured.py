@@ -19,6 +19,7 @@ def figures_unstated(sentence: str, cited: Cited) -> list[str]:
     1000家, 二亿三千万 is 2.3亿) — a count of what the sentence itself or a passage lists aside."""
     known, ranked = figures(cited.text), ranks(cited.text)
     ranked |= {"第1"} if _FIRST_SAID.search(cited.text) else set()  # 首先出现 → 首次登场
+    ranked |= {"第2"} if _NEXT_SAID.search(cited.text) else set()  # 次年 → 第二年
     known |= {as_percent(f) for f in known}  # 一半 is 50%
     stated = written_figures(sentence)
     issues = [
@@ -34,7 +35,8 @@ def figures_unstated(sentence: str, cited: Cited) -> list[str]:
 
 
 # the passage says it came first (首先出现, 起初): a sentence may rank it so (首次登场)
-_FIRST_SAID = re.compile("起初|首先(?=出现|登场|提出|发现|发明|采用|使用|推出|发布|发表|实行)")
+_FIRST_SAID = re.compile("起初|首先(?=由|出现|登场|提出|发现|发明|采用|使用|推出|发布|发表|实行)")
+_NEXT_SAID = re.compile("次年|翌年")  # the year after: a sentence may call it 第二年
 _LISTED = re.compile(r"[、和与及]")
 # 这两个字, 上述三项: a count of what was just said, not a figure of its own
 _POINTING_BACK = re.compile(r"(?:这|那|此|上述|以上|前述)$")

@@ -57,7 +57,7 @@ def normalise_line(line: str) -> str:
     # "一, " ends in its comma; NFC again after folding widths (Ａ + accent → A + accent).
     line = unicodedata.normalize("NFC", _CONTROL.sub("", _INVISIBLE.sub("", line))).strip()
     line = unicodedata.normalize("NFC", normalise_width(line))
-    return _SPACED_FIGURE.sub(_closed_up, re.sub(r"[ \t]{2,}", " ", line))
+    return closed_up_figures(re.sub(r"[ \t]{2,}", " ", line))
 
 
 # A figure a PDF spaced out character by character (1 9 9 7 年, 1 5 ．3 ％, 1 1%): three pieces or
@@ -66,6 +66,11 @@ def normalise_line(line: str) -> str:
 _SPACED_FIGURE = re.compile(
     r"(?<![0-9A-Za-z.．])[0-9](?: ?[0-9.．%])+(?![0-9A-Za-z.．])(?: (?=[\u4e00-\u9fff]))?"
 )
+
+
+def closed_up_figures(text: str) -> str:
+    """The text with the figures a PDF spaced out closed up (1 6 5 5 亿 → 1655亿)."""
+    return _SPACED_FIGURE.sub(_closed_up, text)
 
 
 def _closed_up(match: re.Match[str]) -> str:

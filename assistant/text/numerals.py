@@ -12,14 +12,17 @@ from decimal import Decimal
 from functools import cache
 
 from . import lexicon
+from .clean import closed_up_figures
 
 _DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
           "八": 8, "九": 9}  # fmt: skip
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _LARGE = {"万": 10_000, "亿": 100_000_000}
 _CN = "零〇一二三四五六七八九十百千万亿两"
+# 2,400万, 1.5亿; 千 and 百 are magnitudes, but not the 千 of 千克, 千米, 千瓦 (units of their own)
 _ARABIC = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?\s*(?:%|％|万亿|亿|万|千|百)?"
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?)"
+    r"\s*(?:%|％|万亿|亿|万|千(?![克米瓦帕卡伏赫焦])|百)?"
 )
 # 2021－2025年: ranges and dates keep each of their numbers
 _FRACTION = re.compile(rf"([{_CN}\d]+)分之([{_CN}\d]+)")
@@ -59,11 +62,21 @@ def chinese_value(numeral: str) -> int | None:
 @cache
 def _counted() -> re.Pattern[str]:
     """A Chinese numeral counting something: followed by a measure word (三项, 千家, 两成)."""
-    units = lexicon.alternation("expressions", "units")
+    units = _measure_words()
     # 千余年, 一千多年: an approximate count is the same figure
     after = rf"(?:余|多)?(?:{units})|成|分之|倍|中全会|届|期|轮|号|大"
     after += rf"|(?:到|至|～|~)[{_CN}]+(?:{units})"  # 四到六个: the range's first figure too
     return re.compile(rf"(?<![\d.{_CN}])([{_CN}]+)(?={after})")
+
+
+@cache
+def _measure_words() -> str:
+    """The units a figure may carry, without the magnitudes (三千二百|万 is one figure)."""
+    units = [u for u in lexicon.words("expressions", "units") if u not in _MAGNITUDES]
+    return "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+
+
+_MAGNITUDES = frozenset(["万", "亿", "千", "百", "万亿"])
 
 
 def all_in_digits(text: str) -> str:
@@ -138,8 +151,16 @@ _SPELLED_YEAR = re.compile(rf"[{_DIGIT_CHARS}]{{4}}(?=年)")  # 一九五四年,
 _DECADE = re.compile(r"(?<!\d)(\d{2})世纪(\d0)年代")  # 19世纪80年代 is the 1880年代
 _PLAN = re.compile(rf"第([{_CN}]+)个五年(计划|规划)")  # 第六个五年计划 is the 六五计划
 _PERCENT = re.compile(rf"百分之([{_CN}]+)(?:点([{_DIGIT_CHARS}]+))?")  # 百分之二十六点七
-# 二点八倍, 三点五万: a multiple or a magnitude follows (not 九点三十分, 这一点一定要)
-_DECIMAL = re.compile(rf"([{_CN}]+)点([{_DIGIT_CHARS}]+)(?=倍|万|亿|个百分点)")
+_TAEL = re.compile(rf"(?<=[万亿])两(?![{_CN}])")
+_TEN_THOUSAND_TEN_THOUSANDS = re.compile(rf"(?<=[{_CN}\d])万万")
+
+
+@cache
+def _decimal_pattern() -> re.Pattern[str]:
+    """二点八倍, 三点五万, 一点二所: a multiple, a magnitude or a unit follows (not 九点三十分,
+    这一点一定要)."""
+    after = rf"倍|万|亿|个百分点|{_measure_words()}"
+    return re.compile(rf"([{_CN}]+)点([{_DIGIT_CHARS}]+)(?={after})")
 
 
 def spelled_years(year: str) -> list[str]:
@@ -156,12 +177,14 @@ def digits_for_spelled(text: str) -> str:
     """Figures spelled out in words or older print, in digits: 一九五四年 → 1954年, 百分之二十六点七
     → 26.7%, 二点八倍 → 2.8倍, 4·3％ → 4.3%, full-width digits half-width."""
     text = _DOT_DECIMAL.sub(".", _WIDE_THOUSANDS.sub("", text).translate(_WIDE))
+    text = _TEN_THOUSAND_TEN_THOUSANDS.sub("亿", closed_up_figures(text))  # 七万万两 is 7亿两
+    text = _TAEL.sub(" 两", text)  # … and its 两 a tael, not a 2
     text = _SPELLED_YEAR.sub(lambda m: _digit_by_digit(m.group()), text)
     text = _DECADE.sub(lambda m: f"{int(m.group(1)) - 1}{m.group(2)}年代", text)
     text = _PLAN.sub(lambda m: f"{m.group(1)}五{m.group(2)}", text)
 
     text = _PERCENT.sub(lambda m: _decimal(m, "%"), text)
-    return _DECIMAL.sub(lambda m: _decimal(m, ""), text)
+    return _decimal_pattern().sub(lambda m: _decimal(m, ""), text)
 
 
 def _decimal(match: re.Match[str], suffix: str) -> str:
@@ -223,7 +246,7 @@ _SESSION = re.compile(
 )
 # 3度接任, 两度出任: the third, the second time (not 30度高温, 一度 “for a while”)
 _TIMES = re.compile(rf"(?<![第\d{_CN}])([二两三四五六七八九\d])度(?=[出接担当任获夺入进再回蝉连])")
-_FIRST_OF = re.compile("首(?=[部届座款台家个位批次架艘项本张期轮场])")
+_FIRST_OF = re.compile("首(?=[部届座款台家个位批次架艘项本张期轮场季])")
 
 
 _FIRST = {
