@@ -1319,3 +1319,32 @@ def test_a_contest_moved_to_another_is_caught():
         "林丹曾于2006年夺得香港羽毛球公开赛男单冠军，是该赛事最杰出的选手。",
         "全英羽毛球公开赛",
     )
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right", "text", "naming"),
+    [
+        (  # a prohibition turned into a permission
+            "要严格限制工资基金开支范围，但允许用企业生产发展基金发放奖金[1]。",
+            "要严格限制工资基金开支范围，不许用企业生产发展基金发放奖金[1]。",
+            "严格限制工资基金开支的范围，不许挪用企业生产发展基金来发放奖金、补贴和实物。",
+            "不许",
+        ),
+        (  # one section of a border for the other
+            "它占领了中印边界西段麦克马洪线以南的九万平方公里中国领土[1]。",
+            "它占领了中印边界东段麦克马洪线以南的九万平方公里中国领土[1]。",
+            "它不仅占领了中印边界东段所谓麦克马洪线以南的九万平方公里的中国领土。",
+            "西段",
+        ),
+        (  # 翻两番 counts too
+            "本世纪末要实现国民生产总值翻三番、人民生活达到小康水平[1]。",
+            "本世纪末要实现国民生产总值翻两番、人民生活达到小康水平[1]。",
+            "为在本世纪末实现国民生产总值翻两番、人民生活达到小康水平打下牢固的基础。",
+            "三番",
+        ),
+    ],
+)
+def test_a_permission_a_section_or_a_count_of_doublings_changed_is_caught(
+    wrong, right, text, naming
+):
+    caught(wrong, right, text, naming)
