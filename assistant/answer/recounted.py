@@ -19,7 +19,6 @@ from .cited import Cited
 
 _THING = 2  # characters after the unit naming what is counted (个|目标, 家|企业)
 _DATES = ("年", "月", "日")  # 1956年|全国 dates what follows, it does not count it
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # 6,476 is 6476
 
 
 @cache
@@ -34,7 +33,7 @@ def _counted(text: str) -> dict[str, dict[str, str]]:
     """What the text counts (unit and the thing after it) → the figures it gives it (in digits:
     2.17亿 is 217000000), each with the digits it was written in."""
     found: dict[str, dict[str, str]] = defaultdict(dict)
-    for match in _counts().finditer(_THOUSANDS.sub("", all_in_digits(text))):
+    for match in _counts().finditer(all_in_digits(text)):  # 6,476 is 6476 there
         written, unit, thing = match.groups()
         if unit not in _DATES:
             for value in figures(written):

@@ -259,8 +259,8 @@ def _asked_weights(index: Index, question: str, places: set[str]) -> dict[str, f
     """The question's words by weight, without its place names, which choose the passages and
     are not what is asked about (“山东有哪些举措？”), nor the parts of a document it says to look
     in (那篇收尾说)."""
-    parts = lexicon.words("question_types", "document_parts")
-    return {w: v for w, v in term_weights(index, question).items() if w not in places | set(parts)}
+    left_out = places | set(lexicon.words("question_types", "document_parts"))
+    return {w: v for w, v in term_weights(index, question).items() if w not in left_out}
 
 
 def _meaning(

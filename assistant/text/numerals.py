@@ -143,8 +143,8 @@ def figures(text: str) -> set[str]:
 
 
 _WIDE = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-# ３，０３６万担 in older print: a full-width comma between thousands
-_WIDE_THOUSANDS = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+# 6,476 and, in older print, ３，０３６万担: a comma between thousands
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))|(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 _DOT_DECIMAL = re.compile(r"(?<=\d)[·・](?=\d+\s*[%％])")  # 4·3％ in older print; 5·12 is a date
 _DIGIT_CHARS = "〇○零一二三四五六七八九"
 _SPELLED_YEAR = re.compile(rf"[{_DIGIT_CHARS}]{{4}}(?=年)")  # 一九五四年, 一九八○年
@@ -176,7 +176,7 @@ def _digit_by_digit(numeral: str) -> str:
 def digits_for_spelled(text: str) -> str:
     """Figures spelled out in words or older print, in digits: 一九五四年 → 1954年, 百分之二十六点七
     → 26.7%, 二点八倍 → 2.8倍, 4·3％ → 4.3%, full-width digits half-width."""
-    text = _DOT_DECIMAL.sub(".", _WIDE_THOUSANDS.sub("", text).translate(_WIDE))
+    text = _DOT_DECIMAL.sub(".", _THOUSANDS.sub("", text).translate(_WIDE))
     text = _TEN_THOUSAND_TEN_THOUSANDS.sub("亿", closed_up_figures(text))  # 七万万两 is 7亿两
     text = _TAEL.sub(" 两", text)  # … and its 两 a tael, not a 2
     text = _SPELLED_YEAR.sub(lambda m: _digit_by_digit(m.group()), text)
