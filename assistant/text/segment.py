@@ -161,7 +161,9 @@ def expand_abbreviations(text: str) -> str:
     within quotation marks or 《》: what is quoted is quoted as written (“AI+工业互联网”)."""
     pieces = _QUOTED.split(text)  # the quotations at odd positions
     for pattern, full in _abbreviations():
-        if full not in text:
+        if full not in "".join(
+            pieces
+        ):  # as written out so far (工信部 → 工业和信息化部: 工信 is done)
             pieces = [p if i % 2 else pattern.sub(full, p) for i, p in enumerate(pieces)]
     return _expand_provinces("".join(pieces))
 
