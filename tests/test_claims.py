@@ -1348,3 +1348,27 @@ def test_a_permission_a_section_or_a_count_of_doublings_changed_is_caught(
     wrong, right, text, naming
 ):
     caught(wrong, right, text, naming)
+
+
+def test_two_things_each_said_with_what_the_passage_says_of_the_other_are_caught():
+    """Each clause matches one of the passage's and every word and figure is there; only the
+    pairing shows that the two things took each other's figure, measure or fate."""
+    text = "今年全省小麦将增产百分之十二点五，玉米将增产百分之二十点四。"
+    caught(
+        "今年全省玉米将增产12.5%，小麦将增产20.4%[1]。",
+        "今年全省小麦将增产12.5%，玉米将增产20.4%[1]。",
+        text,
+        "互换",
+    )
+    text = "该县对城镇居民实行定额补贴，对农村居民实行全额补助。"
+    caught(
+        "该县对城镇居民实行全额补助，对农村居民实行定额补贴[1]。",
+        "该县对农村居民实行全额补助，对城镇居民实行定额补贴[1]。",
+        text,
+        "互换",
+    )
+    # two things named together in the passage, then each with its own: said of both, no swap
+    passes(
+        "小麦和玉米均增产，其中小麦增产12.5%[1]。",
+        "小麦和玉米都实现增产，小麦增产百分之十二点五，玉米增产百分之二十点四。",
+    )

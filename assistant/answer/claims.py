@@ -39,6 +39,7 @@ from .exchanged import swapped
 from .figured import figures_unstated
 from .forbidden import forbidden
 from .outpaced import against_figures
+from .paired import crosswise
 from .placed import moved_place
 from .polar import polar
 from .recounted import recounted
@@ -249,5 +250,6 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + turns_reversed(sentence, cited)
         + against_figures(sentence, cited)
         + recounted(sentence, cited)
+        + crosswise(sentence, cited)
     )
     return list(dict.fromkeys(errors)), unstated(sentence, cited)

@@ -1,0 +1,67 @@
+"""Two things of the passage each said with what the passage says of the other.
+
+“苎麻将增长百分之三十二点八，柞蚕茧将增长百分之五十八点四” restated as “柞蚕茧将增长百分之三十二点八，
+苎麻将增长百分之五十八点四”: every word and figure is in the passage, and each clause on its own
+matches one of the passage's, so neither the overlap nor a check of single terms sees it. What
+gives it away is the pairing: the passage puts 苎麻 with 32.8 and 柞蚕茧 with 58.4, in clauses of
+their own, and never the other way; the sentence puts them crosswise (对外……有偿合同制，对内……
+课题承包制 turned round; 粮食 and 棉花 with each other's growth).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations, permutations
+
+from ..text.numerals import all_in_digits
+from ..text.segment import tagged
+from .cited import Cited, clauses
+
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?%?(?![\d.]|[年月日])")
+_PHRASING = ("u", "p", "c", "r", "x", "y", "e", "o", "w", "m", "q", "d", "f", "t")
+_FEW = 2  # clauses of the passages a term may be in and still tell which thing it goes with
+
+
+def crosswise(sentence: str, cited: Cited) -> list[str]:
+    """Two clauses of the sentence, each with a term the passages give only the other's subject:
+    the passages pair a with x and b with y, each in a clause of its own and never a with y or b
+    with x; the sentence pairs a with y and b with x. a and b are things (nouns, names, figures),
+    and x or y; every term is in few clauses of the passages, or it pairs with anything."""
+    theirs = list(dict.fromkeys(all_in_digits(c) for c in cited.clauses))  # each clause once
+    mine = [_terms(all_in_digits(c), theirs) for c in clauses(sentence)]
+    for first, second in combinations([m for m in mine if len(m) >= 2], 2):
+        for a, y in permutations(sorted(first.keys() - second.keys()), 2):
+            for b, x in permutations(sorted(second.keys() - first.keys()), 2):
+                things = first[a] and second[b] and (first[y] or second[x])
+                if things and _crossed(a, y, b, x, theirs):
+                    return [f"原文中与“{a}”相对应的是“{x}”而不是“{y}”（与“{b}”互换）"]
+    return []
+
+
+def _crossed(a: str, y: str, b: str, x: str, clauses_of: list[str]) -> bool:
+    """The passages pair a with x and b with y, and never a with y nor b with x."""
+
+    def paired(one: str, other: str) -> bool:
+        return any(_holds(c, one) and _holds(c, other) for c in clauses_of)
+
+    if any(u in v or v in u for u, v in ((a, b), (x, y), (a, x), (b, y))):
+        return False
+    return paired(a, x) and paired(b, y) and not paired(a, y) and not paired(b, x)
+
+
+def _terms(clause: str, theirs: list[str]) -> dict[str, bool]:
+    """The clause's figures (not dates) and words of two characters or more that few clauses of
+    the passages use, each with whether it names a thing."""
+    found = {f: True for f in _FIGURE.findall(clause)}
+    for word, flag in tagged(clause):
+        if len(word) >= 2 and flag[0] not in _PHRASING:
+            found.setdefault(word, flag[0] in "ns" and flag != "vn")
+    return {
+        t: thing for t, thing in found.items() if 1 <= sum(_holds(c, t) for c in theirs) <= _FEW
+    }
+
+
+def _holds(text: str, term: str) -> bool:
+    if term[0].isdigit():
+        return re.search(rf"(?<![\d.]){re.escape(term)}(?![\d.])", text) is not None
+    return term in text
