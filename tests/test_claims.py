@@ -1372,3 +1372,14 @@ def test_two_things_each_said_with_what_the_passage_says_of_the_other_are_caught
         "小麦和玉米均增产，其中小麦增产12.5%[1]。",
         "小麦和玉米都实现增产，小麦增产百分之十二点五，玉米增产百分之二十点四。",
     )
+
+
+def test_a_move_from_one_place_to_another_stated_the_other_way_round_is_caught():
+    """从甲迁到乙 restated as 从乙迁到甲: every word is there, only the way is reversed."""
+    text = "1952年院系调整时，该校图书馆从老城区的钟楼一侧迁到了新校区的湖畔。"
+    caught(
+        "1952年院系调整时，该校图书馆从新校区的湖畔迁到了老城区的钟楼一侧[1]。",
+        "1952年院系调整时，该校图书馆从老城区的钟楼一侧迁到新校区的湖畔[1]。",
+        text,
+        "方向相反",
+    )

@@ -119,7 +119,9 @@ def turned_round(sentence: str, cited: Cited) -> list[str]:
     return list(dict.fromkeys(issues))
 
 
-_TURN = re.compile(r"转向|转为|转变为|转变成|发展为|发展成|变为|变成|转到|过渡到|调整为")
+_TURN = re.compile(
+    r"转向|转为|转变为|转变成|发展为|发展成|变为|变成|转到|过渡到|调整为|迁到|迁至|迁往|飞往|前往|开往|转任|调任|到"
+)
 _TURN_START = re.compile(r"[由从原]")
 _TURN_REACH = 40  # characters read on each side of a turn
 _TURN_LIKE = 0.5  # share of the turn's character pairs its passage's turn must hold
@@ -128,7 +130,8 @@ _TURN_SHARE = 0.5  # of what one start has and the other has not, found at the o
 
 def turns_reversed(sentence: str, cited: Cited) -> list[str]:
     """A long change of course stated the other way round (由依靠投资、出口拉动转向依靠消费……
-    → 由依靠消费……转向依靠投资、出口拉动; 原以专科为主，现转为以本科为主 → 原以本科……):
+    → 由依靠消费……转向依靠投资、出口拉动; 原以专科为主，现转为以本科为主 → 原以本科……; 从甲
+    迁到乙 → 从乙迁到甲):
     what the sentence has before the turn and its passage has not is what the passage has after
     it, and the reverse."""
     issues = []
