@@ -651,6 +651,12 @@ def test_figures_spelled_out_or_in_older_print_are_read_as_digits():
     assert figures("实际增长4·3％") == figures("实际增长4.3%") == {"4.3%"}
     assert figures("即增长二点八倍") == {"2.8"} and figures("这一点很重要") == set()
     assert figures("八十五万六千人") == {"856000"} and figures("三万亿元") == {"3000000000000"}
+    assert figures("流域面积约为3万2471平方千米") == {"32471"}  # 千米 is a unit, no 1000
+    # an approximate range: two neighbouring digits before the magnitude, however joined
+    assert (
+        figures("五六十年代") == figures("五至六十年代") == figures("五、六十年代") == {"50", "60"}
+    )
+    assert figures("三四百人") == {"300", "400"} and figures("三七十人") == {"三七十"}
     spelled = passage(
         "现代工业的比重已由一九五二年的百分之二十六点七上升到一九五四年的百分之三十三。"
     )
@@ -1383,3 +1389,32 @@ def test_a_move_from_one_place_to_another_stated_the_other_way_round_is_caught()
         text,
         "方向相反",
     )
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right", "text", "naming"),
+    [
+        (  # a bare predicate clause carries its negation: 不能有丝毫放松 is no 可以放松
+            "报告指出该项工作成绩还不够巩固，工作可以适当放松[1]。",
+            "报告指出该项工作成绩还不够巩固，丝毫不能放松[1]。",
+            "该项工作已经取得很大成绩，但有些成绩还不够巩固，不能有丝毫放松。",
+            "放松",
+        ),
+        (
+            "要推行设备共享，延长成果从样机到量产的周期[1]。",
+            "要推行设备共享，缩短成果从样机到量产的周期[1]。",
+            "要实行设备共享、数据互认，缩短成果从样机到量产的周期。",
+            "延长",
+        ),
+        (
+            "他因伤病再次休养一年，但仍入选了国家队最终名单[1]。",
+            "他因伤病再次休养一年，无缘国家队最终名单[1]。",
+            "他因伤病被迫再次休养一年，无缘国家队的最终名单。",
+            "入选",
+        ),
+    ],
+)
+def test_a_bare_negated_predicate_or_a_pair_of_opposites_turned_round_is_caught(
+    wrong, right, text, naming
+):
+    caught(wrong, right, text, naming)

@@ -158,11 +158,10 @@ def denied(sentence: str, cited: Cited) -> list[str]:
     for clause in clauses(sentence):
         mine = _predicates(clause)
         for verb in sorted(mine.governed | mine.stated):
-            about = [
-                (c, p)
-                for c, p in passage
-                if verb in p.denied | p.stated and (mine.topic - mine.denied) & p.topic - {verb}
-            ]
+            holding = [(c, p) for c, p in passage if verb in p.denied | p.stated]
+            about = [(c, p) for c, p in holding if (mine.topic - mine.denied) & p.topic - {verb}]
+            if not about and len(holding) == 1 and len(holding[0][0]) <= _SHORT:
+                about = holding  # the one clause saying it, a bare predicate (但不耐阴)
             theirs_denied = any(verb in p.denied for _, p in about)
             theirs_stated = any(verb in p.stated for _, p in about)
             if theirs_denied != theirs_stated and (verb in mine.governed) != theirs_denied:

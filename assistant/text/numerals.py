@@ -66,7 +66,8 @@ def _counted() -> re.Pattern[str]:
     # 千余年, 一千多年: an approximate count is the same figure
     after = rf"(?:余|多)?(?:{units})|成|分之|倍|中全会|届|期|轮|号|大"
     after += rf"|(?:到|至|～|~)[{_CN}]+(?:{units})"  # 四到六个: the range's first figure too
-    return re.compile(rf"(?<![\d.{_CN}])([{_CN}]+)(?={after})")
+    # 千米, 千克: a unit of its own, no figure (三千米 is one)
+    return re.compile(rf"(?<![\d.{_CN}])(?!千[克米瓦帕卡伏赫焦])([{_CN}]+)(?={after})")
 
 
 @cache
@@ -153,6 +154,11 @@ _PLAN = re.compile(rf"第([{_CN}]+)个五年(计划|规划)")  # 第六个五年
 _PERCENT = re.compile(rf"百分之([{_CN}]+)(?:点([{_DIGIT_CHARS}]+))?")  # 百分之二十六点七
 _TAEL = re.compile(rf"(?<=[万亿])两(?![{_CN}])")
 _TEN_THOUSAND_TEN_THOUSANDS = re.compile(rf"(?<=[{_CN}\d])万万")
+_MIXED = re.compile(r"(?<![\d.])(\d+)万(\d{4})(?![\d.万亿])")  # 3万2471 is 32471
+# 四五十年, 五至六十年代, 三、四百人: two neighbouring digits before the magnitude give a range
+_ABOUT = re.compile(
+    r"(?<![\d十百千万亿第])([一二三四五六七八九两])(?:至|到|、)?([二三四五六七八九])([十百千万])"
+)
 
 
 @cache
@@ -182,9 +188,20 @@ def digits_for_spelled(text: str) -> str:
     text = _SPELLED_YEAR.sub(lambda m: _digit_by_digit(m.group()), text)
     text = _DECADE.sub(lambda m: f"{int(m.group(1)) - 1}{m.group(2)}年代", text)
     text = _PLAN.sub(lambda m: f"{m.group(1)}五{m.group(2)}", text)
+    text = _MIXED.sub(lambda m: str(int(m.group(1)) * 10_000 + int(m.group(2))), text)
+    text = _ABOUT.sub(_range_about, text)
 
     text = _PERCENT.sub(lambda m: _decimal(m, "%"), text)
     return _decimal_pattern().sub(lambda m: _decimal(m, ""), text)
+
+
+def _range_about(match: re.Match[str]) -> str:
+    """四五十 → 40至50 (an approximate range), as written when the digits are not neighbours."""
+    low, high, size = _DIGIT[match.group(1)], _DIGIT[match.group(2)], _SMALL.get(match.group(3))
+    if high != low + 1:
+        return match.group()
+    size = size or _LARGE[match.group(3)]
+    return f"{low * size}至{high * size}"
 
 
 def _decimal(match: re.Match[str], suffix: str) -> str:
