@@ -1418,3 +1418,11 @@ def test_a_bare_negated_predicate_or_a_pair_of_opposites_turned_round_is_caught(
     wrong, right, text, naming
 ):
     caught(wrong, right, text, naming)
+
+
+def test_a_name_jieba_glued_to_the_day_before_it_is_the_same_name():
+    """1960年5月17日|苏佩…: jieba guesses 日苏佩 as a name; the sentence's 苏佩维埃尔 is the same."""
+    passes(
+        "苏佩维埃尔于1960年5月17日在巴黎逝世，葬于比利牛斯山中的小镇[1]。",
+        "1960年5月17日苏佩维埃尔在巴黎逝世，葬于比利牛斯山中的小镇。",
+    )

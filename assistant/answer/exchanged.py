@@ -57,7 +57,8 @@ def _qualified_otherwise(part: Aligned) -> list[str]:
     ]
 
 
-_FUNCTION_CHARACTERS = frozenset("于在从自向对把被将以为与和及由的")
+# function characters, and the 日 of a date (10日|泰森), jieba glues to the name after them
+_FUNCTION_CHARACTERS = frozenset("于在从自向对把被将以为与和及由的日号")
 
 
 def _qualified_apart(word: str, other: str, text: str) -> bool:
