@@ -1426,3 +1426,15 @@ def test_a_name_jieba_glued_to_the_day_before_it_is_the_same_name():
         "苏佩维埃尔于1960年5月17日在巴黎逝世，葬于比利牛斯山中的小镇[1]。",
         "1960年5月17日苏佩维埃尔在巴黎逝世，葬于比利牛斯山中的小镇。",
     )
+
+
+def test_a_route_stated_the_other_way_round_in_other_words_is_caught():
+    """The nouns before the turn are the passage's after it, and the reverse, whatever else the
+    two say in other words (途径……到 for 经……飞往, the stops in another order)."""
+    text = "该航班是一架由北河市途径东湖市和南岭市到西山市的客机。"
+    caught(
+        "该航班是一架由西山市经南岭市和东湖市飞往北河市的客机[1]。",
+        "该航班是一架由北河市经南岭市和东湖市飞往西山市的客机[1]。",
+        text,
+        "方向相反",
+    )

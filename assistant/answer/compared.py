@@ -15,6 +15,7 @@ from functools import cache
 
 from ..text import lexicon
 from ..text.chars import CJK
+from ..text.segment import tagged
 from .cited import Cited, clauses
 
 
@@ -131,27 +132,39 @@ _TURN_SHARE = 0.5  # of what one start has and the other has not, found at the o
 def turns_reversed(sentence: str, cited: Cited) -> list[str]:
     """A long change of course stated the other way round (由依靠投资、出口拉动转向依靠消费……
     → 由依靠消费……转向依靠投资、出口拉动; 原以专科为主，现转为以本科为主 → 原以本科……; 从甲
-    迁到乙 → 从乙迁到甲):
-    what the sentence has before the turn and its passage has not is what the passage has after
-    it, and the reverse."""
+    迁到乙 → 从乙迁到甲, 由甲经丙飞往乙 → 由乙经丙飞往甲), `_reversed`."""
     issues = []
     for mine_from, mine_to, written in _turns(sentence):
         for theirs_from, theirs_to, turn in _turns(cited.text):
             mine, theirs = mine_from + mine_to, theirs_from + theirs_to
             if max(_like(mine, theirs), _like(theirs, mine)) < _TURN_LIKE:
                 continue  # another turn of the passages
-            came = _pairs(mine_from) - _pairs(theirs_from)  # said to be where it starts …
-            went = _pairs(theirs_from) - _pairs(mine_from)  # … instead of where it started
-            if (
-                came
-                and went
-                and len(came & _pairs(theirs_to)) >= _TURN_SHARE * len(came)
-                and len(went & _pairs(mine_to)) >= _TURN_SHARE * len(went)
-            ):
+            if _reversed(mine_from, mine_to, theirs_from, theirs_to):
                 said = f"{theirs_from[:12]}……{turn}{theirs_to[:12]}"
                 issues.append(f"“{written}”前后与原文的方向相反（原文：“{said}”）")
                 break
     return issues
+
+
+def _reversed(mine_from: str, mine_to: str, theirs_from: str, theirs_to: str) -> bool:
+    """What the sentence has before the turn and the passage has not is what the passage has
+    after it, and the reverse — read by character pairs, or by nouns (原本以本科为主，现在……
+    against 原以专科为主，现……: the 原本 and 现在 the passage words otherwise are no change)."""
+    for parts in (_pairs, _nouns):
+        came = parts(mine_from) - parts(theirs_from)  # said to be where it starts …
+        went = parts(theirs_from) - parts(mine_from)  # … instead of where it started
+        if (
+            came
+            and went
+            and len(came & parts(theirs_to)) >= _TURN_SHARE * len(came)
+            and len(went & parts(mine_to)) >= _TURN_SHARE * len(went)
+        ):
+            return True
+    return False
+
+
+def _nouns(piece: str) -> set[str]:
+    return {w for w, flag in tagged(piece) if len(w) >= 2 and flag[0] == "n"}
 
 
 def _turns(text: str) -> list[tuple[str, str, str]]:
