@@ -1438,3 +1438,16 @@ def test_a_route_stated_the_other_way_round_in_other_words_is_caught():
         text,
         "方向相反",
     )
+
+
+def test_a_small_numeral_changed_before_a_word_no_unit_list_has_is_caught():
+    """六孔石桥 → 五孔石桥, 家康的七男 → 六男: 孔 and 男 are in no list of measure words, but the
+    passage gives what follows them another count."""
+    text = "城中有一座罗马时代的六孔石桥，建于104年。康忠收家康的七男松千代为养子。"
+    caught(
+        "城中有一座罗马时代的五孔石桥，建于104年[1]。",
+        "城中有一座罗马时代的六孔石桥，建于104年[1]。",
+        text,
+        "五孔石桥",
+    )
+    flags("康忠收家康的六男松千代为养子[1]。", text, "六男松千")
