@@ -17,25 +17,32 @@ from ..text.numerals import all_in_digits
 from ..text.segment import tagged
 from .cited import Cited, clauses
 
-_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?%?(?![\d.]|[年月日])")
+_FIGURE_TERM = re.compile(r"(?<![\d.])\d+(?:\.\d+)?%?(?![\d.]|[年月日])")
 _PHRASING = ("u", "p", "c", "r", "x", "y", "e", "o", "w", "m", "q", "d", "f", "t")
 _FEW = 2  # clauses of the passages a term may be in and still tell which thing it goes with
+_FIGURE, _THING, _WORD = "figure", "thing", "word"  # the kinds of term
 
 
 def crosswise(sentence: str, cited: Cited) -> list[str]:
     """Two clauses of the sentence, each with a term the passages give only the other's subject:
     the passages pair a with x and b with y, each in a clause of its own and never a with y or b
-    with x; the sentence pairs a with y and b with x. a and b are things (nouns, names, figures),
-    and x or y; every term is in few clauses of the passages, or it pairs with anything."""
+    with x; the sentence pairs a with y and b with x. Every term is in few clauses of the
+    passages, or it pairs with anything."""
     theirs = list(dict.fromkeys(all_in_digits(c) for c in cited.clauses))  # each clause once
     mine = [_terms(all_in_digits(c), theirs) for c in clauses(sentence)]
     for first, second in combinations([m for m in mine if len(m) >= 2], 2):
         for a, y in permutations(sorted(first.keys() - second.keys()), 2):
             for b, x in permutations(sorted(second.keys() - first.keys()), 2):
-                things = first[a] and second[b] and (first[y] or second[x])
-                if things and _crossed(a, y, b, x, theirs):
+                kinds = (first[a], second[b], first[y], second[x])
+                if _alternatives(*kinds) and _crossed(a, y, b, x, theirs):
                     return [f"原文中与“{a}”相对应的是“{x}”而不是“{y}”（与“{b}”互换）"]
     return []
+
+
+def _alternatives(a: str, b: str, y: str, x: str) -> bool:
+    """a and b are two things or two figures, and so are x and y: two words (推动 / 促进) or a
+    thing and a word (国债 / 增长) say the same in other words too often."""
+    return a == b != _WORD and x == y != _WORD
 
 
 def _crossed(a: str, y: str, b: str, x: str, clauses_of: list[str]) -> bool:
@@ -49,16 +56,14 @@ def _crossed(a: str, y: str, b: str, x: str, clauses_of: list[str]) -> bool:
     return paired(a, x) and paired(b, y) and not paired(a, y) and not paired(b, x)
 
 
-def _terms(clause: str, theirs: list[str]) -> dict[str, bool]:
+def _terms(clause: str, theirs: list[str]) -> dict[str, str]:
     """The clause's figures (not dates) and words of two characters or more that few clauses of
-    the passages use, each with whether it names a thing."""
-    found = {f: True for f in _FIGURE.findall(clause)}
+    the passages use, each with its kind: a figure, a thing (noun, name, place) or a word."""
+    found = dict.fromkeys(_FIGURE_TERM.findall(clause), _FIGURE)
     for word, flag in tagged(clause):
         if len(word) >= 2 and flag[0] not in _PHRASING:
-            found.setdefault(word, flag[0] in "ns" and flag != "vn")
-    return {
-        t: thing for t, thing in found.items() if 1 <= sum(_holds(c, t) for c in theirs) <= _FEW
-    }
+            found.setdefault(word, _THING if flag[0] in "ns" and flag != "vn" else _WORD)
+    return {t: kind for t, kind in found.items() if 1 <= sum(_holds(c, t) for c in theirs) <= _FEW}
 
 
 def _holds(text: str, term: str) -> bool:
