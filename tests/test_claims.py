@@ -1451,3 +1451,11 @@ def test_a_small_numeral_changed_before_a_word_no_unit_list_has_is_caught():
         "五孔石桥",
     )
     flags("康忠收家康的六男松千代为养子[1]。", text, "六男松千")
+
+
+def test_a_name_with_a_function_character_glued_to_its_end_is_the_passages_name():
+    """…·维耶特|之子: jieba guesses 舍弗隆-维耶特之 as the name; without the 之 it is the passage's."""
+    passes(
+        "卡洛是费迪南多·玛利亚和妻子尚塔尔·德·舍弗隆-维耶特之子[1]。",
+        "卡洛是费迪南多·玛利亚和妻子尚塔尔·德·舍弗隆-维耶特的儿子。",
+    )

@@ -197,12 +197,24 @@ def _meeting_names(sentence: str) -> list[str]:
     return names
 
 
+_GLUED = "和与及成为在于之的中里外内上"
+
+
+def _unglued(name: str) -> list[str]:
+    """A guessed name without the function or position character jieba glued to one end of it
+    (和|耶律留哥, 易颉|中, 鲍尔默|外)."""
+    if len(name) < 3 or is_dictionary_word(name):
+        return []
+    return [name[1:]] * (name[0] in _GLUED) + [name[:-1]] * (name[-1] in _GLUED)
+
+
 def _named(sentence: str, cited: Cited) -> list[str]:
     issues = []
     for name in _entities(sentence, cited.text):
         spellings = [name, *spelled_otherwise(name)]  # 普通高校 for the passage's 普通高等学校
         # a name cut out of a short form (新农|合): the short form's full name (新型农村合作医疗)
         spellings += [o for w in whole_words(name, sentence) for o in (w, *synonyms(w))]
+        spellings += _unglued(name)
         if (
             not any(normalise_for_match(s) in cited.flat for s in spellings)
             and not cited.says_with_de(name)  # 新进展 for 新的进展
