@@ -1459,3 +1459,14 @@ def test_a_name_with_a_function_character_glued_to_its_end_is_the_passages_name(
         "卡洛是费迪南多·玛利亚和妻子尚塔尔·德·舍弗隆-维耶特之子[1]。",
         "卡洛是费迪南多·玛利亚和妻子尚塔尔·德·舍弗隆-维耶特的儿子。",
     )
+
+
+def test_a_share_exceeded_stated_as_a_shortfall_is_caught():
+    """超过原定计划……的百分之十五点三 is 高15.3%, not 低15.3%; the figure pins down the difference."""
+    text = "投资总额共为四百九十三亿元，超过原定计划四百二十七亿四千万元的百分之十五点三。"
+    caught(
+        "投资总额为493亿元，比原定计划的427.4亿元低15.3%[1]。",
+        "投资总额为493亿元，比原定计划的427.4亿元高15.3%[1]。",
+        text,
+        "低15.3",
+    )

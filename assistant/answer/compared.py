@@ -71,14 +71,27 @@ def _by_how_much() -> re.Pattern[str]:
 def by_how_much(sentence: str, cited: Cited) -> list[str]:
     """A difference stated the other way: 快0.14秒 where the passage has 慢0.14秒 (比……大约40%
     → 小约40%, 高0.5个百分点 → 低0.5个百分点) — the figure pins down which difference it is."""
-    theirs = [(m.group(1), m.group(2), m.group()) for m in _by_how_much().finditer(cited.text)]
+    theirs = _differences(cited.text)
     issues = []
-    for match in _by_how_much().finditer(sentence):
-        measure, figure = match.groups()
+    for measure, figure, written in _differences(sentence):
         same = [(said, source) for said, value, source in theirs if value == figure]
         if same and all(said == _opposite()[measure] for said, _ in same):
-            issues.append(f"“{match.group()}”与原文的说法相反（原文：“{same[0][1]}”）")
+            issues.append(f"“{written}”与原文的说法相反（原文：“{same[0][1]}”）")
     return issues
+
+
+# 超过原定计划427.4亿元的15.3%, 超过……指标1.2%: a share of what it is compared with, above or below
+_EXCEEDING = re.compile(r"(超过|超出|高出|低于)[^，。；、]{1,20}?(?<![\d.])(\d+(?:\.\d+)?)[%％]")
+_EXCEEDING_MEASURE = {"超过": "高", "超出": "高", "高出": "高", "低于": "低"}
+
+
+def _differences(text: str) -> list[tuple[str, str, str]]:
+    """(measure, figure, as written) for each difference the text states (高15.3, 低于……的15.3%)."""
+    found = [(m.group(1), m.group(2), m.group()) for m in _by_how_much().finditer(text)]
+    found += [
+        (_EXCEEDING_MEASURE[m.group(1)], m.group(2), m.group()) for m in _EXCEEDING.finditer(text)
+    ]
+    return found
 
 
 _COURSE = re.compile(
