@@ -1451,6 +1451,13 @@ def test_a_small_numeral_changed_before_a_word_no_unit_list_has_is_caught():
         "五孔石桥",
     )
     flags("康忠收家康的六男松千代为养子[1]。", text, "六男松千")
+    # a won-lost record turned round: each figure is in the passage, not for what it counts
+    caught(
+        "该队本赛季取得10胜6负[1]。",
+        "该队本赛季取得6胜10负[1]。",
+        "该队本赛季6胜10负，排名第二。",
+        "10胜",
+    )
 
 
 def test_a_name_with_a_function_character_glued_to_its_end_is_the_passages_name():

@@ -21,6 +21,7 @@ _THING = 2  # characters after the unit naming what is counted (个|目标, 家|
 _DATES = ("年", "月", "日")  # 1956年|全国 dates what follows, it does not count it
 # a small numeral of its own (not in 十三五, 第三, 3.5) and the three characters after it
 _SMALL_COUNT = re.compile(rf"(?<![{NUMERAL_CHARACTERS}第\d])([两三四五六七八九])([{CJK}]{{3}})")
+_RECORD = re.compile(r"(?<![\d.])(\d+)([胜负败平])(?=\d|[，、。；）)的场局]|$)")
 _NOT_COUNTING = frozenset("是年月日点分成倍十百千万亿")  # 三是, 五月, 三成: said of no thing
 
 
@@ -35,13 +36,15 @@ def _counts() -> re.Pattern[str]:
 def _counted(text: str) -> dict[str, dict[str, str]]:
     """What the text counts (unit and the thing after it) → the figures it gives it (in digits:
     2.17亿 is 217000000), each with the digits it was written in — and what a small numeral
-    counts with a word no unit list has (六孔|石桥, 七男|松千代)."""
+    counts with a word no unit list has (六孔|石桥, 七男|松千代), and the wins and losses of a record."""
     found: dict[str, dict[str, str]] = defaultdict(dict)
     for match in _counts().finditer(all_in_digits(text)):  # 6,476 is 6476 there
         written, unit, thing = match.groups()
         if unit not in _DATES:
             for value in figures(written):
                 found[unit + thing].setdefault(value, written)
+    for match in _RECORD.finditer(all_in_digits(text)):  # 6胜10败: the wins and the losses
+        found[match.group(2)].setdefault(match.group(1), match.group(1))
     for match in _SMALL_COUNT.finditer(text):
         written, counted = match.groups()
         if counted[0] not in _NOT_COUNTING:
