@@ -31,6 +31,7 @@ from .polar import (
     unnegated,
 )
 
+_NOMINAL = ("n", "vn", "nz")  # jieba's tags for 裁员, 中断 … when a negator governs them
 _REACH = 10  # characters after a negator in which the verb it governs may stand (并未与某队签订)
 
 
@@ -62,8 +63,8 @@ def _predicates(clause: str) -> _Predicates:
             reach += len(following)
             if reach > _REACH or following == "的":
                 break  # 不裁员的|企业可继续……: the negation ends with its relative clause
-            if _predicate(flag) and len(following) >= 2:
-                governed.add(following)
+            if len(following) >= 2 and (_predicate(flag) or (j == i + 1 and flag in _NOMINAL)):
+                governed.add(following)  # 不裁员: a noun right after the negator is its verb
                 # 不能忽视、放弃: verbs joined by 、 or 和 share the negation
                 k = j + 1
                 while k + 1 < len(words) and words[k][0] in ("、", "和", "或"):
@@ -157,7 +158,11 @@ def denied(sentence: str, cited: Cited) -> list[str]:
     items = [(i, p if i == c else _predicates(i)) for c, p in passage for i in c.split("、")]
     for clause in clauses(sentence):
         mine = _predicates(clause)
-        for verb in sorted(mine.governed | mine.stated):
+        # a noun the passages negate as a verb (尽量不裁员), said here without a negation
+        nominal = {
+            w for _, p in passage for w in p.governed if w in clause and not negations(clause)
+        }
+        for verb in sorted(mine.governed | mine.stated | nominal):
             holding = [(c, p) for c, p in passage if verb in p.denied | p.stated]
             about = [(c, p) for c, p in holding if (mine.topic - mine.denied) & p.topic - {verb}]
             if not about and len(holding) == 1 and len(holding[0][0]) <= _SHORT:
