@@ -1400,6 +1400,12 @@ def test_a_move_from_one_place_to_another_stated_the_other_way_round_is_caught()
             "该项工作已经取得很大成绩，但有些成绩还不够巩固，不能有丝毫放松。",
             "放松",
         ),
+        (  # … and the other way: 从未中断 where the passage says 曾数度中断 (中断 tagged a place)
+            "该漫画后来转到晚报上刊登，期间从未中断，一直连载到1974年[1]。",
+            "该漫画后来转到晚报上刊登，期间几度中断，一直连载到1974年[1]。",
+            "其后该漫画转到晚报上刊登，期间曾数度中断，连载一直持续到1974年为止。",
+            "中断",
+        ),
         (  # a noun right after the negator is its verb: 不裁员
             "企业通过灵活用工等办法稳定岗位，必要时适当裁员[1]。",
             "企业通过灵活用工等办法稳定岗位，尽量不裁员[1]。",

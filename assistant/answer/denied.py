@@ -31,7 +31,7 @@ from .polar import (
     unnegated,
 )
 
-_NOMINAL = ("n", "vn", "nz")  # jieba's tags for 裁员, 中断 … when a negator governs them
+_NOMINAL = ("n", "vn", "nz", "ns")  # jieba's tags for 裁员, 中断 … when a negator governs them
 _REACH = 10  # characters after a negator in which the verb it governs may stand (并未与某队签订)
 
 
@@ -163,12 +163,9 @@ def denied(sentence: str, cited: Cited) -> list[str]:
             w for _, p in passage for w in p.governed if w in clause and not negations(clause)
         }
         for verb in sorted(mine.governed | mine.stated | nominal):
-            holding = [(c, p) for c, p in passage if verb in p.denied | p.stated]
-            about = [(c, p) for c, p in holding if (mine.topic - mine.denied) & p.topic - {verb}]
-            if not about and len(holding) == 1 and len(holding[0][0]) <= _SHORT:
-                about = holding  # the one clause saying it, a bare predicate (但不耐阴)
-            theirs_denied = any(verb in p.denied for _, p in about)
-            theirs_stated = any(verb in p.stated for _, p in about)
+            about = _said_of(verb, mine, passage)
+            theirs_denied = any(denies for _, denies in about)
+            theirs_stated = any(not denies for _, denies in about)
             if theirs_denied != theirs_stated and (verb in mine.governed) != theirs_denied:
                 source = shown[about[0][0]].strip()[:30]
                 issues.append(f"原文对“{verb}”的说法相反（原文：“{source}”）")
@@ -180,6 +177,22 @@ def denied(sentence: str, cited: Cited) -> list[str]:
                 or _against_figure(clause, cited)
             )
     return issues
+
+
+def _said_of(
+    verb: str, mine: _Predicates, passage: list[tuple[str, _Predicates]]
+) -> list[tuple[str, bool]]:
+    """The passage clauses saying the verb about what the sentence clause is about (another
+    word in common), each with whether it negates it: the one clause saying it when that is a
+    bare predicate (但不耐阴); for a noun the sentence negates as a verb (从未中断), the clauses
+    naming it with no negation (曾数度中断) state it."""
+    holding = [(c, p, verb in p.denied) for c, p in passage if verb in p.denied | p.stated]
+    if not holding and verb in mine.governed:
+        holding = [(c, p, False) for c, p in passage if verb in c and not negations(c)]
+    about = [(c, d) for c, p, d in holding if (mine.topic - mine.denied) & p.topic - {verb}]
+    if not about and len(holding) == 1 and len(holding[0][0]) <= _SHORT:
+        about = [(holding[0][0], holding[0][2])]
+    return about
 
 
 _CONTRAST = re.compile(r"^(?:但是|但|而|却|只是|不过|然而)")
