@@ -182,12 +182,15 @@ def _nouns(piece: str) -> set[str]:
 
 def _turns(text: str) -> list[tuple[str, str, str]]:
     """(where from, where to, the turn word) for each turn of the text: what comes before the
-    turn from its 由/从/原 on, what comes after it, each within its sentence."""
+    turn from its 由/从/原 on, what comes after it, each within its sentence (到 only after a
+    由/从/原)."""
     found = []
     for match in _TURN.finditer(text):
         window = text[max(0, match.start() - _TURN_REACH) : match.start()]
         before = re.split(r"[。；！？]", window)[-1]
         start = _TURN_START.search(before)
+        if match.group() == "到" and not start:
+            continue  # 得到, 达到, 到2025年: a 到 turns only from a 由/从
         before = before[start.end() :] if start else before
         after = re.split(r"[。；！？]", text[match.end() : match.end() + _TURN_REACH])[0]
         found.append((before, after, match.group()))
