@@ -1373,6 +1373,14 @@ def test_two_things_each_said_with_what_the_passage_says_of_the_other_are_caught
         text,
         "互换",
     )
+    # 以及 joins two statements as a comma would
+    text = "几种果实都可食用，如金橘被当作「水柠檬」以及柚子被当作西印度群岛的「甜葫芦」。"
+    caught(
+        "例如柚子被称作「水柠檬」，金橘则被当作西印度群岛的「甜葫芦」[1]。",
+        "例如金橘被称作「水柠檬」，柚子则被当作西印度群岛的「甜葫芦」[1]。",
+        text,
+        "互换",
+    )
     # two things named together in the passage, then each with its own: said of both, no swap
     passes(
         "小麦和玉米均增产，其中小麦增产12.5%[1]。",

@@ -28,8 +28,8 @@ def crosswise(sentence: str, cited: Cited) -> list[str]:
     the passages pair a with x and b with y, each in a clause of its own and never a with y or b
     with x; the sentence pairs a with y and b with x. Every term is in few clauses of the
     passages, or it pairs with anything."""
-    theirs = list(dict.fromkeys(all_in_digits(c) for c in cited.clauses))  # each clause once
-    mine = [_terms(all_in_digits(c), theirs) for c in clauses(sentence)]
+    theirs = list(dict.fromkeys(all_in_digits(p) for c in cited.clauses for p in _items(c)))
+    mine = [_terms(all_in_digits(p), theirs) for c in clauses(sentence) for p in _items(c)]
     for first, second in combinations([m for m in mine if len(m) >= 2], 2):
         for a, y in permutations(sorted(first.keys() - second.keys()), 2):
             for b, x in permutations(sorted(second.keys() - first.keys()), 2):
@@ -37,6 +37,12 @@ def crosswise(sentence: str, cited: Cited) -> list[str]:
                 if _alternatives(*kinds) and _crossed(a, y, b, x, theirs):
                     return [f"原文中与“{a}”相对应的是“{x}”而不是“{y}”（与“{b}”互换）"]
     return []
+
+
+def _items(clause: str) -> list[str]:
+    """The clause's parts that 以及 joins (甲被当作「水柠檬」以及乙被当作「甜葫芦」): each says
+    its own thing, as a clause does."""
+    return [p for p in re.split(r"以及", clause) if p]
 
 
 def _alternatives(a: str, b: str, y: str, x: str) -> bool:
