@@ -266,6 +266,15 @@ def test_the_kind_of_text_a_question_opens_with_is_not_its_subject():
     """论文|讲破……: the question names its document by its kind, then a verb jieba guessed as a
     word; neither is a name a passage must hold."""
     assert subject_words("论文讲破人才流动那些卡子，是秉着啥原则来的？") == []
+    # … nor what a source is said to say: 新华网|说引|才, jieba gluing 说 to what follows
+    assert subject_words("新华网说引才育才可以有哪些搭配组合？") == []
+
+
+def test_a_compound_the_text_says_with_a_word_between_its_words_is_found():
+    """基础学科 is in 优势基础研究学科领域 (one short word between its two words), not in a
+    text whose 基础 and 学科 stand apart."""
+    assert present("基础学科", "围绕数学、物理等优势基础研究学科领域开展研究")
+    assert not present("基础学科", "完善基础设施，加强重点学科建设")
 
 
 def test_a_colloquial_verb_glued_to_a_guessed_word_is_not_part_of_it():

@@ -30,7 +30,7 @@ from ..text.openings import (
 )
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, tagged
-from ..text.synonyms import asked, holds, spelled_otherwise, synonyms
+from ..text.synonyms import asked, holds, said_apart, spelled_otherwise, synonyms
 from ..tuning import TUNING
 from .mentions import describe, points_at, searchable, singles_out
 from .weights import answer_type_words, term_weights, word_weight
@@ -55,6 +55,8 @@ def present(word: str, text: str) -> bool:
     word = asked(word)
     if holds(text, word) or any(s in text for s in spelled_otherwise(word)):
         return True
+    if said_apart(word, text):
+        return True  # 基础学科 → 基础研究学科
     if len(word) != 2:
         return False
     return bool(re.search(rf"{re.escape(word[0])}.{{0,6}}{re.escape(word[1])}", text))

@@ -12,9 +12,11 @@ written: 搭建 must not count as found wherever the common 建设 is.
 
 from __future__ import annotations
 
-from functools import cache
+import re
+from functools import cache, lru_cache
 
 from . import lexicon
+from .segment import search_terms
 
 
 @cache
@@ -55,6 +57,24 @@ def whole_words(fragment: str, text: str) -> list[str]:
 def holds(text: str, word: str) -> bool:
     """The text has the word, or a word of its group."""
     return word in text or any(other in text for other in synonyms(word))
+
+
+_APART = 2  # characters a compound's two words may stand apart (基础|研究|学科)
+
+
+def said_apart(word: str, text: str) -> bool:
+    """A compound of two words said with a word between them (基础学科 → 基础研究学科领域)."""
+    parts = _halves(word)
+    between = f".{{0,{_APART}}}"
+    return bool(parts) and re.search(between.join(map(re.escape, parts)), text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _halves(word: str) -> tuple[str, ...]:
+    """The compound's two words, each of two characters or more; none for any other word."""
+    parts = tuple(t for t in search_terms(word) if t != word)
+    whole = len(parts) == 2 and "".join(parts) == word
+    return parts if whole and all(len(p) >= 2 for p in parts) else ()
 
 
 def stand_in(word: str, used: list[str]) -> str:
