@@ -1497,3 +1497,11 @@ def test_a_share_exceeded_stated_as_a_shortfall_is_caught():
         text,
         "低15.3",
     )
+
+
+def test_a_noun_the_passage_negates_once_and_states_elsewhere_is_no_contradiction():
+    """没有翼尖小翼 in one clause, 加装翼尖小翼 in another: a sentence copying the second states
+    what the passage states (the negated-noun rule reads 翼尖 as stated there too)."""
+    text = "部分舰载机没有翼尖小翼。民航客机普遍加装翼尖小翼以节省燃油。"
+    passes("民航客机普遍加装翼尖小翼以节省燃油[1]。", text)
+    flags("部分舰载机也加装了翼尖小翼[1]。", "舰载机没有翼尖小翼，以便在甲板上停放。", "翼尖")

@@ -184,11 +184,15 @@ def _said_of(
 ) -> list[tuple[str, bool]]:
     """The passage clauses saying the verb about what the sentence clause is about (another
     word in common), each with whether it negates it: the one clause saying it when that is a
-    bare predicate (但不耐阴); for a noun the sentence negates as a verb (从未中断), the clauses
-    naming it with no negation (曾数度中断) state it."""
+    bare predicate (但不耐阴). A word the passages never state as a verb (中断, 裁员, 牙齿 — nouns
+    to jieba) is stated by any clause naming it with no negation (曾数度中断)."""
     holding = [(c, p, verb in p.denied) for c, p in passage if verb in p.denied | p.stated]
-    if not holding and verb in mine.governed:
-        holding = [(c, p, False) for c, p in passage if verb in c and not negations(c)]
+    if not any(verb in p.stated for _, p in passage):  # a noun to jieba (裁员, 中断, 牙齿) …
+        holding += [  # … is stated by a clause naming it with no negation
+            (c, p, False)
+            for c, p in passage
+            if verb in c and verb not in p.denied and not negations(c)
+        ]
     about = [(c, d) for c, p, d in holding if (mine.topic - mine.denied) & p.topic - {verb}]
     if not about and len(holding) == 1 and len(holding[0][0]) <= _SHORT:
         about = [(holding[0][0], holding[0][2])]
