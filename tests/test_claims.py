@@ -1505,3 +1505,9 @@ def test_a_noun_the_passage_negates_once_and_states_elsewhere_is_no_contradictio
     text = "部分舰载机没有翼尖小翼。民航客机普遍加装翼尖小翼以节省燃油。"
     passes("民航客机普遍加装翼尖小翼以节省燃油[1]。", text)
     flags("部分舰载机也加装了翼尖小翼[1]。", "舰载机没有翼尖小翼，以便在甲板上停放。", "翼尖")
+    # … and the noun must be a word of the sentence: 简化字 does not state 简化
+    passes(
+        "该国1976年后改用中国大陆的简化字[1]。",
+        "该国汉字曾于1969年自行简化，1974年公布的总表收录了2248个简体字，以及10个中国尚未简化的"
+        "字。1976年后则改用中国大陆的简化字。",
+    )

@@ -159,9 +159,8 @@ def denied(sentence: str, cited: Cited) -> list[str]:
     for clause in clauses(sentence):
         mine = _predicates(clause)
         # a noun the passages negate as a verb (尽量不裁员), said here without a negation
-        nominal = {
-            w for _, p in passage for w in p.governed if w in clause and not negations(clause)
-        }
+        said = {w for w, _ in tagged(clause)} if not negations(clause) else set()
+        nominal = {w for _, p in passage for w in p.governed if w in said}  # whole words only
         for verb in sorted(mine.governed | mine.stated | nominal):
             about = _said_of(verb, mine, passage)
             theirs_denied = any(denies for _, denies in about)
