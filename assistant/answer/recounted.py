@@ -38,12 +38,13 @@ def _counted(text: str) -> dict[str, dict[str, str]]:
     2.17亿 is 217000000), each with the digits it was written in — and what a small numeral
     counts with a word no unit list has (六孔|石桥, 七男|松千代), and the wins and losses of a record."""
     found: dict[str, dict[str, str]] = defaultdict(dict)
-    for match in _counts().finditer(all_in_digits(text)):  # 6,476 is 6476 there
+    digits = all_in_digits(text)  # 6,476 is 6476 there
+    for match in _counts().finditer(digits):
         written, unit, thing = match.groups()
         if unit not in _DATES:
             for value in figures(written):
                 found[unit + thing].setdefault(value, written)
-    for match in _RECORD.finditer(all_in_digits(text)):  # 6胜10败: the wins and the losses
+    for match in _RECORD.finditer(digits):  # 6胜10败: the wins and the losses
         found[match.group(2)].setdefault(match.group(1), match.group(1))
     for match in _SMALL_COUNT.finditer(text):
         written, counted = match.groups()
