@@ -160,12 +160,12 @@ def expand_abbreviations(text: str) -> str:
     and provinces' one-character abbreviations standing alone (冀 → 河北) for searching — not
     within quotation marks or 《》: what is quoted is quoted as written (“AI+工业互联网”)."""
     pieces = _QUOTED.split(text)  # the quotations at odd positions
+    written = text  # as written out so far (工信部 → 工业和信息化部: 工信 is done)
     for pattern, full in _abbreviations():
-        if full not in "".join(
-            pieces
-        ):  # as written out so far (工信部 → 工业和信息化部: 工信 is done)
+        if full not in written:
             pieces = [p if i % 2 else pattern.sub(full, p) for i, p in enumerate(pieces)]
-    return _expand_provinces("".join(pieces))
+            written = "".join(pieces)
+    return _expand_provinces(written)
 
 
 _QUOTED = re.compile(r"(“[^“”]*”|《[^《》]*》)")
