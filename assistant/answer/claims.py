@@ -24,7 +24,7 @@ from ..schema import Passage
 from ..text import lexicon
 from ..text.chars import CJK, normalise_for_match
 from ..text.cities import find_cities
-from ..text.names import abbreviated_in, is_code, names_in, quoted
+from ..text.names import abbreviated_in, is_code, names_in, quoted, unglued
 from ..text.numerals import ranks
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
@@ -205,7 +205,7 @@ def _unglued(name: str) -> list[str]:
     (和|耶律留哥, 易颉|中, 鲍尔默|外)."""
     if len(name) < 3 or is_dictionary_word(name):
         return []
-    return [name[1:]] * (name[0] in _GLUED) + [name[:-1]] * (name[-1] in _GLUED)
+    return unglued(name, _GLUED, _GLUED)
 
 
 def _named(sentence: str, cited: Cited) -> list[str]:

@@ -15,7 +15,7 @@ from functools import cache
 
 from ..text import lexicon
 from ..text.chars import CJK
-from ..text.segment import tagged
+from ..text.segment import nouns_of
 from .cited import Cited, clauses
 
 
@@ -163,7 +163,7 @@ def _reversed(mine_from: str, mine_to: str, theirs_from: str, theirs_to: str) ->
     """What the sentence has before the turn and the passage has not is what the passage has
     after it, and the reverse — read by character pairs, or by nouns (原本以本科为主，现在……
     against 原以专科为主，现……: the 原本 and 现在 the passage words otherwise are no change)."""
-    for parts in (_pairs, _nouns):
+    for parts in (_pairs, nouns_of):
         came = parts(mine_from) - parts(theirs_from)  # said to be where it starts …
         went = parts(theirs_from) - parts(mine_from)  # … instead of where it started
         if (
@@ -174,10 +174,6 @@ def _reversed(mine_from: str, mine_to: str, theirs_from: str, theirs_to: str) ->
         ):
             return True
     return False
-
-
-def _nouns(piece: str) -> set[str]:
-    return {w for w, flag in tagged(piece) if len(w) >= 2 and flag[0] == "n"}
 
 
 def _turns(text: str) -> list[tuple[str, str, str]]:

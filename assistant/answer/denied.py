@@ -18,7 +18,7 @@ from functools import cache
 from itertools import accumulate
 
 from ..text import lexicon
-from ..text.segment import tagged
+from ..text.segment import nouns_of, tagged
 from .cited import Cited, clauses
 from .polar import (
     directions,
@@ -210,7 +210,7 @@ def contrast_denied(sentence: str, cited: Cited) -> list[str]:
         said = clause.strip("，,。；;！？!? ")
         if not _CONTRAST.match(said) or not negations(said) & _negators():
             continue
-        nouns = {w for w, flag in tagged(said) if flag[0] == "n" and len(w) >= 2}
+        nouns = nouns_of(said)
         about = [c for c in cited.clauses if any(n in c for n in nouns)]
         if about and not any(negations(c) for c in about):
             issues.append(f"原文未说“{said[:20]}”（原文：“{about[0].strip()[:30]}”）")

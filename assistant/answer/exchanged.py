@@ -13,9 +13,9 @@ from functools import cache
 
 from ..text import expressions, lexicon
 from ..text.chars import normalise_for_match
-from ..text.names import quoted
+from ..text.names import quoted, unglued
 from ..text.numerals import ranks
-from ..text.segment import is_dictionary_word, tagged
+from ..text.segment import is_dictionary_word, nouns_of, tagged
 from ..text.synonyms import synonyms
 from .cited import Cited
 from .kinds import another_kind, followed
@@ -42,8 +42,7 @@ def swapped(sentence: str, cited: Cited) -> list[str]:
 def _qualified_otherwise(part: Aligned) -> list[str]:
     """A term of the passage clause with its qualifier dropped or another added (半决赛 → 决赛,
     准决赛 → 半准决赛): a different thing, though every character of one is in the other."""
-    mine = {w for w, flag in tagged(part.clause) if len(w) >= 2 and flag[0] == "n"}
-    theirs = {w for w, flag in tagged(part.source) if len(w) >= 2 and flag[0] == "n"}
+    mine, theirs = nouns_of(part.clause), nouns_of(part.source)
     return [
         f"“{m}”与原文的“{t}”不符"
         for m in sorted(mine - theirs)
@@ -117,7 +116,7 @@ def _exchanged(mine: str, theirs: str, clause: str, source: str, cited: Cited) -
 
 def _glued(term: str, other: str) -> bool:
     """`other` is `term` with a function character jieba glued to it (于宁康 for 宁康)."""
-    return len(other) == len(term) + 1 and other[1:] == term and other[0] in _FUNCTION_CHARACTERS
+    return term in unglued(other, _FUNCTION_CHARACTERS)
 
 
 _TITLE = re.compile(r"《([^》]{1,40})》")
@@ -136,8 +135,8 @@ def _same_kind(
     (职业教育 → 高等教育, 台南分院 → 嘉义地方法院): the two end in the same head noun (教育,
     法院), which the alignment may have matched already (职业|教育 against 高等教育), or are
     names before the same head (甲|车队 → 乙|车队)."""
-    said = {w for w in _nouns(mine) if w in cited.text and w not in source}
-    meant = {w for w in _nouns(theirs) if w not in clause}
+    said = {w for w in nouns_of(mine, "nlb") if w in cited.text and w not in source}
+    meant = {w for w in nouns_of(theirs, "nlb") if w not in clause}
     named = clause_names(mine, guessed=True)
     pairs = [
         (m, t)
@@ -174,11 +173,6 @@ _YEAR = re.compile(r"(?<![\d.])(?:1[6-9]|20)\d\d(?![\d.])")
 @cache
 def _relative_time() -> re.Pattern[str]:
     return re.compile(lexicon.alternation("expressions", "relative_times"))
-
-
-def _nouns(piece: str) -> set[str]:
-    """Nouns and the words that classify them (县级, 民营)."""
-    return {w for w, flag in tagged(piece) if len(w) >= 2 and flag[0] in "nlb"}
 
 
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z.&'-]+(?: (?:[A-Z][A-Za-z.&'-]+|of|and|for|de))*")

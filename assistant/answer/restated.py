@@ -20,6 +20,7 @@ from ..text.numerals import figures
 from ..text.regions import find_provinces
 from ..text.segment import (
     is_dictionary_word,
+    nouns_of,
     search_terms,
     tagged,
     tagged_at,
@@ -156,7 +157,7 @@ def _restated_beside_names(clause: str, cited: Cited) -> str | None:
     first the names the passages never use, then every noun (the name put in may be another the
     passage names elsewhere)."""
     names = clause_names(clause, guessed=True) | nouns_not_in(clause, cited)
-    nouns = names | {w for w, flag in tagged(clause) if len(w) >= 2 and flag[0] == "n"}
+    nouns = names | nouns_of(clause)
     for left_out in dict.fromkeys(frozenset(n) for n in (names, nouns) if n):
         cut = "|".join(re.escape(n) for n in sorted(left_out, key=len, reverse=True))
         grams = set().union(*(bigram_set(piece) for piece in re.split(cut, clause)))

@@ -255,3 +255,9 @@ def is_topic_word(word: str) -> bool:
     """A noun-like word (a topic the question asks about), not a verb or adverb of phrasing."""
     flags = {flag for _, flag in tagged(word)}
     return bool(flags & noun_tags())
+
+
+def unglued(name: str, front: str, back: str = "") -> list[str]:
+    """`name` without a function or position character jieba glued to one end of it (于|宁康,
+    和|耶律留哥, 易颉|中): `front` and `back` are the characters to strip from each end."""
+    return [name[1:]] * (name[0] in front) + [name[:-1]] * (name[-1] in back)

@@ -235,6 +235,12 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((pair.word, pair.flag) for pair in _tagger().cut(text) if pair.word.strip())
 
 
+def nouns_of(text: str, kinds: str = "n") -> set[str]:
+    """The words of two characters or more jieba tags as one of `kinds` (n nouns of every
+    kind; l set phrases; b the words that classify nouns: 县级, 民营)."""
+    return {w for w, flag in tagged(text) if len(w) >= 2 and flag[0] in kinds}
+
+
 def tagged_at(text: str) -> list[tuple[str, str, int]]:
     """`tagged`, each word with where it starts in the text."""
     found, at = [], 0
