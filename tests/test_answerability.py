@@ -392,19 +392,41 @@ def test_a_when_question_without_any_date_in_the_texts_is_refused(library_assist
 def test_a_comparison_is_answered_side_by_side(library_assistant):
     answer = library_assistant.ask("湖南和湖北在人才方面有什么不同？")
     assert not answer.refused
-    labels = [s.text.split("：", 1)[0] for s in answer.sentences]
-    assert labels[0] == "湖南" and "湖北" in labels
+    sides = _sides(answer.sentences)
+    assert [label for label, _ in sides] == ["湖南", "湖北"], "each side once, labelled once"
     cited = {
-        label: {
-            answer.passages[n - 1].chunk.doc_id
-            for s in answer.sentences
-            for n in s.citations
-            if s.text.startswith(label)
-        }
-        for label in ("湖南", "湖北")
+        label: {answer.passages[n - 1].chunk.doc_id for s in side for n in s.citations}
+        for label, side in sides
     }
     assert cited["湖南"] == {"湖南省人才措施.txt"} and cited["湖北"] == {"湖北省人才政策.txt"}
     assert all(s.status == "supported" for s in answer.sentences)
+
+
+def _sides(sentences) -> list[tuple[str, list]]:
+    """The sides of a comparison answer: each label (“湖南：”) with the sentences after it."""
+    sides: list[tuple[str, list]] = []
+    for sentence in sentences:
+        label, colon, _ = sentence.text.partition("：")
+        if colon and len(label) <= 4:
+            sides.append((label, []))
+        sides[-1][1].append(sentence)
+    return sides
+
+
+def test_a_comparison_side_is_the_sentence_naming_the_place(tmp_path):
+    """One national text naming both (如江西……，福建……): each side is the sentence naming it,
+    asked by abbreviation (赣, 闽), though the other side's name weighs in the question."""
+    library = {
+        "各地经验.txt": (
+            "各地科技成果转化经验综述\n"
+            "近年来各地探索形成多种成果转化模式，如江西以链长制推动产业链上下游协同攻关。"
+            "福建设立成果转化引导基金，支持高校院所的成果在本地落地。\n"
+        )
+    }
+    answer = assistant_of(tmp_path, library).ask("赣和闽推成果落地各走的啥路子 对比下")
+    sides = dict(_sides(answer.sentences))
+    assert list(sides) == ["江西", "福建"], answer.answer
+    assert "链长制" in sides["江西"][0].text and "引导基金" in sides["福建"][0].text
 
 
 def test_a_word_of_the_texts_synonym_group_is_the_texts_word():

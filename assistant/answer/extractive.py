@@ -9,7 +9,7 @@ copied exactly and every claim is traceable. Headings, bylines and boilerplate a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from ..llm.faults import Budget, Restart
@@ -72,8 +72,10 @@ class ExtractiveGenerator:
         if not chosen:
             yield f"{REFUSAL[:-1]}：{reason}。"
             return
-        for candidate in chosen:
-            yield _cite(candidate.label + candidate.text, candidate.passage.n)
+        label = ""
+        for candidate in chosen:  # a side's label once, before its first sentence
+            shown, label = ("" if candidate.label == label else candidate.label), candidate.label
+            yield _cite(shown + candidate.text, candidate.passage.n)
 
 
 def _cite(sentence: str, n: int) -> str:
@@ -88,6 +90,16 @@ def _cite(sentence: str, n: int) -> str:
 def _about(passage: Passage, province: Province) -> bool:
     text = passage.text + context(passage)
     return passage.chunk.region == province.name or any(a in text for a in province.aliases)
+
+
+def _on_side(candidate: Candidate, province: Province) -> bool:
+    """A sentence for the province's side of a comparison: it names the province, or it comes
+    from a passage about the province and names no other (如上海……, in a passage naming 陕西
+    too, is 上海's side only)."""
+    if any(a in candidate.text for a in province.aliases):
+        return True
+    named = find_provinces(candidate.text)
+    return _about(candidate.passage, province) and all(p == province for p in named)
 
 
 def _candidates(request: GenerationRequest, kind: str) -> list[Candidate]:
@@ -152,9 +164,10 @@ def _comparison(request: GenerationRequest, candidates: list[Candidate]) -> list
     if len(provinces) >= 2:
         for province in provinces:
             label = f"{_named_as(province, request.searched)}："
-            side = [c for c in candidates if _about(c.passage, province)]
+            side = [c for c in candidates if _on_side(c, province)]
+            floor = TUNE.min_coverage * _own_share(request.term_weights, province, provinces)
             for candidate in side[: TUNE.comparison_sentences]:
-                if candidate.coverage >= TUNE.min_coverage:
+                if candidate.coverage >= floor:
                     answer.take(replace(candidate, label=label))
         return answer.chosen if len({c.label for c in answer.chosen}) >= 2 else []
     firsts: dict[str, Candidate] = {}
@@ -165,6 +178,14 @@ def _comparison(request: GenerationRequest, candidates: list[Candidate]) -> list
         if first.coverage >= TUNE.comparison_fraction * best.coverage:
             answer.take(first)
     return answer.chosen if len(answer.chosen) >= 2 else []
+
+
+def _own_share(weights: Mapping[str, float], province: Province, named: list[Province]) -> float:
+    """The share of the question's weight a sentence on the province's side can hold: not the
+    other sides' names (上海 on 陕西's side)."""
+    others = {a for p in named if p != province for a in (*p.aliases, p.abbreviation)}
+    total = sum(weights.values())
+    return 1 - sum(v for w, v in weights.items() if w in others) / total if total else 1.0
 
 
 def _fill(sides: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
