@@ -14,8 +14,8 @@ import pytest
 from conftest import assistant_of
 
 from assistant.answer.candidates import term_coverage
-from assistant.search import evidence
-from assistant.search.evidence import assess, present
+from assistant.search import evidence, named
+from assistant.search.evidence import assess
 from assistant.search.weights import answer_type_words, term_weights
 from assistant.text import lexicon
 from assistant.text.names import is_idiom, names_in, trimmed_guess, unsegmented
@@ -34,6 +34,7 @@ from assistant.text.synonyms import (
     found_in,
     holds,
     instances,
+    present,
     spelled_otherwise,
     stand_in,
     synonyms,
@@ -158,13 +159,25 @@ def test_an_organisation_the_texts_name_is_answered(library_assistant):
     assert not answer.refused and "让-马克·杜邦" in answer.answer
 
 
+def test_the_text_a_question_names_is_where_to_look_not_its_subject():
+    """学报|举例……: after the outlet the passages come from comes what is asked of it — 举例
+    is the asker's word, not a subject the passages must hold; a verb said twice (比一比) is
+    no name; a compound the passage says with a few words between its halves is there."""
+    texts = ["该学报文章指出，受制于人的领域包括光刻机、芯片和操作系统。"]
+    question = "学报举例被卡脖子的领域有哪些"
+    assert named._missing_subject(question, set(), "", texts) == "举例"
+    assert named._missing_subject(question, set(), "《科技创新》 某大学学报", texts) is None
+    assert names_in("湖南和湖北各自在人才上下了哪些功夫 比一比") == []
+    assert present("科技产业", "推动科技创新和产业创新深度融合")
+    assert not present("科技产业", "科技创新推动了传统产业")
+
+
 def test_what_is_asked_of_the_subject_is_no_name_it_mentions():
     """英文名 (which jieba files as a name) in “……的英文名是什么” is what is asked; the subject's
     own name still has to be there."""
     text = "蓝湾研究所（英语：Blue Bay Institute）成立于1990年。"
-    assert evidence._missing_name("蓝湾研究所的英文名是什么？", set(), [text]) is None
-    missing = evidence._missing_name("让-马克·杜邦的英文名是什么？", set(), [text])
-    assert missing is not None and missing.missing == ("让-马克·杜邦",)
+    assert named._missing_name("蓝湾研究所的英文名是什么？", set(), [text]) is None
+    assert named._missing_name("让-马克·杜邦的英文名是什么？", set(), [text]) == "让-马克·杜邦"
 
 
 def test_the_name_check_matches_whole_names_not_characters(library_assistant):

@@ -116,7 +116,10 @@ _CLASSIFIERS = frozenset("个只件条段种类项位名家所座台部本批次
 
 def _phrasing(word: str) -> bool:
     """A verb phrase jieba tagged as a name — 拉进来, 托底, (工厂)里塞: every character a verb,
-    adverb, preposition or place word of its own, one at least a verb."""
+    adverb, preposition or place word of its own, one at least a verb; a verb said twice (比一比,
+    想了想)."""
+    if len(word) == 3 and word[0] == word[2] and word[1] in "一了":
+        return True
     if len(word) > 3:
         return False
     flags = [tagged(ch)[0][1] for ch in word]

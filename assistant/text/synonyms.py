@@ -59,7 +59,7 @@ def holds(text: str, word: str) -> bool:
     return word in text or any(other in text for other in synonyms(word))
 
 
-_APART = 2  # characters a compound's two words may stand apart (基础|研究|学科)
+_APART = 4  # characters a compound's two words may stand apart (基础|研究|学科)
 
 
 def said_apart(word: str, text: str) -> bool:
@@ -101,3 +101,18 @@ def found_in(text: str, term: str) -> bool:
     """The text holds the term: its word, one the word stands for, or an instance of the kind
     it names (颜色 → 银灰色)."""
     return any(w in text or any(i in text for i in instances(w)) for w in term.split("|"))
+
+
+def present(word: str, text: str) -> bool:
+    """The word is in the text, or a word of its synonym group (托底 → 兜底, 搭建 → 建设: whether
+    the passages say it at all, not which sentence says it best), or is spelled there with one
+    of its words put another way (普通高校 → 普通高等学校); a two-character contraction
+    counts when both its characters open nearby words (引育 → 引进……培育)."""
+    word = asked(word)
+    if holds(text, word) or any(s in text for s in spelled_otherwise(word)):
+        return True
+    if said_apart(word, text):
+        return True  # 基础学科 → 基础研究学科
+    if len(word) != 2:
+        return False
+    return bool(re.search(rf"{re.escape(word[0])}.{{0,6}}{re.escape(word[1])}", text))

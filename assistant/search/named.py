@@ -1,0 +1,166 @@
+"""What a question names that the passages must name too, or they cannot answer it.
+
+A place (by any of its aliases, or a region group: 京津冀), a name (matched as a whole word:
+仁爱礁 is not 仁爱), the subject a question opens with, an organisation named by several words,
+and a noun the whole library never uses: each missing, the passages are about something else,
+however many other words they share (`evidence.py` then refuses, naming it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..index.state import Index
+from ..schema import Passage
+from ..text import lexicon
+from ..text.cities import find_cities
+from ..text.expressions import defined_term
+from ..text.listing import counted_list
+from ..text.names import is_idiom, names_in, quoted
+from ..text.openings import (
+    broken_subject,
+    holds_subject,
+    opening_name,
+    opening_nouns,
+    opening_run,
+    subject_words,
+)
+from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
+from ..text.segment import expand_abbreviations, tagged
+from ..text.synonyms import present, spelled_otherwise, synonyms
+from .mentions import describe
+from .weights import word_weight
+
+
+def unnamed(
+    index: Index, question: str, passages: list[Passage], texts: list[str], every: str
+) -> str | None:
+    """The first thing the question names that the passages do not: `texts` are the best
+    passages' searchable texts, `every` all of them together."""
+    provinces, places = place_names(question)
+    described = " ".join(describe(p) for p in passages).lower()
+    return (
+        _missing_place(question, provinces, every)
+        or _missing_name(question, places, texts)
+        or _missing_subject(question, places, described, texts)
+        or _missing_organisation(question, texts)
+        or _unseen_subject(index, question, places, described, texts)
+    )
+
+
+def _names_the_text(word: str, described: str) -> bool:
+    """A kind of text or a word of the passages' titles and outlets (论文, 期刊, 日报): where
+    the question says to look, not what it asks about."""
+    return word in lexicon.words("question_types", "text_kinds") or word.lower() in described
+
+
+def place_names(question: str) -> tuple[list[Province], set[str]]:
+    provinces = find_provinces(question)
+    words = {a for p in provinces for a in (*p.aliases, p.abbreviation)}
+    words |= {n for g in region_groups() for n in g.names if n in question}
+    return provinces, words
+
+
+def _missing_place(question: str, provinces: list[Province], every: str) -> str | None:
+    for group in (g for g in region_groups() if any(n in question for n in g.names)):
+        if not any(name in every for name in group.names):  # 京津冀, 长三角, 川渝 …
+            return group.name
+    for place in find_foreign_places(question) + find_cities(question):
+        if place not in every:
+            return place
+    for province in provinces:
+        if not any(alias.lower() in every for alias in province.aliases):
+            return province.short
+    return None
+
+
+def _missing_subject(
+    question: str, places: set[str], described: str, texts: list[str]
+) -> str | None:
+    """The question's subject (“阿部重次的……”) must be in one passage, all its words together;
+    a subject jieba cut into pieces (狭|叶|艾纳香) as written; a rare noun it opens with (羊水|
+    栓塞……) in one of the passages, up to a place or the text (期刊|举例: what it is asked of)."""
+    words = [w for w in subject_words(question) if w not in places]
+    subject = "".join(words)
+    if len(words) >= 2 and not any(all(w.lower() in text for w in words) for text in texts):
+        return subject
+    term = defined_term(question, whole=True).strip().lower()
+    if (
+        _TERM.fullmatch(term)
+        and not re.search(_POINTING, term)
+        and not any(term in t for t in texts)
+    ):
+        return term  # 什么是X
+    for word in opening_nouns(question):
+        if word in places or _names_the_text(word, described):
+            break  # what follows a place is what is asked about it (京津冀|合伙|培育)
+        if not any(present(word, text) for text in texts):
+            return word
+    broken = broken_subject(question)
+    if (
+        broken
+        and not any(p in broken for p in places)
+        and not any(holds_subject(t, broken) for t in texts)
+    ):
+        return broken
+    opening = opening_name(question)
+    if not opening or expand_abbreviations(opening) != opening or find_provinces(opening):
+        return None  # places are checked by their aliases (冀辽两省)
+    if any(opening.lower() in text for text in texts):
+        return None
+    return opening
+
+
+_TERM = re.compile(r"[^\s《》“”什么哪谁何]{2,6}")  # a term, not a phrase or a question
+_POINTING = "[该此这那本其]"  # 该书是什么: the term points back, the passages may name it otherwise
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?![A-Za-z])")  # Ember, Python: a name
+
+
+def _missing_name(question: str, places: set[str], texts: list[str]) -> str | None:
+    for name in [*names_in(question), *_LATIN_NAME.findall(question)]:
+        if name in places or any(name in p for p in places):
+            continue  # places are checked above, by their aliases and the passages' regions
+        if is_idiom(name) and name not in quoted(question):
+            continue  # an idiom jieba tags as a name (武艺超群): a question's wording, unless
+            # quoted as a name («碧草如茵»景致)
+        if re.search(rf"的{re.escape(name)}(?:是|叫)(?:什么|啥)", question):
+            continue  # what is asked of the subject (……的英文名是什么), not a name it mentions
+        spellings = [name, *spelled_otherwise(name)]  # 普通高校 as 普通高等学校
+        if any(counted_list(name, text) for text in texts):
+            continue  # “三化”: the passage lists 数字化、网络化、智能化
+        if not any(s.lower() in text for text in texts for s in spellings):
+            return name
+    return None
+
+
+def _missing_organisation(question: str, texts: list[str]) -> str | None:
+    """An organisation named by several words (越南|投资|发展|银行) must be in one passage as
+    written, or without the place it opens with: a passage about another bank of the same
+    country holds every word but not the name."""
+    heads = set(lexicon.words("expressions", "organisation_heads"))
+    run: list[str] = []
+    for word, flag in tagged(question):
+        if word in heads and len(run) >= 2:
+            name, local = "".join(run) + word, "".join(run[1:]) + word
+            if not any(name.lower() in text or local.lower() in text for text in texts):
+                return name
+        run = [*run, word] if flag[0] in "nj" or flag in ("vn", "l", "eng") else []
+    return None
+
+
+def _unseen_subject(
+    index: Index, question: str, places: set[str], described: str, texts: list[str]
+) -> str | None:
+    """A noun the question opens with (野驴, 第1|舰队) that the whole library never uses and no
+    passage holds: the library has nothing on the question's subject, however common the word.
+    After a place, a kind of text or an outlet (辽宁|留人, 论文|收尾, 新华网|文章) comes what
+    is asked of it. `texts` are the passages' searchable texts."""
+    for word in opening_run(question):
+        if word in places or _names_the_text(word, described):
+            return None
+        unseen = word_weight(index, word) is None and not any(
+            index.document_frequency(s) for s in synonyms(word)
+        )
+        if unseen and not any(present(word, text) for text in texts):
+            return word
+    return None
