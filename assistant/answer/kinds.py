@@ -62,11 +62,8 @@ def _qualifier_exchanged(part: Aligned, cited: Cited) -> list[str]:
 
 
 def _qualifier(text: str) -> bool:
-    """Nouns, distinguishing words (大型), adjectives, verbal nouns (消费|需求 → 投资|需求) or
-    place words (jieba's s: 高中|毕业生) the dictionary knows: no verb."""
-    return all(
-        is_dictionary_word(w) and (f[0] in "nbj" or f in ("a", "vn", "s")) for w, f in tagged(text)
-    )
+    """Nouns, distinguishing words (大型) or adjectives the dictionary knows: no verb."""
+    return all(is_dictionary_word(w) and (f[0] in "nbj" or f == "a") for w, f in tagged(text))
 
 
 _ITEM_MARK = "、和与及"
