@@ -430,6 +430,35 @@ def test_a_counterpart_put_for_the_other_is_caught():
     flags("东北老工业基地率先开展企业所得税转型改革试点[1]。", text, "企业所得税")
 
 
+def test_not_easily_is_a_negation_either_way_it_is_said():
+    """不易褪色 (one word to jieba) and 不容易褪色 say the same; 容易褪色 says the opposite."""
+    text = "这种颜料干后不再溶于水，且不易褪色，持久性较好。"
+    caught("这种颜料干后容易褪色[1]。", "这种颜料干后不容易褪色[1]。", text, "褪色")
+    passes("这种颜料干后不易褪色，耐久性较好[1]。", text)  # 耐久 is 持久 put another way
+
+
+def test_the_fastest_is_not_the_slowest():
+    text = "全年社会商品零售总额增长14.7%，这是多年来增加最快的一年。"
+    caught(
+        "全年社会商品零售总额增长14.7%，是多年来增加最慢的一年[1]。",
+        "全年社会商品零售总额增长14.7%，是多年来增加最快的一年[1]。",
+        text,
+        "最慢",
+    )
+
+
+def test_the_two_ends_of_a_change_given_each_others_figures_are_caught():
+    """从X100的300Gbps降到X200的150Gbps: each end of the 从……到 says its own thing, and the
+    passage pairs X100 with 150 and X200 with 300."""
+    text = "X100的传输速率是150Gbps，而X200的传输速率则达到了300Gbps。"
+    caught(
+        "传输速率从X100的300Gbps降到了X200的150Gbps[1]。",
+        "传输速率从X100的150Gbps提高到了X200的300Gbps[1]。",
+        text,
+        "X100",
+    )
+
+
 def test_a_postponement_is_a_negation():
     text = "全面推开公立医院综合改革，全部取消药品加成。"
     flags("全面推开公立医院综合改革，暂不取消药品加成[1]。", text)

@@ -9,6 +9,7 @@ terms in each other's place, nor drop or add a qualifier (半决赛 → 决赛).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from ..text import expressions, lexicon
@@ -16,7 +17,7 @@ from ..text.chars import normalise_for_match
 from ..text.names import quoted, unglued
 from ..text.numerals import ranks
 from ..text.segment import is_dictionary_word, nouns_of, tagged
-from ..text.synonyms import synonyms
+from ..text.synonyms import spelled_otherwise, synonyms
 from .cited import Cited
 from .kinds import another_kind, followed
 from .restated import Aligned, aligned, clause_names
@@ -28,7 +29,10 @@ def swapped(sentence: str, cited: Cited) -> list[str]:
     be elsewhere in the passages, so the clause is aligned with the one it restates, and only
     what stands in place of a term of the passage counts."""
     issues = []
-    for part in aligned(sentence, cited):
+    for whole in aligned(sentence, cited):
+        # a term the texts' way of spelling it (耐久性 for 持久性) is no exchange
+        kept = tuple(c for c in whole.changes if c[1] not in spelled_otherwise(c[0]))
+        part = replace(whole, changes=kept)
         for mine, theirs in part.changes:
             issue = _exchanged(mine, theirs, part.clause, part.source, cited)
             if issue:

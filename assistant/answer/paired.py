@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from itertools import combinations, permutations
 
+from ..text.names import is_code
 from ..text.numerals import all_in_digits
 from ..text.segment import tagged
 from .cited import Cited, clauses
 
-_FIGURE_TERM = re.compile(r"(?<![\d.])\d+(?:\.\d+)?%?(?![\d.]|[年月日])")
+_FIGURE_TERM = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?%?(?![\d.]|[年月日])")
 _PHRASING = ("u", "p", "c", "r", "x", "y", "e", "o", "w", "m", "q", "d", "f", "t")
 _FEW = 2  # clauses of the passages a term may be in and still tell which thing it goes with
 _FIGURE, _THING, _WORD = "figure", "thing", "word"  # the kinds of term
@@ -40,9 +41,18 @@ def crosswise(sentence: str, cited: Cited) -> list[str]:
 
 
 def _items(clause: str) -> list[str]:
-    """The clause's parts that 以及 joins (甲被当作「水柠檬」以及乙被当作「甜葫芦」): each says
-    its own thing, as a clause does."""
-    return [p for p in re.split(r"以及", clause) if p]
+    """The clause's parts that 以及 joins (甲被当作「水柠檬」以及乙被当作「甜葫芦」), and the two
+    ends of a 从……到 (从甲的150提升到乙的300): each says its own thing, as a clause does."""
+    parts = [p for p in re.split(r"以及", clause) if p]
+    return [end for p in parts for end in _ends(p)]
+
+
+def _ends(part: str) -> list[str]:
+    turn = _FROM_TO.fullmatch(part)
+    return [turn.group(1), turn.group(2)] if turn else [part]
+
+
+_FROM_TO = re.compile(r"[^从]*从(.{2,}?)(?:到了|到|至)(.{2,})")
 
 
 def _alternatives(a: str, b: str, y: str, x: str) -> bool:
@@ -67,7 +77,9 @@ def _terms(clause: str, theirs: list[str]) -> dict[str, str]:
     the passages use, each with its kind: a figure, a thing (noun, name, place) or a word."""
     found = dict.fromkeys(_FIGURE_TERM.findall(clause), _FIGURE)
     for word, flag in tagged(clause):
-        if len(word) >= 2 and flag[0] not in _PHRASING:
+        if flag == "eng" and is_code(word):
+            found.setdefault(word, _THING)  # Power5, C919: a name
+        elif len(word) >= 2 and flag[0] not in _PHRASING:
             found.setdefault(word, _THING if flag[0] in "ns" and flag != "vn" else _WORD)
     return {t: kind for t, kind in found.items() if 1 <= sum(_holds(c, t) for c in theirs) <= _FEW}
 
