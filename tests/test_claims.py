@@ -459,6 +459,12 @@ def test_the_two_ends_of_a_change_given_each_others_figures_are_caught():
     )
 
 
+def test_a_list_said_in_another_order_and_a_glued_pronoun_are_no_exchange():
+    text = "目标综合考虑了输入性通胀因素、要素成本上升影响以及居民承受能力。各分行必须按计划执行。"
+    passes("目标综合考虑了居民承受能力、要素成本上升影响以及输入性通胀因素[1]。", text)
+    passes("各分行须依照计划执行[1]。", text)  # 按|计划: jieba glued the preposition
+
+
 def test_a_postponement_is_a_negation():
     text = "全面推开公立医院综合改革，全部取消药品加成。"
     flags("全面推开公立医院综合改革，暂不取消药品加成[1]。", text)

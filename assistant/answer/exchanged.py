@@ -61,7 +61,7 @@ def _qualified_otherwise(part: Aligned) -> list[str]:
 
 
 # function characters, and the 日 of a date (10日|泰森), jieba glues to the name after them
-_FUNCTION_CHARACTERS = frozenset("于在从自向对把被将以为与和及由的日号")
+_FUNCTION_CHARACTERS = frozenset("于在从自向对把被将以为与和及由的日号按其")
 
 
 def _qualified_apart(word: str, other: str, text: str) -> bool:
@@ -71,7 +71,11 @@ def _qualified_apart(word: str, other: str, text: str) -> bool:
     return bool(extra) and re.search(f"{re.escape(extra)}.?{re.escape(word)}", text) is not None
 
 
-_COORDINATED = re.compile(r"[、和与及跟同或]|以及")
+# two items of one list: the gap between them starts and ends with a list mark (甲、乙以及丙 →
+# 丙、乙以及甲), with no clause's punctuation nor a list's closing 等 in it
+_COORDINATED = re.compile(
+    r"(?:[、和与及跟同或]|以及)(?:[^，。；：,;:等]*(?:[、和与及跟同或]|以及))?"
+)
 
 
 def _exchanged_with_each_other(part: Aligned) -> list[str]:
