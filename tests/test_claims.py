@@ -465,6 +465,22 @@ def test_a_list_said_in_another_order_and_a_glued_pronoun_are_no_exchange():
     passes("各分行须依照计划执行[1]。", text)  # 按|计划: jieba glued the preposition
 
 
+def test_a_statement_moved_to_another_year_of_the_text_is_caught():
+    """从今年三月起 → 从去年三月起, though the clause the year is in restates no passage clause
+    alone; a year's 年中 (2017年|中央) is no time of the text."""
+    text = "为使全省交通建设与城乡发展相协调，从今年三月起，已组织数十位交通专家和有关部门的负责人，编制路网规划。"
+    caught(
+        "报告介绍，为使全省交通建设与城乡发展相协调，从去年三月起已组织数十位交通专家和有关部门负责人，编制路网规划[1]。",
+        "报告介绍，为使全省交通建设与城乡发展相协调，从今年三月起已组织数十位交通专家和有关部门负责人，编制路网规划[1]。",
+        text,
+        "去年",
+    )
+    passes(
+        "2017年中央财政专项扶贫资金增长30%以上[1]。",
+        "今年中央财政专项扶贫资金增长30%以上。2017年预算。",
+    )
+
+
 def test_a_postponement_is_a_negation():
     text = "全面推开公立医院综合改革，全部取消药品加成。"
     flags("全面推开公立医院综合改革，暂不取消药品加成[1]。", text)

@@ -40,7 +40,24 @@ def swapped(sentence: str, cited: Cited) -> list[str]:
         issues += _exchanged_with_each_other(part)
         issues += _qualified_otherwise(part)
         issues += another_kind(part, cited)
+    issues += _retimed(sentence, cited)
     return list(dict.fromkeys(issues))
+
+
+# a year or half of it said from the text's own year (not 当年/同年 of a story, nor 2017年|中央)
+_TEXT_YEAR = re.compile(
+    r"(?<![\d〇零一二三四五六七八九十])(?:今年|本年|去年|上年|明年|前年|后年|上半年|下半年)"
+)
+
+
+def _retimed(sentence: str, cited: Cited) -> list[str]:
+    """A year relative to the text (去年, 下半年) that no passage says, where the passages say
+    another (今年): the statement moved in time, whichever clause it is in."""
+    same = _same_times()
+    mine = {same.get(t, t) for t in _TEXT_YEAR.findall(sentence)}
+    theirs = {same.get(t, t) for t in _TEXT_YEAR.findall(cited.text)}
+    moved = sorted(mine - theirs)
+    return [f"“{moved[0]}”与原文的“{min(theirs)}”不符"] if moved and theirs else []
 
 
 def _qualified_otherwise(part: Aligned) -> list[str]:
