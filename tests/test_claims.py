@@ -481,6 +481,17 @@ def test_a_statement_moved_to_another_year_of_the_text_is_caught():
     )
 
 
+def test_another_of_its_kind_put_before_the_passage_verb_is_caught():
+    """工程师走进车间 → 设计师走进车间: both are in the passage clause, which says the other."""
+    text = "学校将定期组织工程师走进车间、设计师与工程师座谈交流活动。"
+    caught(
+        "学校将定期组织设计师走进车间以及设计师与工程师座谈交流活动[1]。",
+        "学校将定期组织工程师走进车间以及设计师与工程师座谈交流活动[1]。",
+        text,
+        "设计师走进",
+    )
+
+
 def test_a_postponement_is_a_negation():
     text = "全面推开公立医院综合改革，全部取消药品加成。"
     flags("全面推开公立医院综合改革，暂不取消药品加成[1]。", text)

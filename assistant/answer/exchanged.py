@@ -18,6 +18,7 @@ from ..text.names import quoted, unglued
 from ..text.numerals import ranks
 from ..text.segment import is_dictionary_word, nouns_of, tagged
 from ..text.synonyms import spelled_otherwise, synonyms
+from .actors import actor_exchanged
 from .cited import Cited
 from .kinds import another_kind, followed
 from .restated import Aligned, aligned, clause_names
@@ -40,6 +41,7 @@ def swapped(sentence: str, cited: Cited) -> list[str]:
         issues += _exchanged_with_each_other(part)
         issues += _qualified_otherwise(part)
         issues += another_kind(part, cited)
+        issues += actor_exchanged(part, cited)
     issues += _retimed(sentence, cited)
     return list(dict.fromkeys(issues))
 
