@@ -442,6 +442,28 @@ def test_a_comparison_side_is_the_sentence_naming_the_place(tmp_path):
     assert "链长制" in sides["江西"][0].text and "引导基金" in sides["福建"][0].text
 
 
+def test_a_comparison_of_two_documents_is_labelled_by_the_names_the_question_gives(tmp_path):
+    """东湖日报和南岭学报……有啥不一样: each document's sentences in turn, under the outlet the
+    question names it by, though one of them holds fewer of the question's words."""
+    library = {
+        "东湖日报评论.txt": (
+            "加快培育新型人才队伍\n发布日期：2024-05-10 来源：东湖日报\n"
+            "东湖高新区推广“校企双聘”模式，组建覆盖重点产业的工程师人才池。\n"
+            "支持龙头企业设立首席工程师岗位，对领军人才给予安家补贴。\n"
+        ),
+        "学报论文.txt": (
+            "人才培养机制研究\n发布日期：2025-03-01 来源：南岭学报\n摘要\n"
+            "高校应开展“校企联合”培养模式，依托重大创新平台培养复合型工程人才。\n"
+            "同时要完善以贡献为导向的人才评价体系。\n"
+        ),
+    }
+    answer = assistant_of(tmp_path, library).ask("东湖日报和南岭学报在人才培养上有啥不一样？")
+    sides = dict(_sides(answer.sentences))
+    assert list(sides) == ["东湖日报", "南岭学报"], answer.answer
+    assert "人才池" in sides["东湖日报"][0].text and "校企联合" in sides["南岭学报"][0].text
+    assert all(s.status == "supported" for s in answer.sentences)
+
+
 def test_a_word_of_the_texts_synonym_group_is_the_texts_word():
     """托底 finds 兜底, 国外 finds 海外 (data/lexicon/synonyms.txt); a one-character word is never
     looked for in a text (钱 is in 价钱), though a question's 钱 finds 资金."""

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..llm.faults import Budget, Restart
 from ..schema import Passage
-from ..search.mentions import names_source, singles_out
+from ..search.mentions import names_source, singles_out, source_named_as
 from ..text.listing import announces
 from ..text.overlap import NearDuplicates
 from ..text.regions import Province, find_provinces
@@ -174,10 +174,33 @@ def _comparison(request: GenerationRequest, candidates: list[Candidate]) -> list
     for candidate in candidates:
         firsts.setdefault(candidate.passage.chunk.doc_id, candidate)
     best = candidates[0]
-    for first in list(firsts.values())[:3]:
-        if first.coverage >= TUNE.comparison_fraction * best.coverage:
-            answer.take(first)
-    return answer.chosen if len(answer.chosen) >= 2 else []
+    sides = [  # close to the best, or a document the question names (新华网和论文……)
+        f
+        for f in list(firsts.values())[:3]
+        if f.coverage >= TUNE.comparison_fraction * best.coverage
+        or (f.coverage >= TUNE.min_coverage and source_named_as(request.searched, f.passage))
+    ]
+    return _documents(sides, candidates, request.searched) if len(sides) >= 2 else []
+
+
+def _documents(
+    sides: list[Candidate], candidates: list[Candidate], question: str
+) -> list[Candidate]:
+    """Each document's best sentences in turn, labelled by the name the question gives it
+    (新华网：……论文：……) when it names each; its best sentence first, a second when there is room
+    (from its own article, in a compilation of several)."""
+    labels = [source_named_as(question, side.passage) for side in sides]
+    named = "" not in labels and len(set(labels)) == len(labels)
+    answer = _Answer(TUNE.max_sentences)
+    for side, label in zip(sides, labels, strict=True):
+        answer.take(replace(side, label=f"{label}：" if named else ""))
+    for side, label in zip(sides, labels, strict=True):
+        for candidate in candidates:
+            same = candidate.passage.chunk.doc_id == side.passage.chunk.doc_id
+            if same and (not named or source_named_as(question, candidate.passage) == label):
+                answer.take(replace(candidate, label=f"{label}：" if named else ""))
+    order = [side.passage.chunk.doc_id for side in sides]
+    return sorted(answer.chosen, key=lambda c: order.index(c.passage.chunk.doc_id))
 
 
 def _own_share(weights: Mapping[str, float], province: Province, named: list[Province]) -> float:
@@ -186,19 +209,6 @@ def _own_share(weights: Mapping[str, float], province: Province, named: list[Pro
     others = {a for p in named if p != province for a in (*p.aliases, p.abbreviation)}
     total = sum(weights.values())
     return 1 - sum(v for w, v in weights.items() if w in others) / total if total else 1.0
-
-
-def _fill(sides: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
-    """Document sides get a second sentence each when there is room (province sides have it)."""
-    if any(c.label for c in sides):
-        return sides
-    answer = _Answer(TUNE.max_sentences)
-    for candidate in sides:
-        answer.take(candidate)
-    for candidate in candidates:
-        if candidate.passage.chunk.doc_id in {c.passage.chunk.doc_id for c in sides}:
-            answer.take(candidate)
-    return answer.chosen
 
 
 def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
@@ -212,7 +222,7 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     if reason := unlisted(request.searched, candidates[: TUNE.max_sentences * 2]):
         return [], reason  # 除了A、B，剩下的呢: the texts list no more than A and B
     if kind == "comparison" and (sides := _comparison(request, candidates)):
-        return _fill(sides, candidates), ""
+        return sides, ""
     best = answering(kind, request.searched, candidates, request.term_weights)
     leading = _part_answers(request) or [best]
     candidates = [best] + [c for c in candidates if c is not best]

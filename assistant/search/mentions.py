@@ -104,11 +104,15 @@ _ITSELF = re.compile(r"本文|该文|这篇文章|原文")
 def outlet_named(outlet: str, question: str) -> bool:
     """The question names the outlet, in full or without the word for its kind (东湖学报 →
     东湖那篇)."""
+    return bool(_outlet_named_as(outlet, question))
+
+
+def _outlet_named_as(outlet: str, question: str) -> str:
     if outlet in question:
-        return True
+        return outlet
     suffixes = lexicon.alternation("genres", "outlet_suffixes")
     short = re.sub(rf"(?:{suffixes})$", "", outlet)
-    return short != outlet and len(short) >= 2 and short in question
+    return short if short != outlet and len(short) >= 2 and short in question else ""
 
 
 _TITLE_WORDS = 3  # of the title's words, to name the document by it
@@ -131,11 +135,18 @@ def names_document(question: str, passage: Passage) -> bool:
 def names_source(question: str, passage: Passage) -> bool:
     """The question names where this document appeared (辽宁日报那篇) or the kind of text it is
     (那篇论文, of an academic text)."""
+    return bool(source_named_as(question, passage))
+
+
+def source_named_as(question: str, passage: Passage) -> str:
+    """The words the question names this document's outlet (新华网, 东湖 for 东湖学报; one of
+    several: 经济日报) or kind of text (论文) by; "" when it does not."""
     chunk = passage.chunk
-    if chunk.source and outlet_named(chunk.source, question):
-        return True
+    for outlet in (chunk.source, *re.split(r"[、，,；;/]", chunk.source)) if chunk.source else ():
+        if named := _outlet_named_as(outlet.strip(), question):  # 经济日报 of 经济日报、工信微报
+            return named
     kinds = set(lexicon.words("question_types", "text_kinds"))
-    return any(kind in question for kind in kinds & set(lexicon.words("genres", chunk.level)))
+    return next((k for k in kinds & set(lexicon.words("genres", chunk.level)) if k in question), "")
 
 
 def singles_out(
