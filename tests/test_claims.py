@@ -492,6 +492,28 @@ def test_another_of_its_kind_put_before_the_passage_verb_is_caught():
     )
 
 
+def test_a_comparison_by_exceeding_turned_round_is_caught():
+    """转让偏好远大于成果转化 → 转化偏好远大于成果转让: X大于Y with X and Y in each other's place."""
+    text = "各方盲目追求短期项目合作，科技成果转让偏好远大于成果转化。"
+    caught(
+        "各方盲目追求短期项目合作，科技成果转化偏好远大于成果转让[1]。",
+        "各方盲目追求短期项目合作，科技成果转让偏好远大于成果转化[1]。",
+        text,
+        "比较相反",
+    )
+
+
+def test_a_failure_said_to_be_a_success_is_caught():
+    text = "空军决定全面升级其他防空系统，该型火炮基本上已经宣告计划失败。"
+    caught("该型火炮基本上已宣告计划成功[1]。", "该型火炮基本上已宣告计划失败[1]。", text, "成功")
+
+
+def test_constant_prices_are_no_steadiness():
+    """2010年不变价 is a way of counting money, not 不变 against the sentence's 提高."""
+    text = "将农民人均纯收入2300元（2010年不变价）作为新的扶贫标准，比2009年提高92%。"
+    passes("新的扶贫标准比2009年提高92%，定为农民人均纯收入2300元（2010年不变价）[1]。", text)
+
+
 def test_a_postponement_is_a_negation():
     text = "全面推开公立医院综合改革，全部取消药品加成。"
     flags("全面推开公立医院综合改革，暂不取消药品加成[1]。", text)

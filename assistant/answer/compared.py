@@ -33,9 +33,19 @@ def _comparison() -> re.Pattern[str]:
     )
 
 
+@cache
+def _exceeding() -> re.Pattern[str]:
+    """X(远)大于Y, X高于Y: the measure before 于, Y to the clause's end (or six characters)."""
+    measures = "".join(_opposite())
+    return re.compile(rf"([{CJK}]{{2,6}}?)(?:远|略|稍|要)?([{measures}])于([{CJK}]{{2,6}})")
+
+
 def _comparisons(text: str) -> list[tuple[str, str, str, str]]:
-    """(X, Y, measure, as written) for each “X比Y大” of the text."""
-    return [(*m.groups(), m.group()) for c in clauses(text) for m in _comparison().finditer(c)]
+    """(X, Y, measure, as written) for each “X比Y大” or “X大于Y” of the text."""
+    found = [(*m.groups(), m.group()) for c in clauses(text) for m in _comparison().finditer(c)]
+    for clause in clauses(text):
+        found += [(m[1], m[3], m[2], m[0]) for m in _exceeding().finditer(clause)]
+    return found
 
 
 def _same(a: str, b: str) -> bool:
