@@ -514,6 +514,17 @@ def test_constant_prices_are_no_steadiness():
     passes("新的扶贫标准比2009年提高92%，定为农民人均纯收入2300元（2010年不变价）[1]。", text)
 
 
+def test_the_kind_of_text_a_comparison_side_is_labelled_by_is_the_cited_documents():
+    """论文：…… (a side of a comparison labelled as the question names it) cites an academic
+    text: 论文 is what the document is, not a name its passage lacks; a news report is no 论文."""
+    text = "高校应开展校企联合培养模式，培养复合型工程人才。"
+    paper = Passage(1, Chunk("d1#1", "d1", text, "人才培养研究", level="academic"), 1.0)
+    news = Passage(1, Chunk("d1#1", "d1", text, "人才培养研究", level="municipal"), 1.0)
+    sentence = "论文：高校应开展校企联合培养模式，培养复合型工程人才[1]。"
+    assert check(sentence, paper).status == "supported"
+    assert check(sentence, news).status == "unsupported"
+
+
 def test_a_postponement_is_a_negation():
     text = "全面推开公立医院综合改革，全部取消药品加成。"
     flags("全面推开公立医院综合改革，暂不取消药品加成[1]。", text)

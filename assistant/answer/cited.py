@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..schema import Passage
+from ..text import lexicon
 from ..text.chars import bigram_set, normalise_for_match
 from ..text.numerals import all_in_digits
 from ..text.segment import expand_abbreviations
@@ -63,10 +64,16 @@ def citable(passage: Passage) -> str:
 
 
 def record(passage: Passage) -> str:
-    """What the library records about the passage's document: its title, outlet and date —
-    cited with it (“《……》的发布日期为2024-05-10[1]”)."""
+    """What the library records about the passage's document: its title, outlet, date and the
+    kind of text it is (论文, 述评) — cited with it (“《……》的发布日期为2024-05-10[1]”, “论文：……[1]”)."""
     chunk = passage.chunk
-    return " ".join(x for x in (f"《{chunk.title}》", chunk.source, chunk.date) if x)
+    kinds = [k for k in _text_kinds() if k in lexicon.words("genres", chunk.level)]
+    return " ".join(x for x in (f"《{chunk.title}》", chunk.source, chunk.date, *kinds) if x)
+
+
+@lru_cache(maxsize=1)
+def _text_kinds() -> tuple[str, ...]:
+    return lexicon.words("question_types", "text_kinds")
 
 
 @lru_cache(maxsize=256)
