@@ -490,6 +490,17 @@ def test_another_of_its_kind_put_before_the_passage_verb_is_caught():
         text,
         "设计师走进",
     )
+    text = "2006年东岭大学和西岭大学都想招募他，最终西岭大学胜出，成功招募他入学。"
+    caught(
+        "2006年两校争夺，最终东岭大学胜出[1]。",
+        "2006年两校争夺，最终西岭大学胜出[1]。",
+        text,
+        "东岭大学",
+    )
+    passes(
+        "西岭大学于2006年与东岭大学合并[1]。",
+        "西岭大学于2006年与东岭大学合并。东岭大学合并后更名。",
+    )
 
 
 def test_a_comparison_by_exceeding_turned_round_is_caught():
