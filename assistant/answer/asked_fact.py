@@ -57,7 +57,9 @@ def _calendar(sentence: str) -> bool:
 def _measured(question: str) -> str:
     """What a “多少” question measures, when a noun says it right before (成交额是多少): the
     figure must be said of it, in its sentence or the one before or after."""
-    before, asks, _ = question.partition("多少")
+    before, asks, after = question.partition("多少")
+    if after[:1] and after[0] in "年天月周次倍岁":
+        return ""  # how long or how often it was so (坐头把交椅多少年): the noun is the deed's
     words = tagged(re.sub(r"[是有为达约]$", "", before)) if asks else ()
     last, flag = words[-1] if words else ("", "")
     amounts = lexicon.words("question_types", "amounts")
