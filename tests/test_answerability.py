@@ -435,26 +435,19 @@ def _sides(sentences) -> list[tuple[str, list]]:
     return sides
 
 
-def test_a_comparison_side_is_the_sentence_naming_the_place(tmp_path):
-    """One national text naming both (如江西……，福建……): each side is the sentence naming it,
-    asked by abbreviation (赣, 闽), though the other side's name weighs in the question."""
-    library = {
+_SIDE_LIBRARIES = {
+    # one national text naming both (如江西……，福建……): each side is the sentence naming it,
+    # asked by abbreviation (赣, 闽), though the other side's name weighs in the question
+    "places": {
         "各地经验.txt": (
             "各地科技成果转化经验综述\n"
             "近年来各地探索形成多种成果转化模式，如江西以链长制推动产业链上下游协同攻关。"
             "福建设立成果转化引导基金，支持高校院所的成果在本地落地。\n"
         )
-    }
-    answer = assistant_of(tmp_path, library).ask("赣和闽推成果落地各走的啥路子 对比下")
-    sides = dict(_sides(answer.sentences))
-    assert list(sides) == ["江西", "福建"], answer.answer
-    assert "链长制" in sides["江西"][0].text and "引导基金" in sides["福建"][0].text
-
-
-def test_a_comparison_of_two_documents_is_labelled_by_the_names_the_question_gives(tmp_path):
-    """东湖日报和南岭学报……有啥不一样: each document's sentences in turn, under the outlet the
-    question names it by, though one of them holds fewer of the question's words."""
-    library = {
+    },
+    # two documents: each under the outlet the question names it by, though one holds fewer of
+    # the question's words
+    "outlets": {
         "东湖日报评论.txt": (
             "加快培育新型人才队伍\n发布日期：2024-05-10 来源：东湖日报\n"
             "东湖高新区推广“校企双聘”模式，组建覆盖重点产业的工程师人才池。\n"
@@ -465,11 +458,26 @@ def test_a_comparison_of_two_documents_is_labelled_by_the_names_the_question_giv
             "高校应开展“校企联合”培养模式，依托重大创新平台培养复合型工程人才。\n"
             "同时要完善以贡献为导向的人才评价体系。\n"
         ),
-    }
-    answer = assistant_of(tmp_path, library).ask("东湖日报和南岭学报在人才培养上有啥不一样？")
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("library", "question", "first_of_each"),
+    [
+        ("places", "赣和闽推成果落地各走的啥路子 对比下", {"江西": "链长制", "福建": "引导基金"}),
+        (
+            "outlets",
+            "东湖日报和南岭学报在人才培养上有啥不一样？",
+            {"东湖日报": "人才池", "南岭学报": "校企联合"},
+        ),
+    ],
+)
+def test_each_side_of_a_comparison_is_its_own(tmp_path, library, question, first_of_each):
+    answer = assistant_of(tmp_path, _SIDE_LIBRARIES[library]).ask(question)
     sides = dict(_sides(answer.sentences))
-    assert list(sides) == ["东湖日报", "南岭学报"], answer.answer
-    assert "人才池" in sides["东湖日报"][0].text and "校企联合" in sides["南岭学报"][0].text
+    assert list(sides) == list(first_of_each), answer.answer
+    assert all(first_of_each[label] in side[0].text for label, side in sides.items())
     assert all(s.status == "supported" for s in answer.sentences)
 
 
