@@ -145,8 +145,9 @@ def source_named_as(question: str, passage: Passage) -> str:
     for outlet in (chunk.source, *re.split(r"[、，,；;/]", chunk.source)) if chunk.source else ():
         if named := _outlet_named_as(outlet.strip(), question):  # 经济日报 of 经济日报、工信微报
             return named
-    kinds = set(lexicon.words("question_types", "text_kinds"))
-    return next((k for k in kinds & set(lexicon.words("genres", chunk.level)) if k in question), "")
+    genre = set(lexicon.words("genres", chunk.level))
+    kinds = (k for k in lexicon.words("question_types", "text_kinds") if k in genre)
+    return next((k for k in kinds if k in question), "")
 
 
 def singles_out(
