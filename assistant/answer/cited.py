@@ -65,7 +65,7 @@ def citable(passage: Passage) -> str:
 
 def record(passage: Passage) -> str:
     """What the library records about the passage's document: its title, outlet, date and the
-    kind of text it is (论文, 述评) — cited with it (“《……》的发布日期为2024-05-10[1]”, “论文：……[1]”)."""
+    kind of text it is (论文, 社论) — cited with it (“《……》的发布日期为2024-05-10[1]”, “论文：……[1]”)."""
     chunk = passage.chunk
     kinds = [k for k in _text_kinds() if k in lexicon.words("genres", chunk.level)]
     return " ".join(x for x in (f"《{chunk.title}》", chunk.source, chunk.date, *kinds) if x)

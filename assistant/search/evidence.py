@@ -94,7 +94,7 @@ def assess(
     if isinstance(found, Evidence):
         return found
     texts, where = found
-    pooled = _held_by_best(weights, texts, asked_for)
+    pooled = _held_by_best(weights, texts)
     # the kind of answer asked for (哪几类企业) comes as instances: missing, it weighs less
     for word in (w for w in asked_for & set(weights) if w not in pooled):
         total -= (1 - TUNE.answer_type_factor) * weights[word]
@@ -137,15 +137,11 @@ def _meaning(
     return None
 
 
-def _held_by_best(weights: dict[str, float], texts: list[str], asked_for: set[str]) -> set[str]:
-    """The question's words the best passages hold (`pooled_passages` of them together); the
-    kind of answer asked for (什么职务) counts for little in choosing them, as in the coverage."""
-    weighed = {
-        w: v * (TUNE.answer_type_factor if w in asked_for else 1) for w, v in weights.items()
-    }
+def _held_by_best(weights: dict[str, float], texts: list[str]) -> set[str]:
+    """The question's words the best passages hold (`pooled_passages` of them together)."""
     held = sorted(
         ({w for w in weights if present(w, text)} for text in texts),
-        key=lambda found: -sum(weighed[w] for w in found),
+        key=lambda found: -sum(weights[w] for w in found),
     )
     return set().union(*held[: TUNE.pooled_passages])
 
