@@ -172,6 +172,15 @@ def test_the_text_a_question_names_is_where_to_look_not_its_subject():
     assert not present("科技产业", "科技创新推动了传统产业")
 
 
+def test_the_kind_of_answer_asked_for_counts_little_in_choosing_the_best_passage():
+    """谁发布的，啥职务: a passage holding only 职务 and one topic word is not the best one; what a
+    count asks about (几家重点实验室) is the topic, and counts in full."""
+    weights = {"上半年": 1.9, "成果转化": 2.2, "职务": 2.75}
+    texts = ["今年上半年，全国成果转化规模更加壮大。", "职务成果转化办法另行制定。"]
+    assert evidence._held_by_best(weights, texts, {"职务"}) == {"上半年", "成果转化"}
+    assert evidence._held_by_best(weights, texts, set()) == {"职务", "成果转化"}
+
+
 def test_what_is_asked_of_the_subject_is_no_name_it_mentions():
     """英文名 (which jieba files as a name) in “……的英文名是什么” is what is asked; the subject's
     own name still has to be there."""

@@ -10,6 +10,7 @@ words differ. The thresholds are measured operating points (`tuning.py`, README)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..index.state import Index
@@ -37,6 +38,7 @@ class Evidence:
 
 
 _NEGLIGIBLE = 0.01  # of the weight of a word no passage holds
+_COUNTING = re.compile("几|多少")
 
 
 def _where_named(
@@ -94,7 +96,9 @@ def assess(
     if isinstance(found, Evidence):
         return found
     texts, where = found
-    pooled = _held_by_best(weights, texts)
+    # … but what is counted (几家重点实验室) is what the passage must be about
+    kinds = set() if _COUNTING.search(question) else asked_for
+    pooled = _held_by_best(weights, texts, kinds)
     # the kind of answer asked for (哪几类企业) comes as instances: missing, it weighs less
     for word in (w for w in asked_for & set(weights) if w not in pooled):
         total -= (1 - TUNE.answer_type_factor) * weights[word]
@@ -137,11 +141,13 @@ def _meaning(
     return None
 
 
-def _held_by_best(weights: dict[str, float], texts: list[str]) -> set[str]:
-    """The question's words the best passages hold (`pooled_passages` of them together)."""
+def _held_by_best(weights: dict[str, float], texts: list[str], kinds: set[str]) -> set[str]:
+    """The question's words the best passages hold (`pooled_passages` of them together); the
+    kind of answer asked for (什么职务) counts for little in choosing them, as in the coverage."""
+    weighed = {w: v * (TUNE.answer_type_factor if w in kinds else 1) for w, v in weights.items()}
     held = sorted(
         ({w for w in weights if present(w, text)} for text in texts),
-        key=lambda found: -sum(weights[w] for w in found),
+        key=lambda found: -sum(weighed[w] for w in found),
     )
     return set().union(*held[: TUNE.pooled_passages])
 
