@@ -11,7 +11,6 @@ from __future__ import annotations
 import pytest
 from conftest import assistant_of
 
-from assistant.answer.asked_fact import _measured
 from assistant.answer.question_types import answers_kind
 from assistant.answer.remaining import listed_with, named_items
 from assistant.text.expressions import asked_unit, asked_units, dates
@@ -182,12 +181,3 @@ def test_a_year_asked_in_digits_finds_the_passage_that_spells_it(tmp_path):
     )
     answer = assistant.ask("1984年全市粮食产量是多少？")
     assert answer.answer.startswith("一九八四年全市粮食产量达到四十万吨"), answer.answer
-
-
-def test_what_a_how_much_question_measures():
-    """The noun right before 多少 is what the figure must be said of (成交额, 人口) — not an amount
-    in general (数量, 目标), nor the deed's noun when it asks how long or how often (多少年)."""
-    assert _measured("辽宁去年技术合同成交额是多少亿") == "成交额"
-    assert _measured("这座城市的人口有多少？") == "人口"
-    assert _measured("湖南每年引进人才的数量是多少？") == ""
-    assert _measured("我国制造业坐头把交椅多少年了？") == ""

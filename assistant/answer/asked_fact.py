@@ -12,8 +12,6 @@ from ..text import lexicon
 from ..text.expressions import relative_times
 from ..text.numerals import digits_for_spelled
 from ..text.regions import find_provinces
-from ..text.segment import search_terms, tagged
-from ..text.synonyms import holds
 from ..tuning import TUNING
 from .candidates import Candidate, context
 from .generate import GenerationRequest
@@ -54,24 +52,6 @@ def _calendar(sentence: str) -> bool:
     return any(set(t) & set("年月季") for t in relative_times(sentence))
 
 
-def _measured(question: str) -> str:
-    """What a “多少” question measures, when a noun says it right before (成交额是多少): the
-    figure must be said of it, in its sentence or the one before or after."""
-    before, asks, after = question.partition("多少")
-    if after[:1] and after[0] in "年天月周次倍岁":
-        return ""  # how long or how often it was so (坐头把交椅多少年): the noun is the deed's
-    words = tagged(re.sub(r"[是有为达约]$", "", before)) if asks else ()
-    last, flag = words[-1] if words else ("", "")
-    amounts = lexicon.words("question_types", "amounts")
-    return last if len(last) >= 2 and flag[0] == "n" and last not in amounts else ""
-
-
-def _says(text: str, measured: str) -> bool:
-    """The text names what is measured, or a word of it (人口 of 人口数, 藏书 of 藏书量)."""
-    parts = [t for t in search_terms(measured) if len(t) >= 2]
-    return holds(text, measured) or any(t in text for t in parts)
-
-
 def has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candidate]) -> bool:
     """A “多少” question needs relevant sentences with a figure, for each year it asks about; a
     “何时” question one with a date (in the sentence, or the document's own date or title) —
@@ -81,16 +61,11 @@ def has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candida
     daily = dated and bool(_daily().search(request.searched))
     about = {c.key for c in candidates if c.own >= TUNE.min_figure_coverage}
     places = set(find_provinces(request.searched))
-    measured = _measured(request.searched) if kind == "quantity" else ""
-    texts = {c.key: c.text for c in candidates}
     found = []
     for candidate in candidates:
         n, position = candidate.key
-        near = {(n, position - 1), (n, position), (n, position + 1)}
-        if not near & about:
+        if not {(n, position - 1), (n, position), (n, position + 1)} & about:
             continue  # neither it nor the sentence before or after is about the question
-        if measured and not any(_says(texts.get(k, ""), measured) for k in near):
-            continue  # a figure of something else (4个万亿级基地, asked 成交额是多少)
         named = set(find_provinces(candidate.text))
         if places and named and not places & named:
             continue  # a figure about another province (“例如X省每年……”)
