@@ -3,7 +3,9 @@
 A clause aligned with the passage clause it restates (`restated.py`) may not put another name,
 rank, quoted term, time or year in place of one of the clause's (在曼谷 → 在清迈, 首批 → 第二批,
 今年 → 去年), nor another term of the same kind (制造业 → 服务业, `kinds.py`), nor put two of the clause's
-terms in each other's place, nor drop or add a qualifier (半决赛 → 决赛).
+terms in each other's place, nor drop or add a qualifier (半决赛 → 决赛), nor put another of its
+kind before a verb the passage says with the other (`actors.py`). And no sentence may say a year
+of the text's own (去年) that no passage says where they say another (今年).
 """
 
 from __future__ import annotations
