@@ -76,8 +76,8 @@ def assess(
         return Evidence(False, 0.0, (), "资料库中没有检索到相关段落")
     texts = [searchable(p) for p in passages[: TUNE.top_passages]]
     every = "\n".join(searchable(p) for p in passages)
-    provinces, places = place_names(question)
-    if missing := unnamed(index, question, passages[: TUNE.top_passages], texts, every):
+    provinces, places = named = place_names(question)
+    if missing := unnamed(index, question, passages[: TUNE.top_passages], texts, every, named):
         return Evidence(False, 0.0, (missing,), f"资料中没有关于“{missing}”的内容")
     weights = _asked_weights(index, question, places)
     total = sum(weights.values())

@@ -33,18 +33,24 @@ from .weights import word_weight
 
 
 def unnamed(
-    index: Index, question: str, passages: list[Passage], texts: list[str], every: str
+    index: Index,
+    question: str,
+    passages: list[Passage],
+    texts: list[str],
+    every: str,
+    places: tuple[list[Province], set[str]],
 ) -> str | None:
     """The first thing the question names that the passages do not: `texts` are the best
-    passages' searchable texts, `every` all of them together."""
-    provinces, places = place_names(question)
+    passages' searchable texts, `every` all of them together, `places` the question's
+    (`place_names`)."""
+    provinces, places_named = places
     described = " ".join(describe(p) for p in passages).lower()
     return (
         _missing_place(question, provinces, every)
-        or _missing_name(question, places, texts)
-        or _missing_subject(question, places, described, texts)
+        or _missing_name(question, places_named, texts)
+        or _missing_subject(question, places_named, described, texts)
         or _missing_organisation(question, texts)
-        or _unseen_subject(index, question, places, described, texts)
+        or _unseen_subject(index, question, places_named, described, texts)
     )
 
 
