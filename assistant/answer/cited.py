@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..schema import Passage
-from ..text import lexicon
+from ..search.mentions import kinds_of_text
 from ..text.chars import bigram_set, normalise_for_match
 from ..text.numerals import all_in_digits
 from ..text.segment import expand_abbreviations
@@ -67,13 +67,8 @@ def record(passage: Passage) -> str:
     """What the library records about the passage's document: its title, outlet, date and the
     kind of text it is (论文, 社论) — cited with it (“《……》的发布日期为2024-05-10[1]”, “论文：……[1]”)."""
     chunk = passage.chunk
-    kinds = [k for k in _text_kinds() if k in lexicon.words("genres", chunk.level)]
+    kinds = kinds_of_text(chunk.level)
     return " ".join(x for x in (f"《{chunk.title}》", chunk.source, chunk.date, *kinds) if x)
-
-
-@lru_cache(maxsize=1)
-def _text_kinds() -> tuple[str, ...]:
-    return lexicon.words("question_types", "text_kinds")
 
 
 @lru_cache(maxsize=256)

@@ -145,9 +145,13 @@ def source_named_as(question: str, passage: Passage) -> str:
     for outlet in (chunk.source, *re.split(r"[、，,；;/]", chunk.source)) if chunk.source else ():
         if named := _outlet_named_as(outlet.strip(), question):  # 经济日报 of 经济日报、工信微报
             return named
-    genre = set(lexicon.words("genres", chunk.level))
-    kinds = (k for k in lexicon.words("question_types", "text_kinds") if k in genre)
-    return next((k for k in kinds if k in question), "")
+    return next((k for k in kinds_of_text(chunk.level) if k in question), "")
+
+
+def kinds_of_text(level: str) -> list[str]:
+    """The kinds of text a document of this level is (论文 of an academic one), in list order."""
+    genre = set(lexicon.words("genres", level))
+    return [k for k in lexicon.words("question_types", "text_kinds") if k in genre]
 
 
 def singles_out(
