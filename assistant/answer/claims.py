@@ -31,7 +31,7 @@ from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
 from ..text.synonyms import holds, spelled_otherwise, synonyms, whole_words
 from .added import unstated
 from .cited import ENTITY_TAGS, Cited
-from .compared import by_how_much, compared, turned_round, turns_reversed
+from .compared import by_how_much, compared, relations_reversed, turned_round, turns_reversed
 from .contrary import polarity
 from .crossed import crossed
 from .denied import contrast_denied, denied
@@ -260,6 +260,7 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + by_how_much(sentence, cited)
         + turned_round(sentence, cited)
         + turns_reversed(sentence, cited)
+        + relations_reversed(sentence, cited)
         + against_figures(sentence, cited)
         + recounted(sentence, cited)
         + crosswise(sentence, cited)

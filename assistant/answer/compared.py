@@ -144,7 +144,7 @@ def turned_round(sentence: str, cited: Cited) -> list[str]:
 
 
 _TURN = re.compile(
-    r"转向|转为|转变为|转变成|发展为|发展成|变为|变成|转到|过渡到|调整为|迁到|迁至|迁往|飞往|前往|开往|转任|调任|到"
+    r"转向|转为|转变为|转变成|发展为|发展成|变为|变成|转到|过渡到|调整为|迁到|迁至|迁往|飞往|前往|开往|转任|调任|到|向"
 )
 _TURN_START = re.compile(r"[由从原]")
 _TURN_REACH = 40  # characters read on each side of a turn
@@ -195,8 +195,8 @@ def _turns(text: str) -> list[tuple[str, str, str]]:
         window = text[max(0, match.start() - _TURN_REACH) : match.start()]
         before = re.split(r"[。；！？]", window)[-1]
         start = _TURN_START.search(before)
-        if match.group() == "到" and not start:
-            continue  # 得到, 达到, 到2025年: a 到 turns only from a 由/从
+        if match.group() in "到向" and not start:
+            continue  # 得到, 达到, 到2025年, 面向: a 到 or 向 turns only from a 由/从
         before = before[start.end() :] if start else before
         after = re.split(r"[。；！？]", text[match.end() : match.end() + _TURN_REACH])[0]
         found.append((before, after, match.group()))
@@ -211,3 +211,40 @@ def _like(piece: str, other: str) -> float:
     """The share of the piece's character pairs the other holds."""
     mine = _pairs(piece)
     return len(mine & _pairs(other)) / (len(mine) or 1)
+
+
+# A relation whose two sides may not change places: 甲决定乙 is not 乙决定甲.
+_RELATION = re.compile(
+    r"决定了?|决定于|取决于|替代了?|取代了?|代替了?|支撑|带动|引领|驱动|服务于|依靠|依赖|"
+    r"领先于?|落后于|超过|超越|高于|低于|大于|小于|多于|少于|快于|慢于|优于|胜过|"
+    r"击败|战胜|打败|输给|负于|承接|隶属于?|源于|来自|导致|引起"
+)
+
+
+def _relations(text: str) -> list[tuple[str, str, str]]:
+    """(what comes before, what comes after, the relation word) within each clause of the text."""
+    found = []
+    for clause in clauses(text):
+        for match in _RELATION.finditer(clause):
+            found.append((clause[: match.start()], clause[match.end() :], match.group()))
+    return found
+
+
+def relations_reversed(sentence: str, cited: Cited) -> list[str]:
+    """A relation whose two sides change places (产业技术创新决定了产业中试能力 for 产业中试能力决定了
+    产业技术创新; 甲比乙有效 and 甲替代乙 alike), `_reversed` read within the clause."""
+    issues = []
+    for mine_from, mine_to, word in _relations(sentence):
+        for theirs_from, theirs_to, said in _relations(cited.text):
+            if said != word:
+                continue
+            mine, theirs = mine_from + mine_to, theirs_from + theirs_to
+            if max(_like(mine, theirs), _like(theirs, mine)) < _TURN_LIKE:
+                continue
+            if _reversed(mine_from, mine_to, theirs_from, theirs_to):
+                said = f"{theirs_from[-12:]}{word}{theirs_to[:12]}"
+                issues.append(
+                    f"“{mine_from[-12:]}{word}{mine_to[:12]}”两边与原文相反（原文：“{said}”）"
+                )
+                break
+    return issues
