@@ -1640,3 +1640,22 @@ def test_a_relation_whose_two_sides_change_places_is_caught():
         text,
         "相反",
     )
+
+
+def test_a_multiple_turned_round_or_a_half_year_moved_is_caught():
+    """甲是乙的3倍 → 乙是甲的3倍; 后半年 → 前半年; a figure spaced from its unit in the passage
+    (39.8 万亿元, as a PDF gives it) is the same figure; 寿辰 says 生日."""
+    text = (
+        "新型号电池的容量几乎是上一代普通锂电池的3倍。"
+        "该规定自2019年后半年起施行，地区生产总值达到39.8 万亿元。"
+        "园区在创办人60岁生日那天对外开放。"
+    )
+    caught(
+        "上一代普通锂电池的容量几乎是新型号电池的3倍[1]。",
+        "新型号电池的容量几乎是上一代普通锂电池的3倍[1]。",
+        text,
+        "相反",
+    )
+    caught("该规定自2019年前半年起施行[1]。", "该规定自2019年后半年起施行[1]。", text, "前半年")
+    passes("地区生产总值达到39.8万亿元[1]。", text)
+    passes("园区在创办人60岁寿辰当天对外开放[1]。", text)

@@ -39,7 +39,8 @@ class Cited:
 
     @classmethod
     def _build(cls, passages: Sequence[Passage]) -> Cited:
-        texts = [expand_abbreviations(p.text) for p in passages]
+        # a figure spaced from its unit (39.8 万亿元, as extracted from a PDF) reads as written
+        texts = [_SPACED_UNIT.sub("", expand_abbreviations(p.text)) for p in passages]
         # … and as they read with every figure in digits (一九五四年的百分之四十二 → 1954年的42%)
         texts += [d for t in texts if _SPELLED.search(t) and (d := all_in_digits(t)) != t]
         regions = {p.chunk.region for p in passages if p.chunk.region}
@@ -53,6 +54,9 @@ class Cited:
         """The passages say the term with a 的 between its words (新的进展 for 新进展)."""
         spaced = "的?".join(map(re.escape, term))
         return len(term) > 2 and re.search(spaced, self.text) is not None
+
+
+_SPACED_UNIT = re.compile(r"(?<=\d)[ \u3000\xa0]+(?=[万亿千百%％个元年月日])")
 
 
 def citable(passage: Passage) -> str:

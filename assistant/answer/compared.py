@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from ..text import lexicon
@@ -221,12 +222,19 @@ _RELATION = re.compile(
 )
 
 
-def _relations(text: str) -> list[tuple[str, str, str]]:
-    """(what comes before, what comes after, the relation word) within each clause of the text."""
+# 甲(几乎)是乙的3倍: 甲 before 是, 乙 between 是 and the multiple
+_TIMES = re.compile(r"是([^，。；]{2,40}?)的(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万几数]+)倍")
+
+
+def _relations(parts: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(what comes before, what comes after, the relation word) within each of the clauses;
+    for 甲是乙的3倍, 甲 and 乙 with 3倍 as the relation."""
     found = []
-    for clause in clauses(text):
+    for clause in parts:
         for match in _RELATION.finditer(clause):
             found.append((clause[: match.start()], clause[match.end() :], match.group()))
+        for match in _TIMES.finditer(clause):
+            found.append((clause[: match.start()], match.group(1), f"{match.group(2)}倍"))
     return found
 
 
@@ -234,8 +242,8 @@ def relations_reversed(sentence: str, cited: Cited) -> list[str]:
     """A relation whose two sides change places (产业技术创新决定了产业中试能力 for 产业中试能力决定了
     产业技术创新; 甲比乙有效 and 甲替代乙 alike), `_reversed` read within the clause."""
     issues = []
-    for mine_from, mine_to, word in _relations(sentence):
-        for theirs_from, theirs_to, said in _relations(cited.text):
+    for mine_from, mine_to, word in _relations(clauses(sentence)):
+        for theirs_from, theirs_to, said in _relations(cited.clauses):
             if said != word:
                 continue
             mine, theirs = mine_from + mine_to, theirs_from + theirs_to
