@@ -369,6 +369,12 @@ def test_a_province_abbreviation_is_written_out_but_not_inside_a_foreign_name():
     assert expand_abbreviations("鲁那边每年咋扶持？") == "山东那边每年咋扶持？"
     assert expand_abbreviations("蒙泰罗获得第几名？") == "蒙泰罗获得第几名？"
     assert expand_abbreviations("蒂亚戈·蒙泰罗是谁？") == "蒂亚戈·蒙泰罗是谁？"
+    # a commoner abbreviation stands for its province only opening the question, on its own
+    assert expand_abbreviations("苏在产业融合上出了哪些政策？") == "江苏在产业融合上出了哪些政策？"
+    assert expand_abbreviations("浙的做法有哪些？") == "浙江的做法有哪些？"
+    assert expand_abbreviations("苏州出了哪些政策？") == "苏州出了哪些政策？"
+    assert expand_abbreviations("新出台的政策有哪些？") == "新出台的政策有哪些？"
+    assert expand_abbreviations("国务院对苏在哪些方面有要求？") == "国务院对苏在哪些方面有要求？"
 
 
 def test_a_short_form_is_written_out_as_a_word_of_its_own_and_never_inside_a_quotation():

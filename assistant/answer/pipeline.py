@@ -23,10 +23,10 @@ from ..schema import Answer, Passage, Turn
 from ..search.continued import continued
 from ..search.mentions import boosts_for, deeper
 from ..search.scoped import search
+from ..search.short_forms import searched_as
 from ..search.versions import Versions, scope, version_note, versions_of
 from ..search.weights import term_weights
 from ..text.chars import has_chinese
-from ..text.segment import expand_abbreviations
 from .condense import condense_offline, unrequested
 from .extractive import ExtractiveGenerator
 from .generate import REFUSAL, GenerationRequest, Generator
@@ -162,7 +162,7 @@ class Answerer:
             versions = self._versions(index)
             chosen_by_user = bool(doc_ids)
             doc_ids, as_of = scope(versions, state.standalone, as_of, doc_ids)
-            query = expand_abbreviations(state.standalone)
+            query = searched_as(index, state.standalone)
             boosts = boosts_for(query, index.outlets)
             k = k or self.settings.top_k + deeper(boosts, doc_ids)  # one document: more of it
             result, evidence = search(

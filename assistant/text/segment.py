@@ -172,18 +172,33 @@ _QUOTED = re.compile(r"(“[^“”]*”|《[^《》]*》)")
 
 
 @cache
-def _standalone() -> dict[str, str]:
-    chars = set(lexicon.words("entities", "standalone_abbreviations"))
+def _standalone(section: str = "standalone_abbreviations") -> dict[str, str]:
+    chars = set(lexicon.words("entities", section))
     return {p.abbreviation: p.short for p in provinces() if p.abbreviation in chars}
+
+
+_AFTER_OPENING = frozenset("在的那这对和与有要是")  # 苏|在, 浙|的, 川|那篇 (京急 is a railway)
+
+
+def _opens_as_province(text: str, first_word: str, opening: dict[str, str]) -> bool:
+    """The question opens with a province's abbreviation too common to stand for it elsewhere,
+    on its own (not 苏州, 京剧) and before a preposition, pronoun or particle (苏在, 浙的, 川那篇)."""
+    if len(text) < 2 or text[0] not in opening:
+        return False
+    if len(first_word) > 1 and first_word in _tokenizer().FREQ:
+        return False
+    return text[1] in _AFTER_OPENING
 
 
 def _expand_provinces(text: str) -> str:
     """冀 in “冀拿哪些指标” or “冀和辽” is 河北; 冀 inside a word jieba knows (冀中) is not."""
-    standalone = _standalone()
-    if not any(ch in text for ch in standalone):
+    standalone, opening = _standalone(), _standalone("opening_abbreviations")
+    if not any(ch in text for ch in standalone) and text[:1] not in opening:
         return text
     out = []
     words = _tokenizer().lcut(text)
+    if _opens_as_province(text, words[0], opening):
+        return opening[text[0]] + _expand_provinces(text[1:])  # 苏在……出了哪些政策: 江苏
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
         if word in _tokenizer().FREQ and len(word) > 1:
