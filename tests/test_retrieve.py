@@ -95,11 +95,14 @@ def test_a_phrase_in_a_heading_marks_the_passages_under_it(assistant):
 def test_a_journal_is_named_without_the_word_for_its_kind():
     """东湖学刊 → “东湖那篇”; a newspaper's name is not cut (日报 is no journal's kind)."""
     from assistant.search.mentions import outlet_named
+    from assistant.text.segment import expand_abbreviations
 
     assert outlet_named("东湖学刊", "东湖那篇论文的作者是谁？")
     assert outlet_named("东湖学刊", "东湖学刊那篇说了什么？")
     assert not outlet_named("东湖日报", "东湖那篇说了什么？")
     assert not outlet_named("学刊", "那篇学术文章说了什么？")
+    # … and as the question is searched, its short forms written out (工信 → 工业和信息化)
+    assert outlet_named("工信微报", expand_abbreviations("工信微报那篇说了什么？"))
 
 
 def test_a_question_pointing_at_a_document_searches_more_of_it():

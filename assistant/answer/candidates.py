@@ -25,7 +25,7 @@ from ..text.numerals import in_digits
 from ..text.page_record import RECORD_LABELS
 from ..text.segment import general_frequency, is_dictionary_word, search_terms
 from ..text.sentences import split_sentences, strip_connective
-from ..text.synonyms import found_in
+from ..text.synonyms import found_in, said_apart
 from ..tuning import TUNING
 from .question_types import TYPED, answers_kind, definition_pattern
 from .wording import echo, opens_on_date, opens_with, overlap, template, verb_share
@@ -73,10 +73,12 @@ def term_coverage(text: str, weights: Mapping[str, float]) -> float:
 
 def _held(text: str, term: str) -> float:
     """1 when the text holds the term; for a compound it does not hold whole (科研项目), a part
-    of that for each of its words it holds (项目 of 重大科技项目): the asker's compound is often
-    not the texts' own."""
+    of that for each of its words it holds (项目 of 重大科技项目), or for both said a few characters
+    apart: the asker's compound is often not the texts' own."""
     if found_in(text, term):
         return 1.0
+    if said_apart(term, text):  # 中试平台 in 中试熟化平台: the asker's compound, qualified
+        return TUNE.compound_part_credit
     parts = _parts(term)
     return TUNE.compound_part_credit * sum(p in text for p in parts) / len(parts) if parts else 0.0
 

@@ -46,7 +46,7 @@ class Cited:
         regions = {p.chunk.region for p in passages if p.chunk.region}
         sentences = tuple(s for t in texts for s in split_sentences(t))
         parts = tuple(c for s in sentences for c in clauses(s))
-        text = "\n".join([*texts, *map(record, passages)])
+        text = "\n".join([*texts, *(expand_abbreviations(record(p)) for p in passages)])
         flat = normalise_for_match(text)
         return cls(text, flat, frozenset(regions), parts, sentences)
 

@@ -9,32 +9,32 @@ copied exactly and every claim is traceable. Headings, bylines and boilerplate a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import replace
 
 from ..llm.faults import Budget, Restart
 from ..schema import Passage
-from ..search.mentions import names_source, singles_out, source_named_as
+from ..search.mentions import names_source, singles_out, title_named_as
 from ..text.listing import announces
-from ..text.overlap import NearDuplicates
-from ..text.regions import Province, find_provinces
+from ..text.regions import find_provinces
 from ..text.synonyms import asked
 from ..tuning import TUNING
 from .about import document_answer
 from .asked_fact import has_the_fact
 from .candidates import (
     Candidate,
-    context,
     is_answer_sentence,
     score_all,
     sentence_features,
     term_coverage,
 )
+from .chosen import Chosen
 from .details import antecedent, details, items
 from .first import answering
 from .generate import REFUSAL, GenerationRequest
 from .question_types import FACTOID, classify, definienda, question_parts
 from .remaining import unlisted
+from .sides import comparison, is_about
 from .wording import question_pairs
 
 TUNE = TUNING.answer
@@ -87,21 +87,6 @@ def _cite(sentence: str, n: int) -> str:
     return f"{sentence[: match.start()]}[{n}]{stop}{match.group(2)}"
 
 
-def _about(passage: Passage, province: Province) -> bool:
-    text = passage.text + context(passage)
-    return passage.chunk.region == province.name or any(a in text for a in province.aliases)
-
-
-def _on_side(candidate: Candidate, province: Province) -> bool:
-    """A sentence for the province's side of a comparison: it names the province, or it comes
-    from a passage about the province and names no other (如上海……, in a passage naming 陕西
-    too, is 上海's side only)."""
-    if any(a in candidate.text for a in province.aliases):
-        return True
-    named = find_provinces(candidate.text)
-    return _about(candidate.passage, province) and all(p == province for p in named)
-
-
 def _candidates(request: GenerationRequest, kind: str) -> list[Candidate]:
     weights = request.term_weights
     # A question about a province is answered from passages about it, never another's.
@@ -113,102 +98,22 @@ def _candidates(request: GenerationRequest, kind: str) -> list[Candidate]:
         definienda(kind, weights, request.searched),
     )
     # … and one naming its document (新华网那篇, 那篇论文) from that document's (河北和求是那篇: either).
-    documents = {p.chunk.doc_id for p in request.passages if names_source(request.searched, p)}
+    documents = {p.chunk.doc_id for p in request.passages if _names(request, p)}
     rows = []
     for rank, passage in enumerate(request.passages):
-        about = passage.chunk.doc_id in documents or any(_about(passage, p) for p in named)
+        about = passage.chunk.doc_id in documents or any(is_about(passage, p) for p in named)
         if (named or documents) and not about:
             continue
         rows += sentence_features(passage, rank, ask, weights)
     return score_all(rows)
 
 
-class _Answer:
-    """The sentences chosen so far, within the answer's limits."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.chosen: list[Candidate] = []
-        self._seen = NearDuplicates(TUNE.duplicate_overlap)
-
-    def fits(self, candidate: Candidate) -> bool:
-        if not self.chosen:
-            return True  # the answering sentence, however long
-        length = sum(len(c.text) for c in self.chosen) + len(candidate.text)
-        return len(self.chosen) < self.limit and length <= TUNE.max_chars
-
-    def take(self, candidate: Candidate, *, leading: bool = False) -> bool:
-        """Add `candidate` if it fits (a leading one, answering a part of the question, always
-        does) and is not already said."""
-        if any(c.key == candidate.key for c in self.chosen):
-            return False
-        if not (leading or self.fits(candidate)):
-            return False
-        if not self._seen.add(candidate.text):
-            return False
-        self.chosen.append(candidate)
-        return True
-
-
-def _named_as(province: Province, question: str) -> str:
-    """The name the question uses for the province (青岛 rather than 山东)."""
-    used = [a for a in (*province.aliases, province.abbreviation) if a in question]
-    return min(used, key=question.index) if used else province.short
-
-
-def _comparison(request: GenerationRequest, candidates: list[Candidate]) -> list[Candidate]:
-    """Each side of a comparison in turn: each province named (its best sentences, labelled
-    “河北：”), or else each document that answers (its best sentence first)."""
-    provinces = find_provinces(request.searched)
-    answer = _Answer(TUNE.comparison_sentences * max(len(provinces), 2))
-    if len(provinces) >= 2:
-        for province in provinces:
-            label = f"{_named_as(province, request.searched)}："
-            side = [c for c in candidates if _on_side(c, province)]
-            floor = TUNE.min_coverage * _own_share(request.term_weights, province, provinces)
-            for candidate in side[: TUNE.comparison_sentences]:
-                if candidate.coverage >= floor:
-                    answer.take(replace(candidate, label=label))
-        return answer.chosen if len({c.label for c in answer.chosen}) >= 2 else []
-    firsts: dict[str, Candidate] = {}
-    for candidate in candidates:
-        firsts.setdefault(candidate.passage.chunk.doc_id, candidate)
-    best = candidates[0]
-    sides = [  # close to the best, or a document the question names (新华网和论文……)
-        f
-        for f in list(firsts.values())[:3]
-        if f.coverage >= TUNE.comparison_fraction * best.coverage
-        or (f.coverage >= TUNE.min_coverage and source_named_as(request.searched, f.passage))
-    ]
-    return _documents(sides, candidates, request.searched) if len(sides) >= 2 else []
-
-
-def _documents(
-    sides: list[Candidate], candidates: list[Candidate], question: str
-) -> list[Candidate]:
-    """Each document's best sentences in turn, labelled by the name the question gives it
-    (新华网：……论文：……) when it names each; its best sentence first, a second when there is room
-    (from its own article, in a compilation of several)."""
-    labels = [source_named_as(question, side.passage) for side in sides]
-    named = "" not in labels and len(set(labels)) == len(labels)
-    answer = _Answer(TUNE.max_sentences)
-    for side, label in zip(sides, labels, strict=True):
-        answer.take(replace(side, label=f"{label}：" if named else ""))
-    for side, label in zip(sides, labels, strict=True):
-        for candidate in candidates:
-            same = candidate.passage.chunk.doc_id == side.passage.chunk.doc_id
-            if same and (not named or source_named_as(question, candidate.passage) == label):
-                answer.take(replace(candidate, label=f"{label}：" if named else ""))
-    order = [side.passage.chunk.doc_id for side in sides]
-    return sorted(answer.chosen, key=lambda c: order.index(c.passage.chunk.doc_id))
-
-
-def _own_share(weights: Mapping[str, float], province: Province, named: list[Province]) -> float:
-    """The share of the question's weight a sentence on the province's side can hold: not the
-    other sides' names (上海 on 陕西's side)."""
-    others = {a for p in named if p != province for a in (*p.aliases, p.abbreviation)}
-    total = sum(weights.values())
-    return 1 - sum(v for w, v in weights.items() if w in others) / total if total else 1.0
+def _names(request: GenerationRequest, passage: Passage) -> bool:
+    """The question names the passage's document by its outlet, kind of text or title."""
+    question = request.searched
+    return names_source(question, passage) or bool(
+        title_named_as(question, passage, request.passages)
+    )
 
 
 def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
@@ -221,7 +126,7 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
         return [], _MISSING_FACT[kind]
     if reason := unlisted(request.searched, candidates[: TUNE.max_sentences * 2]):
         return [], reason  # 除了A、B，剩下的呢: the texts list no more than A and B
-    if kind == "comparison" and (sides := _comparison(request, candidates)):
+    if kind == "comparison" and (sides := comparison(request, candidates)):
         return sides, ""
     best = answering(kind, request.searched, candidates, request.term_weights)
     leading = _part_answers(request) or [best]
@@ -229,7 +134,7 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     limit = TUNE.factoid_sentences if kind in FACTOID else TUNE.max_sentences
     if kind in _NAMING:
         limit = TUNE.named_sentences
-    answer = _Answer(limit + len(leading) - 1)
+    answer = Chosen(limit + len(leading) - 1)
     listing = kind in _LISTING  # asked for ways or a list, a list comes whole, past the limits
     for first in leading:
         for cause in antecedent(first, kind, request.searched, request.passages):

@@ -21,7 +21,7 @@ from ..llm.faults import Budget, LLMError, Restart
 from ..llm.prompts import load_prompt
 from ..schema import Answer, Passage, Turn
 from ..search.continued import continued
-from ..search.mentions import boosts_for, deeper
+from ..search.mentions import boosts_for, deeper, named_by_title
 from ..search.scoped import search
 from ..search.short_forms import searched_as
 from ..search.versions import Versions, scope, version_note, versions_of
@@ -163,7 +163,7 @@ class Answerer:
             chosen_by_user = bool(doc_ids)
             doc_ids, as_of = scope(versions, state.standalone, as_of, doc_ids)
             query = searched_as(index, state.standalone)
-            boosts = boosts_for(query, index.outlets)
+            boosts = boosts_for(query, index.outlets) + named_by_title(index, query)
             k = k or self.settings.top_k + deeper(boosts, doc_ids)  # one document: more of it
             result, evidence = search(
                 index, versions, query, k=k, doc_ids=doc_ids,

@@ -15,7 +15,7 @@ from ..text import lexicon
 from ..text.names import quoted
 from ..text.page_record import RECORD, page_asked
 from ..text.regions import Province, find_provinces
-from ..text.segment import content_words
+from ..text.segment import content_words, expand_abbreviations
 from ..tuning import TUNING
 
 
@@ -30,10 +30,12 @@ class Boost:
     outlet: str | None = None
     level: str | None = None
     only: bool = False  # its share of the top-k goes to the passages it matches alone (bylines)
+    docs: tuple[str, ...] = ()  # documents named by their title
 
     def __call__(self, chunk: Chunk) -> bool:
         return (
-            (self.region is not None and chunk.region == self.region)
+            chunk.doc_id in self.docs
+            or (self.region is not None and chunk.region == self.region)
             or any(p in chunk.text or p in chunk.heading for p in self.phrases)
             or (self.outlet is not None and self.outlet in (chunk.source or ""))
             or (self.level is not None and chunk.level == self.level)
@@ -41,8 +43,8 @@ class Boost:
 
     @property
     def document(self) -> bool:
-        """It points at a document — by its outlet or its kind — not at a place or phrase."""
-        return self.outlet is not None or self.level is not None
+        """It points at a document — by its outlet, kind or title — not at a place or phrase."""
+        return self.outlet is not None or self.level is not None or bool(self.docs)
 
     def mask(self, index: Index) -> np.ndarray:
         """`self(chunk)` for every chunk of the index, from its cached lookups (no loop over
@@ -56,6 +58,8 @@ class Boost:
                 found |= index.field_equals(field, value)
         if self.outlet is not None:
             found |= index.field_contains("source", self.outlet)
+        if self.docs:
+            found |= index.field_in("doc_id", self.docs)
         return found
 
 
@@ -87,6 +91,66 @@ def boosts_for(question: str, known_outlets: set[str]) -> list[Boost]:
     return boosts
 
 
+_POINTING = re.compile(r"那篇|这篇|该篇|一文|该文|文章|那份|这份")
+_TITLE_NAMING = 2  # words of a title no other title has, to name a document by them
+
+
+def _points(question: str) -> bool:
+    """The question points at a document (那篇, 这份, 评论)."""
+    kinds = lexicon.alternation("question_types", "text_kinds")
+    return re.search(f"{_POINTING.pattern}|{kinds}", question) is not None
+
+
+def named_by_title(index: Index, question: str) -> list[Boost]:
+    """A boost for the documents a question points at (那篇, 评论) by words of their title no
+    other title of the library has (制造业评论 → 《推动制造业创新发展——转型升级系列评论之一》)."""
+    if not _points(question):
+        return []
+    for outlet in index.outlets:  # 人力资源和社会保障微报 names an outlet, not a title's words
+        question = question.replace(outlet, "").replace(expand_abbreviations(outlet), "")
+    own = index.remember("title-words", lambda: _own_title_words(index))
+    named = tuple(
+        d for d, words in own.items() if sum(w in question for w in words) >= _TITLE_NAMING
+    )
+    return [Boost(docs=named)] if named else []
+
+
+def title_named_as(question: str, passage: Passage, passages: Sequence[Passage]) -> str:
+    """The words the question points at the passage's document by (制造业评论), when two or more
+    are words of its title that no other retrieved document's title has; "" otherwise."""
+    if not _points(question):
+        return ""
+    others = [p.chunk.title or "" for p in passages if p.chunk.doc_id != passage.chunk.doc_id]
+    title = passage.chunk.title or ""
+    words = {w for w in _title_words(title) if w in question}
+    words = {w for w in words if not any(w in other for other in others)}
+    if len(words) < _TITLE_NAMING:
+        return ""
+    start = min(question.index(w) for w in words)
+    end = max(question.index(w) + len(w) for w in words)
+    return question[start:end] if end - start <= _LABEL_CHARS else min(words, key=question.index)
+
+
+_LABEL_CHARS = 8  # of the question's words for a document, to label its side by
+
+
+def _title_words(title: str) -> set[str]:
+    """A title's words of two characters or more, and the kinds of text it says it is (评论)."""
+    kinds = lexicon.words("question_types", "text_kinds")
+    return {w for w in content_words(title) if len(w) >= 2} | {k for k in kinds if k in title}
+
+
+def _own_title_words(index: Index) -> dict[str, set[str]]:
+    """Each document's title words (two characters or more) that no other title has."""
+    titles = dict(zip(index.table.columns["doc_id"], index.table.columns["title"], strict=True))
+    words = {d: _title_words(t or "") for d, t in titles.items()}
+    seen: dict[str, int] = {}
+    for found in words.values():
+        for w in found:
+            seen[w] = seen.get(w, 0) + 1
+    return {d: {w for w in found if seen[w] == 1} for d, found in words.items()}
+
+
 def deeper(boosts: list[Boost], doc_ids: Sequence[str] = ()) -> int:
     """How many passages more than the top-k to search for: some, when the question points at a
     document (新华网那篇, 那篇论文, 1999年政府工作报告: the search is of that one) — that text says
@@ -108,8 +172,10 @@ def outlet_named(outlet: str, question: str) -> bool:
 
 
 def _outlet_named_as(outlet: str, question: str) -> str:
-    if outlet in question:
-        return outlet
+    """The outlet as the question names it: whole (as written, or as searched — 人社微报 is
+    人力资源和社会保障微报 once its short form is written out), or without the word for its kind."""
+    if outlet in question or expand_abbreviations(outlet) in question:
+        return outlet  # named by its own name, as a label the record bears out
     suffixes = lexicon.alternation("genres", "outlet_suffixes")
     short = re.sub(rf"(?:{suffixes})$", "", outlet)
     return short if short != outlet and len(short) >= 2 and short in question else ""

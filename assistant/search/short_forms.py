@@ -1,7 +1,7 @@
 """Short forms the asker made up, written out the way the library says them.
 
-Officials shorten as they speak: 中经会 for 中央经济工作会议, 科产融合 for 科技创新和产业创新融合, 科企 for
-科技型企业 — the first character of each word, the odd word left out. The fixed list of common
+Officials shorten as they speak: 全经会 for 全国经济工作会议, 数实融合 for 数字经济和实体经济融合, 文旅
+for 文化和旅游 — the first character of each word, the odd word left out. The fixed list of common
 short forms (`segment.expand_abbreviations`) cannot know them all; the library can. A word of the
 question the library never uses, and no dictionary knows, is looked for as the first characters
 of a run of the library's words, a few characters apart at most; the run the library says most
@@ -72,7 +72,7 @@ def _written_out(index: Index, short: str) -> str:
     if not runs:
         return ""
     run, times = runs.most_common(1)[0]
-    # the library's own word when it says the short form as often (科产 of 科产城 is rarer)
+    # the library's own word when it says the short form as often (数实 of 多数实验室 is rarer)
     return run if times > text.count(short) else ""
 
 

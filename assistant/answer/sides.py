@@ -1,0 +1,122 @@
+"""A comparison answered side by side: each province the question names (河北：……[n]。辽宁：
+……[m]。), or each document that answers it, labelled by the name the question gives it
+(新华网：……论文：……; 评论：……冀：……)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from ..schema import Passage
+from ..search.mentions import describe, source_named_as, title_named_as
+from ..text.regions import Province, find_provinces
+from ..tuning import TUNING
+from .candidates import Candidate, context
+from .chosen import Chosen
+from .generate import GenerationRequest
+
+TUNE = TUNING.answer
+
+
+def is_about(passage: Passage, province: Province) -> bool:
+    text = passage.text + context(passage)
+    return passage.chunk.region == province.name or any(a in text for a in province.aliases)
+
+
+def comparison(request: GenerationRequest, candidates: list[Candidate]) -> list[Candidate]:
+    """Each side of a comparison in turn: each province named (its best sentences, labelled
+    “河北：”), or else each document that answers (its best sentence first)."""
+    question = request.searched
+    provinces = find_provinces(question)
+    answer = Chosen(TUNE.comparison_sentences * max(len(provinces), 2))
+    if len(provinces) >= 2:
+        for province in provinces:
+            label = f"{_named_as(province, question)}："
+            side = [c for c in candidates if _on_side(c, province)]
+            floor = TUNE.min_coverage * _own_share(request.term_weights, province, provinces)
+            for candidate in side[: TUNE.comparison_sentences]:
+                if candidate.coverage >= floor:
+                    answer.take(replace(candidate, label=label))
+        return answer.chosen if len({c.label for c in answer.chosen}) >= 2 else []
+    firsts: dict[str, Candidate] = {}
+    for candidate in candidates:
+        firsts.setdefault(candidate.passage.chunk.doc_id, candidate)
+    best, top = candidates[0], list(firsts.values())[:3]
+    sides = [  # close to the best, or a document the question names (新华网和论文……, 冀那篇)
+        f
+        for f in top
+        if f.coverage >= TUNE.comparison_fraction * best.coverage
+        or (
+            _side_name(request, f.passage, provinces)
+            and f.coverage >= TUNE.min_coverage * _unnamed_share(request.term_weights, f, top)
+        )
+    ]
+    return _documents(sides, candidates, request, provinces) if len(sides) >= 2 else []
+
+
+def _unnamed_share(weights: Mapping[str, float], side: Candidate, top: list[Candidate]) -> float:
+    """The share of the question's weight a document's side can hold: not the words naming the
+    other documents (制造业评论 on 冀's side), which their title or outlet holds."""
+    own = f"{side.passage.text} {describe(side.passage)}"
+    others = " ".join(describe(t.passage) for t in top if t is not side)
+    naming = sum(v for w, v in weights.items() if w in others and w not in own)
+    total = sum(weights.values())
+    return 1 - naming / total if total else 1.0
+
+
+def _side_name(request: GenerationRequest, passage: Passage, provinces: list[Province]) -> str:
+    """The name the question gives the passage's document: its outlet or kind of text (新华网,
+    论文), words of its title (制造业评论), or the province it is of (冀那篇)."""
+    question, shown = request.searched, request.passages
+    if named := source_named_as(question, passage) or title_named_as(question, passage, shown):
+        return named
+    own = [p for p in provinces if p.name == passage.chunk.region]
+    return _named_as(own[0], question) if own else ""
+
+
+def _documents(
+    sides: list[Candidate],
+    candidates: list[Candidate],
+    request: GenerationRequest,
+    provinces: list[Province],
+) -> list[Candidate]:
+    """Each document's best sentences in turn, labelled by the name the question gives it
+    (新华网：……论文：……) when it names each; its best sentence first, a second when there is room
+    (from its own article, in a compilation of several)."""
+    labels = [_side_name(request, side.passage, provinces) for side in sides]
+    named = "" not in labels and len(set(labels)) == len(labels)
+    answer = Chosen(TUNE.max_sentences)
+    for side, label in zip(sides, labels, strict=True):
+        answer.take(replace(side, label=f"{label}：" if named else ""))
+    for side, label in zip(sides, labels, strict=True):
+        for candidate in candidates:
+            same = candidate.passage.chunk.doc_id == side.passage.chunk.doc_id
+            name = _side_name(request, candidate.passage, provinces)
+            if same and (not named or name == label):
+                answer.take(replace(candidate, label=f"{label}：" if named else ""))
+    order = [side.passage.chunk.doc_id for side in sides]
+    return sorted(answer.chosen, key=lambda c: order.index(c.passage.chunk.doc_id))
+
+
+def _named_as(province: Province, question: str) -> str:
+    """The name the question uses for the province (青岛 rather than 山东)."""
+    used = [a for a in (*province.aliases, province.abbreviation) if a in question]
+    return min(used, key=question.index) if used else province.short
+
+
+def _on_side(candidate: Candidate, province: Province) -> bool:
+    """A sentence for the province's side of a comparison: it names the province, or it comes
+    from a passage about the province and names no other (如上海……, in a passage naming 陕西
+    too, is 上海's side only)."""
+    if any(a in candidate.text for a in province.aliases):
+        return True
+    named = find_provinces(candidate.text)
+    return is_about(candidate.passage, province) and all(p == province for p in named)
+
+
+def _own_share(weights: Mapping[str, float], province: Province, named: list[Province]) -> float:
+    """The share of the question's weight a sentence on the province's side can hold: not the
+    other sides' names (上海 on 陕西's side)."""
+    others = {a for p in named if p != province for a in (*p.aliases, p.abbreviation)}
+    total = sum(weights.values())
+    return 1 - sum(v for w, v in weights.items() if w in others) / total if total else 1.0
