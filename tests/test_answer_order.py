@@ -175,3 +175,20 @@ def test_a_which_year_question_is_answered_by_the_sentence_with_a_year_not_a_spa
     assert (
         answering("when", "全省经济工作会议什么时候召开？", [recent, next_year], weights) is recent
     )
+
+
+def test_a_yes_no_question_is_answered_first_by_the_close_sentence_saying_not():
+    """“是不是放下老产业”: the sentence saying 不能忽视 decides it, though another matches more of
+    the question's words; a sentence saying “not” too far from the question does not."""
+    chunk = Chunk("d#1", "d", "", "产业发展规划")
+    passage = Passage(1, chunk, 1.0)
+    matching, denying, far = (
+        Candidate(passage, 0, "要大力发展新兴产业，打造一批新兴产业集群。", 0.8, 6.0),
+        Candidate(passage, 1, "发展新兴产业的同时，也不能忽视传统产业的升级。", 0.5, 4.0),
+        Candidate(passage, 2, "园区不得擅自改变土地用途。", 0.1, 1.0),
+    )
+    question = "规划是不是主张放下传统产业、全力搞新兴产业？"
+    weights = {"传统产业": 1.0, "新兴产业": 1.0, "放下": 0.3}
+    assert answering("yes_no", question, [matching, denying, far], weights) is denying
+    assert answering("yes_no", question, [matching, far], weights) is matching
+    assert answering("list", question, [matching, denying], weights) is matching

@@ -16,6 +16,7 @@ from ..text.synonyms import found_in, instances
 from ..tuning import TUNING
 from .asked_fact import dated_by
 from .candidates import Candidate
+from .polar import negations
 
 TUNE = TUNING.answer
 
@@ -53,6 +54,11 @@ def answering(
         naming = [c for c in candidates if c.coverage >= floor and _names_otherwise(c)]
         if naming:  # “又叫什么”: the sentence giving another name (又称……) answers
             return naming[0]
+    if kind == "yes_no" and not negations(best.text):
+        floor = TUNE.keep_fraction * best.coverage
+        denying = [c for c in candidates[:_READ] if c.coverage >= floor and negations(c.text)]
+        if denying:  # “是不是放下老产业”: the sentence saying 不能忽视 decides it
+            return denying[0]
     if kind not in TUNE.typed_first or _typed(best, kind, question):
         return best
     near = [
@@ -64,6 +70,9 @@ def answering(
         and (c.score >= TUNE.typed_first_fraction * best.score or _adds(c, best, weights))
     ]
     return near[0] if near else best
+
+
+_READ = 8  # of the best sentences, for one that says a yes-no question's “not”
 
 
 def _typed(candidate: Candidate, kind: str, question: str) -> bool:
