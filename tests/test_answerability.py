@@ -18,7 +18,13 @@ from assistant.search import evidence, named
 from assistant.search.evidence import assess
 from assistant.search.weights import answer_type_words, term_weights
 from assistant.text import lexicon
-from assistant.text.names import is_idiom, names_in, trimmed_guess, unsegmented
+from assistant.text.names import (
+    cut_from_pointer,
+    is_idiom,
+    names_in,
+    trimmed_guess,
+    unsegmented,
+)
 from assistant.text.openings import (
     broken_subject,
     holds_subject,
@@ -212,6 +218,13 @@ def test_a_measure_word_cut_away_from_its_pointer_starts_no_name():
     """哪|段时间: jieba glues the measure word of 哪段 to 时间 and guesses a name."""
     assert names_in("是想把从做出样品到成批出产的哪段时间压短？") == []
     assert names_in("仁爱礁这段时间发生了什么？") == ["仁爱礁"]
+
+
+def test_a_measure_word_cut_away_from_its_pointer_weighs_nothing(library_assistant):
+    """这|段时间 is no word the texts could hold: it never blocks an answer."""
+    weights = term_weights(library_assistant.index, "湖南想缩短这段时间靠哪几招")
+    assert "段时间" not in weights and "湖南" in weights
+    assert cut_from_pointer("段时间", "缩短这段时间") and not cut_from_pointer("段落", "段落")
 
 
 def test_a_name_in_the_word_list_is_still_a_name_but_a_common_word_tagged_as_one_is_not():

@@ -10,6 +10,7 @@ from ..index.state import Index
 from ..text import lexicon
 from ..text.chars import has_chinese
 from ..text.names import (
+    cut_from_pointer,
     is_code,
     is_guessed,
     name_tags,
@@ -57,6 +58,8 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
             continue  # 到底, 跟, 一种: how the question is phrased, not what it is about
         if word in _pointing_times():
             continue  # 当年: the year the question names, which the texts call 今年
+        if cut_from_pointer(word, question.lower()):
+            continue  # 这|段时间: a pointer's measure word glued to the next word
         if _LATIN.search(word) and not is_code(word) and word_weight(index, word) is None:
             continue  # markup or an English word the texts never use (script, yaml)
         if (kept := trimmed_guess(word, question.lower())) and not (kept != word and len(kept) < 2):

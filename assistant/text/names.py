@@ -114,6 +114,12 @@ _POINTERS = frozenset("哪这那每该几某")
 _CLASSIFIERS = frozenset("个只件条段种类项位名家所座台部本批次轮届期场门支")
 
 
+def cut_from_pointer(word: str, text: str) -> bool:
+    """The word opens with a measure word jieba cut away from the pointer before it in the text
+    (这|段时间, 哪|种做法): no word of the text's own."""
+    return word[:1] in _CLASSIFIERS and any(f"{p}{word}" in text for p in _POINTERS)
+
+
 def _phrasing(word: str) -> bool:
     """A verb phrase jieba tagged as a name — 拉进来, 托底, (工厂)里塞: every character a verb,
     adverb, preposition or place word of its own, one at least a verb; a verb said twice (比一比,
