@@ -1659,3 +1659,16 @@ def test_a_multiple_turned_round_or_a_half_year_moved_is_caught():
     caught("该规定自2019年前半年起施行[1]。", "该规定自2019年后半年起施行[1]。", text, "前半年")
     passes("地区生产总值达到39.8万亿元[1]。", text)
     passes("园区在创办人60岁寿辰当天对外开放[1]。", text)
+
+
+def test_a_statement_moved_to_another_of_the_passages_dates_is_caught():
+    """2002年至2004年任省长 where the passage has 1998年至2001年任省长 and 2002年至2004年任议会委员;
+    a date spelled otherwise (一九九八年) or said from the story (当年) is the same date."""
+    text = "1998年至2001年任埃纳省省长，2002年至2004年任埃纳省议会委员。一九九五年当选市长。"
+    caught(
+        "他2002年至2004年任埃纳省省长[1]。",
+        "他1998年至2001年任埃纳省省长[1]。",
+        text,
+        "原文此事在",
+    )
+    passes("他1995年当选市长[1]。", text)

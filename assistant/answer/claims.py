@@ -43,6 +43,7 @@ from .paired import crosswise
 from .placed import moved_place
 from .polar import polar
 from .recounted import recounted
+from .redated import redated
 
 
 def _places(sentence: str, cited: Cited) -> list[str]:
@@ -261,6 +262,7 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + turned_round(sentence, cited)
         + turns_reversed(sentence, cited)
         + relations_reversed(sentence, cited)
+        + redated(sentence, cited)
         + against_figures(sentence, cited)
         + recounted(sentence, cited)
         + crosswise(sentence, cited)

@@ -1,0 +1,58 @@
+"""A statement put at another of the passage's dates.
+
+“2002年至2004年任埃纳省省长” against “1998年至2001年任埃纳省省长，2002年至2004年任埃纳省议会委员”:
+every date and every word is in the passage, and the clause restates one of its clauses all but
+the dates, so the alignment sees only a changed date the passage also says. What gives it away:
+the passage clause saying the same thing is dated otherwise, and the clause at the sentence's
+date says something else.
+"""
+
+from __future__ import annotations
+
+from ..text.chars import bigram_set
+from ..text.expressions import dates
+from ..text.numerals import all_in_digits
+from .cited import Cited, clauses
+from .restated import unframed
+
+_SAME = 0.8  # of the clause's character pairs (dates left out) in the passage clause restated
+_OTHER = 0.2  # … more than in the clause at the sentence's date, for that one to say another thing
+
+
+def redated(sentence: str, cited: Cited) -> list[str]:
+    """Issues for each dated clause of the sentence whose statement the passage dates otherwise,
+    while saying something else at the sentence's date."""
+    theirs = [(_dates(c), _undated(c)) for c in cited.clauses]
+    issues = []
+    for clause in clauses(sentence):
+        when, said = _dates(clause), _undated(unframed(clause))
+        if not when or len(said) < 4:
+            continue
+        like = [(_share(said, s), d) for d, s in theirs]
+        best = max((share for share, _ in like), default=0.0)
+        if best < _SAME:
+            continue
+        restated = [d for share, d in like if share == best]
+        if any(not d or d & when for d in restated):
+            continue  # undated there (the date is the context's), or dated alike
+        at_that_date = [share for share, d in like if d & when]
+        if at_that_date and max(at_that_date) < best - _OTHER:
+            said_when = "、".join(sorted(restated[0]))
+            issues.append(f"“{'、'.join(sorted(when))}”与原文不符（原文此事在{said_when}）")
+    return issues
+
+
+def _dates(clause: str) -> set[str]:
+    """The clause's calendar dates, in digits (一九五九年 is 1959年; 当年 is none)."""
+    return {d for d in map(all_in_digits, dates(clause)) if any(ch.isdigit() for ch in d)}
+
+
+def _undated(clause: str) -> str:
+    for date in sorted(dates(clause), key=len, reverse=True):
+        clause = clause.replace(date, "")
+    return clause
+
+
+def _share(mine: str, theirs: str) -> float:
+    grams = bigram_set(mine)
+    return len(grams & bigram_set(theirs)) / len(grams) if grams else 0.0
