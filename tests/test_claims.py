@@ -1640,6 +1640,13 @@ def test_a_relation_whose_two_sides_change_places_is_caught():
         text,
         "相反",
     )
+    # 兼并, 牵头, and 比 however long what comes before it in the clause
+    merged = "推动龙头企业兼并中小企业。其中大型水库比小型水库蓄水更多，由企业牵头与高校联合攻关。"
+    caught("推动中小企业兼并龙头企业[1]。", "推动龙头企业兼并中小企业[1]。", merged, "相反")
+    caught(
+        "其中小型水库比大型水库蓄水更多[1]。", "其中大型水库比小型水库蓄水更多[1]。", merged, "相反"
+    )
+    caught("由高校牵头与企业联合攻关[1]。", "由企业牵头与高校联合攻关[1]。", merged, "相反")
 
 
 def test_a_multiple_turned_round_or_a_half_year_moved_is_caught():
@@ -1672,3 +1679,11 @@ def test_a_statement_moved_to_another_of_the_passages_dates_is_caught():
         "原文此事在",
     )
     passes("他1995年当选市长[1]。", text)
+    # 同年 is the year the sentence said last
+    story = "2012年初，他获得赴意大利试训的机会。他于2013年在预备队联赛中攻入14球。"
+    caught(
+        "他在2012年初获得赴意大利试训的机会，同年在预备队联赛中攻入14球[1]。",
+        "他在2012年初获得赴意大利试训的机会，次年在预备队联赛中攻入14球[1]。",
+        story,
+        "原文此事在",
+    )

@@ -9,6 +9,8 @@ date says something else.
 
 from __future__ import annotations
 
+import re
+
 from ..text.chars import bigram_set
 from ..text.expressions import dates
 from ..text.numerals import all_in_digits
@@ -24,7 +26,7 @@ def redated(sentence: str, cited: Cited) -> list[str]:
     while saying something else at the sentence's date."""
     theirs = [(_dates(c), _undated(c)) for c in cited.clauses]
     issues = []
-    for clause in clauses(sentence):
+    for clause in clauses(_same_year_said(sentence)):
         when, said = _dates(clause), _undated(unframed(clause))
         if not when or len(said) < 4:
             continue
@@ -40,6 +42,19 @@ def redated(sentence: str, cited: Cited) -> list[str]:
             said_when = "、".join(sorted(restated[0]))
             issues.append(f"“{'、'.join(sorted(when))}”与原文不符（原文此事在{said_when}）")
     return issues
+
+
+_YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d年")
+
+
+def _same_year_said(sentence: str) -> str:
+    """The sentence with each 同年 written as the year it said last (2012年初……，同年…… →
+    2012年): the year it puts the statement in."""
+    parts = re.split("(同年)", sentence)
+    for i in range(1, len(parts), 2):
+        said = _YEAR.findall("".join(parts[:i]))
+        parts[i] = said[-1] if said else parts[i]
+    return "".join(parts)
 
 
 def _dates(clause: str) -> set[str]:
