@@ -1664,6 +1664,8 @@ def test_a_multiple_turned_round_or_a_half_year_moved_is_caught():
         "相反",
     )
     caught("该规定自2019年前半年起施行[1]。", "该规定自2019年后半年起施行[1]。", text, "前半年")
+    maybe = "低分显示新生儿需要医护，但不一定表示将有长远问题。"
+    caught("低分也必然表示将有长远问题[1]。", "低分未必表示将有长远问题[1]。", maybe, "原文")
     passes("地区生产总值达到39.8万亿元[1]。", text)
     passes("园区在创办人60岁寿辰当天对外开放[1]。", text)
 
