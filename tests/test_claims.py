@@ -1689,3 +1689,16 @@ def test_a_statement_moved_to_another_of_the_passages_dates_is_caught():
         story,
         "原文此事在",
     )
+
+
+def test_an_item_moved_from_one_list_of_the_passage_into_another_is_caught():
+    """培育量子通信、类脑芯片等新方向 → 培育新型储能、类脑芯片等新方向 (新型储能 is a 新增长点 of the
+    passage), or 航空装备 added to the 新方向: each list keeps its own items."""
+    text = "打造生物制药、航空装备、新型储能等新增长点；培育量子通信、类脑芯片、深海探测等新方向。"
+    caught(
+        "要培育新型储能、类脑芯片、深海探测等新方向[1]。",
+        "要培育量子通信、类脑芯片、深海探测等新方向[1]。",
+        text,
+        "另一组",
+    )
+    flags("要培育航空装备、量子通信、类脑芯片、深海探测等新方向[1]。", text, "另一组")

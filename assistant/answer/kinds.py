@@ -80,10 +80,30 @@ def _added_to_its_list(part: Aligned, cited: Cited) -> list[str]:
         if not (set(piece) & set(_ITEM_MARK) or set(beside) & set(_ITEM_MARK)):
             continue
         item = piece.strip(_ITEM_MARK)
-        if not item or len(item) > _ITEM_MAX or not _an_item(item) or item in cited.text:
+        if not item or len(item) > _ITEM_MAX or not _an_item(item):
             continue  # the clause saying more than a list item: the added-clause check's
-        issues.append(f"“{item}”未见于所引段落")
+        if item not in cited.text:
+            issues.append(f"“{item}”未见于所引段落")
+        elif item not in part.source and _listed_elsewhere(item, cited.text):
+            issues.append(f"“{item}”在原文中属于另一组，不在此列")
+    for mine, theirs in part.changes:  # one item of the list put for another of another list
+        moved = mine.strip(_ITEM_MARK)
+        if (
+            moved
+            and len(moved) <= _ITEM_MAX
+            and moved not in part.source
+            and _listed_elsewhere(moved, cited.text)
+            and _listed_elsewhere(theirs.strip(_ITEM_MARK), part.source)
+            and _an_item(moved)
+        ):
+            issues.append(f"“{moved}”在原文中属于另一组，不在此列")
     return issues
+
+
+def _listed_elsewhere(item: str, text: str) -> bool:
+    """The passages list the item, beside a list mark, in a list of their own."""
+    marks = re.escape(_ITEM_MARK)
+    return re.search(f"[{marks}]{re.escape(item)}|{re.escape(item)}[{marks}]", text) is not None
 
 
 # 并|通过……: after a connective; not 由升转降, 由东向西 (from one to another)
