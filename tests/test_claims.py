@@ -1640,6 +1640,9 @@ def test_a_relation_whose_two_sides_change_places_is_caught():
         text,
         "相反",
     )
+    # … but not a relation the passages state both ways, copied as it stands
+    both = "根据不同的研究，甲科比乙科原始，或是乙科比甲科原始。"
+    passes("根据不同的研究，甲科比乙科原始，或是乙科比甲科原始[1]。", both)
     # 兼并, 牵头, and 比 however long what comes before it in the clause
     merged = "推动龙头企业兼并中小企业。其中大型水库比小型水库蓄水更多，由企业牵头与高校联合攻关。"
     caught("推动中小企业兼并龙头企业[1]。", "推动龙头企业兼并中小企业[1]。", merged, "相反")
