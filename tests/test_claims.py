@@ -1705,3 +1705,15 @@ def test_an_item_moved_from_one_list_of_the_passage_into_another_is_caught():
         "另一组",
     )
     flags("要培育航空装备、量子通信、类脑芯片、深海探测等新方向[1]。", text, "另一组")
+
+
+def test_two_counterparts_said_of_each_others_term_are_caught():
+    """东部联盟冠军甲队 and 西部联盟冠军乙队 → 西部联盟冠军甲队 ……东部联盟冠军乙队: every word and
+    the characters around each team are the passage's."""
+    text = "总决赛由东部联盟冠军波士顿队对阵西部联盟冠军洛杉矶队。"
+    caught(
+        "总决赛由西部联盟冠军波士顿队对阵东部联盟冠军洛杉矶队[1]。",
+        "总决赛由东部联盟冠军波士顿队对阵西部联盟冠军洛杉矶队[1]。",
+        text,
+        "不是",
+    )

@@ -33,7 +33,7 @@ from .added import unstated
 from .cited import ENTITY_TAGS, Cited
 from .compared import by_how_much, compared, relations_reversed, turned_round, turns_reversed
 from .contrary import polarity
-from .crossed import crossed
+from .crossed import counterparts_crossed, crossed
 from .denied import contrast_denied, denied
 from .exchanged import swapped
 from .figured import figures_unstated
@@ -263,6 +263,7 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + turns_reversed(sentence, cited)
         + relations_reversed(sentence, cited)
         + redated(sentence, cited)
+        + counterparts_crossed(sentence, cited)
         + against_figures(sentence, cited)
         + recounted(sentence, cited)
         + crosswise(sentence, cited)

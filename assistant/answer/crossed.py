@@ -16,6 +16,7 @@ from itertools import combinations
 from ..text.chars import CJK
 from ..text.segment import tagged
 from .cited import Cited
+from .polar import polar
 
 _WINDOW = 2  # characters read on each side of a term
 _JOINING = "和与及或跟同并暨"
@@ -86,4 +87,33 @@ def _around(term: str, text: str, *, after: bool) -> set[str]:
         ):
             found.add(piece)
         start = text.find(term, start + 1)
+    return found
+
+
+_COUNTERPART_REACH = 10  # characters from a counterpart (东部) to the term it is said of
+
+
+def counterparts_crossed(sentence: str, cited: Cited) -> list[str]:
+    """Two counterparts of a pair (东部/西部, 男子/女子) said of each other's term: the sentence
+    puts 西部……波士顿 where the passages have 东部……波士顿 and 西部……洛杉矶 — each word is in the
+    passage, and the characters right around the terms are the same."""
+    _, pairs = polar()
+    issues = []
+    for a, b in pairs:
+        if not (a in sentence and b in sentence and a in cited.text and b in cited.text):
+            continue
+        for mine, other in ((a, b), (b, a)):
+            for term in _said_of(mine, sentence):
+                theirs = {c for c in (a, b) if term in _said_of(c, cited.text)}
+                if theirs == {other}:
+                    issues.append(f"原文中“{term}”是{other}的，不是{mine}的")
+    return list(dict.fromkeys(issues))
+
+
+def _said_of(word: str, text: str) -> set[str]:
+    """The terms (runs of nouns) that follow the word within a few characters of its clause."""
+    found = set()
+    for match in re.finditer(re.escape(word), text):
+        after = re.split(r"[，。；、,;：:]", text[match.end() : match.end() + _COUNTERPART_REACH])[0]
+        found |= {t for t in _terms(after, after) if t != word}
     return found
