@@ -114,6 +114,8 @@ def _said_of(word: str, text: str) -> set[str]:
     """The terms (runs of nouns) that follow the word within a few characters of its clause."""
     found = set()
     for match in re.finditer(re.escape(word), text):
-        after = re.split(r"[，。；、,;：:]", text[match.end() : match.end() + _COUNTERPART_REACH])[0]
+        after = re.split(r"[，。；、,;：:]", text[match.end() : match.end() + _COUNTERPART_REACH])[
+            0
+        ]
         found |= {t for t in _terms(after, after) if t != word}
     return found
