@@ -1684,6 +1684,12 @@ def test_a_statement_moved_to_another_of_the_passages_dates_is_caught():
         "原文此事在",
     )
     passes("他1995年当选市长[1]。", text)
+    # what a passage says now and before a date, exchanged; a story's 当年 may be any year
+    now = "在2006年7月前是由甲公司负责发行，现在是由乙公司负责发行。"
+    flags("2006年7月以前由乙公司负责发行，现在则改由甲公司负责[1]。", now, "不符")
+    passes(
+        "该队1979年选中他，但当年并没有与他签约[1]。", "该队于1979年选中他，但当年没有与他签约。"
+    )
     # 同年 is the year the sentence said last
     story = "2012年初，他获得赴意大利试训的机会。他于2013年在预备队联赛中攻入14球。"
     caught(

@@ -57,7 +57,7 @@ _TEXT_YEAR = re.compile(
 def _retimed(sentence: str, cited: Cited) -> list[str]:
     """A year relative to the text (去年, 下半年) that no passage says, where the passages say
     another (今年): the statement moved in time, whichever clause it is in."""
-    same = _same_times()
+    same = same_times()
     mine = {same.get(t, t) for t in _TEXT_YEAR.findall(sentence)}
     theirs = {same.get(t, t) for t in _TEXT_YEAR.findall(cited.text)}
     moved = sorted(mine - theirs)
@@ -185,12 +185,12 @@ def _named(word: str, piece: str) -> bool:
 
 def _times(piece: str) -> set[str]:
     """Dates and times relative to the text (今年, 上半年, 年底) in a piece of a clause."""
-    same = _same_times()
+    same = same_times()
     return expressions.dates(piece) | {same.get(t, t) for t in _relative_time().findall(piece)}
 
 
 @cache
-def _same_times() -> dict[str, str]:
+def same_times() -> dict[str, str]:
     """今年, 本年, 当年 → 今年: one time, said from the text's year or from later."""
     groups = [g.split("/") for g in lexicon.words("expressions", "same_times")]
     return {word: group[0] for group in groups for word in group}

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 
 from ..text.chars import bigram_set
-from ..text.expressions import dates
+from ..text.expressions import dates, relative_times
 from ..text.numerals import all_in_digits
 from .cited import Cited, clauses
+from .exchanged import same_times
 from .restated import unframed
 
-_SAME = 0.8  # of the clause's character pairs (dates left out) in the passage clause restated
+_SAME = 0.7  # of the clause's character pairs (dates left out) in the passage clause restated
 _OTHER = 0.2  # … more than in the clause at the sentence's date, for that one to say another thing
 
 
@@ -35,7 +36,7 @@ def redated(sentence: str, cited: Cited) -> list[str]:
         if best < _SAME:
             continue
         restated = [d for share, d in like if share == best]
-        if any(not d or d & when for d in restated):
+        if not all(_apart(d, when) for d in restated):
             continue  # undated there (the date is the context's), or dated alike
         at_that_date = [share for share, d in like if d & when]
         if at_that_date and max(at_that_date) < best - _OTHER:
@@ -57,9 +58,21 @@ def _same_year_said(sentence: str) -> str:
     return "".join(parts)
 
 
+def _apart(theirs: set[str], mine: set[str]) -> bool:
+    """Two clauses dated differently: calendar dates none alike, or times said from the text
+    none alike — a calendar date and a time said from the text (1979年, 当年) may be one time."""
+    calendar = {d for d in theirs if d[:1].isdigit()}, {d for d in mine if d[:1].isdigit()}
+    if all(calendar):
+        return not calendar[0] & calendar[1]
+    return not any(calendar) and bool(theirs) and bool(mine) and not theirs & mine
+
+
 def _dates(clause: str) -> set[str]:
-    """The clause's calendar dates, in digits (一九五九年 is 1959年; 当年 is none)."""
-    return {d for d in map(all_in_digits, dates(clause)) if any(ch.isdigit() for ch in d)}
+    """The clause's calendar dates, in digits (一九五九年 is 1959年; 当年 is none), and the times
+    it says from the text's own (现在, 目前: one time)."""
+    found = {d for d in map(all_in_digits, dates(clause)) if any(ch.isdigit() for ch in d)}
+    same = same_times()
+    return found | {same.get(t, t) for t in relative_times(clause)}
 
 
 def _undated(clause: str) -> str:
