@@ -1640,6 +1640,14 @@ def test_a_relation_whose_two_sides_change_places_is_caught():
         text,
         "相反",
     )
+    # 取决于 says what 决定于 does
+    depends = "农业的增长速度在很大程度上决定于水利设施的建设速度。"
+    caught(
+        "水利设施的建设速度在很大程度上取决于农业的增长速度[1]。",
+        "农业的增长速度在很大程度上取决于水利设施的建设速度[1]。",
+        depends,
+        "相反",
+    )
     # … but not a relation the passages state both ways, copied as it stands
     both = "根据不同的研究，甲科比乙科原始，或是乙科比甲科原始。"
     passes("根据不同的研究，甲科比乙科原始，或是乙科比甲科原始[1]。", both)

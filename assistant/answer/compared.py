@@ -216,7 +216,7 @@ def _like(piece: str, other: str) -> float:
 
 # A relation whose two sides may not change places: 甲决定乙 is not 乙决定甲.
 _RELATION = re.compile(
-    r"决定了?|决定于|取决于|替代了?|取代了?|代替了?|支撑|带动|引领|驱动|服务于|依靠|依赖|"
+    r"决定于|取决于|决定了?|替代了?|取代了?|代替了?|支撑|带动|引领|驱动|服务于|依靠|依赖|"
     r"领先于?|落后于|超过|超越|高于|低于|大于|小于|多于|少于|快于|慢于|优于|胜过|"
     r"击败|战胜|打败|输给|负于|承接|隶属于?|源于|来自|导致|引起|兼并|收购|并购|吞并|牵头|"
     r"(?<![对相无类好])比(?![例重较如赛拟分率值])"
@@ -239,6 +239,15 @@ def _relations(parts: Sequence[str]) -> list[tuple[str, str, str]]:
     return found
 
 
+_ONE_RELATION = {"取决于": "决定于", "取代": "替代", "代替": "替代", "依赖": "依靠", "战胜": "击败"}
+
+
+def _relation(word: str) -> str:
+    """The relation a word states, one for words saying the same (取决于 is 决定于)."""
+    word = word.removesuffix("了")
+    return _ONE_RELATION.get(word, word)
+
+
 _AS_SAID = re.compile(r"\[\d+\]|[。！？；\s]+$")  # citation marks, the closing stop
 
 
@@ -250,7 +259,7 @@ def relations_reversed(sentence: str, cited: Cited) -> list[str]:
         if _AS_SAID.sub("", f"{mine_from}{word}{mine_to}") in cited.text:
             continue  # the passages say it this way too (甲比乙原始，或是乙比甲原始)
         for theirs_from, theirs_to, said in _relations(cited.clauses):
-            if said != word:
+            if _relation(said) != _relation(word):
                 continue
             mine, theirs = mine_from + mine_to, theirs_from + theirs_to
             if max(_like(mine, theirs), _like(theirs, mine)) < _TURN_LIKE:
