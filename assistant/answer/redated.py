@@ -61,16 +61,20 @@ def _same_year_said(sentence: str) -> str:
 def _apart(theirs: set[str], mine: set[str]) -> bool:
     """Two clauses dated differently: calendar dates none alike, or times said from the text
     none alike — a calendar date and a time said from the text (1979年, 当年) may be one time."""
-    calendar = {d for d in theirs if d[:1].isdigit()}, {d for d in mine if d[:1].isdigit()}
+    calendar = {d for d in theirs if _numbered(d)}, {d for d in mine if _numbered(d)}
     if all(calendar):
         return not calendar[0] & calendar[1]
     return not any(calendar) and bool(theirs) and bool(mine) and not theirs & mine
 
 
+def _numbered(date: str) -> bool:
+    return any(ch.isdigit() for ch in date)
+
+
 def _dates(clause: str) -> set[str]:
-    """The clause's calendar dates, in digits (一九五九年 is 1959年; 当年 is none), and the times
-    it says from the text's own (现在, 目前: one time)."""
-    found = {d for d in map(all_in_digits, dates(clause)) if any(ch.isdigit() for ch in d)}
+    """The clause's calendar dates, in digits (一九五九年 is 1959年, 天正3年), and the times it says
+    from the text's own, one for the words saying the same (现在 and 目前, 当年 and 今年)."""
+    found = {d for d in map(all_in_digits, dates(clause)) if _numbered(d)}
     same = same_times()
     return found | {same.get(t, t) for t in relative_times(clause)}
 
