@@ -255,10 +255,11 @@ def relations_reversed(sentence: str, cited: Cited) -> list[str]:
     """A relation whose two sides change places (产业技术创新决定了产业中试能力 for 产业中试能力决定了
     产业技术创新; 甲比乙有效 and 甲替代乙 alike), `_reversed` read within the clause."""
     issues = []
+    theirs_all = _relations(cited.clauses)
     for mine_from, mine_to, word in _relations(clauses(sentence)):
         if _AS_SAID.sub("", f"{mine_from}{word}{mine_to}") in cited.text:
             continue  # the passages say it this way too (甲比乙原始，或是乙比甲原始)
-        for theirs_from, theirs_to, said in _relations(cited.clauses):
+        for theirs_from, theirs_to, said in theirs_all:
             if _relation(said) != _relation(word):
                 continue
             mine, theirs = mine_from + mine_to, theirs_from + theirs_to

@@ -91,6 +91,7 @@ def _around(term: str, text: str, *, after: bool) -> set[str]:
 
 
 _COUNTERPART_REACH = 10  # characters from a counterpart (东部) to the term it is said of
+_CLAUSE_END = re.compile(r"[，。；、,;：:]")
 
 
 def counterparts_crossed(sentence: str, cited: Cited) -> list[str]:
@@ -114,8 +115,7 @@ def _said_of(word: str, text: str) -> set[str]:
     """The terms (runs of nouns) that follow the word within a few characters of its clause."""
     found = set()
     for match in re.finditer(re.escape(word), text):
-        after = re.split(r"[，。；、,;：:]", text[match.end() : match.end() + _COUNTERPART_REACH])[
-            0
-        ]
+        reach = text[match.end() : match.end() + _COUNTERPART_REACH]
+        after = _CLAUSE_END.split(reach, maxsplit=1)[0]
         found |= {t for t in _terms(after, after) if t != word}
     return found

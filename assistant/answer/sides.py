@@ -83,7 +83,8 @@ def _documents(
     """Each document's best sentences in turn, labelled by the name the question gives it
     (新华网：……论文：……) when it names each; its best sentence first, a second when there is room
     (from its own article, in a compilation of several)."""
-    labels = [_side_name(request, side.passage, provinces) for side in sides]
+    names = {c.passage.n: _side_name(request, c.passage, provinces) for c in candidates}
+    labels = [names[side.passage.n] for side in sides]
     named = "" not in labels and len(set(labels)) == len(labels)
     answer = Chosen(TUNE.max_sentences)
     for side, label in zip(sides, labels, strict=True):
@@ -91,8 +92,7 @@ def _documents(
     for side, label in zip(sides, labels, strict=True):
         for candidate in candidates:
             same = candidate.passage.chunk.doc_id == side.passage.chunk.doc_id
-            name = _side_name(request, candidate.passage, provinces)
-            if same and (not named or name == label):
+            if same and (not named or names[candidate.passage.n] == label):
                 answer.take(replace(candidate, label=f"{label}：" if named else ""))
     order = [side.passage.chunk.doc_id for side in sides]
     return sorted(answer.chosen, key=lambda c: order.index(c.passage.chunk.doc_id))
