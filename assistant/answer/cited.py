@@ -39,8 +39,9 @@ class Cited:
 
     @classmethod
     def _build(cls, passages: Sequence[Passage]) -> Cited:
-        # a figure spaced from its unit (39.8 万亿元, as extracted from a PDF) reads as written
-        texts = [_SPACED_UNIT.sub("", expand_abbreviations(p.text)) for p in passages]
+        texts = [expand_abbreviations(p.text) for p in passages]
+        # … also with a figure spaced from its unit (39.8 万亿元, as a PDF gives it) set close
+        texts += [c for t in texts if (c := _SPACED_UNIT.sub("", t)) != t]
         # … and as they read with every figure in digits (一九五四年的百分之四十二 → 1954年的42%)
         texts += [d for t in texts if _SPELLED.search(t) and (d := all_in_digits(t)) != t]
         regions = {p.chunk.region for p in passages if p.chunk.region}
