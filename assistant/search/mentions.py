@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -107,7 +108,7 @@ def named_by_title(index: Index, question: str) -> list[Boost]:
     if not _points(question):
         return []
     for outlet in index.outlets:  # 人力资源和社会保障微报 names an outlet, not a title's words
-        question = question.replace(outlet, "").replace(expand_abbreviations(outlet), "")
+        question = question.replace(outlet, "").replace(_as_searched(outlet), "")
     own = index.remember("title-words", lambda: _own_title_words(index))
     named = tuple(
         d for d, words in own.items() if sum(w in question for w in words) >= _TITLE_NAMING
@@ -171,10 +172,17 @@ def outlet_named(outlet: str, question: str) -> bool:
     return bool(_outlet_named_as(outlet, question))
 
 
+@lru_cache(maxsize=4096)
+def _as_searched(outlet: str) -> str:
+    """The outlet's name with its short forms written out, as a question is searched (once per
+    outlet: it is asked of every outlet for every question and passage)."""
+    return expand_abbreviations(outlet)
+
+
 def _outlet_named_as(outlet: str, question: str) -> str:
     """The outlet as the question names it: whole (as written, or as searched — 人社微报 is
     人力资源和社会保障微报 once its short form is written out), or without the word for its kind."""
-    if outlet in question or expand_abbreviations(outlet) in question:
+    if outlet in question or _as_searched(outlet) in question:
         return outlet  # named by its own name, as a label the record bears out
     suffixes = lexicon.alternation("genres", "outlet_suffixes")
     short = re.sub(rf"(?:{suffixes})$", "", outlet)
