@@ -26,7 +26,7 @@ class RetrievalTuning:
     candidates: int = 40
     """Passages each ranking contributes before fusion."""
     pointed_extra: int = 4
-    """More passages than the top-k when the question points at a document (新华网那篇, 那篇论文):
+    """More passages than the top-k when the question points at a document (人民网那篇, 那篇论文):
     that text is searched deeper, its wording being its own, not the question's."""
     duplicate_overlap: float = 0.6
     """A passage sharing this share of its character bigrams with a kept one is dropped."""
@@ -53,7 +53,7 @@ class EvidenceTuning:
     answer_type_factor: float = 0.3
     """The kind of answer asked for (哪几类企业, 什么职务) weighs this share of a topic noun."""
     anchored_coverage: float = 0.2
-    """… or this share, when the question says where to look (冀那篇, 新华网说) and the best
+    """… or this share, when the question says where to look (冀那篇, 人民网说) and the best
     passage is from there: the texts there say it in their own words."""
     pooled_passages: int = 1
     """How many of the best passages together must hold the weight (1: one passage alone)."""

@@ -97,7 +97,7 @@ def _candidates(request: GenerationRequest, kind: str) -> list[Candidate]:
         question_pairs(request.searched),
         definienda(kind, weights, request.searched),
     )
-    # … and one naming its document (新华网那篇, 那篇论文) from that document's (河北和求是那篇: either).
+    # … and one naming its document (人民网那篇, 那篇论文) from that document's (河北和光明那篇: either).
     documents = {p.chunk.doc_id for p in request.passages if _names(request, p)}
     rows = []
     for rank, passage in enumerate(request.passages):
@@ -163,7 +163,7 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
 
 def _too_little(request: GenerationRequest, candidates: list[Candidate]) -> bool:
     """The best sentence holds too little of the question's weight to answer it — a lower share
-    will do when the question singles out its document (那篇论文, 新华网说), and from any of the
+    will do when the question singles out its document (那篇论文, 人民网说), and from any of the
     few best-ranked sentences: that text says it in its own words (as the passages may,
     `evidence.assess`)."""
     best = candidates[0]

@@ -1,6 +1,6 @@
 """A comparison answered side by side: each province the question names (河北：……[n]。辽宁：
 ……[m]。), or each document that answers it, labelled by the name the question gives it
-(新华网：……论文：……; 评论：……冀：……)."""
+(人民网：……论文：……; 评论：……冀：……)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def comparison(request: GenerationRequest, candidates: list[Candidate]) -> list[
     for candidate in candidates:
         firsts.setdefault(candidate.passage.chunk.doc_id, candidate)
     best, top = candidates[0], list(firsts.values())[:3]
-    sides = [  # close to the best, or a document the question names (新华网和论文……, 冀那篇)
+    sides = [  # close to the best, or a document the question names (人民网和论文……, 冀那篇)
         f
         for f in top
         if f.coverage >= TUNE.comparison_fraction * best.coverage
@@ -65,7 +65,7 @@ def _unnamed_share(weights: Mapping[str, float], side: Candidate, top: list[Cand
 
 
 def _side_name(request: GenerationRequest, passage: Passage, provinces: list[Province]) -> str:
-    """The name the question gives the passage's document: its outlet or kind of text (新华网,
+    """The name the question gives the passage's document: its outlet or kind of text (人民网,
     论文), words of its title (制造业评论), or the province it is of (冀那篇)."""
     question, shown = request.searched, request.passages
     if named := source_named_as(question, passage) or title_named_as(question, passage, shown):
@@ -81,7 +81,7 @@ def _documents(
     provinces: list[Province],
 ) -> list[Candidate]:
     """Each document's best sentences in turn, labelled by the name the question gives it
-    (新华网：……论文：……) when it names each; its best sentence first, a second when there is room
+    (人民网：……论文：……) when it names each; its best sentence first, a second when there is room
     (from its own article, in a compilation of several)."""
     names = {c.passage.n: _side_name(request, c.passage, provinces) for c in candidates}
     labels = [names[side.passage.n] for side in sides]

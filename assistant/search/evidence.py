@@ -106,7 +106,7 @@ def assess(
     missing = tuple(w for w, v in weights.items() if v and w not in pooled)
     if meant is False:
         return Evidence(False, coverage, missing, "所检索的段落与问题的意思相去较远")
-    # 冀那篇, 新华网说: the question says where to look, and the texts there use their own words
+    # 冀那篇, 人民网说: the question says where to look, and the texts there use their own words
     pointed = points_at(question, passages[0])
     if TUNE.anchored_coverage <= coverage < TUNE.min_coverage and pointed:
         return Evidence(True, coverage, missing, pointed=True)
@@ -130,7 +130,7 @@ def _meaning(
 ) -> bool | None:
     """A semantic embedding's say: True when the best passage is close enough to vouch for a
     paraphrase, False when all are far in meaning — unless the question singles out its document
-    (冀那篇, 新华网说: an everyday question is far from a text's official wording); else None."""
+    (冀那篇, 人民网说: an everyday question is far from a text's official wording); else None."""
     if not closeness:
         return None
     near = max(closeness.get(p.chunk.chunk_id, 0.0) for p in passages[: TUNE.top_passages])

@@ -154,7 +154,7 @@ def _own_title_words(index: Index) -> dict[str, set[str]]:
 
 def deeper(boosts: list[Boost], doc_ids: Sequence[str] = ()) -> int:
     """How many passages more than the top-k to search for: some, when the question points at a
-    document (新华网那篇, 那篇论文, 1999年政府工作报告: the search is of that one) — that text says
+    document (人民网那篇, 那篇论文, 1999年政府工作报告: the search is of that one) — that text says
     it in its own words, not the question's."""
     pointed = any(b.document for b in boosts) or len(doc_ids) == 1
     return TUNING.retrieval.pointed_extra if pointed else 0
@@ -193,7 +193,7 @@ _TITLE_WORDS = 3  # of the title's words, to name the document by it
 
 
 def names_document(question: str, passage: Passage) -> bool:
-    """The question points at this document: by its outlet (辽宁日报那篇), its province (辽宁那篇),
+    """The question points at this document: by its outlet (湖北日报那篇), its province (辽宁那篇),
     the kind of text it is (那篇论文, of an academic text), three words of its title
     (讲现代海洋产业体系的那篇), or as 本文."""
     chunk = passage.chunk
@@ -207,17 +207,17 @@ def names_document(question: str, passage: Passage) -> bool:
 
 
 def names_source(question: str, passage: Passage) -> bool:
-    """The question names where this document appeared (辽宁日报那篇) or the kind of text it is
+    """The question names where this document appeared (湖北日报那篇) or the kind of text it is
     (那篇论文, of an academic text)."""
     return bool(source_named_as(question, passage))
 
 
 def source_named_as(question: str, passage: Passage) -> str:
-    """The words the question names this document's outlet (新华网, 东湖 for 东湖学报; one of
-    several: 经济日报) or kind of text (论文) by; "" when it does not."""
+    """The words the question names this document's outlet (人民网, 东湖 for 东湖学报; one of
+    several: 光明日报) or kind of text (论文) by; "" when it does not."""
     chunk = passage.chunk
     for outlet in (chunk.source, *re.split(r"[、，,；;/]", chunk.source)) if chunk.source else ():
-        if named := _outlet_named_as(outlet.strip(), question):  # 经济日报 of 经济日报、工信微报
+        if named := _outlet_named_as(outlet.strip(), question):  # 光明日报 of 光明日报、科技日报
             return named
     return next((k for k in kinds_of_text(chunk.level) if k in question), "")
 

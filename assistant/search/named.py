@@ -159,7 +159,7 @@ def _unseen_subject(
 ) -> str | None:
     """A noun the question opens with (野驴, 第1|舰队) that the whole library never uses and no
     passage holds: the library has nothing on the question's subject, however common the word.
-    After a place, a kind of text or an outlet (辽宁|留人, 论文|收尾, 新华网|文章) comes what
+    After a place, a kind of text or an outlet (辽宁|留人, 论文|收尾, 人民网|文章) comes what
     is asked of it. `texts` are the passages' searchable texts."""
     for word in opening_run(question):
         if word in places or _names_the_text(word, described):

@@ -47,7 +47,7 @@ def subject_words(question: str) -> list[str]:
             continue  # 论文|讲破……: the kind of text the question names its document by
         word = cut_guess(word, question, keep=1)
         if words and word[0] in _SAYING and not is_dictionary_word(word):
-            break  # 新华网|说引|才: what a source says follows it, jieba glued 说 to it
+            break  # 人民网|说引|才: what a source says follows it, jieba glued 说 to it
         proper = flag in _entities("subject_tags") or not is_dictionary_word(word)
         # 马来|穿山甲|的: a name, then the rare noun it qualifies, ending the phrase
         ends = i + 1 < len(cut) and cut[i + 1][0] in _HEAD_ENDS
