@@ -136,6 +136,9 @@ class AnswerTuning:
     date is a date about something else)."""
     comparison_sentences: int = 2
     """Sentences for each side of a comparison."""
+    side_min_coverage: float = 0.15
+    """A named side of a comparison none of whose sentences holds `min_coverage` of what is
+    compared is answered by its best one holding this share."""
     lead_sentence_chars: int = 40
     """A sentence shorter than this is a lead (“二是……。”): the next sentence spells it out."""
     list_items: int = 8

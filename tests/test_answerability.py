@@ -40,6 +40,7 @@ from assistant.text.synonyms import (
     found_in,
     holds,
     instances,
+    joined_as_listed,
     present,
     spelled_otherwise,
     stand_in,
@@ -505,10 +506,15 @@ _SIDE_LIBRARIES = {
             "东湖日报和南岭学报在人才培养上有啥不一样？",
             {"东湖日报": "人才池", "南岭学报": "校企联合"},
         ),
+        (  # no comparison word: each side named doing its own (各打算)
+            "outlets",
+            "人才培养这块 东湖日报那篇和南岭学报那篇各打算咋弄",
+            {"东湖日报": "工程师", "南岭学报": "校企联合"},
+        ),
         (
             "titles",
             "中试平台这块 制造业述评和鄂那篇各打算建啥 比一比",
-            {"湖北": "中试熟化平台", "制造业述评": "工程验证中心"},
+            {"制造业述评": "工程验证中心", "湖北": "中试熟化平台"},  # in the question's order
         ),
     ],
 )
@@ -532,6 +538,17 @@ def test_a_word_of_the_texts_synonym_group_is_the_texts_word():
     assert term_coverage("坚持建设平台", {"搭建": 1.0, "平台": 1.0}) == 0.5
     # the asker's compound said with a qualifier between its words counts in part
     assert term_coverage("共建中试熟化平台体系", {"中试平台": 1.0}) == 0.5
+
+
+def test_a_listed_word_the_tagger_cut_into_characters_is_one_word_again(library_assistant):
+    """jieba's tagger cuts 引才留才 into single characters where its plain cut keeps 引才, 留才:
+    words of a synonym group are put back together and weighed whole; words it cut into words
+    stay apart (成交|金额: the texts may say 成交 alone)."""
+    pairs = [("引", "v"), ("才", "d"), ("留", "v"), ("才", "d"), ("方面", "n")]
+    assert joined_as_listed(pairs) == [("引才", "n"), ("留才", "n"), ("方面", "n")]
+    assert joined_as_listed([("成交", "v"), ("金额", "n")]) == [("成交", "v"), ("金额", "n")]
+    weights = term_weights(library_assistant.answerer._index(), "引才留才方面有啥做法")
+    assert "引才" in weights and "留才" in weights and "引" not in weights
 
 
 def test_a_name_built_on_a_word_of_a_synonym_group_is_found_spelled_the_texts_way(tmp_path):

@@ -43,6 +43,11 @@ def classify(question: str) -> str:
     return "which"
 
 
+def asks_comparison(words: str) -> bool:
+    """The words ask for a comparison (比一比, 有何不同): a cue, not what is compared."""
+    return bool(_cues("comparison").search(words))
+
+
 def answers_kind(kind: str, sentence: str, question: str, *, strict: bool = True) -> bool:
     """True when the sentence holds an expression of the asked kind that the question does not
     already contain (a date for 何时, a person or organisation for 谁, a number in the asked unit

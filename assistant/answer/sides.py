@@ -4,16 +4,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from functools import partial
 
 from ..schema import Passage
 from ..search.mentions import describe, source_named_as, title_named_as
 from ..text.regions import Province, find_provinces
 from ..tuning import TUNING
-from .candidates import Candidate, context
+from .candidates import Candidate, context, term_coverage
 from .chosen import Chosen
+from .details import details
 from .generate import GenerationRequest
+from .question_types import asks_comparison
 
 TUNE = TUNING.answer
 
@@ -25,24 +28,26 @@ def is_about(passage: Passage, province: Province) -> bool:
 
 def comparison(request: GenerationRequest, candidates: list[Candidate]) -> list[Candidate]:
     """Each side of a comparison in turn: each province named (its best sentences, labelled
-    “河北：”), or else each document that answers (its best sentence first)."""
+    “河北：”), each document the question names (“人民网：”, “论文：”), or else each document
+    that answers (its best sentence first)."""
     question = request.searched
     provinces = find_provinces(question)
-    answer = Chosen(TUNE.comparison_sentences * max(len(provinces), 2))
     if len(provinces) >= 2:
-        for province in provinces:
-            label = f"{_named_as(province, question)}："
-            side = [c for c in candidates if _on_side(c, province)]
-            floor = TUNE.min_coverage * _own_share(request.term_weights, province, provinces)
-            for candidate in side[: TUNE.comparison_sentences]:
-                if candidate.coverage >= floor:
-                    answer.take(replace(candidate, label=label))
-        return answer.chosen if len({c.label for c in answer.chosen}) >= 2 else []
+        sides = {_named_as(p, question): partial(_on_side, province=p) for p in provinces}
+        naming = {a for p in provinces for a in (*p.aliases, p.abbreviation)}
+        return _each_side(request, candidates, sides, naming)
+    names = {c.passage.n: _side_name(request, c.passage, provinces) for c in candidates}
+    labels = sorted({n for n in names.values() if n}, key=lambda n: _first_said(n, question))
+    if len(labels) >= 2:  # 人民网和论文……: each side is what the question calls it
+        sides = {n: (lambda c, n=n: names[c.passage.n] == n) for n in labels}
+        described = {names[c.passage.n]: describe(c.passage) for c in candidates}
+        naming = {_naming(question, n, described[n]) for n in labels}
+        return _each_side(request, candidates, sides, naming)
     firsts: dict[str, Candidate] = {}
     for candidate in candidates:
         firsts.setdefault(candidate.passage.chunk.doc_id, candidate)
     best, top = candidates[0], list(firsts.values())[:3]
-    sides = [  # close to the best, or a document the question names (人民网和论文……, 冀那篇)
+    sides = [  # close to the best, or a document the question names (冀那篇)
         f
         for f in top
         if f.coverage >= TUNE.comparison_fraction * best.coverage
@@ -52,6 +57,58 @@ def comparison(request: GenerationRequest, candidates: list[Candidate]) -> list[
         )
     ]
     return _documents(sides, candidates, request, provinces) if len(sides) >= 2 else []
+
+
+def _each_side(
+    request: GenerationRequest,
+    candidates: list[Candidate],
+    sides: Mapping[str, Callable[[Candidate], bool]],
+    naming: set[str],
+) -> list[Candidate]:
+    """The best sentences of each named side, labelled with its name: those holding enough of
+    what the question asks besides the sides' names — or, holding too little, its best one that
+    holds some (the question asks about each side; it is answered as well as the side allows).
+    None unless two sides are answered."""
+    weights = request.term_weights.items()
+    asked = {w: v for w, v in weights if not (_names(w, naming) or asks_comparison(w))}
+    answer = Chosen(TUNE.comparison_sentences * len(sides))
+    for label, on_side in sides.items():
+        held = [(c, term_coverage(f"{c.text} {context(c.passage)}", asked)) for c in candidates]
+        side = [(c, share) for c, share in held if on_side(c)]
+        enough = [c for c, share in side if share >= TUNE.min_coverage]
+        some = [c for c, share in side if share >= TUNE.side_min_coverage]
+        taken = 0
+        for candidate in enough or some[:1]:
+            if taken == TUNE.comparison_sentences:
+                break
+            # a short first sentence with the one it leads to, if that is of the side too
+            leads = [d for d in details(candidate) if on_side(d)] if not taken else []
+            for one in (candidate, *leads):
+                taken += answer.take(replace(one, label=f"{label}："))
+    return answer.chosen if len({c.label for c in answer.chosen}) >= 2 else []
+
+
+def _names(word: str, naming: set[str]) -> bool:
+    """The question's word names a side (日报 of 青岛日报, 冀), not what is compared."""
+    return any(word in name or name in word for name in naming)
+
+
+def _naming(question: str, name: str, described: str) -> str:
+    """The words around a side's name that name it too (农业农村评论: its title says 农业农村):
+    the question's characters on either side of it that the document's title and outlet hold."""
+    start = question.find(name)
+    if start < 0:
+        return name
+    end = start + len(name)
+    while start > 0 and question[start - 1] in described:
+        start -= 1
+    while end < len(question) and question[end] in described:
+        end += 1
+    return question[start:end]
+
+
+def _first_said(name: str, question: str) -> int:
+    return question.find(name) if name in question else len(question)
 
 
 def _unnamed_share(weights: Mapping[str, float], side: Candidate, top: list[Candidate]) -> float:
@@ -112,11 +169,3 @@ def _on_side(candidate: Candidate, province: Province) -> bool:
         return True
     named = find_provinces(candidate.text)
     return is_about(candidate.passage, province) and all(p == province for p in named)
-
-
-def _own_share(weights: Mapping[str, float], province: Province, named: list[Province]) -> float:
-    """The share of the question's weight a sentence on the province's side can hold: not the
-    other sides' names (上海 on 陕西's side)."""
-    others = {a for p in named if p != province for a in (*p.aliases, p.abbreviation)}
-    total = sum(weights.values())
-    return 1 - sum(v for w, v in weights.items() if w in others) / total if total else 1.0

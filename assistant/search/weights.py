@@ -19,7 +19,7 @@ from ..text.names import (
     trimmed_guess,
 )
 from ..text.segment import general_frequency, search_terms, tagged, tagged_content
-from ..text.synonyms import stand_in, synonyms
+from ..text.synonyms import joined_as_listed, listed, stand_in, synonyms
 from ..tuning import TUNING
 
 TUNE = TUNING.evidence
@@ -53,7 +53,7 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
     a code (GDP, 5G) counts as much as the rarest word: the passages cannot answer without it.
     """
     words = {}
-    for word, flag in tagged_content(question):
+    for word, flag in joined_as_listed(tagged_content(question)):
         if flag in phrasing_tags() and not is_code(word):
             continue  # 到底, 跟, 一种: how the question is phrased, not what it is about
         if word in _pointing_times():
@@ -62,7 +62,8 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
             continue  # 这|段时间: a pointer's measure word glued to the next word
         if _LATIN.search(word) and not is_code(word) and word_weight(index, word) is None:
             continue  # markup or an English word the texts never use (script, yaml)
-        if (kept := trimmed_guess(word, question.lower())) and not (kept != word and len(kept) < 2):
+        kept = word if listed(word) else trimmed_guess(word, question.lower())
+        if kept and not (kept != word and len(kept) < 2):
             words[kept] = flag
     topical = {
         w: flag in noun_tags() or _guessed_term(index, w) or _rare_character(w)

@@ -30,6 +30,30 @@ def _table() -> dict[str, tuple[str, ...]]:
     return table
 
 
+def joined_as_listed(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Tagged words with a listed word the tagger cut into single characters put back together,
+    as a noun (引|才|留|才 → 引才, 留才: jieba's tagger splits a word its dictionary lacks where
+    its plain cut does not). Words cut into words stay cut (成交|金额: the texts may say 成交)."""
+    joined: list[tuple[str, str]] = []
+    at = 0
+    while at < len(pairs):
+        for size in (3, 2):
+            run = "".join(w for w, _ in pairs[at : at + size])
+            if size <= len(pairs) - at and len(run) == size and listed(run):
+                joined.append((run, "n"))
+                at += size
+                break
+        else:
+            joined.append(pairs[at])
+            at += 1
+    return joined
+
+
+def listed(word: str) -> bool:
+    """The word is one of a synonym group's (a word as the list writes it, not a guess)."""
+    return word.lower() in _table()
+
+
 def synonyms(word: str) -> tuple[str, ...]:
     """The other words of the word's group that may be looked for in a text."""
     return _table().get(word.lower(), ())
