@@ -1731,3 +1731,32 @@ def test_two_counterparts_said_of_each_others_term_are_caught():
         text,
         "不是",
     )
+
+
+def test_will_not_have_is_the_passages_has_not():
+    """不会有身影 says the passage's 没有身影; 会有身影 says the opposite."""
+    text = "每年夏至正午，太阳直射塔顶的球孔，此时站在塔底下的人也没有身影。"
+    caught(
+        "夏至正午站在塔底下的人会有身影[1]。",
+        "夏至正午站在塔底下的人也不会有身影[1]。",
+        text,
+        "身影",
+    )
+
+
+def test_all_around_is_no_count_of_weeks():
+    """四周有石墙环绕 counts nothing; 四周后 and 为期四周 still count weeks."""
+    passes(
+        "别墅庭院四周有低矮的石墙环绕，占地近5000平方米[1]。",
+        "别墅庭院占地近5000平方米，低矮的石墙环绕。",
+    )
+    text = "培训为期四周，四周后考核。"
+    flags("培训五周后考核[1]。", text, "五周")
+    passes("培训为期四周[1]。", text)
+
+
+def test_a_name_something_is_also_called_by_negates_nothing():
+    """又名不动佛、无动佛: names, whatever characters they hold; dropping one denies nothing."""
+    text = "该佛又名不动佛、无动佛，是五方如来之中的东方佛。这种玩具俗称不倒翁，推了不会倒下。"
+    passes("又名不动佛的该佛是五方如来中的东方佛[1]。", text)
+    flags("这种玩具俗称不倒翁，推了会倒下[1]。", text, "倒下")

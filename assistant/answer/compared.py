@@ -145,9 +145,10 @@ def turned_round(sentence: str, cited: Cited) -> list[str]:
 
 
 _TURN = re.compile(
-    r"转向|转为|转变为|转变成|发展为|发展成|变为|变成|转到|过渡到|调整为|迁到|迁至|迁往|飞往|前往|开往|转任|调任|到|向"
+    r"转向|转为|转变为|转变成|发展为|发展成|变为|变成|转到|过渡到|调整为|迁到|迁至|迁往|飞往|前往|开往|转任|调任|"
+    r"加盟|转会(?!费)|转投|转入|调入|调往|到|向"
 )
-_TURN_START = re.compile(r"[由从原]")
+_TURN_START = re.compile(r"[由从原]|(?<![各亲独来源出])自(?![主然己身由动治愿发信觉行费此])")
 _TURN_REACH = 40  # characters read on each side of a turn
 _TURN_LIKE = 0.5  # share of the turn's character pairs its passage's turn must hold
 _TURN_SHARE = 0.5  # of what one start has and the other has not, found at the other's end

@@ -112,8 +112,9 @@ def _copulas(words: tuple[tuple[str, str], ...]) -> list[tuple[str, str, bool]]:
             ),
             "",
         )
-        if following and following not in _negators():
-            found.append((copula, following, word not in ("有", "是")))
+        if following and following not in _negators():  # 不会|有身影: a negator before it
+            negated = word not in ("有", "是") or (i > 0 and words[i - 1][0] in _negators())
+            found.append((copula, following, negated))
     return found
 
 

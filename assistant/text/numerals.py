@@ -66,8 +66,10 @@ def _counted() -> re.Pattern[str]:
     # 千余年, 一千多年: an approximate count is the same figure
     after = rf"(?:余|多)?(?:{units})|成|分之|倍|中全会|届|期|轮|号|大"
     after += rf"|(?:到|至|～|~)[{_CN}]+(?:{units})"  # 四到六个: the range's first figure too
-    # 千米, 千克: a unit of its own, no figure (三千米 is one)
-    return re.compile(rf"(?<![\d.{_CN}])(?!千[克米瓦帕卡伏赫焦])([{_CN}]+)(?={after})")
+    # 千米, 千克: a unit of its own, no figure (三千米 is one); 四周, 四处: all around, unless a
+    # time or a count follows (四周后, 四周内)
+    around = r"四[周处](?!后|内|时间|左右|以上|以来|之内|之后)"
+    return re.compile(rf"(?<![\d.{_CN}])(?!千[克米瓦帕卡伏赫焦]|{around})([{_CN}]+)(?={after})")
 
 
 @cache
