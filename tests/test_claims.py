@@ -1760,3 +1760,37 @@ def test_a_name_something_is_also_called_by_negates_nothing():
     text = "该佛又名不动佛、无动佛，是五方如来之中的东方佛。这种玩具俗称不倒翁，推了不会倒下。"
     passes("又名不动佛的该佛是五方如来中的东方佛[1]。", text)
     flags("这种玩具俗称不倒翁，推了会倒下[1]。", text, "倒下")
+
+
+def test_what_is_still_to_be_done_said_to_be_done_is_caught():
+    """亟待突破 leaves it to be done: 已基本突破 says it is done, 急需突破 does not."""
+    text = "当前核心技术问题凸显，基础研究“两头在外”的局面亟待突破。"
+    caught(
+        "基础研究“两头在外”的局面已基本突破[1]。",
+        "基础研究“两头在外”的局面急需突破[1]。",
+        text,
+        "亟待突破",
+    )
+
+
+def test_two_figures_given_each_others_words_are_caught():
+    """建交……135个，有经济贸易关系……178个: each figure goes with its own words, verbs or not."""
+    text = "现在，同我国建交的国家已经达到135个，有经济贸易关系的国家和地区178个。"
+    caught(
+        "同我国建交的国家已达178个，有经济贸易关系的国家和地区则有135个[1]。",
+        "同我国建交的国家已达135个，有经济贸易关系的国家和地区则有178个[1]。",
+        text,
+        "建交",
+    )
+
+
+def test_two_items_of_a_short_list_crossed_over_are_caught():
+    """工业学大庆、农业学大寨: each item of a short list pairs its own two things; the list in
+    another order is no crossing."""
+    text = "深入开展工业学大庆、农业学大寨的群众运动。"
+    caught(
+        "深入开展工业学大寨、农业学大庆的群众运动[1]。",
+        "深入开展农业学大寨、工业学大庆的群众运动[1]。",
+        text,
+        "大",
+    )

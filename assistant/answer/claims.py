@@ -40,6 +40,7 @@ from .figured import figures_unstated
 from .forbidden import forbidden
 from .outpaced import against_figures
 from .paired import crosswise
+from .pending import done_already
 from .placed import moved_place
 from .polar import polar
 from .recounted import recounted
@@ -254,6 +255,7 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + polarity(sentence, cited)
         + denied(sentence, cited)
         + contrast_denied(sentence, cited)
+        + done_already(sentence, cited)
         + forbidden(sentence, cited)
         + swapped(sentence, cited)
         + crossed(sentence, cited)

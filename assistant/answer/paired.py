@@ -29,8 +29,21 @@ def crosswise(sentence: str, cited: Cited) -> list[str]:
     the passages pair a with x and b with y, each in a clause of its own and never a with y or b
     with x; the sentence pairs a with y and b with x. Every term is in few clauses of the
     passages, or it pairs with anything."""
-    theirs = list(dict.fromkeys(all_in_digits(p) for c in cited.clauses for p in _items(c)))
-    mine = [_terms(all_in_digits(p), theirs) for c in clauses(sentence) for p in _items(c)]
+    for listed in (False, True):  # clause by clause; then item by item of short lists
+        theirs = [all_in_digits(p) for c in cited.clauses for p in _items(c, listed)]
+        theirs = list(dict.fromkeys(theirs))
+        parts = [p for c in clauses(sentence) for p in _items(c, listed)]
+        if listed and any(
+            len(_CHARS.sub("", p)) > _ITEM for p in parts if p not in clauses(sentence)
+        ):
+            continue
+        mine = [_terms(all_in_digits(p), theirs) for p in parts]
+        if issues := _pairing(mine, theirs):
+            return issues
+    return []
+
+
+def _pairing(mine: list[dict[str, str]], theirs: list[str]) -> list[str]:
     for first, second in combinations([m for m in mine if len(m) >= 2], 2):
         for a, y in permutations(sorted(first.keys() - second.keys()), 2):
             for b, x in permutations(sorted(second.keys() - first.keys()), 2):
@@ -40,10 +53,17 @@ def crosswise(sentence: str, cited: Cited) -> list[str]:
     return []
 
 
-def _items(clause: str) -> list[str]:
-    """The clause's parts that 以及 joins (甲被当作「水柠檬」以及乙被当作「甜葫芦」), and the two
-    ends of a 从……到 (从甲的150提升到乙的300): each says its own thing, as a clause does."""
-    parts = [p for p in re.split(r"以及", clause) if p]
+_ITEM = (
+    16  # characters of a list item, at most, to read a list item by item (工业学大庆、农业学大寨)
+)
+_CHARS = re.compile(r"\[\d+\]|[^\u4e00-\u9fff\w]")
+
+
+def _items(clause: str, listed: bool = False) -> list[str]:
+    """The clause's parts that 以及 joins (甲被当作「水柠檬」以及乙被当作「甜葫芦」) — and, `listed`,
+    the items of its list (、) — and the two ends of a 从……到 (从甲的150提升到乙的300): each
+    says its own thing, as a clause does."""
+    parts = [p for p in re.split(r"以及|、" if listed else r"以及", clause) if p]
     return [end for p in parts for end in _ends(p)]
 
 
@@ -57,7 +77,10 @@ _FROM_TO = re.compile(r"[^从]*从(.{2,}?)(?:到了|到|至)(.{2,})")
 
 def _alternatives(a: str, b: str, y: str, x: str) -> bool:
     """a and b are two things or two figures, and so are x and y: two words (推动 / 促进) or a
-    thing and a word (国债 / 增长) say the same in other words too often."""
+    thing and a word (国债 / 增长) say the same in other words too often — but not two words
+    each with its own figure (建交……135个，有经济贸易关系……178个): figures are not reworded."""
+    if x == y == _FIGURE:
+        return a == b != _FIGURE
     return a == b != _WORD and x == y != _WORD
 
 
