@@ -203,6 +203,22 @@ def test_the_name_check_matches_whole_names_not_characters(library_assistant):
     assert not evidence.sufficient and evidence.missing == ("仁爱礁",)
 
 
+def test_an_organisation_is_a_name_not_a_description_of_a_kind_of_one():
+    """越南|投资|发展|银行 names one bank, which a passage must name; 中小|科技|公司 describes a
+    kind of company (企业 to the texts), which no passage need name as written."""
+    text = "支持科技型中小企业加大研发投入，培育专精特新企业。"
+    assert named._missing_organisation("越南投资发展银行的行长是谁？", [text]) == "越南投资发展银行"
+    assert named._missing_organisation("中小科技公司要重点加大哪类培育？", [text]) is None
+
+
+def test_a_level_or_a_topic_opener_is_no_subject():
+    """全国层面 says how far, not what (层面 weighs nothing, as 方面 does); 说到中试 opens with a
+    verb phrase, so 说到中试学术 (glued across the space) is no name to look for."""
+    assert "层面" in lexicon.words("stopwords")
+    assert broken_subject("说到中试 学术那篇和工信那篇各建议建啥？") == ""
+    assert broken_subject("琦善的父亲是谁？") == "琦善"
+
+
 def test_a_guessed_name_loses_the_start_of_the_next_word(library_assistant):
     """The word guesser glues 一直 or 是 to an unknown name; the name is what is left."""
     assert names_in("让-马克·杜邦一直担任什么职务？") == ["让-马克·杜邦"]

@@ -26,7 +26,7 @@ from ..text.openings import (
     subject_words,
 )
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
-from ..text.segment import expand_abbreviations, tagged
+from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
 from ..text.synonyms import present, spelled_otherwise, synonyms
 from .mentions import describe
 from .weights import word_weight
@@ -144,14 +144,21 @@ def _missing_organisation(question: str, texts: list[str]) -> str | None:
     written, or without the place it opens with: a passage about another bank of the same
     country holds every word but not the name."""
     heads = set(lexicon.words("expressions", "organisation_heads"))
-    run: list[str] = []
+    run: list[tuple[str, str]] = []
     for word, flag in tagged(question):
-        if word in heads and len(run) >= 2:
-            name, local = "".join(run) + word, "".join(run[1:]) + word
+        if word in heads and len(run) >= 2 and any(_proper(w, f) for w, f in run):
+            name = "".join(w for w, _ in run) + word
+            local = "".join(w for w, _ in run[1:]) + word
             if not any(name.lower() in text or local.lower() in text for text in texts):
                 return name
-        run = [*run, word] if flag[0] in "nj" or flag in ("vn", "l", "eng") else []
+        run = [*run, (word, flag)] if flag[0] in "nj" or flag in ("vn", "l", "eng") else []
     return None
+
+
+def _proper(word: str, flag: str) -> bool:
+    """A word that makes a run of nouns a name (越南, 中关村, a word jieba had to guess) — not a
+    description of a kind of organisation (中小|科技|公司)."""
+    return flag in ("ns", "nr", "nt", "nz", "eng") or not is_dictionary_word(word)
 
 
 def _unseen_subject(

@@ -231,14 +231,14 @@ def broken_subject(question: str) -> str:
 
 
 def _phrase_opens(cut: tuple[tuple[str, str], ...]) -> bool:
-    """One character of verb, adjective or adverb before a word (搞|科技金融, 老|产业)."""
-    return (
-        len(cut) >= 2
-        and len(cut[0][0]) == 1
-        and cut[0][1].startswith(("v", "a", "d", "b"))
-        and len(cut[1][0]) >= 2
-        and is_dictionary_word(cut[1][0])
-    )
+    """One character of verb, adjective or adverb before a word (搞|科技金融, 老|产业) — or two
+    (说|到|中试)."""
+    single = 0
+    while single < min(2, len(cut)) and len(cut[single][0]) == 1:
+        if not cut[single][1].startswith(("v", "a", "d", "b")):
+            return False
+        single += 1
+    return 0 < single < len(cut) and len(cut[single][0]) >= 2 and is_dictionary_word(cut[single][0])
 
 
 def holds_subject(text: str, subject: str) -> bool:
