@@ -1794,3 +1794,34 @@ def test_two_items_of_a_short_list_crossed_over_are_caught():
         text,
         "大",
     )
+
+
+def test_a_comparison_against_figures_said_before_their_things_is_caught():
+    """12.3%的未成年人和6.4%的老年人: each figure goes with the thing after it."""
+    text = "10.3%的人口生活在贫困线以下，其中包括12.3%的未成年人和6.4%的老年人。"
+    flags("贫困线以下人口中，老年人的比例高于未成年人[1]。", text, "老年人6.4%")
+    assert "老年人6.4%" not in " ".join(
+        check("贫困线以下人口中，老年人的比例低于未成年人[1]。", passage(text)).issues
+    )
+
+
+def test_a_comparison_whose_subject_stands_in_a_clause_of_its_own_turned_round_is_caught():
+    """AGG01是一种蛋白质，……比青霉素有效: the passage's relation is read from its sentence's start."""
+    text = "AGG01是一种蛋白质，在实验中证实比青霉素有效100倍，可以杀死99%的细菌。"
+    caught(
+        "实验证实，青霉素比蛋白质AGG01有效100倍[1]。",
+        "实验证实，蛋白质AGG01比青霉素有效100倍[1]。",
+        text,
+        "两边与原文相反",
+    )
+
+
+def test_an_easing_is_no_rise():
+    """竞争压力上升 is not 有所缓解; 缓解 and 缓和 say the same."""
+    caught(
+        "随着进入者增多，业内竞争压力有所缓解[1]。",
+        "随着进入者增多，业内竞争压力有所上升[1]。",
+        "随着市场进入者的增多，业内竞争压力上升。",
+        "缓解",
+    )
+    passes("逐步缓解城市住房的紧张状况[1]。", "逐步缓和城市住房的紧张状况。")

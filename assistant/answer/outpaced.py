@@ -20,6 +20,7 @@ _COMPARISON = re.compile(
 )
 _GROWTH = re.compile(r"增速|增长|增幅|涨幅|速度|增加")
 _FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*([%％]|[^\d\s，。；、.]{0,4})")
+_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*([%％])的$")  # the figure a thing follows (12.3%的未成年人)
 _AHEAD = 60  # characters after a thing in which its figure is read (within its sentence)
 
 
@@ -51,9 +52,10 @@ def against_figures(sentence: str, cited: Cited) -> list[str]:
 
 
 def _thing(piece: str, text: str) -> str:
-    """The first noun of the piece the passages hold: what is compared (农村|居民……)."""
+    """The first noun (or set phrase: 未成年人) of the piece the passages hold: what is compared
+    (农村|居民……)."""
     for word, flag in tagged(piece):
-        if len(word) >= 2 and (flag[0] in "nsj" or flag == "vn") and word in text:
+        if len(word) >= 2 and (flag[0] in "nsjl" or flag == "vn") and word in text:
             return word
     return ""
 
@@ -74,6 +76,10 @@ def _figure(thing: str, text: str, growth: bool) -> tuple[float, str, str] | Non
     percentage when growth is compared; years are not figures."""
     whole = [at for word, _, at in tagged_at(text) if word == thing]  # 出口, not 进出口
     for at in whole or [m.start() for m in re.finditer(re.escape(thing), text)]:
+        if before := _BEFORE.search(text[max(0, at - 12) : at]):  # 12.3%的未成年人
+            value = _value(before)
+            if value is not None and (value[1] == "%" or not growth):
+                return value[0], value[1], value[2].removesuffix("的")
         ahead = re.split(r"[。；]", text[at + len(thing) : at + len(thing) + _AHEAD])[0]
         for found in _FIGURE.finditer(ahead):
             value = _value(found)
