@@ -1825,3 +1825,20 @@ def test_an_easing_is_no_rise():
         "缓解",
     )
     passes("逐步缓解城市住房的紧张状况[1]。", "逐步缓和城市住房的紧张状况。")
+
+
+def test_more_than_a_figure_is_that_figure_and_only_one_is_the_only_one():
+    """2000多亿元 is more than 2000亿 (超过2000亿元), not 2000 and 亿; 只有他 makes him 唯一."""
+    text = "洪涝灾害直接经济损失2000多亿元。"
+    passes("洪涝灾害直接经济损失超过2000亿元[1]。", text)
+    flags("洪涝灾害直接经济损失超过3000亿元[1]。", text, "3000")
+    passes("排位赛时唯有他使用中性胎[1]。", "排位赛时只有他使用中性胎。")
+    passes("排位赛时他唯一使用中性胎[1]。", "排位赛时只有他使用中性胎。")
+    flags("排位赛时他唯一使用中性胎[1]。", "排位赛时他使用中性胎。", "唯一")
+
+
+def test_a_negating_character_in_a_name_written_as_the_passage_writes_it_denies_nothing():
+    """耶律厮不: the passage's name, whatever its segmentation; 并不 before a verb still denies."""
+    text = "1216年，东辽王耶律留哥的弟弟耶律厮不杀死了蒙古三百使者，在澄州称帝。"
+    passes("1216年，耶律留哥之弟耶律厮不在澄州称帝[1]。", text)
+    flags("1216年，耶律留哥之弟耶律厮不并未在澄州称帝[1]。", text, "否定")

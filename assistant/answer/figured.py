@@ -20,6 +20,7 @@ def figures_unstated(sentence: str, cited: Cited) -> list[str]:
     known, ranked = figures(cited.text), ranks(cited.text)
     ranked |= {"第1"} if _FIRST_SAID.search(cited.text) else set()  # 首先出现 → 首次登场
     ranked |= {"第2"} if _NEXT_SAID.search(cited.text) else set()  # 次年 → 第二年
+    ranked |= {"唯一"} if _ONLY_SAID.search(cited.text) else set()  # 只有他 → 唯一……的车手
     known |= {as_percent(f) for f in known}  # 一半 is 50%
     stated = written_figures(sentence)
     issues = [
@@ -37,6 +38,7 @@ def figures_unstated(sentence: str, cited: Cited) -> list[str]:
 # the passage says it came first (首先出现, 起初): a sentence may rank it so (首次登场)
 _FIRST_SAID = re.compile("起初|首先(?=由|出现|登场|提出|发现|发明|采用|使用|推出|发布|发表|实行)")
 _NEXT_SAID = re.compile("次年|翌年")  # the year after: a sentence may call it 第二年
+_ONLY_SAID = re.compile("只有|仅有|唯有|独有")  # only it: a sentence may call it 唯一的
 _LISTED = re.compile(r"[、和与及]")
 # 这两个字, 上述三项: a count of what was just said, not a figure of its own
 _POINTING_BACK = re.compile(r"(?:这|那|此|上述|以上|前述)$")

@@ -22,8 +22,8 @@ _CN = NUMERAL_CHARACTERS = "零〇一二三四五六七八九十百千万亿两"
 # 2,400万, 1.5亿; 千 and 百 are magnitudes, but not the 千 of 千克, 千米, 千瓦 (units of their own)
 _ARABIC = re.compile(
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?)"
-    r"\s*(?:%|％|万亿|亿|万|千(?![克米瓦帕卡伏赫焦])|百)?"
-)
+    r"\s*(?:[多余](?=万|亿|千|百))?(?:%|％|万亿|亿|万|千(?![克米瓦帕卡伏赫焦])|百)?"
+)  # 2000多亿 is of 2000亿 (more than it)
 # 2021－2025年: ranges and dates keep each of their numbers
 _FRACTION = re.compile(rf"([{_CN}\d]+)分之([{_CN}\d]+)")
 _ORDINAL = re.compile(rf"第([{_CN}\d]+)")
@@ -116,7 +116,7 @@ _MAGNITUDE = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百":
 
 def _arabic(number: str) -> str:
     """41万 → 410000, 14.2% → 14.2%, 3万亿 → 3000000000000: the figure as one value."""
-    number = re.sub(r"[\s,]+", "", number).replace("％", "%")  # 750,000 is 750000
+    number = re.sub(r"[\s,多余]+", "", number).replace("％", "%")  # 750,000 is 750000
     if number.endswith("%"):
         return number
     for word, size in _MAGNITUDE.items():
