@@ -48,6 +48,10 @@ class EvidenceTuning:
     specificity_floor: float = 0.3
     unknown_word_factor: float = 0.5
     """A common noun the index never saw weighs this share of an average known word."""
+    seldom_word_documents: int = 2
+    usual_word_ratio: float = 10.0
+    """A question's word the index has in this many passages or fewer stands for its synonym
+    group's words the index has this many times as often (公司 for 企业): the texts' usual word."""
     verb_factor: float = 0.5
     """Verbs and other words of phrasing weigh this share of a noun as rare."""
     answer_type_factor: float = 0.3

@@ -567,6 +567,19 @@ def test_a_listed_word_the_tagger_cut_into_characters_is_one_word_again(library_
     assert "引才" in weights and "留才" in weights and "引" not in weights
 
 
+def test_a_word_the_texts_seldom_use_stands_for_their_usual_word(tmp_path):
+    """公司 in one passage, 企业 in every one: a question's 公司 is found where 企业 is; a word the
+    texts use as often as its synonyms is looked for as written."""
+    texts = {
+        f"企业政策{i}.txt": f"企业政策第{i}号\n支持第{i}批科技型企业开展研发，培育专精特新企业。\n"
+        for i in range(12)
+    }
+    texts["保险.txt"] = "保险业务\n保险公司提供科技保险服务。\n"
+    index = assistant_of(tmp_path, texts).answerer._index()
+    assert "公司|企业" in term_weights(index, "支持哪几类科技公司？")
+    assert "保险" in term_weights(index, "保险有哪些服务？")
+
+
 def test_a_name_built_on_a_word_of_a_synonym_group_is_found_spelled_the_texts_way(tmp_path):
     """普通高校 is the 普通高等学校 of the texts (高校 / 高等学校 are one group); a name that only
     shares a word with the text's is not (普通中学)."""

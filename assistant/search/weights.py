@@ -79,8 +79,8 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
     ceiling = index.idf("\0")
     weights = {}
     for word, flag in words.items():
-        if word in known:
-            weights[word] = known[word]
+        if word in known:  # … found where the texts' usual word for it is, if they seldom use it
+            weights[_as_the_texts_say(index, word)] = known[word]
         elif (
             is_code(word) or (is_guessed(word) and _name_like(word, flag)) or _rare_character(word)
         ):
@@ -93,6 +93,16 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
         else:
             weights[word] = 0.0
     return weights
+
+
+def _as_the_texts_say(index: Index, word: str) -> str:
+    """The word, or the word standing for its group when the texts say it seldom and another
+    word of the group far more often (公司 once, 企业 in every text): the asker's word for it."""
+    seldom = index.document_frequency(word)
+    usual = [
+        s for s in synonyms(word) if index.document_frequency(s) >= TUNE.usual_word_ratio * seldom
+    ]
+    return stand_in(word, usual) if seldom <= TUNE.seldom_word_documents else word
 
 
 @cache
