@@ -1842,3 +1842,14 @@ def test_a_negating_character_in_a_name_written_as_the_passage_writes_it_denies_
     text = "1216年，东辽王耶律留哥的弟弟耶律厮不杀死了蒙古三百使者，在澄州称帝。"
     passes("1216年，耶律留哥之弟耶律厮不在澄州称帝[1]。", text)
     flags("1216年，耶律留哥之弟耶律厮不并未在澄州称帝[1]。", text, "否定")
+
+
+def test_who_was_done_to_by_whom_turned_round_is_caught():
+    """福信被扶余丰所诛: the sides of 被……所 may not change places; the same sides pass."""
+    text = "但旋即陷入内哄当中，福信被扶余丰所诛，百济国不久亦覆亡。"
+    caught(
+        "但旋即陷入内哄当中，扶余丰被福信所诛[1]。",
+        "但旋即陷入内哄当中，福信被扶余丰所诛[1]。",
+        text,
+        "两边与原文相反",
+    )
