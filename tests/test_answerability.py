@@ -575,9 +575,12 @@ def test_a_word_the_texts_seldom_use_stands_for_their_usual_word(tmp_path):
         for i in range(12)
     }
     texts["保险.txt"] = "保险业务\n保险公司提供科技保险服务。\n"
+    texts["融资.txt"] = "金融支持\n拓宽科技型企业融资渠道。\n"
     index = assistant_of(tmp_path, texts).answerer._index()
     assert "公司|企业" in term_weights(index, "支持哪几类科技公司？")
     assert "保险" in term_weights(index, "保险有哪些服务？")
+    # a verb the texts never use weighs as a verb where they use a word of its group
+    assert term_weights(index, "科技型企业咋找钱？").get("找钱|融资", 0) > 0
 
 
 def test_a_name_built_on_a_word_of_a_synonym_group_is_found_spelled_the_texts_way(tmp_path):

@@ -85,14 +85,19 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
             is_code(word) or (is_guessed(word) and _name_like(word, flag)) or _rare_character(word)
         ):
             weights[word] = ceiling  # a code or a name the index never saw
-        elif topical[word]:  # with nothing known to compare with, as much as a rare word
-            base = average or ceiling
-            used = [s for s in synonyms(word) if index.document_frequency(s)]
-            # the asker's word for one the texts use (托底 for 兜底): found where that is
-            weights[stand_in(word, used)] = TUNE.unknown_word_factor * base * specificity(word)
+        elif topical[word] or _used_synonyms(index, word):
+            # with nothing known to compare with, as much as a rare word (a verb as a verb);
+            # the asker's word for one the texts use (托底 for 兜底, 找钱 for 融资): found there
+            factor = 1.0 if topical[word] else TUNE.verb_factor
+            base = (average or ceiling) * TUNE.unknown_word_factor * factor
+            weights[stand_in(word, _used_synonyms(index, word))] = base * specificity(word)
         else:
             weights[word] = 0.0
     return weights
+
+
+def _used_synonyms(index: Index, word: str) -> list[str]:
+    return [s for s in synonyms(word) if index.document_frequency(s)]
 
 
 def _as_the_texts_say(index: Index, word: str) -> str:
