@@ -29,13 +29,13 @@ def crosswise(sentence: str, cited: Cited) -> list[str]:
     the passages pair a with x and b with y, each in a clause of its own and never a with y or b
     with x; the sentence pairs a with y and b with x. Every term is in few clauses of the
     passages, or it pairs with anything."""
+    whole = clauses(sentence)
     for listed in (False, True):  # clause by clause; then item by item of short lists
         theirs = [all_in_digits(p) for c in cited.clauses for p in _items(c, listed)]
         theirs = list(dict.fromkeys(theirs))
-        parts = [p for c in clauses(sentence) for p in _items(c, listed)]
-        if listed and any(
-            len(_CHARS.sub("", p)) > _ITEM for p in parts if p not in clauses(sentence)
-        ):
+        parts = [p for c in whole for p in _items(c, listed)]
+        items = [p for p in parts if p not in whole]
+        if listed and any(len(_CHARS.sub("", p)) > _ITEM for p in items):
             continue
         mine = [_terms(all_in_digits(p), theirs) for p in parts]
         if issues := _pairing(mine, theirs):
@@ -53,10 +53,9 @@ def _pairing(mine: list[dict[str, str]], theirs: list[str]) -> list[str]:
     return []
 
 
-_ITEM = (
-    16  # characters of a list item, at most, to read a list item by item (工业学大庆、农业学大寨)
-)
-_CHARS = re.compile(r"\[\d+\]|[^\u4e00-\u9fff\w]")
+# characters of a list item, at most, to read a list item by item (工业学大庆、农业学大寨)
+_ITEM = 16
+_CHARS = re.compile(r"\[\d+\]|\W")  # citation marks and punctuation do not count
 
 
 def _items(clause: str, listed: bool = False) -> list[str]:

@@ -71,9 +71,9 @@ def _each_side(
     None unless two sides are answered."""
     weights = request.term_weights.items()
     asked = {w: v for w, v in weights if not (_names(w, naming) or asks_comparison(w))}
+    held = [(c, term_coverage(f"{c.text} {context(c.passage)}", asked)) for c in candidates]
     answer = Chosen(TUNE.comparison_sentences * len(sides))
     for label, on_side in sides.items():
-        held = [(c, term_coverage(f"{c.text} {context(c.passage)}", asked)) for c in candidates]
         side = [(c, share) for c, share in held if on_side(c)]
         enough = [c for c, share in side if share >= TUNE.min_coverage]
         some = [c for c, share in side if share >= TUNE.side_min_coverage]

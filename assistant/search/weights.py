@@ -105,10 +105,10 @@ def _as_the_texts_say(index: Index, word: str) -> str:
     """The word, or the word standing for its group when the texts say it seldom and another
     word of the group far more often (公司 once, 企业 in every text): the asker's word for it."""
     seldom = index.document_frequency(word)
-    usual = [
-        s for s in synonyms(word) if index.document_frequency(s) >= TUNE.usual_word_ratio * seldom
-    ]
-    return stand_in(word, usual) if seldom <= TUNE.seldom_word_documents else word
+    if seldom > TUNE.seldom_word_documents:
+        return word
+    floor = max(1.0, TUNE.usual_word_ratio * seldom)
+    return stand_in(word, [s for s in synonyms(word) if index.document_frequency(s) >= floor])
 
 
 @cache
