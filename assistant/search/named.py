@@ -156,7 +156,7 @@ def _missing_organisation(question: str, texts: list[str]) -> str | None:
 
 
 def _proper(word: str, flag: str) -> bool:
-    """A word that makes a run of nouns a name (越南, 中关村, a word jieba had to guess) — not a
+    """A word that makes a run of nouns a name (越南, 东湖, a word jieba had to guess) — not a
     description of a kind of organisation (中小|科技|公司)."""
     return flag in ("ns", "nr", "nt", "nz", "eng") or not is_dictionary_word(word)
 
