@@ -20,9 +20,8 @@ _COMPARISON = re.compile(
 )
 _GROWTH = re.compile(r"增速|增长|增幅|涨幅|速度|增加")
 _FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*([%％]|[^\d\s，。；、.]{0,4})")
-_BEFORE = re.compile(
-    r"(\d+(?:\.\d+)?)\s*([%％])的$"
-)  # the figure a thing follows (12.3%的未成年人)
+# the figure a thing follows (12.3%的未成年人)
+_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*([%％])的$")
 _AHEAD = 60  # characters after a thing in which its figure is read (within its sentence)
 
 
