@@ -259,7 +259,7 @@ def relations_reversed(sentence: str, cited: Cited) -> list[str]:
     issues = []
     # … the passages' also from the start of their sentence: the subject may stand in a clause
     # of its own (AGG01是一种蛋白质，在实验中证实比青霉素有效100倍)
-    theirs_all = _relations(cited.clauses) + _relations(cited.sentences)
+    theirs_all = list(dict.fromkeys(_relations(cited.clauses) + _relations(cited.sentences)))
     for mine_from, mine_to, word in _relations(clauses(sentence)):
         if _AS_SAID.sub("", f"{mine_from}{word}{mine_to}") in cited.text:
             continue  # the passages say it this way too (甲比乙原始，或是乙比甲原始)

@@ -17,7 +17,7 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
     issues = []
     for part in aligned(sentence, cited):
         mine, theirs = negations(part.clause), negations(part.source)
-        mine = {n for n in mine if not _written_alike(n, part.clause, part.source)}
+        mine = {n for n in mine if n in theirs or not _written_alike(n, part.clause, part.source)}
         # one side's negator missing from the other with none in its place (没有……一律取消 →
         # 有……也一律取消: 取消 on both sides does not make up for 没有; 决不 has 不 in it)
         if bool(_unmatched(mine, theirs)) != bool(_unmatched(theirs, mine)):
@@ -72,15 +72,12 @@ def _kept_steady(clause: str, source: str) -> list[str]:
 
 
 def _written_alike(negator: str, clause: str, source: str) -> bool:
-    """The negator stands in the clause after two characters the passage clause has before the
-    same characters (耶律厮不在澄州 against 耶律厮不杀死了……): the passage's own word, which its
-    segmentation did not read as a negation (a name)."""
+    """The negator (one the passage clause does not have) stands in the clause after two
+    characters the passage clause has before the same characters (耶律厮不在澄州 against
+    耶律厮不杀死了……): the passage's own word, which its segmentation did not read as a
+    negation (a name)."""
     at = clause.find(negator)
-    return (
-        at >= 2
-        and clause[at - 2 : at + len(negator)] in source
-        and negator not in negations(source)
-    )
+    return at >= 2 and clause[at - 2 : at + len(negator)] in source
 
 
 def _unmatched(these: set[str], those: set[str]) -> set[str]:

@@ -40,8 +40,8 @@ def comparison(request: GenerationRequest, candidates: list[Candidate]) -> list[
     labels = sorted({n for n in names.values() if n}, key=lambda n: _first_said(n, question))
     if len(labels) >= 2:  # 人民网和论文……: each side is what the question calls it
         sides = {n: (lambda c, n=n: names[c.passage.n] == n) for n in labels}
-        described = {names[c.passage.n]: describe(c.passage) for c in candidates}
-        naming = {_naming(question, n, described[n]) for n in labels}
+        passages = {names[c.passage.n]: c.passage for c in candidates}
+        naming = {_naming(question, n, describe(passages[n])) for n in labels}
         return _each_side(request, candidates, sides, naming)
     firsts: dict[str, Candidate] = {}
     for candidate in candidates:

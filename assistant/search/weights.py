@@ -85,15 +85,17 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
             is_code(word) or (is_guessed(word) and _name_like(word, flag)) or _rare_character(word)
         ):
             weights[word] = ceiling  # a code or a name the index never saw
-        elif topical[word] or (_used_synonyms(index, word) and specificity(word) == 1.0):
-            # with nothing known to compare with, as much as a rare word (an uncommon verb as a
-            # verb — not 搞 or 抓, which say nothing of what is done); the asker's word for one
-            # the texts use (托底 for 兜底, 找钱 for 融资): found there
-            factor = 1.0 if topical[word] else TUNE.verb_factor
-            base = (average or ceiling) * TUNE.unknown_word_factor * factor
-            weights[stand_in(word, _used_synonyms(index, word))] = base * specificity(word)
         else:
-            weights[word] = 0.0
+            used = _used_synonyms(index, word)
+            if topical[word] or (used and specificity(word) == 1):
+                # with nothing known to compare with, as much as a rare word (an uncommon verb
+                # as a verb — not 搞 or 抓, which say nothing of what is done); the asker's word
+                # for one the texts use (托底 for 兜底, 找钱 for 融资): found there
+                factor = 1.0 if topical[word] else TUNE.verb_factor
+                base = (average or ceiling) * TUNE.unknown_word_factor * factor
+                weights[stand_in(word, used)] = base * specificity(word)
+            else:
+                weights[word] = 0.0
     return weights
 
 
