@@ -52,11 +52,11 @@ def comparison(request: GenerationRequest, candidates: list[Candidate]) -> list[
         for f in top
         if f.coverage >= TUNE.comparison_fraction * best.coverage
         or (
-            _side_name(request, f.passage, provinces)
+            names[f.passage.n]
             and f.coverage >= TUNE.min_coverage * _unnamed_share(request.term_weights, f, top)
         )
     ]
-    return _documents(sides, candidates, request, provinces) if len(sides) >= 2 else []
+    return _documents(sides, candidates) if len(sides) >= 2 else []
 
 
 def _each_side(
@@ -131,26 +131,16 @@ def _side_name(request: GenerationRequest, passage: Passage, provinces: list[Pro
     return _named_as(own[0], question) if own else ""
 
 
-def _documents(
-    sides: list[Candidate],
-    candidates: list[Candidate],
-    request: GenerationRequest,
-    provinces: list[Province],
-) -> list[Candidate]:
-    """Each document's best sentences in turn, labelled by the name the question gives it
-    (人民网：……论文：……) when it names each; its best sentence first, a second when there is room
-    (from its own article, in a compilation of several)."""
-    names = {c.passage.n: _side_name(request, c.passage, provinces) for c in candidates}
-    labels = [names[side.passage.n] for side in sides]
-    named = "" not in labels and len(set(labels)) == len(labels)
+def _documents(sides: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+    """Each document's best sentence in turn, then its others while there is room, unlabelled:
+    the question names at most one of them (two named ones are sides of their own, above)."""
     answer = Chosen(TUNE.max_sentences)
-    for side, label in zip(sides, labels, strict=True):
-        answer.take(replace(side, label=f"{label}：" if named else ""))
-    for side, label in zip(sides, labels, strict=True):
+    for side in sides:
+        answer.take(side)
+    for side in sides:
         for candidate in candidates:
-            same = candidate.passage.chunk.doc_id == side.passage.chunk.doc_id
-            if same and (not named or names[candidate.passage.n] == label):
-                answer.take(replace(candidate, label=f"{label}：" if named else ""))
+            if candidate.passage.chunk.doc_id == side.passage.chunk.doc_id:
+                answer.take(candidate)
     order = [side.passage.chunk.doc_id for side in sides]
     return sorted(answer.chosen, key=lambda c: order.index(c.passage.chunk.doc_id))
 
