@@ -1658,6 +1658,14 @@ def test_a_relation_whose_two_sides_change_places_is_caught():
         "其中小型水库比大型水库蓄水更多[1]。", "其中大型水库比小型水库蓄水更多[1]。", merged, "相反"
     )
     caught("由高校牵头与企业联合攻关[1]。", "由企业牵头与高校联合攻关[1]。", merged, "相反")
+    # 甲向乙: who turns to whom, whatever is done (发动战争, 输出技术)
+    war = "18世纪时，甲国向乙国发动战争，史称某某战争。"
+    caught(
+        "18世纪乙国向甲国发动了史称某某战争的战事[1]。",
+        "18世纪甲国向乙国发动了史称某某战争的战事[1]。",
+        war,
+        "相反",
+    )
 
 
 def test_a_multiple_turned_round_or_a_half_year_moved_is_caught():
@@ -1853,3 +1861,13 @@ def test_who_was_done_to_by_whom_turned_round_is_caught():
         text,
         "两边与原文相反",
     )
+
+
+def test_a_term_said_in_another_clause_is_moved_not_exchanged():
+    """A place the passage says in the clause a sentence clause restates, which the sentence says
+    in a clause of its own (蒲甘|到处可见…, 光是城里): moved, not put for another — unless what
+    stands in its place is another term of the passages (two exchanged)."""
+    text = "到处可见光芒耀眼的佛塔及庄严的佛寺，仅蒲甘城里就有108座佛塔及佛寺，家家供奉佛像。"
+    passes("蒲甘到处可见佛塔和佛寺，光是城里就有108座，家家户户都供奉佛像[1]。", text)
+    deals = "该公司的产品2006年以前由甲唱片负责发行，现在则改由乙唱片负责。"
+    flags("该公司的产品2006年以前由乙唱片负责发行，现在则改由甲唱片负责[1]。", deals)

@@ -37,7 +37,7 @@ def swapped(sentence: str, cited: Cited) -> list[str]:
         kept = tuple(c for c in whole.changes if c[1] not in spelled_otherwise(c[0]))
         part = replace(whole, changes=kept)
         for mine, theirs in part.changes:
-            issue = _exchanged(mine, theirs, part.clause, part.source, cited)
+            issue = _exchanged(mine, theirs, part.clause, part.source, cited, sentence)
             if issue:
                 issues.append(issue)
         issues += _exchanged_with_each_other(part)
@@ -115,7 +115,9 @@ def _exchanged_with_each_other(part: Aligned) -> list[str]:
     return issues
 
 
-def _exchanged(mine: str, theirs: str, clause: str, source: str, cited: Cited) -> str | None:
+def _exchanged(
+    mine: str, theirs: str, clause: str, source: str, cited: Cited, sentence: str
+) -> str | None:
     for said, meant in (
         (ranks(mine), ranks(theirs)),
         ({q for q in quoted(clause) if q in mine}, {q for q in quoted(source) if q in theirs}),
@@ -137,10 +139,22 @@ def _exchanged(mine: str, theirs: str, clause: str, source: str, cited: Cited) -
             and not any(o in meant for o in synonyms(m))  # 江边 for 江畔: the same, in other words
             and not any(_glued(m, t) for t in meant)  # 宁康 for 于宁康
         )
-        dropped = sorted(t for t in meant - said if t not in clause)
+        # a name the sentence says in another clause is moved, unless what stands in its place
+        # here is a term the passages say elsewhere (the two exchanged); a time so moved dates
+        # another statement
+        elsewhere = not any(m in cited.text for m in added)
+        dropped = sorted(
+            t
+            for t in meant - said
+            if t not in clause and not (elsewhere and t in sentence and not _dated(t))
+        )
         if added and dropped:
             return f"“{added[0]}”与原文的“{dropped[0]}”不符"
     return None
+
+
+def _dated(term: str) -> bool:
+    return bool(_times(term) or _YEAR.search(term))
 
 
 def _glued(term: str, other: str) -> bool:
