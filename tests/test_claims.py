@@ -1666,6 +1666,14 @@ def test_a_relation_whose_two_sides_change_places_is_caught():
         war,
         "相反",
     )
+    # 甲转化为乙 turned round
+    turn = "推动创新资源优势转化为高质量发展优势。"
+    caught(
+        "推动高质量发展优势转化为创新资源优势[1]。",
+        "推动创新资源优势转化为高质量发展优势[1]。",
+        turn,
+        "相反",
+    )
 
 
 def test_a_multiple_turned_round_or_a_half_year_moved_is_caught():
@@ -1778,6 +1786,33 @@ def test_what_is_still_to_be_done_said_to_be_done_is_caught():
         "基础研究“两头在外”的局面急需突破[1]。",
         text,
         "亟待突破",
+    )
+    # 接近完成 is not 全部完成; 基本完成 said as written is
+    nearly = "精简整编、减少员额五十万的任务接近完成，乡镇撤并基本完成。"
+    caught(
+        "减少员额五十万的任务已经全部完成[1]。",
+        "减少员额五十万的任务接近完成[1]。",
+        nearly,
+        "接近完成",
+    )
+    passes("乡镇撤并已基本完成[1]。", nearly)
+
+
+def test_what_a_passage_leaves_out_or_says_of_some_only_is_caught():
+    """除甲外……都增加 does not say 包括甲在内……都增加; 只招收甲 does not say 除甲外也招收乙."""
+    crops = "除棉花和糖料减产外，主要农产品产量都有显著增加。"
+    caught(
+        "包括棉花和糖料在内的主要农产品产量都有显著增加[1]。",
+        "除棉花和糖料外，主要农产品产量都有显著增加[1]。",
+        crops,
+        "除外",
+    )
+    school = "该校是一所直资高中，只招收中四或以上学生。"
+    caught(
+        "该校除中四或以上学生外也招收初中学生[1]。",
+        "该校只招收中四或以上学生[1]。",
+        school,
+        "并无其他",
     )
 
 

@@ -35,6 +35,7 @@ from .compared import by_how_much, compared, relations_reversed, turned_round, t
 from .contrary import polarity
 from .crossed import counterparts_crossed, crossed
 from .denied import contrast_denied, denied
+from .excepted import excepted
 from .exchanged import swapped
 from .figured import figures_unstated
 from .forbidden import forbidden
@@ -256,6 +257,7 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + denied(sentence, cited)
         + contrast_denied(sentence, cited)
         + done_already(sentence, cited)
+        + excepted(sentence, cited)
         + forbidden(sentence, cited)
         + swapped(sentence, cited)
         + crossed(sentence, cited)
