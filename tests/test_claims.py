@@ -1906,3 +1906,42 @@ def test_a_term_said_in_another_clause_is_moved_not_exchanged():
     passes("蒲甘到处可见佛塔和佛寺，光是城里就有108座，家家户户都供奉佛像[1]。", text)
     deals = "该公司的产品2006年以前由甲唱片负责发行，现在则改由乙唱片负责。"
     flags("该公司的产品2006年以前由乙唱片负责发行，现在则改由甲唱片负责[1]。", deals)
+
+
+def test_a_one_character_verb_and_what_it_takes_are_one_predicate():
+    """不|耐|阴: 耐阴 is what the passage denies, whichever clause of the sentence states it."""
+    text = "该树性喜高温天气，能耐风、耐旱，但不耐阴，目前已由人工引种栽培。"
+    caught(
+        "该树性喜高温天气，能耐风、耐旱，也耐阴，目前已由人工引种栽培[1]。",
+        "该树性喜高温天气，能耐风、耐旱，但不耐阴，目前已由人工引种栽培[1]。",
+        text,
+        "耐阴",
+    )
+    # … but a copula (无, 有) is read with what it takes, not glued to a verb before it
+    passes("我国财政收支平衡，既无外债，又无内债[1]。", "我国财政收支平衡，即无外债，又无内债。")
+
+
+def test_another_qualifier_or_an_acronym_put_in_place_is_caught():
+    """消费|需求 for 投资|需求 (verbs as nouns qualify too), 高中|毕业生 for 本科|毕业生 (a place word),
+    another name the passage puts before the same head (地方|机构改革 for 国务院|机构改革), and a
+    name put in place of an acronym (某某漫画公司 for DC漫画公司)."""
+    demand = "工业的过快增长，主要是受过大的投资需求所刺激，靠大量进口原材料来支撑的。"
+    caught(
+        "工业的过快增长主要受过大的消费需求刺激[1]。",
+        "工业的过快增长主要受过大的投资需求刺激[1]。",
+        demand,
+        "消费",
+    )
+    # … but a verb reworded (运用|数字 → 利用|数字) is no other qualifier
+    passes(
+        "要积极利用数字技术改造提升传统产业[1]。", "积极运用数字技术、绿色技术改造提升传统产业。"
+    )
+    reform = "国务院机构改革基本完成，地方机构改革稳步推进。"
+    flags("地方机构改革基本完成，国务院机构改革稳步推进[1]。", reform)
+    comics = "海梅·雷耶斯（）是DC漫画公司的一个虚拟人物。"
+    caught(
+        "海梅·雷耶斯是漫威漫画公司的虚拟人物[1]。",
+        "海梅·雷耶斯是DC漫画公司的虚拟人物[1]。",
+        comics,
+        "DC",
+    )

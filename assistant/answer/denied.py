@@ -51,7 +51,7 @@ class _Predicates:
 
 
 def _predicates(clause: str) -> _Predicates:
-    words = tagged(not_negating().sub("，", clause))
+    words = _one_character_verbs_joined(tagged(not_negating().sub("，", clause)))
     governed: set[str] = set()
     verbs = [(i, w) for i, (w, flag) in enumerate(words) if _predicate(flag) and len(w) >= 2]
     for i, (word, _) in enumerate(words):
@@ -90,6 +90,31 @@ def _predicates(clause: str) -> _Predicates:
         topic.add(taken)
     denied |= governed
     return _Predicates(frozenset(governed), frozenset(denied), frozenset(stated), frozenset(topic))
+
+
+_NOT_JOINED = frozenset("有是在为无")  # copulas, read with what they take (`_copulas`)
+
+
+def _one_character_verbs_joined(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """A one-character verb and the one character it takes (不|耐|阴 → 耐阴): one predicate."""
+    joined: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        word, flag = words[i]
+        taken = words[i + 1] if i + 1 < len(words) else ("", "")
+        if (
+            len(word) == 1
+            and flag == "v"
+            and word not in _NOT_JOINED
+            and len(taken[0]) == 1
+            and taken[1][0] in "na"
+        ):
+            joined.append((word + taken[0], "v"))
+            i += 2
+            continue
+        joined.append((word, flag))
+        i += 1
+    return tuple(joined)
 
 
 _QUANTITIES = frozenset(["大量", "少量", "许多", "不少", "一定", "一些", "任何", "较多", "较少"])

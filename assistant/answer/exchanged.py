@@ -123,7 +123,7 @@ def _exchanged(
         ({q for q in quoted(clause) if q in mine}, {q for q in quoted(source) if q in theirs}),
         (
             clause_names(mine, guessed=True) | _new_words(mine, cited),
-            clause_names(theirs, guessed=True),
+            clause_names(theirs, guessed=True) | set(_ACRONYM.findall(theirs)),  # 漫威 for DC
         ),
         (set(_LATIN_NAME.findall(mine)), set(_LATIN_NAME.findall(theirs))),
         _same_kind(mine, theirs, clause, source, cited),
@@ -177,17 +177,16 @@ def _same_kind(
     """Another thing of the same kind the passages name elsewhere, put in place of the clause's
     (职业教育 → 高等教育, 台南分院 → 嘉义地方法院): the two end in the same head noun (教育,
     法院), which the alignment may have matched already (职业|教育 against 高等教育), or are
-    names before the same head (甲|车队 → 乙|车队)."""
+    put before the same head in place of a name (甲|车队 → 乙|车队, 国务院|机构改革 → 地方|机构改革)."""
     said = {w for w in nouns_of(mine, "nlb") if w in cited.text and w not in source}
     meant = {w for w in nouns_of(theirs, "nlb") if w not in clause}
-    named = clause_names(mine, guessed=True)
     pairs = [
         (m, t)
         for m in said
         for t in meant
         if m[-2:] in (t[-2:], followed(t, source))
         or t[-2:] in (m[-2:], followed(m, clause))
-        or (m in named and _named(t, theirs) and followed(m, clause) == followed(t, source) != "")
+        or (_named(t, theirs) and followed(m, clause) == followed(t, source) != "")
     ]
     return ({m for m, _ in pairs}, {t for _, t in pairs}) if pairs else (set(), set())
 
@@ -218,6 +217,7 @@ def _relative_time() -> re.Pattern[str]:
     return re.compile(lexicon.alternation("expressions", "relative_times"))
 
 
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])")  # a name, not a transliterated one
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z.&'-]+(?: (?:[A-Z][A-Za-z.&'-]+|of|and|for|de))*")
 
 

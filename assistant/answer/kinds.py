@@ -56,14 +56,26 @@ def _qualifier_exchanged(part: Aligned, cited: Cited) -> list[str]:
             continue
         if len(said) < 2 or len(meant) < 2 or said in cited.text:
             continue
-        if _qualifier(said) and _qualifier(meant):
+        if (
+            _qualifier(said)
+            and _qualifier(meant)
+            and not (set(said) & set(meant) and (_verbal(said) or _verbal(meant)))
+        ):
+            # … a verb as a noun sharing a character is a verb reworded (运用|数字 → 利用|数字)
             issues.append(f"“{said}{after}”与原文的“{meant}{after}”不符")
     return issues
 
 
+def _verbal(text: str) -> bool:
+    return any(f == "vn" for _, f in tagged(text))
+
+
 def _qualifier(text: str) -> bool:
-    """Nouns, distinguishing words (大型) or adjectives the dictionary knows: no verb."""
-    return all(is_dictionary_word(w) and (f[0] in "nbj" or f == "a") for w, f in tagged(text))
+    """Nouns, distinguishing words (大型), place words (高中), adjectives or verbs as nouns (消费|需求)
+    the dictionary knows: no other verb."""
+    return all(
+        is_dictionary_word(w) and (f[0] in "nbjs" or f in ("a", "vn")) for w, f in tagged(text)
+    )
 
 
 _ITEM_MARK = "、和与及"
