@@ -121,3 +121,22 @@ def test_a_question_pointing_at_a_document_searches_more_of_it():
     # … or names it by its title, so that the search is of that one document
     assert deeper([], ["1999年政府工作报告.txt"]) == extra
     assert deeper([], ["1999年政府工作报告.txt", "2000年政府工作报告.txt"]) == 0
+
+
+def test_a_word_the_index_never_uses_finds_the_terms_it_begins(tmp_path):
+    """产教 is no search term of the texts — the segmenter keeps 产教融合 whole — but the passages
+    about 产教融合 are what a question saying 产教 asks about."""
+    from conftest import assistant_of
+
+    body = "各成员单位按季度报送进展，年底统一评估。"
+    texts = {
+        "a.txt": "关于创新平台的通知\n\n组建创新联合体，由龙头企业牵头联合高校攻关。"
+        "创新联合体实行理事会制度。" + body,
+        "b.txt": "关于产业协作的通知\n\n各地组建产业联合体和技术联合体，联合体成员共享设备。"
+        + body,
+        "c.txt": "关于职业教育的通知\n\n深化产教融合，建设市域产教融合共同体，推动职业院校与园区"
+        "共建实训基地。" + body,
+    }
+    assistant = assistant_of(tmp_path, texts)
+    passages = retrieve(assistant.index, "产教方面组建了哪些联合体？", k=3).passages
+    assert any("产教融合" in p.chunk.text for p in passages), [p.chunk.text[:12] for p in passages]

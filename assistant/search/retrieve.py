@@ -24,6 +24,7 @@ from ..schema import Passage
 from ..text.overlap import NearDuplicates
 from ..text.segment import search_terms
 from ..tuning import TUNING
+from .completed import completions
 from .mentions import Boost
 
 log = logging.getLogger(__name__)
@@ -225,9 +226,11 @@ def retrieve(
     a year the question names, `periods.favoured`) gain the same bonus among those found.
     """
     terms = search_terms(query)
+    completed = completions(index, terms)  # 产教 → 产教融合
     allowed = _allowed(index, doc_ids, regions)
     where = _where(index, doc_ids, regions)
-    keyword = _bm25_ranking(index, query, terms, allowed, where)
+    searched = " ".join([query, *completed])
+    keyword = _bm25_ranking(index, searched, terms + completed, allowed, where)
     try:
         dense = _dense_ranking(index, query, where, keyword, allowed)
     except Exception as exc:  # the embedding endpoint or a vector server is unreachable
