@@ -694,3 +694,11 @@ def test_a_compound_the_sentence_does_not_hold_whole_counts_in_part():
     assert term_coverage("推进重大科技项目", {"研究院": 1.0}) == 0.0
     assert term_coverage("计算机科学是一门学科", {"计算神经科学": 1.0}) == 0.0
     assert term_coverage("硫酸是一种强酸", {"亚硫酸盐": 1.0}) == 0.0
+
+
+def test_a_name_the_texts_say_in_other_words_is_there():
+    """国家队 is what the texts call 国家战略科技力量 (a synonym group): not a name they lack."""
+    question = "那篇说国家队科研力量那套体系要靠哪几层撑起来？"
+    said = ["加强国家战略科技力量建设，加快建设以国家重点实验室为支撑的实验室体系。"]
+    assert named._missing_name(question, set(), said) is None
+    assert named._missing_name(question, set(), ["加快建设以国家重点实验室为支撑的实验室体系。"])

@@ -131,7 +131,8 @@ def _missing_name(question: str, places: set[str], texts: list[str]) -> str | No
             # quoted as a name («碧草如茵»景致)
         if re.search(rf"的{re.escape(name)}(?:是|叫)(?:什么|啥)", question):
             continue  # what is asked of the subject (……的英文名是什么), not a name it mentions
-        spellings = [name, *spelled_otherwise(name)]  # 普通高校 as 普通高等学校
+        # 普通高校 as 普通高等学校, 国家队 as 国家战略科技力量
+        spellings = [name, *spelled_otherwise(name), *synonyms(name)]
         if any(counted_list(name, text) for text in texts):
             continue  # “三化”: the passage lists 数字化、网络化、智能化
         if not any(s.lower() in text for text in texts for s in spellings):
