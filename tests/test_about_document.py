@@ -71,6 +71,15 @@ def test_the_cue_must_be_about_the_document():
     assert asked_about_document("文章说的技术是什么时候研发的？") == ()  # 研发的 is no 发的
 
 
+def test_what_the_title_says_comes_from_the_record_and_is_verified(assistant):
+    """那篇标题说……: the title answers, cited; a question about the content is not about it."""
+    assert asked_about_document("海湾日报那篇标题说海洋产业要建成啥？") == ("title",)
+    assert asked_about_document("海湾日报说海洋产业要建成啥？") == ()
+    answer = assistant.ask("海湾日报那篇标题说海洋产业要建成啥？")
+    assert "《海湾市加快建设现代海洋产业体系》" in answer.answer, answer.answer
+    assert [s.status for s in answer.sentences] == ["supported"]
+
+
 def test_the_date_comes_from_the_record_and_is_verified(assistant):
     answer = assistant.ask("海湾日报那篇文章是哪天发的？")
     assert not answer.refused

@@ -2,7 +2,8 @@
 what the library records about it.
 
 “辽宁日报那篇文章是哪天发的？” asks for no sentence of the text: the date is the document's,
-kept with every passage (`Chunk.date`, `Chunk.source`), and the byline (“作者简介……”,
+kept with every passage (`Chunk.date`, `Chunk.source`), as is the title “那篇标题说……” asks
+about (`Chunk.title`), and the byline (“作者简介……”,
 “原文刊发于……”) is never quoted as an answer to a question about the content. So a question
 whose cue asks about the document — and names it, by its outlet (辽宁日报那篇), its title or as
 本文 — is answered from the record of the first retrieved passage of that document (“《……》的发布日期为
@@ -23,7 +24,7 @@ from ..text.page_record import RECORD, page_asked
 from ..text.sentences import split_sentences
 from .generate import REFUSAL
 
-_FIELDS = ("date", "source", "byline")
+_FIELDS = ("date", "source", "title", "byline")
 
 
 @cache
@@ -55,6 +56,8 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
                 said.append(f"《{chunk.title}》{words}{value}[{n}]。")
             else:
                 unrecorded.append(_NAMES[field])
+    if "title" in asked:
+        said.append(f"该文标题为《{chunk.title}》[{n}]。")
     for label in (field for field in asked if field not in _FIELDS):
         line = _recorded(label, chunk.doc_id, passages)
         said += [line] if line else []
