@@ -1796,6 +1796,31 @@ def test_what_is_still_to_be_done_said_to_be_done_is_caught():
         "接近完成",
     )
     passes("乡镇撤并已基本完成[1]。", nearly)
+    # 开始改变 is not 彻底改变; 要按期完成 is not 已经按期完成; 绝大部分企业 are not 所有企业
+    began = "各类科技型企业不断涌现，开始改变了单一由国家办科研的局面。"
+    caught(
+        "科技型企业不断涌现，彻底改变了单一由国家办科研的局面[1]。",
+        "科技型企业不断涌现，开始改变单一由国家办科研的局面[1]。",
+        began,
+        "开始改变",
+    )
+    planned = "要按期完成三年内裁减员额五十万的任务。"
+    caught(
+        "三年内裁减员额五十万的任务已经按期完成[1]。",
+        "要按期完成三年内裁减员额五十万的任务[1]。",
+        planned,
+        "要按期完成",
+    )
+    most = "到目前为止，绝大部分国营工业企业实行了经营责任制。"
+    caught(
+        "到目前为止，所有国营工业企业都实行了经营责任制[1]。",
+        "到目前为止，绝大部分国营工业企业实行了经营责任制[1]。",
+        most,
+        "绝大部分",
+    )
+    # … but a passage saying both (要求全体教师参与……引起部分教师不满) may be copied as written
+    both = "该校要求全体教师参与游行，引起部分教师不满。"
+    passes("该校要求全体教师参与游行，引起部分教师不满[1]。", both)
 
 
 def test_what_a_passage_leaves_out_or_says_of_some_only_is_caught():

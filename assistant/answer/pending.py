@@ -1,6 +1,7 @@
-"""What a passage says is still to be done (亟待突破, 有待提高, 尚待解决) said to be done already
-(已基本突破, 已经提高了) about the same thing; what it says is partly or nearly done (接近完成,
-基本建成) said to be wholly done (全部完成)."""
+"""What a passage says is still to be done (亟待突破, 有待提高, 尚待解决) or is to be done (要按期完成)
+said to be done already (已基本突破, 已经按期完成) about the same thing; what it says is partly
+or nearly done (接近完成, 开始改变) said to be wholly done (全部完成, 彻底改变); and what it says
+of some (绝大部分企业) said of all (所有企业)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,21 @@ _PENDING = re.compile(r"(?:亟待|有待于?|尚待|仍待|还待)([\u4e00-\u9ff
 _DONE = "(?:已经|已|业已)(?:基本|初步|全面|彻底|完全|根本)?(?:得到|获得|实现)?"
 _STILL = "(?:亟待|有待|尚待|仍待|还待|尚未|未|没有|仍需|尚需|还需|需要|亟需|急需|要)"
 _SHARED = 2  # character pairs of what the passage clause says it of, found in the sentence
-_NEARLY = "(?:接近|即将|将要|行将|基本上?|初步|大体上?|大部分|部分)"
-_PARTLY = re.compile(f"{_NEARLY}(完成|实现|建成|结束|解决|消除|落实)")
+_ENDS = "(完成|实现|建成|结束|解决|消除|落实|改变|扭转|形成|覆盖)"
+_PLANNED = re.compile(f"(?:要|将|拟|计划|力争|争取)(?:按期|如期|提前|尽快|年内)?{_ENDS}")
+_DONE_ON_TIME = "(?:已经|已|业已)(?:按期|如期|提前|全面|基本)?"
+_NEARLY = "(?:接近|即将|将要|行将|基本上?|初步|大体上?|大部分|部分|开始|逐步|逐渐)"
+_PARTLY = re.compile(f"{_NEARLY}{_ENDS}")
 _WHOLLY = "(?:已经|已)?(?:全部|全面|彻底|完全|圆满|悉数|均已|都已)"
+_SOME = re.compile(r"(?:绝大部分|大部分|绝大多数|大多数|多数|一部分|部分|少数)([\u4e00-\u9fff]{2})")
+_ALL = "(?:所有|全部|全体|一切|每个|每一个|各个)"
 
 
 def done_already(sentence: str, cited: Cited) -> list[str]:
-    """Issues for each verb a passage clause leaves to be done (局面亟待突破) that the sentence
-    says is done (局面已基本突破, 突破了), when the sentence speaks of what that clause does (it
-    holds some of the clause's character pairs before the verb)."""
+    """Issues for each verb a passage clause leaves to be done (局面亟待突破) or plans (要按期完成)
+    that the sentence says is done (局面已基本突破, 已经按期完成), says is partly done that the
+    sentence says is wholly done, or says of some that the sentence says of all — when the
+    sentence speaks of what that clause does (it holds some of the clause's character pairs)."""
     issues = []
     for clause in cited.clauses:
         for match in _PENDING.finditer(clause):
@@ -28,19 +35,29 @@ def done_already(sentence: str, cited: Cited) -> list[str]:
             done = re.search(rf"{_DONE}{verb}|{verb}了", sentence)
             if done and not re.search(rf"{_STILL}{verb}", sentence):
                 issues += _said_of(sentence, clause, match, done)
+        for match in _PLANNED.finditer(clause):  # 要按期完成 → 已经按期完成
+            done = re.search(f"{_DONE_ON_TIME}{match.group(1)}", sentence)
+            if done and match.group() not in sentence:
+                issues += _said_of(sentence, clause, match, done, after=True)
         for match in _PARTLY.finditer(clause):  # 接近完成 → 全部完成
             verb = match.group(1)
             wholly = re.search(f"{_WHOLLY}{verb}", sentence)
             if wholly and not re.search(f"{_NEARLY}{verb}", sentence):
-                issues += _said_of(sentence, clause, match, wholly)
+                issues += _said_of(sentence, clause, match, wholly, after=True)
+        for match in _SOME.finditer(clause):  # 绝大部分企业 → 所有企业
+            every = re.search(f"{_ALL}{match.group(1)}", sentence)
+            if every and every.group() not in cited.text:  # 全体教师……部分教师, as written
+                issues += _said_of(sentence, clause, match, every, after=True)
     return issues
 
 
-def _said_of(sentence: str, clause: str, match: re.Match[str], said: re.Match[str]) -> list[str]:
+def _said_of(
+    sentence: str, clause: str, match: re.Match[str], said: re.Match[str], *, after: bool = False
+) -> list[str]:
     """The issue, when the sentence speaks of what the passage clause does: it holds some of
-    the clause's character pairs before the verb."""
-    before = clause[: match.start()]
-    pairs = {before[i : i + 2] for i in range(len(before) - 1)}
+    the clause's character pairs before the verb (and, `after`, after it)."""
+    around = clause[: match.start()] + ("，" + clause[match.end() :] if after else "")
+    pairs = {around[i : i + 2] for i in range(len(around) - 1)}
     if sum(p in sentence for p in pairs) < _SHARED:
         return []
     source = clause.strip()[:30]
