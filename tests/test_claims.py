@@ -1970,3 +1970,9 @@ def test_another_qualifier_or_an_acronym_put_in_place_is_caught():
         comics,
         "DC",
     )
+
+
+def test_a_span_of_years_is_no_date_the_statement_is_moved_from():
+    """五年间 (in five years) read in digits is 5年间, no year 5: copied, it moves nothing."""
+    text = "五年间全国通过各种方式使用国外贷款１５３．８亿美元，吸收外商直接投资８７．８亿美元。"
+    passes("五年间全国通过各种方式使用国外贷款153.8亿美元，吸收外商直接投资87.8亿美元[1]。", text)

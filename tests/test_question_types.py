@@ -96,6 +96,10 @@ def test_dates_in_every_form():
     # a period named by its dynasty or era; 朝 alone (前朝, 朝鲜王朝) is none
     assert {"唐末", "清初", "北宋年间", "战国时代"} <= dates("唐末、清初、北宋年间、战国时代")
     assert not dates("宋仍承前朝行乡里制，朝鲜王朝")
+    # a span of years is no year: 5年间 (in five years), as 5年来; 1990年以来 is one
+    assert "5年" not in dates("5年间全国使用国外贷款153.8亿美元") and "1990年" in dates(
+        "1990年以来"
+    )
 
 
 def test_a_definition_question_names_its_term_as_written():

@@ -47,7 +47,7 @@ def _era() -> re.Pattern[str]:
 _DURATION = re.compile(r"(?:连续|历时|长达|为期|时隔|相隔)$")
 _ABOUT = re.compile(r"(?:近|共|约)$")
 _DURATION_AFTER = re.compile(r"^(?:多|余|之久)")
-_SINCE = re.compile(r"^(?:来|以来|时间)")  # 5年来, but 1990年以来 is a date
+_SINCE = re.compile(r"^(?:来|以来|时间|间)")  # 5年来, 5年间, but 1990年以来 is a date
 
 
 def _a_duration(match: re.Match[str], text: str) -> bool:
