@@ -702,3 +702,22 @@ def test_a_name_the_texts_say_in_other_words_is_there():
     said = ["加强国家战略科技力量建设，加快建设以国家重点实验室为支撑的实验室体系。"]
     assert named._missing_name(question, set(), said) is None
     assert named._missing_name(question, set(), ["加快建设以国家重点实验室为支撑的实验室体系。"])
+
+
+def test_two_characters_glued_into_a_guessed_verb_are_no_term_of_the_texts(tmp_path):
+    """得|靠: jieba guesses a verb the texts never use; that each character is in the index does
+    not make it a term of theirs — a name the index holds (锦地罗) still is."""
+    assistant = assistant_of(
+        tmp_path,
+        {
+            "产业.txt": "产业升级\n产业转型升级主要靠科技创新，也离不开人才支撑。\n",
+            "植物.txt": "植物志\n锦地罗是一种茅膏菜科植物，叶片呈莲座状排列。\n",
+            "交通.txt": "交通统计\n全省公路通车里程比上年增加3200公里，得到群众好评。\n",
+        },
+    )
+    index = assistant.answerer._index()
+    weights = term_weights(index, "产业转型升级得靠啥？")
+    assert weights.get("得靠", 0) < weights["升级"], weights
+    assert term_weights(index, "锦地罗的叶片什么样？")["锦地罗"] >= weights["升级"]
+    answer = assistant.ask("产业转型升级得靠啥？")
+    assert not answer.refused and "科技创新" in answer.sentences[0].text

@@ -120,8 +120,11 @@ def _pointing_times() -> frozenset[str]:
 
 def _guessed_term(index: Index, word: str) -> bool:
     """A word jieba had to guess (怡良 tagged as an adjective) that the index holds: a name or
-    term of the texts, whatever its tag."""
-    return len(word) >= 2 and is_guessed(word) and word_weight(index, word) is not None
+    term of the texts, whatever its tag — held as itself or in words of its own, not as the
+    single characters of two glued together (得|靠)."""
+    if len(word) < 2 or not is_guessed(word):
+        return False
+    return any(t == word or len(t) >= 2 for t in search_terms(word) if index.document_frequency(t))
 
 
 def _rare_character(word: str) -> bool:
