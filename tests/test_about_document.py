@@ -5,6 +5,7 @@ content is not."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -151,6 +152,23 @@ def test_the_record_is_that_of_the_document_the_question_names_among_those_retri
     answer = document_answer("那篇论文是哪天发表的？", passages)
     assert answer is not None and "2024-06-01" in answer and "[2]" in answer, answer
     assert document_answer("那篇论文是哪天发表的？", passages[:1]) is None
+
+
+def test_a_provincial_daily_and_a_journal_are_named_as_staff_shorten_them():
+    """湘报 is 湖南日报 (the province's abbreviation), 学刊那篇 an academic text; 湘报 names no
+    other outlet, and 学刊 no newspaper."""
+    daily = Chunk("d#1", "d", "全省新建5G基站2万个。", "湖南推进数字基建", source="湖南日报")
+    daily = replace(daily, date="2024-05-10", region="湖南省", level="provincial")
+    paper = Chunk("p#1", "p", "数字乡村建设需要补齐短板。", "数字乡村建设的路径研究")
+    paper = replace(paper, source="东岸学刊", date="2024-06-01", level="academic")
+    other = replace(daily, source="海湾日报", region=None)
+    answer = document_answer("湘报那篇是哪天登出来的？", [Passage(1, daily, 1.0)])
+    assert answer is not None and "2024-05-10" in answer, answer
+    assert document_answer("湘报那篇是哪天登出来的？", [Passage(1, other, 1.0)]) is None
+    answer = document_answer(
+        "学刊那篇是哪天发表的？", [Passage(1, daily, 1.0), Passage(2, paper, 0.9)]
+    )
+    assert answer is not None and "2024-06-01" in answer and "[2]" in answer, answer
 
 
 def test_the_byline_is_found_however_many_passages_match_the_question_better(

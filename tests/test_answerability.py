@@ -721,3 +721,10 @@ def test_two_characters_glued_into_a_guessed_verb_are_no_term_of_the_texts(tmp_p
     assert term_weights(index, "锦地罗的叶片什么样？")["锦地罗"] >= weights["升级"]
     answer = assistant.ask("产业转型升级得靠啥？")
     assert not answer.refused and "科技创新" in answer.sentences[0].text
+
+
+def test_items_of_a_list_run_together_name_what_the_passage_lists():
+    """“扩链强芯” is the passage's “扩链、强芯” without its list mark, not a name it lacks."""
+    question = "湖南提的“扩链强芯”指什么？"
+    assert named._missing_name(question, set(), ["推动产业“扩链、强芯、育群”。"]) is None
+    assert named._missing_name(question, set(), ["推动产业扩链，强化芯片供给。"]) == "扩链强芯"

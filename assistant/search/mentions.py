@@ -186,7 +186,18 @@ def _outlet_named_as(outlet: str, question: str) -> str:
         return outlet  # named by its own name, as a label the record bears out
     suffixes = lexicon.alternation("genres", "outlet_suffixes")
     short = re.sub(rf"(?:{suffixes})$", "", outlet)
-    return short if short != outlet and len(short) >= 2 and short in question else ""
+    if short != outlet and len(short) >= 2 and short in question:
+        return short
+    return _provincial_paper(outlet, question)
+
+
+def _provincial_paper(outlet: str, question: str) -> str:
+    """A province's daily named by the province's abbreviation: 辽报 for 辽宁日报."""
+    for province in find_provinces(outlet) if outlet.endswith("日报") else ():
+        short = f"{province.abbreviation}报"
+        if outlet.startswith((province.name, province.short)) and short in question:
+            return short
+    return ""
 
 
 _TITLE_WORDS = 3  # of the title's words, to name the document by it

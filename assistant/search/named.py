@@ -135,9 +135,16 @@ def _missing_name(question: str, places: set[str], texts: list[str]) -> str | No
         spellings = [name, *spelled_otherwise(name), *synonyms(name)]
         if any(counted_list(name, text) for text in texts):
             continue  # “三化”: the passage lists 数字化、网络化、智能化
-        if not any(s.lower() in text for text in texts for s in spellings):
+        # … nor items of a list the question runs together (扩链强芯 of “扩链、强芯”)
+        if not any(s.lower() in text for text in texts for s in spellings) and not any(
+            name.lower() in _run_together(text) for text in texts
+        ):
             return name
     return None
+
+
+def _run_together(text: str) -> str:
+    return re.sub(r"[、“”‘’\s]", "", text)
 
 
 def _missing_organisation(question: str, texts: list[str]) -> str | None:
