@@ -32,6 +32,11 @@ TEXTS = {
         "目前，全市正在争创国家级制造业创新中心，推动产业链协同创新。\n"
         "中心将联合高校和企业共建中试平台。\n"
     ),
+    "园区建设计划.txt": (
+        "园区建设计划\n"
+        "全市将聚焦5个千亿级产业园区，营造“两个优先”发展氛围。\n"
+        "园区将引进龙头企业，完善配套设施。\n"
+    ),
 }
 
 
@@ -79,6 +84,23 @@ def test_the_rest_of_a_list_the_texts_stop_at_is_refused(assistant):
     assert answer.refused and "只列出了“智能装备、新型材料”" in answer.answer, answer.answer
     answer = assistant.ask("那3个产业集群除了软件和集成电路，另外一个是什么？")
     assert answer.refused and "只列出了" in answer.answer, answer.answer
+
+
+def test_the_rest_of_a_list_the_question_runs_together_is_refused_as_the_texts_list_it(assistant):
+    answer = assistant.ask("方案里4条重点产业链 除了智能装备新型材料 剩下两条是啥")
+    assert answer.refused and "只列出了“智能装备、新型材料”" in answer.answer, answer.answer
+
+
+def test_the_members_of_a_set_the_texts_only_count_are_refused(assistant):
+    """聚焦5个千亿级产业园区 counts the parks and never names them; 在东港、西港和南港建设3个
+    中试基地 names its three."""
+    answer = assistant.ask("那5个千亿级产业园区具体是哪5个？")
+    assert answer.refused and "只提到“5个千亿级产业园区”" in answer.answer, answer.answer
+    answer = assistant.ask("园区建设计划说的两个优先是哪两个")
+    assert answer.refused and "只提到“两个优先”" in answer.answer, answer.answer
+    answer = assistant.ask("那3个中试基地分别是哪3个？")
+    assert not answer.refused and "西港" in answer.answer, answer.answer
+    assert not assistant.ask("全市要聚焦几个千亿级产业园区？").refused  # how many, not which
 
 
 def test_the_rest_of_a_list_the_texts_go_on_with_is_answered(assistant):

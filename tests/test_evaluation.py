@@ -170,3 +170,23 @@ def test_an_answerable_case_that_stops_refusing_with_its_facts_is_no_regression(
     assert _case_regression(answered, refused) == "要点召回 100% → 0%；开始拒答"
     # an out-of-scope case answered now finds no facts: still flagged
     assert _case_regression(refused, {**answered, "key_phrase_recall": 0.0}) == "不再拒答"
+
+
+def test_an_out_of_scope_case_that_starts_refusing_is_no_regression():
+    """Refusing a question the texts cannot answer is right, whatever the baseline did; an
+    out-of-scope case that stops refusing is still flagged."""
+    from assistant.evals.regressions import _case_regression
+
+    answered = {
+        "rank": None,
+        "refused": False,
+        "key_phrase_recall": 1.0,  # no key phrases: nothing missing from the answer
+        "facts_ok": True,
+        "injection_ok": True,
+        "sentences": 2,
+        "supported": 2,
+    }
+    refused = {**answered, "refused": True, "key_phrase_recall": 0.0, "sentences": 0}
+    assert _case_regression(answered, {**refused, "expect": "refuse"}) == ""
+    assert _case_regression(refused, {**answered, "expect": "refuse"}) == "不再拒答"
+    assert _case_regression(answered, {**refused, "expect": "answer"}) != ""

@@ -29,6 +29,7 @@ from .candidates import (
     term_coverage,
 )
 from .chosen import Chosen
+from .counted import uncounted
 from .details import antecedent, details, items
 from .first import answering
 from .generate import REFUSAL, GenerationRequest
@@ -126,6 +127,8 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
         return [], _MISSING_FACT[kind]
     if reason := unlisted(request.searched, candidates[: TUNE.max_sentences * 2]):
         return [], reason  # 除了A、B，剩下的呢: the texts list no more than A and B
+    if reason := uncounted(request.searched, candidates[: TUNE.max_sentences * 2]):
+        return [], reason  # 那4个基地是哪4个: the texts count them, never name them
     if kind == "comparison" and (sides := comparison(request, candidates)):
         return sides, ""
     best = answering(kind, request.searched, candidates, request.term_weights)

@@ -43,13 +43,16 @@ def _case_regression(before: dict, now: dict) -> str:
         and (now["rank"] is None or now["rank"] >= 5)
     ):
         reasons.append("检索跌出前5")
-    if now["key_phrase_recall"] < before["key_phrase_recall"]:
+    # a question the texts cannot answer has no facts to recall, and refusing it is right
+    out_of_scope = now.get("expect") == "refuse"
+    if now["key_phrase_recall"] < before["key_phrase_recall"] and not out_of_scope:
         reasons.append(
             f"要点召回 {before['key_phrase_recall']:.0%} → {now['key_phrase_recall']:.0%}"
         )
     # answering now, with more of the facts asked for: an answerable case got better
-    found_more = now["key_phrase_recall"] > before["key_phrase_recall"]
-    if now["refused"] != before["refused"] and not (before["refused"] and found_more):
+    found_more = now["key_phrase_recall"] > before["key_phrase_recall"] and not out_of_scope
+    better = (before["refused"] and found_more) or (out_of_scope and now["refused"])
+    if now["refused"] != before["refused"] and not better:
         reasons.append("开始拒答" if now["refused"] else "不再拒答")
     if _share(now, "supported") < _share(before, "supported"):
         reasons.append(
