@@ -1818,6 +1818,14 @@ def test_what_is_still_to_be_done_said_to_be_done_is_caught():
         most,
         "绝大部分",
     )
+    # 在适当时候开工 puts the start off: 已经开工 is not it
+    later = "该水利枢纽工程已经人大会议批准，要做好移民工作，积极创造条件，在适当时候开工。"
+    caught(
+        "该水利枢纽工程经人大会议批准后已经开工建设[1]。",
+        "该水利枢纽工程已经人大会议批准，将在适当时候开工[1]。",
+        later,
+        "在适当时候开工",
+    )
     # … but a passage saying both (要求全体教师参与……引起部分教师不满) may be copied as written
     both = "该校要求全体教师参与游行，引起部分教师不满。"
     passes("该校要求全体教师参与游行，引起部分教师不满[1]。", both)
@@ -1838,6 +1846,18 @@ def test_what_a_passage_leaves_out_or_says_of_some_only_is_caught():
         "该校只招收中四或以上学生[1]。",
         school,
         "并无其他",
+    )
+    # 只在平日早上 is not 不仅在平日早上; a passage's own 不只 says no “only”
+    bus = "这条小巴线只在平日早上提供服务，以辅助两条干线。"
+    caught(
+        "这条小巴线不仅在平日早上、在其他时段也提供服务[1]。",
+        "这条小巴线只在平日早上提供服务[1]。",
+        bus,
+        "并无其他",
+    )
+    passes(
+        "风险不只取决于参数个数，也跟模型结构有关[1]。",
+        "风险不只取决于参数个数，也跟模型结构有关。",
     )
 
 
@@ -1920,6 +1940,23 @@ def test_who_was_done_to_by_whom_turned_round_is_caught():
         "但旋即陷入内哄当中，福信被扶余丰所诛[1]。",
         text,
         "两边与原文相反",
+    )
+
+
+def test_the_one_done_to_made_the_doer_is_caught():
+    """甲被乙驱逐 is not 甲驱逐了乙; 乙驱逐了甲 says it."""
+    text = "大历十四年三月，李忠臣被李希烈驱逐，后来拥立朱泚称帝。"
+    caught(
+        "大历十四年三月，李忠臣驱逐了李希烈[1]。",
+        "大历十四年三月，李希烈驱逐了李忠臣[1]。",
+        text,
+        "施受关系",
+    )
+    caught(
+        "该书是诸书中成书较早的一部[1]。",
+        "该书是诸书中成书较晚的一部[1]。",
+        "该书是诸书中成书较晚的。",
+        "较晚",
     )
 
 

@@ -41,6 +41,7 @@ from .figured import figures_unstated
 from .forbidden import forbidden
 from .outpaced import against_figures
 from .paired import crosswise
+from .passive import passive_turned
 from .pending import done_already
 from .placed import moved_place
 from .polar import polar
@@ -266,6 +267,7 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + turned_round(sentence, cited)
         + turns_reversed(sentence, cited)
         + relations_reversed(sentence, cited)
+        + passive_turned(sentence, cited)
         + redated(sentence, cited)
         + counterparts_crossed(sentence, cited)
         + against_figures(sentence, cited)

@@ -16,6 +16,8 @@ _SHARED = 2  # character pairs of what the passage clause says it of, found in t
 _ENDS = "(完成|实现|建成|结束|解决|消除|落实|改变|扭转|形成|覆盖)"
 _PLANNED = re.compile(f"(?:要|将|拟|计划|力争|争取)(?:按期|如期|提前|尽快|年内)?{_ENDS}")
 _DONE_ON_TIME = "(?:已经|已|业已)(?:按期|如期|提前|全面|基本)?"
+# put off to a later day: 在适当时候开工, 待条件成熟时启动
+_DEFERRED = re.compile(r"(?:在适当时候|适当时候|适时|择机|待条件成熟时?|条件成熟时)([\u4e00-\u9fff]{2})")
 _NEARLY = "(?:接近|即将|将要|行将|基本上?|初步|大体上?|大部分|部分|开始|逐步|逐渐)"
 _PARTLY = re.compile(f"{_NEARLY}{_ENDS}")
 _WHOLLY = "(?:已经|已)?(?:全部|全面|彻底|完全|圆满|悉数|均已|都已)"
@@ -39,6 +41,11 @@ def done_already(sentence: str, cited: Cited) -> list[str]:
             done = re.search(f"{_DONE_ON_TIME}{match.group(1)}", sentence)
             if done and match.group() not in sentence:
                 issues += _said_of(sentence, clause, match, done, after=True)
+        said = _said_in(clause, cited.text)
+        for match in _DEFERRED.finditer(said, len(said) - len(clause)):  # 适时开工 → 已经开工
+            done = re.search(f"{_DONE_ON_TIME}{match.group(1)}", sentence)
+            if done:
+                issues += _said_of(sentence, said, match, done)
         for match in _PARTLY.finditer(clause):  # 接近完成 → 全部完成
             verb = match.group(1)
             wholly = re.search(f"{_WHOLLY}{verb}", sentence)
@@ -51,6 +58,13 @@ def done_already(sentence: str, cited: Cited) -> list[str]:
     return issues
 
 
+def _said_in(clause: str, text: str) -> str:
+    """The passage's sentence up to and including the clause: what a clause that names no
+    subject of its own (……，在适当时候开工) speaks of."""
+    at = text.find(clause)
+    return text[text.rfind("。", 0, at) + 1 : at + len(clause)] if at >= 0 else clause
+
+
 def _said_of(
     sentence: str, clause: str, match: re.Match[str], said: re.Match[str], *, after: bool = False
 ) -> list[str]:
@@ -60,5 +74,5 @@ def _said_of(
     pairs = {around[i : i + 2] for i in range(len(around) - 1)}
     if sum(p in sentence for p in pairs) < _SHARED:
         return []
-    source = clause.strip()[:30]
+    source = clause[max(0, match.start() - 20) : match.end() + 10].strip("，, ")
     return [f"原文说“{match.group()}”，句中却说“{said.group()}”（原文：“{source}”）"]
