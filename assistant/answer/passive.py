@@ -65,4 +65,3 @@ def _nouns_on(words: tuple[tuple[str, str], ...]) -> tuple[str, tuple[tuple[str,
     name = "".join(w for w, _ in words[:n])
     rest = words[n + 1 :] if n < len(words) and words[n][0] == "所" else words[n:]
     return (name if len(name) >= 2 else ""), rest
-
