@@ -2013,3 +2013,13 @@ def test_a_span_of_years_is_no_date_the_statement_is_moved_from():
     """五年间 (in five years) read in digits is 5年间, no year 5: copied, it moves nothing."""
     text = "五年间全国通过各种方式使用国外贷款１５３．８亿美元，吸收外商直接投资８７．８亿美元。"
     passes("五年间全国通过各种方式使用国外贷款153.8亿美元，吸收外商直接投资87.8亿美元[1]。", text)
+
+
+def test_a_year_said_from_the_reports_own_is_reckoned_from_its_year():
+    """去年 in the 1998 report is 1997: 1998年 (which only its title says) moves the visit."""
+    text = "主席去年对邻国进行了成功的国事访问，两国关系进入新的发展阶段。"
+    report = Passage(1, Chunk("r#1", "r", text, "1998年政府工作报告", region="全国"), 1.0)
+    moved = check("主席于1998年对邻国进行了成功的国事访问[1]。", report)
+    assert moved.status == "unsupported" and any("1997年" in i for i in moved.issues), moved
+    assert check("主席于1997年对邻国进行了成功的国事访问[1]。", report).status == "supported"
+    assert check("主席去年对邻国进行了成功的国事访问[1]。", report).status == "supported"

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from ..schema import Passage
 from ..search.mentions import kinds_of_text
+from ..search.periods import years_said
+from ..search.versions import issued_on
 from ..text.chars import bigram_set, normalise_for_match
 from ..text.numerals import all_in_digits
 from ..text.segment import expand_abbreviations
@@ -32,6 +34,7 @@ class Cited:
     regions: frozenset[str]  # the regions of the cited documents
     clauses: tuple[str, ...]  # the passages' clauses, for polarity
     sentences: tuple[str, ...]  # … and their sentences
+    issued: frozenset[int] = frozenset()  # the years the cited documents were issued in
 
     @classmethod
     def of(cls, passages: Sequence[Passage]) -> Cited:
@@ -47,9 +50,17 @@ class Cited:
         regions = {p.chunk.region for p in passages if p.chunk.region}
         sentences = tuple(s for t in texts for s in split_sentences(t))
         parts = tuple(c for s in sentences for c in clauses(s))
-        text = "\n".join([*texts, *(expand_abbreviations(record(p)) for p in passages)])
+        # … and the years its 去年/今年/明年 are, reckoned from its year of issue (1997年 for
+        # the 去年 of a 1998 report)
+        issued = [issued_on(p.chunk.date, p.chunk.title or "") for p in passages]
+        reckoned = [
+            f"{y}年" for p, on in zip(passages, issued, strict=True) for y in years_said(p.text, on)
+        ]
+        records = [expand_abbreviations(record(p)) for p in passages]
+        text = "\n".join([*texts, *records, " ".join(reckoned)])
         flat = normalise_for_match(text)
-        return cls(text, flat, frozenset(regions), parts, sentences)
+        years = frozenset(int(d[:4]) for d in issued if d and d[:4].isdigit())
+        return cls(text, flat, frozenset(regions), parts, sentences, years)
 
     def says_with_de(self, term: str) -> bool:
         """The passages say the term with a 的 between its words (新的进展 for 新进展)."""

@@ -25,10 +25,11 @@ _OTHER = 0.2  # … more than in the clause at the sentence's date, for that one
 def redated(sentence: str, cited: Cited) -> list[str]:
     """Issues for each dated clause of the sentence whose statement the passage dates otherwise,
     while saying something else at the sentence's date."""
-    theirs = [(_dates(c), _undated(c)) for c in cited.clauses]
+    year = next(iter(cited.issued)) if len(cited.issued) == 1 else None
+    theirs, resolved = _passage_dates(cited.clauses, year)
     issues = []
     for clause in clauses(_same_year_said(sentence)):
-        when, said = _dates(clause), _undated(unframed(clause))
+        when, said = _dates(clause, year), _undated(unframed(clause))
         if not when or len(said) < 4:
             continue
         like = [(_share(said, s), d) for d, s in theirs]
@@ -39,7 +40,9 @@ def redated(sentence: str, cited: Cited) -> list[str]:
         if not all(_apart(d, when) for d in restated):
             continue  # undated there (the date is the context's), or dated alike
         at_that_date = [share for share, d in like if d & when]
-        if at_that_date and max(at_that_date) < best - _OTHER:
+        # 去年 in a 1998 report is 1997, not 1998 (which only the report's title says)
+        reckoned = all(resolved[i] for i, (share, _) in enumerate(like) if share == best)
+        if (at_that_date and max(at_that_date) < best - _OTHER) or (not at_that_date and reckoned):
             said_when = "、".join(sorted(restated[0]))
             issues.append(f"“{'、'.join(sorted(when))}”与原文不符（原文此事在{said_when}）")
     return issues
@@ -71,12 +74,32 @@ def _numbered(date: str) -> bool:
     return any(ch.isdigit() for ch in date)
 
 
-def _dates(clause: str) -> set[str]:
+def _dates(clause: str, year: int | None = None) -> set[str]:
     """The clause's calendar dates, in digits (一九五九年 is 1959年, 天正3年), and the times it says
-    from the text's own, one for the words saying the same (现在 and 目前, 当年 and 今年)."""
+    from the text's own, one for the words saying the same (现在 and 目前, 当年 and 今年) — as
+    calendar years when the text's year of issue is known (去年 in a 1998 report: 1997年)."""
     found = {d for d in map(all_in_digits, dates(clause)) if _numbered(d)}
     same = same_times()
-    return found | {same.get(t, t) for t in relative_times(clause)}
+    said = {same.get(t, t) for t in relative_times(clause)}
+    if year:
+        said = {f"{year + _SHIFT[t]}年" if t in _SHIFT else t for t in said}
+    return found | said
+
+
+_SHIFT = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "明年": 1}
+
+
+def _passage_dates(
+    parts: tuple[str, ...], year: int | None
+) -> tuple[list[tuple[set[str], str]], list[bool]]:
+    """Each passage clause's dates and undated words, and whether its dates were reckoned from
+    the text's year of issue (去年 in a 1998 report: 1997年) rather than written."""
+    theirs, resolved = [], []
+    for clause in parts:
+        found = _dates(clause, year)
+        theirs.append((found, _undated(clause)))
+        resolved.append(bool(year and found) and not any(map(_numbered, _dates(clause))))
+    return theirs, resolved
 
 
 def _undated(clause: str) -> str:
