@@ -2023,3 +2023,14 @@ def test_a_year_said_from_the_reports_own_is_reckoned_from_its_year():
     assert moved.status == "unsupported" and any("1997年" in i for i in moved.issues), moved
     assert check("主席于1997年对邻国进行了成功的国事访问[1]。", report).status == "supported"
     assert check("主席去年对邻国进行了成功的国事访问[1]。", report).status == "supported"
+
+
+def test_the_country_of_a_national_document_need_not_be_in_its_passage():
+    """A work report's passage (region 全国) speaks of China without naming it; a passage of no
+    region, or of a province, does not."""
+    text = "过去一年，国内生产总值增长10.3%，城镇新增就业1168万人。"
+    sentence = "过去一年，中国国内生产总值增长10.3%，城镇新增就业1168万人[1]。"
+    assert check(sentence, passage(text, region="全国")).status == "supported"
+    flagged = check(sentence, passage(text, region=None))
+    assert flagged.status == "unsupported" and any("中国" in i for i in flagged.issues)
+    assert check(sentence, passage(text, region="甘肃")).status == "unsupported"

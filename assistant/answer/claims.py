@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from ..corpus.metadata import NATIONAL
 from ..schema import Passage
 from ..text import lexicon
 from ..text.chars import CJK, normalise_for_match
@@ -72,9 +73,15 @@ def _places(sentence: str, cited: Cited) -> list[str]:
         and not any(w in g.names for g in region_groups())
     ]
     for place in dict.fromkeys(foreign):
+        if _the_documents_country(place, cited):
+            continue  # 中国, of a passage of a national document (a work report)
         if not holds(cited.text, place):  # 印尼 for 印度尼西亚 (data/lexicon/synonyms.txt)
             issues.append(f"引用段落未提及{place}")
     return issues
+
+
+def _the_documents_country(place: str, cited: Cited) -> bool:
+    return NATIONAL in cited.regions and place in lexicon.words("expressions", "country_names")
 
 
 def _province_cited(province: Province, sentence: str, cited: Cited) -> bool:
