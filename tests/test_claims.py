@@ -2034,3 +2034,10 @@ def test_the_country_of_a_national_document_need_not_be_in_its_passage():
     flagged = check(sentence, passage(text, region=None))
     assert flagged.status == "unsupported" and any("中国" in i for i in flagged.issues)
     assert check(sentence, passage(text, region="甘肃")).status == "unsupported"
+
+
+def test_what_a_passage_says_was_so_at_first_may_be_called_the_first():
+    """初时被视为……, 初名为……: 最初 restates it; 首批 (a rank the passage never gives) does not."""
+    text = "该植物是迟至1999年才发表的新种，初时被视为是特有种且数量稀少。"
+    passes("该植物直到1999年才作为新种发表，最初被视为数量稀少的特有种[1]。", text)
+    flags("该植物是1999年首批发表的新种[1]。", "该植物是迟至1999年才发表的新种。", "第1")

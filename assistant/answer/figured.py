@@ -35,8 +35,10 @@ def figures_unstated(sentence: str, cited: Cited) -> list[str]:
     return issues
 
 
-# the passage says it came first (首先出现, 起初): a sentence may rank it so (首次登场)
-_FIRST_SAID = re.compile("起初|首先(?=由|出现|登场|提出|发现|发明|采用|使用|推出|发布|发表|实行)")
+# the passage says it came first (首先出现, 起初, 初名为): a sentence may rank it so (首次登场, 最初叫)
+_FIRST_SAID = re.compile(
+    "起初|初时|初名|当初|起先|原名|首先(?=由|出现|登场|提出|发现|发明|采用|使用|推出|发布|发表|实行)"
+)
 _NEXT_SAID = re.compile("次年|翌年")  # the year after: a sentence may call it 第二年
 _ONLY_SAID = re.compile("只有|仅有|唯有|独有")  # only it: a sentence may call it 唯一的
 _LISTED = re.compile(r"[、和与及]")
