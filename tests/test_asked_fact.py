@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from conftest import assistant_of
 
+from assistant.answer.counted import _asked_sets
 from assistant.answer.question_types import answers_kind
 from assistant.answer.remaining import listed_with, named_items
 from assistant.text.expressions import asked_unit, asked_units, dates
@@ -35,7 +36,8 @@ TEXTS = {
     "园区建设计划.txt": (
         "园区建设计划\n"
         "全市将聚焦5个千亿级产业园区，营造“两个优先”发展氛围。\n"
-        "园区将引进龙头企业，完善配套设施。\n"
+        "园区将引进龙头企业，完善配套设施。全市要打赢三大攻坚战。\n"
+        "重点是打好稳增长、促转型、惠民生的攻坚战。\n"
     ),
 }
 
@@ -101,6 +103,11 @@ def test_the_members_of_a_set_the_texts_only_count_are_refused(assistant):
     answer = assistant.ask("那3个中试基地分别是哪3个？")
     assert not answer.refused and "西港" in answer.answer, answer.answer
     assert not assistant.ask("全市要聚焦几个千亿级产业园区？").refused  # how many, not which
+    # listed where it is not counted: 打好A、B、C的攻坚战 names the 三大攻坚战
+    answer = assistant.ask("园区建设计划说的三大攻坚战是哪三个？")
+    assert not answer.refused and "促转型" in answer.answer, answer.answer
+    assert _asked_sets("该公司在世界500强企业名单中排名多少？") == []  # a rank, not the members
+    assert _asked_sets("那5个千亿级产业园区具体是哪5个？") == [(5, "个", "千亿级产业园区")]
 
 
 def test_the_rest_of_a_list_the_texts_go_on_with_is_answered(assistant):
