@@ -15,7 +15,7 @@ from conftest import assistant_of
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.extractive import select_sentences
-from assistant.answer.first import answering
+from assistant.answer.first import answering, lists_kinds
 from assistant.answer.generate import GenerationRequest
 from assistant.schema import Chunk, Passage
 
@@ -192,3 +192,10 @@ def test_a_yes_no_question_is_answered_first_by_the_close_sentence_saying_not():
     assert answering("yes_no", question, [matching, denying, far], weights) is denying
     assert answering("yes_no", question, [matching, far], weights) is matching
     assert answering("list", question, [matching, denying], weights) is matching
+
+
+def test_the_kinds_asked_for_may_be_named_by_the_texts_word():
+    """哪几类公司: a sentence listing several kinds of 企业, the texts' word for 公司, answers."""
+    listing = "重点扶持一批软件企业、物流企业和外贸企业，壮大市场主体。"
+    assert lists_kinds(listing, {"公司"}) and lists_kinds(listing, {"企业"})
+    assert not lists_kinds("重点扶持一批软件企业，壮大市场主体。", {"公司"})

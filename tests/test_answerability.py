@@ -728,3 +728,15 @@ def test_items_of_a_list_run_together_name_what_the_passage_lists():
     question = "湖南提的“扩链强芯”指什么？"
     assert named._missing_name(question, set(), ["推动产业“扩链、强芯、育群”。"]) is None
     assert named._missing_name(question, set(), ["推动产业扩链，强化芯片供给。"]) == "扩链强芯"
+
+
+def test_a_count_with_its_measure_word_and_a_joined_source_name_nothing():
+    """哪|几环 (jieba tags 几环 a place) asks a count; 人民网|跟求|是那篇: 跟 joins a second source,
+    no part of the first one's name; 项目风险 is the asker's compound of two everyday words,
+    said when a passage says both (几内亚 stays a name, 羊水栓塞 a term)."""
+    assert "几环" not in names_in("成果转化服务要补上哪几环")
+    assert names_in("几内亚的首都是哪里？") == ["几内亚"]
+    assert "跟求" not in subject_words("人民网跟求是那篇都提了揭榜挂帅")
+    assert named._said_in_parts("项目风险", "科技项目具有较高的技术风险")
+    assert not named._said_in_parts("项目风险", "科技项目具有较高的技术含量")
+    assert not named._said_in_parts("羊水栓塞", "羊水过多与血管栓塞")

@@ -23,7 +23,7 @@ from ..text import lexicon
 from ..text.clean import looks_like_heading
 from ..text.numerals import in_digits
 from ..text.page_record import RECORD_LABELS
-from ..text.segment import general_frequency, is_dictionary_word, search_terms
+from ..text.segment import everyday_parts
 from ..text.sentences import split_sentences, strip_connective
 from ..text.synonyms import found_in, said_apart
 from ..tuning import TUNING
@@ -83,16 +83,11 @@ def _held(text: str, term: str) -> float:
     return TUNE.compound_part_credit * sum(p in text for p in parts) / len(parts) if parts else 0.0
 
 
-@cache
 def _parts(term: str) -> tuple[str, ...]:
     """The words of a compound of everyday words (科研项目: 科研, 项目) — not of a name or term
     jieba had to guess (计算神经科学), nor of one with a rare part (亚硫酸盐): those are the
     thing asked about, and a sentence holding a part of them is about something else."""
-    if "|" in term or len(term) < 4 or not is_dictionary_word(term):
-        return ()
-    parts = tuple(t for t in search_terms(term) if t != term and len(t) >= 2)
-    common = TUNING.evidence.common_word_frequency
-    return parts if all(general_frequency(t) >= common for t in parts) else ()
+    return everyday_parts(term, TUNING.evidence.common_word_frequency)
 
 
 def context(passage: Passage) -> str:

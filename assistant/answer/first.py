@@ -12,7 +12,7 @@ from ..search.weights import answer_type_words
 from ..text import lexicon
 from ..text.listing import counted_list, is_count_label
 from ..text.names import quoted
-from ..text.synonyms import found_in, instances
+from ..text.synonyms import found_in, instances, synonyms
 from ..tuning import TUNING
 from .asked_fact import dated_by
 from .candidates import Candidate
@@ -106,11 +106,12 @@ def _adds(candidate: Candidate, best: Candidate, weights: Mapping[str, float]) -
 
 
 def lists_kinds(sentence: str, nouns: set[str]) -> bool:
-    """The sentence names two or more kinds of one of `nouns` in a row (“科技型领军企业、“专精特新”
-    企业和“独角兽”企业”)."""
+    """The sentence names two or more kinds of one of `nouns`, or of a word the texts say for it
+    (公司: 企业), in a row (“科技型领军企业、“专精特新”企业和“独角兽”企业”)."""
+    said = {s for n in nouns for s in (n, *synonyms(n))}
     return any(
         re.search(
             rf"{re.escape(n)}[”」]?(?:、|和|及|与|以及)[^，。；、]{{1,16}}?{re.escape(n)}", sentence
         )
-        for n in nouns
+        for n in said
     )

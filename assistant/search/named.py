@@ -26,8 +26,9 @@ from ..text.openings import (
     subject_words,
 )
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
-from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
+from ..text.segment import everyday_parts, expand_abbreviations, is_dictionary_word, tagged
 from ..text.synonyms import present, spelled_otherwise, synonyms
+from ..tuning import TUNING
 from .mentions import describe
 from .weights import word_weight
 
@@ -100,7 +101,7 @@ def _missing_subject(
     for word in opening_nouns(question):
         if word in places or _names_the_text(word, described):
             break  # what follows a place is what is asked about it (京津冀|合伙|培育)
-        if not any(present(word, text) for text in texts):
+        if not any(present(word, text) or _said_in_parts(word, text) for text in texts):
             return word
     broken = broken_subject(question)
     if (
@@ -115,6 +116,13 @@ def _missing_subject(
     if any(opening.lower() in text for text in texts):
         return None
     return opening
+
+
+def _said_in_parts(word: str, text: str) -> bool:
+    """A compound of everyday words (项目风险) the text says in its parts (项目的……风险): the
+    asker's compound, not a name the passage lacks."""
+    parts = everyday_parts(word, TUNING.evidence.common_word_frequency)
+    return bool(parts) and all(part in text for part in parts)
 
 
 _TERM = re.compile(r"[^\s《》“”什么哪谁何]{2,6}")  # a term, not a phrase or a question

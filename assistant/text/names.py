@@ -98,6 +98,8 @@ def _tagged_names(text: str) -> list[str]:
         following = words[i + 1][0] if i + 1 < len(words) else ""
         if i and words[i - 1][0] in _POINTERS and word[0] in _CLASSIFIERS:
             continue  # 哪|段时间, 这|种做法: a measure word cut away from its pointer
+        if len(word) == 2 and word[0] == "几":
+            continue  # 哪|几环, 几块: a count asked with its measure word (几内亚 is longer)
         if following in _set("suffixes"):
             word += following  # 仁爱 + 礁: the name is 仁爱礁
         elif _phrasing(word) or (

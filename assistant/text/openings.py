@@ -35,6 +35,7 @@ def _text_kinds() -> frozenset[str]:
 
 
 _SAYING = "说讲称"
+_JOINING = "跟和与同及"  # 新华网|跟求|是那篇: jieba glued the word joining a second source on
 
 
 def subject_words(question: str) -> list[str]:
@@ -46,7 +47,7 @@ def subject_words(question: str) -> list[str]:
         if not words and word in _text_kinds():
             continue  # 论文|讲破……: the kind of text the question names its document by
         word = cut_guess(word, question, keep=1)
-        if words and word[0] in _SAYING and not is_dictionary_word(word):
+        if words and word[0] in _SAYING + _JOINING and not is_dictionary_word(word):
             break  # 人民网|说引|才: what a source says follows it, jieba glued 说 to it
         proper = flag in _entities("subject_tags") or not is_dictionary_word(word)
         # 马来|穿山甲|的: a name, then the rare noun it qualifies, ending the phrase
