@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answer.cited import Cited
+from assistant.answer.exchanged import _new_words
 from assistant.answer.judge import SentenceJudge, parse_verdict
 from assistant.answer.verify import verify_sentence
 from assistant.llm.faults import Budget
 from assistant.schema import Chunk, Passage
+from assistant.text.listing import counted_list
 from assistant.text.numerals import as_percent, figures, ranks, written_figures
 from fake_openai import FakeOpenAIServer
 
@@ -2041,3 +2044,33 @@ def test_what_a_passage_says_was_so_at_first_may_be_called_the_first():
     text = "该植物是迟至1999年才发表的新种，初时被视为是特有种且数量稀少。"
     passes("该植物直到1999年才作为新种发表，最初被视为数量稀少的特有种[1]。", text)
     flags("该植物是1999年首批发表的新种[1]。", "该植物是迟至1999年才发表的新种。", "第1")
+
+
+def test_allowing_what_is_forbidden_and_leading_where_it_trailed_are_caught():
+    """允许 against 禁止; and a clause stating the passage's figure (6.5公斤) with the opposite
+    word, however reworded — not the figure's digits inside a larger one (206.5公斤)."""
+    text = "该鸟类列入保护名录，任何以贩卖为目的的捕捉均被禁止。"
+    flags("该鸟类虽列入保护名录，但以贩卖为目的捕捉仍是允许的[1]。", text, "允许")
+    text = "首轮结束后，该队一度落后榜首6.5分。次轮该队拿下206.5分，最终夺冠。"
+    flags("首轮结束时该队已领先对手6.5分[1]。", text, "领先")
+    passes("首轮结束时该队一度落后榜首6.5分，次轮拿下206.5分，最终夺冠[1]。", text)
+
+
+def test_the_year_after_may_be_called_the_second_year():
+    """隔年, 次日: a sentence may say 第二年, 第二天 — not a rank the passage never gives."""
+    text = "该队员2003年底离开原球队，隔年加盟另一支球队。"
+    passes("该队员2003年底离开原球队，第二年加盟另一支球队[1]。", text)
+    flags("该队员2003年底离开原球队，是第二批加盟另一支球队的队员[1]。", text, "第2")
+
+
+def test_a_count_label_of_items_opening_alike_is_the_items():
+    """“三农”: the passage lists 农业、农村、农民, the items opening with what the label names."""
+    text = "解决好农业、农村、农民问题，仍然是全部工作的重中之重。"
+    passes("解决好“三农”问题仍然是全部工作的重中之重[1]。", text)
+    assert counted_list("三农", "农业、农村、农民") and not counted_list("三农", "农业、农村")
+    assert counted_list("三化", "数字化、网络化、智能化")
+
+
+def test_a_conjunction_glued_to_a_guessed_word_names_nothing():
+    """和|七姐 (jieba's guess): the passage's 七姐, joined by 和, not a name put in."""
+    assert "和七姐" not in _new_words("时节和七姐", Cited.of([passage("七姐节的祭品")]))

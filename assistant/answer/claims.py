@@ -25,6 +25,7 @@ from ..schema import Passage
 from ..text import lexicon
 from ..text.chars import CJK, normalise_for_match
 from ..text.cities import find_cities
+from ..text.listing import counted_list
 from ..text.names import abbreviated_in, is_code, names_in, quoted, unglued
 from ..text.numerals import ranks
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
@@ -231,6 +232,7 @@ def _named(sentence: str, cited: Cited) -> list[str]:
             and not cited.says_with_de(name)  # 新进展 for 新的进展
             and not holds(cited.text, name)
             and not abbreviated_in(name, cited.text)  # PS3 for PlayStation 3
+            and not counted_list(name, cited.text)  # “三农” for 农业、农村、农民
         ):
             issues.append(f"引用段落未提及“{name}”")
     return issues
@@ -245,6 +247,7 @@ def _quotes(sentence: str, cited: Cited) -> list[str]:
         f"引号或书名号中的“{q[:30]}”与原文不符"
         for q in [*quoted(sentence), *_LONG_QUOTE.findall(sentence)]
         if normalise_for_match(q) not in cited.flat
+        and not counted_list(q, cited.text)  # “三化”: the passage lists 数字化、网络化、智能化
     ]
 
 

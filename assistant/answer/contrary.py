@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .cited import Cited
+from .cited import Cited, clauses
 from .polar import comparative, directions, fall_unsaid, negations, reversed_words
 from .restated import aligned
 
@@ -43,7 +43,26 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
         # a fall put in (推动 → 放缓推进) as well as one put in place of a word
         put_in = [*part.changes, *((part.clause[a:b], "") for a, b in part.inserted)]
         issues += _kept_steady(part.clause, part.source) + fall_unsaid(put_in, part.source)
+    issues += _reversed_at_figure(sentence, cited)
     return list(dict.fromkeys(issues))
+
+
+# a figure with its unit, not a date (7.5公斤, 30%): what a clause is said of, however reworded
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:%|％|[^\d\s，。；;、,.%％年月日号时])")
+
+
+def _reversed_at_figure(sentence: str, cited: Cited) -> list[str]:
+    """A clause stating a figure of the passages with a word opposite to every passage clause's
+    that states it (领先对手7.5公斤 for 落后第一名7.5公斤): the clause restates that one in words
+    of its own the alignment does not follow."""
+    issues = []
+    for clause in clauses(sentence):
+        for figure in set(_FIGURE.findall(clause)):
+            stating = [c for c in cited.clauses if figure in _FIGURE.findall(c)]
+            found = [reversed_words(clause, c) for c in stating]
+            if found and all(found):
+                issues += found[0]
+    return issues
 
 
 def _carried_on(theirs: str, source: str, direction: re.Pattern[str]) -> str:

@@ -222,9 +222,16 @@ _LATIN_NAME = re.compile(r"[A-Z][A-Za-z.&'-]+(?: (?:[A-Z][A-Za-z.&'-]+|of|and|fo
 
 
 def _new_words(piece: str, cited: Cited) -> set[str]:
-    """Nouns and adjectives of `piece` found nowhere in the passages."""
+    """Nouns and adjectives of `piece` found nowhere in the passages — not even without the
+    conjunction jieba glued to a guessed one (和|七姐)."""
     return {
         w
         for w, flag in tagged(piece)
-        if len(w) >= 2 and flag[0] in "nas" and normalise_for_match(w) not in cited.flat
+        if len(w) >= 2
+        and flag[0] in "nas"
+        and not any(normalise_for_match(u) in cited.flat for u in [w, *_unjoined(w)])
     }
+
+
+def _unjoined(word: str) -> list[str]:
+    return [word[1:]] if word[0] in "和与及跟" and not is_dictionary_word(word) else []

@@ -19,7 +19,6 @@ def figures_unstated(sentence: str, cited: Cited) -> list[str]:
     1000家, 二亿三千万 is 2.3亿) — a count of what the sentence itself or a passage lists aside."""
     known, ranked = figures(cited.text), ranks(cited.text)
     ranked |= {"第1"} if _FIRST_SAID.search(cited.text) else set()  # 首先出现 → 首次登场
-    ranked |= {"第2"} if _NEXT_SAID.search(cited.text) else set()  # 次年 → 第二年
     ranked |= {"唯一"} if _ONLY_SAID.search(cited.text) else set()  # 只有他 → 唯一……的车手
     known |= {as_percent(f) for f in known}  # 一半 is 50%
     stated = written_figures(sentence)
@@ -31,7 +30,9 @@ def figures_unstated(sentence: str, cited: Cited) -> list[str]:
         and not _counts_a_list_of_theirs(stated[f], f, sentence, cited)
         and not _POINTING_BACK.search(sentence.split(stated[f])[0])
     ]
-    issues += [f"排序或次序“{r}”与原文不符" for r in sorted(ranks(sentence) - ranked)]
+    # 次年, 隔天 → 第二年, 第二天: the year or day after, no rank
+    said = _SECOND.sub("", sentence) if _NEXT_SAID.search(cited.text) else sentence
+    issues += [f"排序或次序“{r}”与原文不符" for r in sorted(ranks(said) - ranked)]
     return issues
 
 
@@ -39,7 +40,8 @@ def figures_unstated(sentence: str, cited: Cited) -> list[str]:
 _FIRST_SAID = re.compile(
     "起初|初时|初名|当初|起先|原名|首先(?=由|出现|登场|提出|发现|发明|采用|使用|推出|发布|发表|实行)"
 )
-_NEXT_SAID = re.compile("次年|翌年")  # the year after: a sentence may call it 第二年
+_NEXT_SAID = re.compile("次年|翌年|隔年|转年|次日|翌日|隔天|隔日|第二天")  # the year or day after
+_SECOND = re.compile("第(?:二|2)(?=年|天|日)")
 _ONLY_SAID = re.compile("只有|仅有|唯有|独有")  # only it: a sentence may call it 唯一的
 _LISTED = re.compile(r"[、和与及]")
 # 这两个字, 上述三项: a count of what was just said, not a figure of its own

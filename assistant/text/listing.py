@@ -40,16 +40,18 @@ def is_count_label(phrase: str) -> bool:
 
 
 def counted_list(label: str, text: str) -> bool:
-    """The text lists as many items, each ending as the label says (“三化” → 数字化、网络化、
-    智能化); False when the label counts nothing."""
+    """The text lists as many items, each ending or opening as the label says (“三化” → 数字化、
+    网络化、智能化; “三农” → 农业、农村、农民); False when the label counts nothing."""
     match = _COUNT_LABEL.fullmatch(label)
     if not match:
         return False
-    count, tail = _number(match.group(1)), re.escape(match.group(2))
-    item = rf"[\u4e00-\u9fff]{{1,3}}{tail}"
-    # exactly that many: 三化 is not 现代化、国际化、法治化和信息化
-    lists = re.finditer(rf"{item}(?:[、和与及]{item})+", text)
-    return any(len(re.split("[、和与及]", found.group())) == count for found in lists)
+    count, shared = _number(match.group(1)), re.escape(match.group(2))
+    for item in (rf"[\u4e00-\u9fff]{{1,3}}{shared}", rf"{shared}[\u4e00-\u9fff]{{1,3}}?"):
+        # exactly that many: 三化 is not 现代化、国际化、法治化和信息化
+        lists = re.finditer(rf"{item}(?:[、和与及]{item})+", text)
+        if any(len(re.split("[、和与及]", found.group())) == count for found in lists):
+            return True
+    return False
 
 
 def announces(sentence: str) -> bool:
