@@ -2074,3 +2074,14 @@ def test_a_count_label_of_items_opening_alike_is_the_items():
 def test_a_conjunction_glued_to_a_guessed_word_names_nothing():
     """和|七姐 (jieba's guess): the passage's 七姐, joined by 和, not a name put in."""
     assert "和七姐" not in _new_words("时节和七姐", Cited.of([passage("七姐节的祭品")]))
+
+
+def test_what_is_expected_said_done_and_an_event_moved_to_another_place_are_caught():
+    """可望年内投产 said 已陆续建成投产; 在甲去世 said 在乙去世, where 乙 is another place the
+    passage names, never with that event."""
+    text = "新港区一期工程已有部分泊位启用，其余泊位可望在今年内陆续投产。"
+    flags("新港区一期工程的其余泊位已陆续建成投产[1]。", text, "可望")
+    passes("新港区一期工程的其余泊位可望在今年内陆续投产[1]。", text)
+    text = "这位学者早年留学维也纳，晚年随家人迁居伦敦，在伦敦去世。"
+    flags("这位学者早年留学维也纳，晚年在维也纳去世[1]。", text, "伦敦")
+    passes("这位学者早年留学维也纳，晚年随家人迁居伦敦并在伦敦去世[1]。", text)

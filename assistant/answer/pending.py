@@ -1,5 +1,5 @@
-"""What a passage says is still to be done (亟待突破, 有待提高, 尚待解决) or is to be done (要按期完成)
-said to be done already (已基本突破, 已经按期完成) about the same thing; what it says is partly
+"""What a passage says is still to be done (亟待突破, 有待提高, 尚待解决), is to be done (要按期完成)
+or is expected (可望年内投产) said to be done already (已基本突破, 已经按期完成) about the same thing; what it says is partly
 or nearly done (接近完成, 开始改变) said to be wholly done (全部完成, 彻底改变); and what it says
 of some (绝大部分企业) said of all (所有企业)."""
 
@@ -20,6 +20,12 @@ _DONE_ON_TIME = "(?:已经|已|业已)(?:按期|如期|提前|全面|基本)?"
 _DEFERRED = re.compile(
     r"(?:在适当时候|适当时候|适时|择机|待条件成熟时?|条件成熟时)([\u4e00-\u9fff]{2})"
 )
+# expected to come: 可望在年内陆续投产, 预计明年建成
+_EXPECTED = re.compile(
+    r"(?:可望|有望|预计|预期|计划|将于|将在)[^，。；]{0,8}?"
+    r"(投产|建成|完成|开工|竣工|通车|开通|启用|上线|实现)"
+)
+_DONE_BEFORE = r"(?:已经|已|业已)[^，。；]{0,4}?"  # 已陆续建成投产
 _NEARLY = "(?:接近|即将|将要|行将|基本上?|初步|大体上?|大部分|部分|开始|逐步|逐渐)"
 _PARTLY = re.compile(f"{_NEARLY}{_ENDS}")
 _WHOLLY = "(?:已经|已)?(?:全部|全面|彻底|完全|圆满|悉数|均已|都已)"
@@ -48,6 +54,11 @@ def done_already(sentence: str, cited: Cited) -> list[str]:
             done = re.search(f"{_DONE_ON_TIME}{match.group(1)}", sentence)
             if done:
                 issues += _said_of(sentence, said, match, done)
+        for match in _EXPECTED.finditer(clause):  # 可望年内投产 → 已投产
+            verb = match.group(1)
+            done = re.search(f"{_DONE_BEFORE}{verb}", sentence)
+            if done and not _EXPECTED.search(sentence):
+                issues += _said_of(sentence, clause, match, done)
         for match in _PARTLY.finditer(clause):  # 接近完成 → 全部完成
             verb = match.group(1)
             wholly = re.search(f"{_WHOLLY}{verb}", sentence)

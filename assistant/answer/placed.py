@@ -13,6 +13,7 @@ import re
 
 from ..text.cities import find_cities
 from ..text.regions import find_foreign_places, find_provinces, region_groups
+from ..text.segment import tagged
 from .cited import Cited
 from .restated import aligned
 
@@ -36,7 +37,40 @@ def moved_place(sentence: str, cited: Cited) -> list[str]:
                 continue  # said there, nowhere in the passages (`claims._places`), or the
                 # region of the text (a passage of the 河北 text need not repeat 河北)
             issues.append(f"原文此处说的是{next(iter(theirs))}，不是{name}")
-    return list(dict.fromkeys(issues))
+    return list(dict.fromkeys(issues + _event_moved(sentence, cited)))
+
+
+_AT = "在于赴到往"  # 在埃及去世, 赴上海参加: what happened at a place
+
+
+def _event_moved(sentence: str, cited: Cited) -> list[str]:
+    """An event said at one place the passages name (在巴比伦去世) where they say it happened at
+    another (在埃及去世) and never put the two together: the same verb after another place."""
+    issues = []
+    for name, place in _places_or_ns(sentence).items():
+        for said in re.finditer(rf"[{_AT}]{re.escape(name)}([\u4e00-\u9fff]{{2}})", sentence):
+            verb = said.group(1)
+            if name not in cited.text or re.search(
+                rf"{re.escape(name)}[^，。；;]{{0,6}}{re.escape(verb)}", cited.text
+            ):
+                continue  # said there, or nowhere in the passages (`claims._places`)
+            there = [
+                other
+                for at in re.finditer(
+                    rf"[{_AT}]([^，。；;{_AT}]{{1,8}}?){re.escape(verb)}", cited.text
+                )
+                for other, elsewhere in _places_or_ns(at.group(1)).items()
+                if elsewhere != place
+            ]
+            if there:
+                issues.append(f"原文说在{there[0]}{verb}，不是在{name}")
+    return issues
+
+
+def _places_or_ns(text: str) -> dict[str, str]:
+    """The places a text names, and the words jieba tags as places (巴比伦)."""
+    tagged_places = {w: w for w, flag in tagged(text) if flag == "ns" and len(w) >= 2}
+    return {**tagged_places, **places_in(text)}
 
 
 def places_in(text: str) -> dict[str, str]:
