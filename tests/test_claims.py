@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.cited import Cited
+from assistant.answer.claims import _unglued
 from assistant.answer.exchanged import _new_words
 from assistant.answer.judge import SentenceJudge, parse_verdict
 from assistant.answer.verify import verify_sentence
@@ -2074,6 +2075,7 @@ def test_a_count_label_of_items_opening_alike_is_the_items():
 def test_a_conjunction_glued_to_a_guessed_word_names_nothing():
     """和|七姐 (jieba's guess): the passage's 七姐, joined by 和, not a name put in."""
     assert "和七姐" not in _new_words("时节和七姐", Cited.of([passage("七姐节的祭品")]))
+    assert _unglued("和耶律") == ["耶律"], "… even a word jieba's dictionary holds"
 
 
 def test_what_is_expected_said_done_and_an_event_moved_to_another_place_are_caught():

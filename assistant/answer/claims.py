@@ -214,10 +214,15 @@ _GLUED = "和与及成为在于之的中里外内上"
 
 def _unglued(name: str) -> list[str]:
     """A guessed name without the function or position character jieba glued to one end of it
-    (和|耶律留哥, 易颉|中, 鲍尔默|外)."""
-    if len(name) < 3 or is_dictionary_word(name):
+    (和|耶律留哥, 易颉|中, 鲍尔默|外); a word its dictionary holds, without a conjunction (和|耶律)."""
+    if len(name) < 3:
         return []
+    if is_dictionary_word(name):
+        return unglued(name, _JOINING)
     return unglued(name, _GLUED, _GLUED)
+
+
+_JOINING = "和与及"
 
 
 def _named(sentence: str, cited: Cited) -> list[str]:
