@@ -14,6 +14,7 @@ from assistant.answer.about import asked_about_document, document_answer
 from assistant.schema import Chunk, Passage
 from assistant.text.clean import is_boilerplate
 from assistant.text.page_record import page_record
+from assistant.text.segment import expand_abbreviations
 
 TEXTS = {
     "harbour": (
@@ -92,6 +93,17 @@ def test_the_byline_answers_who_wrote_it(assistant):
     answer = assistant.ask("东岸学刊那篇数字乡村的论文作者是谁？")
     assert "林晓" in answer.answer, answer.answer
     assert all(s.status == "supported" for s in answer.sentences)
+
+
+def test_a_journal_text_named_as_staff_shorten_it_answers_from_its_byline():
+    """学刊俩作者…: 学刊 names the journal text as 那篇论文 does; 博导 is 博士生导师."""
+    assert asked_about_document("学刊俩作者哪个是教授") == ("byline",)
+    assert expand_abbreviations("哪个是博导") == "哪个是博士生导师"
+    byline = "作者简介\n林晓 滨江大学公共管理学院 副教授"
+    paper = Chunk("p#1", "p", byline, "滨江县数字乡村建设的路径研究", heading="作者简介")
+    paper = replace(paper, source="东岸学刊", level="academic")
+    answer = document_answer("学刊俩作者哪个是教授", [Passage(1, paper, 1.0)])
+    assert answer is not None and "林晓 滨江大学公共管理学院 副教授" in answer, answer
 
 
 def test_what_the_record_lacks_is_said_not_guessed(assistant):

@@ -244,6 +244,12 @@ def test_a_measure_word_cut_away_from_its_pointer_weighs_nothing(library_assista
     assert cut_from_pointer("段时间", "缩短这段时间") and not cut_from_pointer("段落", "段落")
 
 
+def test_a_word_for_the_texts_own_words_weighs_nothing(library_assistant):
+    """那四个字眼是啥: 字眼, like 说法 and 提法, asks for the text's words, never blocks them."""
+    weights = term_weights(library_assistant.index, "湖南那篇说产业转型那四个字眼是啥")
+    assert "字眼" not in weights and "湖南" in weights
+
+
 def test_a_name_in_the_word_list_is_still_a_name_but_a_common_word_tagged_as_one_is_not():
     """jieba's dictionary holds many names (贝多芬, 莫桑比克): a passage not naming them cannot
     answer; it also tags common two-character words as names (林子, 扎堆), which are not."""

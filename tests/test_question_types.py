@@ -23,6 +23,8 @@ from assistant.text.expressions import asked_unit, asked_units, dates, quantitie
         ("文件主要从几个重点方面推动转型？", "list"),  # the aspects, not how many
         ("这一轮改革分为几个阶段？", "list"),
         ("去年有几家企业入选？", "quantity"),
+        ("那篇说的短板都有哪些 点几个", "list"),  # 点几个: name a few, not how many
+        ("举几个例子说说有哪些企业入选", "list"),
         ("什么是中试？", "definition"),
         ("中试是什么？", "definition"),
         ("发起这个计划的目标是什么？", "which"),  # a fact, not a definition
