@@ -2087,3 +2087,36 @@ def test_what_is_expected_said_done_and_an_event_moved_to_another_place_are_caug
     text = "这位学者早年留学维也纳，晚年随家人迁居伦敦，在伦敦去世。"
     flags("这位学者早年留学维也纳，晚年在维也纳去世[1]。", text, "伦敦")
     passes("这位学者早年留学维也纳，晚年随家人迁居伦敦并在伦敦去世[1]。", text)
+
+
+def test_older_prints_figures_superlatives_and_litotes_are_read_as_meant():
+    """5，905万 (a full-width comma between thousands) is 5905万; 涨得最多 restates 增幅最高; 水量
+    不大 restates 水量较小 — a 不 that says the passage's opposite word is no negation."""
+    text = "普通中学在校学生5，905万人，农村居民人均纯收入实际增长9％，是近年来增幅最高的一年。"
+    passes(
+        "普通中学在校学生有5905万人，农村居民人均纯收入实际增长9%，为近年来涨得最多的一年[1]。",
+        text,
+    )
+    flags("普通中学在校学生有5906万人[1]。", text, "5906")
+    text = "周围入湖的几十条小河入水量较小。"
+    passes("周围入湖的几十条小河入水量都不大[1]。", text)
+    flags("周围入湖的几十条小河入水量都不小[1]。", text)
+
+
+def test_a_year_reckoned_from_the_reports_own_is_no_exchanged_year():
+    """今年上半年 in the 1980 report is 1980年上半年, though the clause also says 1979年."""
+    text = "1979年轻工业总产值比上年增长9.6％，今年上半年又比去年同期增长24.2％。"
+    report = Passage(1, Chunk("r#1", "r", text, "1980年政府工作报告", region="全国"), 1.0)
+    right = "1979年轻工业总产值比上年增长9.6%，1980年上半年又同比增长24.2%[1]。"
+    assert check(right, report).status == "supported", check(right, report)
+
+
+def test_an_order_reversed_a_cut_said_a_rise_and_a_signing_to_come_said_done_are_caught():
+    """先安置职工，再偿还债务 said the other way round; 削减 said 推高; 将于明天草签 said 已草签."""
+    text = "变卖资产的收入先安置职工，再偿还债务。"
+    flags("变卖资产的收入应先用于偿还债务，再用于安置职工[1]。", text, "先后次序")
+    passes("变卖资产的收入应先用于安置职工，再用于偿还债务[1]。", text)
+    text = "自动化生产有效削减了供应链中的过剩产能与无效库存。"
+    flags("自动化生产推高了供应链中的过剩产能与无效库存[1]。", text)
+    text = "两国的谈判业已圆满结束，并将于明天由两国政府代表团草签有关协议。"
+    flags("两国的谈判已经圆满结束，两国政府代表团已在前一天草签了有关协议[1]。", text, "将于")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.chars import bigram_set
 from .cited import Cited, clauses
 from .polar import comparative, directions, fall_unsaid, negations, reversed_words
 from .restated import aligned
@@ -16,7 +17,7 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
     where the passage has one of the other direction (下降, 下调, 下滑 …)."""
     issues = []
     for part in aligned(sentence, cited):
-        mine, theirs = negations(part.clause), negations(part.source)
+        mine, theirs = negations(_litotes(part.clause, part.source)), negations(part.source)
         mine = {n for n in mine if n in theirs or not _written_alike(n, part.clause, part.source)}
         # one side's negator missing from the other with none in its place (没有……一律取消 →
         # 有……也一律取消: 取消 on both sides does not make up for 没有; 决不 has 不 in it)
@@ -43,8 +44,27 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
         # a fall put in (推动 → 放缓推进) as well as one put in place of a word
         put_in = [*part.changes, *((part.clause[a:b], "") for a, b in part.inserted)]
         issues += _kept_steady(part.clause, part.source) + fall_unsaid(put_in, part.source)
-    issues += _reversed_at_figure(sentence, cited)
+    issues += _reversed_at_figure(sentence, cited) + _order_reversed(sentence, cited)
     return list(dict.fromkeys(issues))
+
+
+# 先安置职工，再偿还债务: what comes first and what after
+_FIRST_THEN = re.compile(r"先([^，。；;]{2,16}?)[，,]?(?:再|然后|之后再|后再)([^，。；;]{2,16})")
+
+
+def _order_reversed(sentence: str, cited: Cited) -> list[str]:
+    """A sentence saying first what the passage says comes after (先偿还债务，再安置职工 for
+    先安置职工，再偿还债务)."""
+    issues = []
+    for theirs in _FIRST_THEN.finditer(cited.text):
+        before, after = bigram_set(theirs.group(1)), bigram_set(theirs.group(2))
+        for mine in _FIRST_THEN.finditer(sentence):
+            first, then = bigram_set(mine.group(1)), bigram_set(mine.group(2))
+            straight = len(first & before) + len(then & after)
+            crossed = len(first & after) + len(then & before)
+            if crossed >= 2 and crossed > 2 * straight:
+                issues.append(f"先后次序与原文相反（原文：“{theirs.group()}”）")
+    return issues
 
 
 # a figure with its unit, not a date (7.5公斤, 30%): what a clause is said of, however reworded
@@ -97,6 +117,18 @@ def _written_alike(negator: str, clause: str, source: str) -> bool:
     negation (a name)."""
     at = clause.find(negator)
     return at >= 2 and clause[at - 2 : at + len(negator)] in source
+
+
+_GRADED = dict(zip("大小多少高低长短快慢强弱", "小大少多低高短长慢快弱强", strict=True))
+_NOT_GRADED = re.compile(r"不([大小多少高低长短快慢强弱])(?=$|[，。；、的了])")
+
+
+def _litotes(clause: str, source: str) -> str:
+    """The clause with 不大, 不多 … said as the opposite its passage clause says (水量不大 for
+    入水量较小): no negation of it."""
+    return _NOT_GRADED.sub(
+        lambda m: _GRADED[m.group(1)] if _GRADED[m.group(1)] in source else m.group(), clause
+    )
 
 
 def _unmatched(these: set[str], those: set[str]) -> set[str]:

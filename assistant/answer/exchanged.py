@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from ..search.periods import years_said
 from ..text import expressions, lexicon
 from ..text.chars import normalise_for_match
 from ..text.names import quoted, unglued
@@ -130,10 +131,12 @@ def _exchanged(
         (_times(mine), _times(theirs)),
         (set(_YEAR.findall(mine)), set(_YEAR.findall(theirs))),  # 2007 of 2007|年 → 2005
     ):
+        reckoned = {str(y) for on in cited.issued for y in years_said(source, f"{on}")}
         added = sorted(
             m
             for m in said - meant
             if m not in source
+            and m not in reckoned  # 1980 for the 今年 of the 1980 report
             and m not in cited.regions
             and not _in_cited_title(m, clause, cited)
             and not any(o in meant for o in synonyms(m))  # 江边 for 江畔: the same, in other words

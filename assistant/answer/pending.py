@@ -22,10 +22,10 @@ _DEFERRED = re.compile(
 )
 # expected to come: 可望在年内陆续投产, 预计明年建成
 _EXPECTED = re.compile(
-    r"(?:可望|有望|预计|预期|计划|将于|将在)[^，。；]{0,8}?"
-    r"(投产|建成|完成|开工|竣工|通车|开通|启用|上线|实现)"
+    r"(?:可望|有望|预计|预期|计划|将于|将在)[^，。；]{0,12}?"
+    r"(投产|建成|完成|开工|竣工|通车|开通|启用|上线|实现|签署|签订|草签|举行|召开|开幕|启动)"
 )
-_DONE_BEFORE = r"(?:已经|已|业已)[^，。；]{0,4}?"  # 已陆续建成投产
+_DONE_BEFORE = r"(?:已经|已|业已)[^，。；]{0,8}?"  # 已陆续建成投产
 _NEARLY = "(?:接近|即将|将要|行将|基本上?|初步|大体上?|大部分|部分|开始|逐步|逐渐)"
 _PARTLY = re.compile(f"{_NEARLY}{_ENDS}")
 _WHOLLY = "(?:已经|已)?(?:全部|全面|彻底|完全|圆满|悉数|均已|都已)"
@@ -57,8 +57,8 @@ def done_already(sentence: str, cited: Cited) -> list[str]:
         for match in _EXPECTED.finditer(clause):  # 可望年内投产 → 已投产
             verb = match.group(1)
             done = re.search(f"{_DONE_BEFORE}{verb}", sentence)
-            if done and not _EXPECTED.search(sentence):
-                issues += _said_of(sentence, clause, match, done)
+            if done and not _EXPECTED.search(sentence):  # what it is said of: the whole clause
+                issues += _said_of(sentence, clause, match, done, after=True, within=True)
         for match in _PARTLY.finditer(clause):  # 接近完成 → 全部完成
             verb = match.group(1)
             wholly = re.search(f"{_WHOLLY}{verb}", sentence)
@@ -79,11 +79,20 @@ def _said_in(clause: str, text: str) -> str:
 
 
 def _said_of(
-    sentence: str, clause: str, match: re.Match[str], said: re.Match[str], *, after: bool = False
+    sentence: str,
+    clause: str,
+    match: re.Match[str],
+    said: re.Match[str],
+    *,
+    after: bool = False,
+    within: bool = False,
 ) -> list[str]:
     """The issue, when the sentence speaks of what the passage clause does: it holds some of
-    the clause's character pairs before the verb (and, `after`, after it)."""
+    the clause's character pairs before the verb (and, `after`, after it; `within`, between
+    the match's cue and its verb: 将于明天由代表团|草签)."""
     around = clause[: match.start()] + ("，" + clause[match.end() :] if after else "")
+    if within:
+        around += "，" + clause[match.start() + 2 : match.start(1)]
     pairs = {around[i : i + 2] for i in range(len(around) - 1)}
     if sum(p in sentence for p in pairs) < _SHARED:
         return []

@@ -146,8 +146,12 @@ def figures(text: str) -> set[str]:
 
 
 _WIDE = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-# 6,476 and, in older print, ３，０３６万担: a comma between thousands
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))|(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+# 6,476 and, in older print, ３，０３６万担 or 5，905万人: a comma between thousands (a figure
+# right before it, three digits and a unit after)
+_THOUSANDS = re.compile(
+    r"(?<=\d),(?=\d{3}(?!\d))|(?<=[０-９])，(?=[０-９]{3}(?![０-９]))"
+    r"|(?<=\d)，(?=\d{3}(?![\d.，,])[万亿千百多余个人元吨件])"
+)
 _DOT_DECIMAL = re.compile(r"(?<=\d)[·・](?=\d+\s*[%％])")  # 4·3％ in older print; 5·12 is a date
 _DIGIT_CHARS = "〇○零一二三四五六七八九"
 _SPELLED_YEAR = re.compile(rf"[{_DIGIT_CHARS}]{{4}}(?=年)")  # 一九五四年, 一九八○年
@@ -254,8 +258,12 @@ def ranks(text: str) -> set[str]:
     found |= {f"第{_value(m.group(1))}" for m in _SESSION.finditer(text)}
     found |= {"第1" for _ in _FIRST_OF.finditer(text)}  # 首部, 首届, 首座 … are 第一部 …
     found |= {f"第{_value(m.group(1))}" for m in _TIMES.finditer(text)}  # 3度接任: the 3rd time
-    words = {m.group() for m in _rank_words().finditer(text)}
+    words = {_MOST.get(m.group(), m.group()) for m in _rank_words().finditer(text)}
     return found | {_FIRST.get(w, "第1" if _FIRST_OF.match(w) else w) for w in words}
+
+
+# the top or bottom of a scale, however measured: 增幅最高 is 涨得最多
+_MOST = {"最多": "最大", "最高": "最大", "最少": "最小", "最低": "最小"}
 
 
 # 十二届全国人大, 七届二中全会: a session before the body it is of (not 新一届, 连续七届)
