@@ -2120,3 +2120,10 @@ def test_an_order_reversed_a_cut_said_a_rise_and_a_signing_to_come_said_done_are
     flags("自动化生产推高了供应链中的过剩产能与无效库存[1]。", text)
     text = "两国的谈判业已圆满结束，并将于明天由两国政府代表团草签有关协议。"
     flags("两国的谈判已经圆满结束，两国政府代表团已在前一天草签了有关协议[1]。", text, "将于")
+
+
+def test_a_common_word_jieba_files_as_a_place_names_no_place():
+    """长度, 英雄, 上市: jieba's dictionary tags them as places; a sentence may use them freely."""
+    text = "飞机在跑道上行进了三分之二的距离，已不可能在跑道结束前停下。"
+    checked = check("飞机已驶过跑道三分之二的长度，不可能在跑道结束前停下[1]。", passage(text))
+    assert not any("长度" in i for i in checked.issues), checked
