@@ -222,7 +222,7 @@ def _unglued(name: str) -> list[str]:
     return unglued(name, _GLUED, _GLUED)
 
 
-_JOINING = "和与及"
+_JOINING = "和与及跟"
 
 
 def _named(sentence: str, cited: Cited) -> list[str]:

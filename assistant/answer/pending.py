@@ -1,7 +1,7 @@
 """What a passage says is still to be done (亟待突破, 有待提高, 尚待解决), is to be done (要按期完成)
-or is expected (可望年内投产) said to be done already (已基本突破, 已经按期完成) about the same thing; what it says is partly
-or nearly done (接近完成, 开始改变) said to be wholly done (全部完成, 彻底改变); and what it says
-of some (绝大部分企业) said of all (所有企业)."""
+or is expected (可望年内投产) said to be done already (已基本突破, 已经按期完成) about the same
+thing; what it says is partly or nearly done (接近完成, 开始改变) said to be wholly done (全部完成,
+彻底改变); and what it says of some (绝大部分企业) said of all (所有企业)."""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import lexicon
 from ..text.cities import find_cities
 from ..text.regions import find_foreign_places, find_provinces, region_groups
 from ..text.segment import tagged
@@ -68,8 +69,12 @@ def _event_moved(sentence: str, cited: Cited) -> list[str]:
 
 
 def _places_or_ns(text: str) -> dict[str, str]:
-    """The places a text names, and the words jieba tags as places (巴比伦)."""
-    tagged_places = {w: w for w, flag in tagged(text) if flag == "ns" and len(w) >= 2}
+    """The places a text names, and the words jieba tags as places (巴比伦) — not those that
+    name no place (城市, 长度)."""
+    generic = lexicon.words("expressions", "generic_places")
+    tagged_places = {
+        w: w for w, flag in tagged(text) if flag == "ns" and len(w) >= 2 and w not in generic
+    }
     return {**tagged_places, **places_in(text)}
 
 

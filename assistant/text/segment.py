@@ -284,7 +284,7 @@ def is_dictionary_word(word: str) -> bool:
 def everyday_parts(word: str, common: int) -> tuple[str, ...]:
     """The words of a dictionary compound made of everyday words, each used at least `common`
     times (项目风险: 项目, 风险) — none for a name or term jieba had to guess (计算神经科学), nor
-    for one with a rarer part (亚硫酸盐, 花样游泳): those are the thing asked about."""
+    for one with a rarer part (亚硫酸盐): those are the thing asked about."""
     if "|" in word or len(word) < 4 or not is_dictionary_word(word):
         return ()
     parts = tuple(t for t in search_terms(word) if t != word and len(t) >= 2)
