@@ -26,7 +26,7 @@ from ..text import lexicon
 from ..text.chars import CJK, normalise_for_match
 from ..text.cities import find_cities
 from ..text.listing import counted_list
-from ..text.names import abbreviated_in, is_code, names_in, quoted, unglued
+from ..text.names import JOINING, abbreviated_in, is_code, names_in, quoted, unglued
 from ..text.numerals import ranks
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
@@ -218,11 +218,8 @@ def _unglued(name: str) -> list[str]:
     if len(name) < 3:
         return []
     if is_dictionary_word(name):
-        return unglued(name, _JOINING)
+        return unglued(name, JOINING)
     return unglued(name, _GLUED, _GLUED)
-
-
-_JOINING = "和与及跟"
 
 
 def _named(sentence: str, cited: Cited) -> list[str]:

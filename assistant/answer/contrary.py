@@ -76,9 +76,10 @@ def _reversed_at_figure(sentence: str, cited: Cited) -> list[str]:
     that states it (领先对手7.5公斤 for 落后第一名7.5公斤): the clause restates that one in words
     of its own the alignment does not follow."""
     issues = []
+    figured = [(c, set(_FIGURE.findall(c))) for c in cited.clauses]
     for clause in clauses(sentence):
         for figure in set(_FIGURE.findall(clause)):
-            stating = [c for c in cited.clauses if figure in _FIGURE.findall(c)]
+            stating = [c for c, figures in figured if figure in figures]
             found = [reversed_words(clause, c) for c in stating]
             if found and all(found):
                 issues += found[0]

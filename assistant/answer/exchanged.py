@@ -17,7 +17,7 @@ from functools import cache
 from ..search.periods import years_said
 from ..text import expressions, lexicon
 from ..text.chars import normalise_for_match
-from ..text.names import quoted, unglued
+from ..text.names import JOINING, quoted, unglued
 from ..text.numerals import ranks
 from ..text.segment import is_dictionary_word, nouns_of, tagged
 from ..text.synonyms import spelled_otherwise, synonyms
@@ -237,4 +237,4 @@ def _new_words(piece: str, cited: Cited) -> set[str]:
 
 
 def _unjoined(word: str) -> list[str]:
-    return [word[1:]] if word[0] in "和与及跟" and not is_dictionary_word(word) else []
+    return [] if is_dictionary_word(word) else unglued(word, JOINING)

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from ..text import expressions, lexicon
 from ..text.chars import bigram_set, normalise_for_match
-from ..text.names import is_idiom
+from ..text.names import JOINING, is_idiom
 from ..text.numerals import figures
 from ..text.regions import find_provinces
 from ..text.segment import (
@@ -34,7 +34,7 @@ _WHOLE_CLAUSE = 0.75  # of a clause matched by its passage clause, or read again
 _NAMELESS_MIN_PAIRS = 4  # of a clause matched with its names left out
 _TIME_FRAME = 2  # characters around a date in a clause that only dates another (自……起)
 _LEAD = 4  # characters of the passage read before the restated stretch (并不, 没有 …)
-_NOT_A_NAME_START = "一二两三四五六七八九十百千万几多该本此其各每这那和与及跟"  # 和|七姐: glued
+_NOT_A_NAME_START = "一二两三四五六七八九十百千万几多该本此其各每这那" + JOINING  # 和|七姐: glued
 
 
 @dataclass(frozen=True, slots=True)

@@ -268,6 +268,10 @@ def is_topic_word(word: str) -> bool:
     return bool(flags & noun_tags())
 
 
+# conjunctions jieba glues onto the word after them (和|七姐, 跟|求是): no part of a name
+JOINING = "和与及跟"
+
+
 def unglued(name: str, front: str, back: str = "") -> list[str]:
     """`name` without a function or position character jieba glued to one end of it (于|宁康,
     和|耶律留哥, 易颉|中): `front` and `back` are the characters to strip from each end."""

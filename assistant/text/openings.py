@@ -9,6 +9,7 @@ from functools import cache
 from . import lexicon
 from .chars import CJK
 from .names import (
+    JOINING,
     RARE_LONG_NAME,
     RARE_NAME,
     cut_guess,
@@ -35,7 +36,7 @@ def _text_kinds() -> frozenset[str]:
 
 
 _SAYING = "说讲称"
-_JOINING = "跟和与同及"  # 新华网|跟求|是那篇: jieba glued the word joining a second source on
+_JOINING = JOINING + "同"  # 新华网|跟求|是那篇: jieba glued the word joining a second source on
 
 
 def subject_words(question: str) -> list[str]:
