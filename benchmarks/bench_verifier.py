@@ -63,6 +63,7 @@ SETS = {
         "evals/dev/verifier_dev24.jsonl",
         "evals/dev/verifier_dev26.jsonl",
         "evals/dev/verifier_dev27.jsonl",
+        "evals/dev/verifier_dev28.jsonl",
     ],
 }
 OUT = REPO / "benchmarks" / "results-verifier.json"

@@ -270,9 +270,13 @@ def test_the_page_record_never_answers_a_question_about_the_content(assistant):
 
 
 def test_a_page_put_online_is_asked_after_by_its_date():
-    """挂到网上, 挂出来: when the text came out, said the way staff say it."""
+    """挂到网上, 挂上网, 挂出来: when the text came out, said the way staff say it."""
     paper = Chunk("p#1", "p", "数字乡村建设需要补齐短板。", "数字乡村建设的路径研究")
     paper = replace(paper, source="东岸学刊", date="2024-06-01", level="academic")
-    for question in ("学刊那篇啥时候挂到网上的", "那篇论文是哪天挂出来的？"):
+    for question in (
+        "学刊那篇啥时候挂到网上的",
+        "那篇论文是哪天挂出来的？",
+        "那篇论文啥时候挂上网的",
+    ):
         answer = document_answer(question, [Passage(1, paper, 1.0)])
         assert answer is not None and "2024-06-01" in answer, (question, answer)

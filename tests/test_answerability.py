@@ -89,6 +89,7 @@ def library_assistant(tmp_path_factory):
         # what the asker says of their task, or asks the assistant to do, is not asked about
         "我要写个稿子，湖北那篇说在武汉建啥？帮我摘出来",
         "湖北那篇收尾说在武汉建啥？",  # where in the text to look is not what is asked
+        "东西批下来太慢，湖北那篇说每个博士后工作站资助多少？",  # 东西: a stand-in, no subject
     ],
 )
 def test_everyday_words_never_block_an_answer(library_assistant, question):

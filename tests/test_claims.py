@@ -2127,3 +2127,39 @@ def test_a_common_word_jieba_files_as_a_place_names_no_place():
     text = "飞机在跑道上行进了三分之二的距离，已不可能在跑道结束前停下。"
     checked = check("飞机已驶过跑道三分之二的长度，不可能在跑道结束前停下[1]。", passage(text))
     assert not any("长度" in i for i in checked.issues), checked
+
+
+def test_a_word_negated_is_the_denial_the_passage_says_and_a_quotation_bounds_a_negation():
+    """不再征收 restates 免征 (not 征收); the 不 of “融合不深” negates nothing after the quote."""
+    text = "全省各县全部免征了农业税，全国取消了牧业税。"
+    passes("全省各县已不再征收农业税，全国取消了牧业税[1]。", text)
+    flags("全省各县仍在征收农业税[1]。", text, "免征")
+    text = "所谓“融合不深”是指科研成果与产业发展需求“不匹配”。"
+    passes("所谓“融合不深”，是指科研成果与产业发展需求不匹配[1]。", text)
+
+
+def test_a_frame_before_what_is_said_is_no_word_exchanged():
+    """文章主张|聚焦…… restates 重点聚焦……: who says it is no term put in place of 重点; 首次强调|
+    for 再次强调 is no frame."""
+    text = "重点聚焦关键核心技术攻关，前瞻性布局未来产业。"
+    passes("文章主张聚焦关键核心技术攻关、前瞻性布局未来产业[1]。", text)
+    # … but a frame with a rank of its own says more than who says it
+    text = "在全省创新大会上，省长再次强调：“要以科技创新引领产业创新。”"
+    flags("在全省创新大会上，省长首次强调“要以科技创新引领产业创新”[1]。", text)
+
+
+def test_a_direction_the_passage_states_past_the_restated_words_or_by_its_figure_counts():
+    """比重有所提高 for 比重从2.8%降到1.5%; 增幅进一步扩大，达到27.8% for 回落到27.8%; 略高 for
+    稍低, though the passage's 高危 holds 高; a spelled year before 到 is a year (一九七四到一九七六年)."""
+    text = "财政赤字占国内生产总值的比重从2009年的2.8%降到去年的1.5%左右，风险总体可控。"
+    flags("去年财政赤字占国内生产总值的比重有所提高[1]。", text, "方向相反")
+    passes("去年财政赤字占国内生产总值的比重有所下降[1]。", text)
+    text = "固定资产投资增长幅度由上年的百分之五十八点六回落到百分之二十七点八。"
+    flags("固定资产投资增幅较上年进一步扩大，达到百分之二十七点八[1]。", text, "方向相反")
+    passes("固定资产投资增幅较上年回落，降到百分之二十七点八[1]。", text)
+    text = "早产、高危妊娠的婴儿通常评分会稍低。"
+    flags("早产或高危妊娠的婴儿，评分通常会略高一些[1]。", text, "低")
+    passes("早产或高危妊娠的婴儿，评分通常会略低一些[1]。", text)
+    assert (
+        figures("一九七四到一九七六年间") == figures("从一九七四年到一九七六年") == {"1974", "1976"}
+    )

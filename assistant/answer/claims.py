@@ -35,8 +35,9 @@ from .added import unstated
 from .cited import ENTITY_TAGS, Cited
 from .compared import by_how_much, compared, relations_reversed, turned_round, turns_reversed
 from .contrary import polarity
+from .contrasted import contrast_denied
 from .crossed import counterparts_crossed, crossed
-from .denied import contrast_denied, denied
+from .denied import denied
 from .excepted import excepted
 from .exchanged import swapped
 from .figured import figures_unstated

@@ -8,8 +8,16 @@ import re
 
 from ..text.chars import bigram_set
 from .cited import Cited, clauses
-from .polar import comparative, directions, fall_unsaid, negations, reversed_words
-from .restated import aligned
+from .polar import (
+    comparative,
+    directions,
+    fall_unsaid,
+    negations,
+    reversed_words,
+    said_as_opposite,
+    sides,
+)
+from .restated import Aligned, aligned
 
 
 def polarity(sentence: str, cited: Cited) -> list[str]:
@@ -17,7 +25,8 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
     where the passage has one of the other direction (下降, 下调, 下滑 …)."""
     issues = []
     for part in aligned(sentence, cited):
-        mine, theirs = negations(_litotes(part.clause, part.source)), negations(part.source)
+        said = said_as_opposite(_litotes(part.clause, part.source), part.source)
+        mine, theirs = negations(said), negations(part.source)
         mine = {n for n in mine if n in theirs or not _written_alike(n, part.clause, part.source)}
         # one side's negator missing from the other with none in its place (没有……一律取消 →
         # 有……也一律取消: 取消 on both sides does not make up for 没有; 决不 has 不 in it)
@@ -43,9 +52,30 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
                 issues.append(f"“{mine}”与原文的“{theirs}”不符：原文未变")
         # a fall put in (推动 → 放缓推进) as well as one put in place of a word
         put_in = [*part.changes, *((part.clause[a:b], "") for a, b in part.inserted)]
-        issues += _kept_steady(part.clause, part.source) + fall_unsaid(put_in, part.source)
+        whole = _whole_clause(part, cited)  # 比重从2.8%|降到1.5%: the stretch stops short
+        issues += _kept_steady(part.clause, part.source) + fall_unsaid(put_in, whole)
+        issues += [] if issues else _turned_past(part.clause, whole)
     issues += _reversed_at_figure(sentence, cited) + _order_reversed(sentence, cited)
     return list(dict.fromkeys(issues))
+
+
+def _whole_clause(part: Aligned, cited: Cited) -> str:
+    """The passage clause the restated stretch is part of (the stretch itself when it spans
+    more): the stretch stops short of what the passage says past the figures the sentence
+    leaves out (比重从2009年的2.8%|降到去年的1.5%左右)."""
+    stretch = part.source.strip("，,。；;、 ")
+    return next((c for c in cited.clauses if stretch in c), part.source)
+
+
+def _turned_past(clause: str, whole: str) -> list[str]:
+    """A clause saying its subject went one way (比重有所提高) where the whole passage clause it
+    restates says only the other (比重从2009年的2.8%降到去年的1.5%左右)."""
+    mine = sides(clause)
+    theirs = sides(whole) if len(mine) == 1 else {}
+    if not theirs or theirs.keys() & mine.keys():
+        return []
+    said, meant = min(next(iter(mine.values()))), min(next(iter(theirs.values())))
+    return [f"“{said}”与原文的“{meant}”方向相反（原文：“{whole.strip()[:30]}”）"]
 
 
 # 先安置职工，再偿还债务: what comes first and what after

@@ -18,14 +18,16 @@ from functools import cache
 from itertools import accumulate
 
 from ..text import lexicon
-from ..text.segment import nouns_of, tagged
+from ..text.segment import tagged
 from .cited import Cited, clauses
 from .polar import (
     directions,
+    graded_says,
     negations,
     not_negating,
     polar,
     said_alike,
+    said_as_opposite,
     sides,
     stating,
     unnegated,
@@ -72,9 +74,10 @@ def _predicates(clause: str) -> _Predicates:
                         governed.add(words[k + 1][0])
                     k += 2
                 break
-    # every verb after a negator, within its item of a list (数量不减少、质量不下降、利益|有保障)
-    # or its relative clause (尚未建设的|不准开工, 没有实现年初确定的|目标)
-    items = list(accumulate(int(w in ("、", "的")) for w, _ in words))
+    # every verb after a negator, within its item of a list (数量不减少、质量不下降、利益|有保障),
+    # its relative clause (尚未建设的|不准开工, 没有实现年初确定的|目标) or its quotation
+    # (“衔接不畅”|是指……供给与需求)
+    items = list(accumulate(int(w in ("、", "的", "”", "」", "』")) for w, _ in words))
     negated = {items[i]: i for i in reversed(range(len(words))) if words[i][0] in _negators()}
     attributive = {i for i, _ in verbs if i + 1 < len(words) and words[i + 1][0] == "的"}
     after = {
@@ -182,7 +185,8 @@ def denied(sentence: str, cited: Cited) -> list[str]:
     passage = [(read, _predicates(read)) for _, read in carried]
     # each item of a list on its own (融资便利度提升、综合融资成本下降), for the direction check
     items = [(i, p if i == c else _predicates(i)) for c, p in passage for i in c.split("、")]
-    for clause in clauses(sentence):
+    parts = clauses(sentence)
+    for at, clause in enumerate(parts):
         mine = _predicates(clause)
         # a noun the passages negate as a verb (尽量不裁员), said here without a negation
         said = {w for w, _ in tagged(clause)} if not negations(clause) else set()
@@ -199,7 +203,7 @@ def denied(sentence: str, cited: Cited) -> list[str]:
             issues += (
                 _turned(clause, mine.topic, items)
                 or _opposed(clause, mine, passage)
-                or _against_figure(clause, cited)
+                or _against_figure(clause, cited, parts[at - 1] if at else "")
             )
     return issues
 
@@ -224,29 +228,11 @@ def _said_of(
     return about
 
 
-_CONTRAST = re.compile(r"^(?:但是|但|而|却|只是|不过|然而)")
-
-
-def contrast_denied(sentence: str, cited: Cited) -> list[str]:
-    """A clause of contrast that denies (……，但游艺场不在免税之列) where no passage clause about its
-    nouns negates anything (……7个项目，包括游艺场，免税两年): an exception the passage does not
-    make. Too loosely worded to align, it is read by its nouns."""
-    issues = []
-    for clause in clauses(sentence):
-        said = clause.strip("，,。；;！？!? ")
-        if not _CONTRAST.match(said) or not negations(said) & _negators():
-            continue
-        nouns = nouns_of(said)
-        about = [c for c in cited.clauses if any(n in c for n in nouns)]
-        if about and not any(negations(c) for c in about):
-            issues.append(f"原文未说“{said[:20]}”（原文：“{about[0].strip()[:30]}”）")
-    return issues
-
-
 def _opposed(clause: str, mine: _Predicates, passage: list[tuple[str, _Predicates]]) -> list[str]:
     """A clause saying one of a pair of opposites (以前/之后, 流向/流出) where the passage clauses
     about the same thing say only the other: the clauses may share too little to align."""
-    plain = unnegated(clause)  # 不少 says nothing is 少
+    # 不少 says nothing is 少; 不再征收 says 免征
+    plain = unnegated(said_as_opposite(clause, "。".join(c for c, _ in passage)))
     for a, b in polar()[1]:
         for said, meant in ((a, b), (b, a)):
             if said not in plain or meant in plain:
@@ -257,14 +243,27 @@ def _opposed(clause: str, mine: _Predicates, passage: list[tuple[str, _Predicate
             if any(meant in c for c in about) and not any(said in c for c in about):
                 source = next(c for c in about if meant in c).strip()[:30]
                 return [f"“{said}”与原文的“{meant}”相反（原文：“{source}”）"]
+            graded = [c for c in about if graded_says(meant, c)]  # 略高 for 稍低, beside 高危
+            if (
+                len(said) == 1
+                and graded_says(said, plain)
+                and graded
+                and not any(graded_says(said, c) for c in about)
+            ):
+                return [f"“{said}”与原文的“{meant}”相反（原文：“{graded[0].strip()[:30]}”）"]
     return []
 
 
-def _against_figure(clause: str, cited: Cited) -> list[str]:
+def _against_figure(clause: str, cited: Cited, lead: str = "") -> list[str]:
     """A clause saying its figure rose (增加了80万吨) where every passage piece stating that
     figure says it fell (比上年降低了80万吨), or the reverse: the figure pins down the fact,
-    however many other directions the passage sentence holds. Years and dates pin nothing."""
+    however many other directions the passage sentence holds. Years and dates pin nothing. A
+    figure with no direction of its own takes the one of the clause before it, when that one
+    states no figure (增幅进一步扩大，达到27.8%)."""
     mine = sides(clause)
+    opening = tagged(clause)[:1]
+    if not mine and lead and opening and opening[0][1][0] in "vp" and not stating(lead, [lead]):
+        mine = sides(lead)  # ……扩大，达到27.8%: the figure's clause opens with its verb
     if len(mine) != 1:
         return []
     pieces = stating(clause, [p for c in cited.clauses for p in c.split("、")])
@@ -278,9 +277,10 @@ def _against_figure(clause: str, cited: Cited) -> list[str]:
 def _turned(clause: str, topic: frozenset[str], items: list[tuple[str, _Predicates]]) -> list[str]:
     """A clause saying a thing rose (增长, 扩大, 上调) where every passage clause about it says
     it fell (下降, 缩小, 降低), or the reverse, or that it stays (保持不变, 基本稳定). Direction
-    words count as whole words (增加值 is no 增加); `items` are the passage clauses' list items."""
+    words count as whole words (增加值 is no 增加); `items` are the passage clauses' list items.
+    A figure of the clause the passages state decides instead (`_against_figure`)."""
     mine = sides(clause)
-    if len(mine) != 1:
+    if len(mine) != 1 or stating(clause, [item for item, _ in items]):
         return []
     said = next(iter(mine.values()))
     about = [item for item, p in items if topic & p.topic - said]

@@ -24,7 +24,7 @@ from ..text.synonyms import spelled_otherwise, synonyms
 from .actors import actor_exchanged
 from .cited import Cited
 from .kinds import another_kind, followed
-from .restated import Aligned, aligned, clause_names
+from .restated import Aligned, aligned, clause_names, frame_of
 
 
 def swapped(sentence: str, cited: Cited) -> list[str]:
@@ -36,7 +36,7 @@ def swapped(sentence: str, cited: Cited) -> list[str]:
     for whole in aligned(sentence, cited):
         # a term the texts' way of spelling it (耐久性 for 持久性) is no exchange
         kept = tuple(c for c in whole.changes if c[1] not in spelled_otherwise(c[0]))
-        part = replace(whole, changes=kept)
+        part = replace(whole, changes=_unframed(kept, frame_of(whole.clause)))
         for mine, theirs in part.changes:
             issue = _exchanged(mine, theirs, part.clause, part.source, cited, sentence)
             if issue:
@@ -154,6 +154,15 @@ def _exchanged(
         if added and dropped:
             return f"“{added[0]}”与原文的“{dropped[0]}”不符"
     return None
+
+
+def _unframed(changes: tuple[tuple[str, str], ...], frame: str) -> tuple[tuple[str, str], ...]:
+    """The changes without who says it (文章主张|加快…… for 着力加快……): the frame is no word
+    put in place of the passage's."""
+    if not frame:
+        return changes
+    cut = ((m[len(frame) :] if m.startswith(frame) else m, t) for m, t in changes)
+    return tuple((m, t) for m, t in cut if m)
 
 
 def _dated(term: str) -> bool:

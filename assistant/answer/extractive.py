@@ -66,6 +66,10 @@ class ExtractiveGenerator:
 
     @staticmethod
     def _pieces(request: GenerationRequest) -> Iterator[str]:
+        if request.outline:  # 那篇分几块: each part's heading, in the document's order
+            for heading, n in request.outline:
+                yield _cite(heading, n)
+            return
         if recorded := document_answer(request.searched, request.passages):
             yield recorded  # when, where, by whom the document was published: its record
             return

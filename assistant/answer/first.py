@@ -25,7 +25,7 @@ def answering(
     kind: str, question: str, candidates: list[Candidate], weights: Mapping[str, float]
 ) -> Candidate:
     """The sentence to put first: the best, unless its passage lacks a phrase the question
-    quotes (“融合不深”) or it lacks the kind of fact asked for, and another good one has it
+    quotes (“衔接不畅”) or it lacks the kind of fact asked for, and another good one has it
     (`weights`: the question's words)."""
     best = candidates[0]
     phrases = quoted(question)

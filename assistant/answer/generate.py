@@ -26,6 +26,9 @@ class GenerationRequest:
     term_weights: Mapping[str, float] = field(default_factory=dict)
     query: str = ""
     """The question as searched (abbreviations written out: 冀 → 河北, GDP → 国内生产总值)."""
+    outline: tuple[tuple[str, int], ...] = ()
+    """When the question asks how a document is laid out (那篇分几块): the heading lines that
+    answer it, in order, each with the number of the passage holding it."""
 
     @property
     def searched(self) -> str:

@@ -20,17 +20,19 @@ from ..index.state import Index
 from ..llm.faults import Budget, LLMError, Restart
 from ..llm.prompts import load_prompt
 from ..schema import Answer, Passage, Turn
+from ..search.bylines import weights_of
 from ..search.continued import continued
 from ..search.mentions import boosts_for, deeper, named_by_title
+from ..search.outlined import outlined
 from ..search.scoped import search
 from ..search.short_forms import searched_as
 from ..search.versions import Versions, scope, version_note, versions_of
-from ..search.weights import term_weights
 from ..text.chars import has_chinese
 from .condense import condense_offline, unrequested
 from .extractive import ExtractiveGenerator
 from .generate import REFUSAL, GenerationRequest, Generator
 from .judge import SentenceJudge
+from .notices import notices
 from .questions import NOT_CHINESE, QuestionError, as_turns, clean_question, without_links
 from .safety import INJECTION_REFUSAL, drop_instructions, leaks_prompt, strip_injection
 from .verify import verify_answer
@@ -169,14 +171,21 @@ class Answerer:
                 index, versions, query, k=k, doc_ids=doc_ids,
                 chosen_by_user=chosen_by_user, boosts=boosts,
             )  # fmt: skip
-        passages = continued(index, result.passages)  # 做好以下工作。: with its items
+        weights = weights_of(index, query, result.passages)  # its authors: where, not what
+        # 那篇分几块？: the document's parts, by their headings; else 做好以下工作。: with its items
+        outline = outlined(index, query, result.passages, weights)
+        passages = outline.passages if outline else continued(index, result.passages)
         yield StreamEvent("passages", passages=tuple(passages))
-        if not evidence.sufficient:
+        if not evidence.sufficient and not outline:
             reason = f"{REFUSAL[:-1]}：{evidence.reason}。" if evidence.reason else REFUSAL
             yield _final(self._refusal(state, passages, reason))
             return
         request = GenerationRequest(
-            state.standalone, [_as_data(p) for p in passages], term_weights(index, query), query
+            state.standalone,
+            [_as_data(p) for p in passages],
+            weights,
+            query,
+            tuple(outline.headings) if outline else (),
         )
         parts: list[str] = []
         with _timed(state, "generate"):
@@ -188,7 +197,7 @@ class Answerer:
                 answer.sentences = SentenceJudge(self.settings).review(
                     answer.sentences, passages, budget
                 )
-        answer.notice = "".join(_notices(answer, state, result.keyword_only, failure))
+        answer.notice = "".join(notices(answer, state.injected, result.keyword_only, failure))
         if versions.any and not answer.refused:
             cited = [passages[n - 1].chunk.doc_id for n in answer.citations]
             answer.notice = version_note(versions, cited, as_of, state.standalone) + answer.notice
@@ -268,21 +277,6 @@ class Answerer:
             notice=notice,
             timings_ms=state.timings,
         )
-
-
-def _notices(
-    answer: Answer, state: _Asked, keyword_only: bool, failure: LLMError | None
-) -> list[str]:
-    notices = [answer.notice] if answer.notice else []
-    if state.injected:
-        notices.append("已忽略问题中要求改变规则或透露提示词的部分。")
-    if keyword_only:
-        notices.append("向量检索暂不可用，本次仅按关键词检索。")
-    if failure is not None:
-        notices.insert(
-            0, f"大模型暂时无法使用（{failure.reason}），以下为离线摘录的答案：每句均为资料原文。"
-        )
-    return notices
 
 
 @contextmanager

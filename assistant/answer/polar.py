@@ -20,6 +20,25 @@ def polar() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     return negators, tuple(tuple(p.split("/")) for p in pairs)  # type: ignore[misc]
 
 
+_PLAIN_NEGATORS = "不再|不|未|没有|无须|无需|不用"
+
+
+def said_as_opposite(clause: str, source: str) -> str:
+    """The clause with a word negated said as the word of denial it means, when the passage says
+    that one and not the other: 不再征收 for the passage's 免征, 不允许 for its 禁止."""
+    for a, b in polar()[1]:
+        for word, other in ((a, b), (b, a)):
+            if _denies(other) and other in source and word not in source:
+                clause = re.sub(rf"(?:{_PLAIN_NEGATORS}){re.escape(word)}", other, clause)
+    return clause
+
+
+@cache
+def _denies(word: str) -> bool:
+    """A word that is a denial itself: 禁止, 取消, 免征 (exempting from what the other word does)."""
+    return word.startswith("免") or any(n in word for n in polar()[0] if len(n) > 1)
+
+
 @cache
 def not_negating() -> re.Pattern[str]:
     """不断, 不仅, 不动摇 …: words with a negating character that negate nothing."""
@@ -65,7 +84,12 @@ def comparative(text: str) -> bool:
 def sides(text: str) -> dict[str, set[str]]:
     """The direction words of a text, by side (up, down)."""
     found: dict[str, set[str]] = {}
-    for word, _ in tagged(text):
+    words = [w for w, _ in tagged(text)]
+    # 降|至, 跌|到: jieba cuts a one-character verb from the preposition that completes it
+    joined = [
+        w + after if len(w) == 1 else w for w, after in zip(words, [*words[1:], ""], strict=True)
+    ]
+    for word in joined:
         if comparative(word):
             continue  # 低于 compares two things, it does not say one fell
         for side, pattern in zip(("up", "down"), directions()[:2], strict=True):
@@ -97,18 +121,39 @@ def said_alike(said: str, clause: str, text: str) -> bool:
 def reversed_words(mine: str, source: str) -> list[str]:
     """A word of a pair of opposites (扩大/缩小) where the source has only the other."""
     _, opposites = polar()
-    mine, source = unnegated(mine), unnegated(source)  # 不少 says nothing is 少
+    # 不少 says nothing is 少; 不再征收 says 免征
+    mine, source = unnegated(said_as_opposite(mine, source)), unnegated(source)
     return [
         f"“{said}”与原文的“{meant}”相反"
         for a, b in opposites
         for said, meant in ((a, b), (b, a))
-        if said in mine
-        and meant not in mine
-        and meant in source
-        and said not in source
+        if (
+            (said in mine and meant not in mine and meant in source and said not in source)
+            or _graded_reversed(said, meant, mine, source)
+        )
         # … unless the source states the clause's figure the clause's way (减少 ← 降低)
         and not said_alike(said, mine, source)
     ]
+
+
+_DEGREE = "稍|略|偏|较|更|很|太|过|略微|稍微|相对|比较|较为|有所|明显"
+
+
+def _graded_reversed(said: str, meant: str, mine: str, source: str) -> bool:
+    """A one-character word of degree said after an adverb of degree (略高) where the source says
+    the other so (稍低), though its character is in another word of the source (高危)."""
+    return (
+        len(said) == 1
+        and graded_says(said, mine)
+        and graded_says(meant, source)
+        and not graded_says(said, source)
+        and not graded_says(meant, mine)
+    )
+
+
+def graded_says(word: str, text: str) -> bool:
+    """The text says the word of degree after an adverb of degree (略高, 较低)."""
+    return re.search(rf"(?:{_DEGREE}){re.escape(word)}", text) is not None
 
 
 def fall_unsaid(changes: Sequence[tuple[str, str]], source: str) -> list[str]:

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from ..text import expressions, lexicon
 from ..text.chars import bigram_set, normalise_for_match
 from ..text.names import JOINING, is_idiom
-from ..text.numerals import figures
+from ..text.numerals import figures, ranks
 from ..text.regions import find_provinces
 from ..text.segment import (
     is_dictionary_word,
@@ -27,12 +27,13 @@ from ..text.segment import (
 )
 from ..text.synonyms import synonyms
 from .cited import ENTITY_TAGS, Cited, as_written, clauses, matching_clause, sharing
-from .polar import not_negating
+from .polar import negations, not_negating
 
 _APART = 6  # characters more in the source than the clause between two matches
 _WHOLE_CLAUSE = 0.75  # of a clause matched by its passage clause, or read against the sentence
 _NAMELESS_MIN_PAIRS = 4  # of a clause matched with its names left out
 _TIME_FRAME = 2  # characters around a date in a clause that only dates another (自……起)
+_FRAMED_MIN = 6  # characters said after a frame (报告指出|) for it to stand alone
 _LEAD = 4  # characters of the passage read before the restated stretch (并不, 没有 …)
 _NOT_A_NAME_START = "一二两三四五六七八九十百千万几多该本此其各每这那" + JOINING  # 和|七姐: glued
 
@@ -144,6 +145,17 @@ def _restated(clause: str, cited: Cited) -> str | None:
 @cache
 def _frame() -> re.Pattern[str]:
     return re.compile(rf"^[^“《]{{0,8}}?(?:{lexicon.alternation('expressions', 'speech_verbs')})")
+
+
+def frame_of(clause: str) -> str:
+    """The “who says it” the clause opens with (文章主张|, 报告指出|), when what follows is long
+    enough to stand alone — and "" when the opening holds a rank, figure or negation of its own
+    (总书记首次强调|), which is part of what the sentence claims."""
+    said = unframed(clause)
+    frame = clause[: len(clause) - len(said)]
+    if not frame or len(said) < _FRAMED_MIN or ranks(frame) or figures(frame) or negations(frame):
+        return ""
+    return frame
 
 
 def unframed(clause: str) -> str:

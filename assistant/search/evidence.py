@@ -21,6 +21,7 @@ from ..text.names import is_topic_word, names_in
 from ..text.regions import find_foreign_places
 from ..text.synonyms import asked, present
 from ..tuning import TUNING
+from .bylines import about_authors, authors_named
 from .mentions import points_at, searchable, singles_out
 from .named import place_names, unnamed
 from .weights import answer_type_words, term_weights
@@ -77,9 +78,13 @@ def assess(
     texts = [searchable(p) for p in passages[: TUNE.top_passages]]
     every = "\n".join(searchable(p) for p in passages)
     provinces, places = named = place_names(question)
-    if missing := unnamed(index, question, passages[: TUNE.top_passages], texts, every, named):
+    # 张明远李思齐那篇: the authors its byline names point at the text, as a place does
+    authors, bylines = authors_named(index, question, passages)
+    named_in = [*texts, bylines] if authors else texts
+    if missing := unnamed(index, question, passages[: TUNE.top_passages], named_in, every, named):
         return Evidence(False, 0.0, (missing,), f"资料中没有关于“{missing}”的内容")
     weights = _asked_weights(index, question, places)
+    weights = {w: v for w, v in weights.items() if not about_authors(asked(w), authors)}
     total = sum(weights.values())
     asked_for = answer_type_words(question)
     floor = _NEGLIGIBLE * index.idf("\0")  # 创新 in every text of the library weighs nothing

@@ -115,6 +115,13 @@ def _missing_subject(
         return None  # places are checked by their aliases (冀辽两省)
     if any(opening.lower() in text for text in texts):
         return None
+    parts = names_in(opening)  # 张明远李思齐: two names run together, each on its own line
+    if (
+        len(parts) > 1
+        and "".join(parts) == opening
+        and any(all(p in text for p in parts) for text in texts)
+    ):
+        return None
     return opening
 
 
@@ -187,6 +194,8 @@ def _unseen_subject(
     for word in opening_run(question):
         if word in places or _names_the_text(word, described):
             return None
+        if word in lexicon.words("question_types", "vague_nouns"):
+            continue  # 东西|从样品到量产: what the asker means is said after it
         unseen = word_weight(index, word) is None and not any(
             index.document_frequency(s) for s in synonyms(word)
         )

@@ -154,7 +154,10 @@ _THOUSANDS = re.compile(
 )
 _DOT_DECIMAL = re.compile(r"(?<=\d)[·・](?=\d+\s*[%％])")  # 4·3％ in older print; 5·12 is a date
 _DIGIT_CHARS = "〇○零一二三四五六七八九"
-_SPELLED_YEAR = re.compile(rf"[{_DIGIT_CHARS}]{{4}}(?=年)")  # 一九五四年, 一九八○年
+# 一九五四年, 一九八○年, and the first year of 一九七四到一九七六年
+_SPELLED_YEAR = re.compile(
+    rf"[{_DIGIT_CHARS}]{{4}}(?=年|(?:到|至|—|－|-|～|~)[{_DIGIT_CHARS}]{{4}}年)"
+)
 _DECADE = re.compile(r"(?<!\d)(\d{2})世纪(\d0)年代")  # 19世纪80年代 is the 1880年代
 _PLAN = re.compile(rf"第([{_CN}]+)个五年(计划|规划)")  # 第六个五年计划 is the 六五计划
 _PERCENT = re.compile(rf"百分之([{_CN}]+)(?:点([{_DIGIT_CHARS}]+))?")  # 百分之二十六点七
