@@ -64,6 +64,7 @@ SETS = {
         "evals/dev/verifier_dev26.jsonl",
         "evals/dev/verifier_dev27.jsonl",
         "evals/dev/verifier_dev28.jsonl",
+        "evals/dev/verifier_dev29.jsonl",
     ],
 }
 OUT = REPO / "benchmarks" / "results-verifier.json"

@@ -2163,3 +2163,33 @@ def test_a_direction_the_passage_states_past_the_restated_words_or_by_its_figure
     assert (
         figures("一九七四到一九七六年间") == figures("从一九七四年到一九七六年") == {"1974", "1976"}
     )
+
+
+def test_a_pointer_and_a_region_member_name_nothing_missing():
+    """二者 points back at what the passage names; 北京 and 天津 are two of the 京津冀三地 a 河北
+    passage names — while 上海 is no part of them."""
+    text = "甘南州推动文化和旅游深度融合，打造全域旅游示范区。"
+    passes("甘南州推动二者深度融合，打造全域旅游示范区[1]。", text)
+    hebei = Passage(
+        1,
+        Chunk("h#1", "h", "推动京津冀三地人才评价互认、职称互聘。", "河北方案", region="河北"),
+        1.0,
+    )
+    assert (
+        check("河北要与北京、天津一道推动人才评价互认、职称互聘[1]。", hebei).status == "supported"
+    )
+    moved = check("河北要与上海一道推动人才评价互认、职称互聘[1]。", hebei)
+    assert moved.status == "unsupported" and any("上海" in i for i in moved.issues), moved
+
+
+def test_a_size_goes_with_its_direction_and_a_one_character_degree_is_read_after_an_adverb():
+    """大幅|下降 says a fall, not a rise for 大幅; 多了 is a rise; 较长 for 较短 is reversed,
+    though 长 alone stands in 增长."""
+    text = "自1958年至1960年，这种动物因疫病流行，其数量就大幅下降。"
+    flags("1958年至1960年间，这种动物虽然染上疫病，数量却大幅增加[1]。", text, "增加")
+    passes("1958年至1960年间，这种动物因疫病流行，数量大幅减少[1]。", text)
+    text = "钢产量比上年增加270万吨，能源消耗总量比上年降低了100万吨。"
+    flags("钢产量比上年增加270万吨，能源消耗总量也比上年多了100万吨[1]。", text, "多了")
+    text = "在善于游泳的同类中，这一亚科的头部较短，身体也较短。"
+    flags("在善于游泳的同类中，这一亚科的头部和身体都相对较长[1]。", text, "长")
+    passes("在善于游泳的同类中，这一亚科的头部和身体都相对较短[1]。", text)

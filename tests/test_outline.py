@@ -43,8 +43,21 @@ PAPER = (
     "（一）当前面临的主要问题\n" + _BODY + "\n"
     "（二）推进融合的三个方面\n" + "".join(f"{h}\n{_BODY}\n" for h in WAYS)
 )
+LISTED = "园区建设须从用地、资金、人才等方面给予支持，各部门要密切配合。"
+PARK = (
+    "产业园区管理办法\n一、总则\n为规范产业园区建设和管理，制定本办法。" + _BODY + "\n"
+    "二、支持措施\n"
+    + LISTED
+    + _BODY
+    + "\n"
+    + "".join(
+        f"{h}\n{_BODY}\n"
+        for h in ("（一）保障园区用地需求", "（二）加大财政资金支持", "（三）强化园区人才服务")
+    )
+)
 TEXTS = {
     "数字经济方案.txt": PLAN,
+    "产业园区管理办法.txt": PARK,
     "数字化转型论文.txt": PAPER,
     "城市更新方案.txt": "城市更新方案\n今年将改造老旧小区120个，同步完善养老托育等社区服务设施。\n",
 }
@@ -57,7 +70,15 @@ def assistant(tmp_path_factory):
 
 @pytest.mark.parametrize(
     "question",
-    ["那篇分几块", "从哪几个方面部署的", "文章的小标题有哪些", "报告分为几个部分", "分几大块"],
+    [
+        "那篇分几块",
+        "从哪几个方面部署的",
+        "文章的小标题有哪些",
+        "报告分为几个部分",
+        "分几大块",
+        "那个文件整体咋分块的，几个大标题都是啥",
+        "讲实践路径那节，分成哪三条",
+    ],
 )
 def test_questions_about_a_texts_parts(question):
     assert asks_for_parts(question)
@@ -65,7 +86,7 @@ def test_questions_about_a_texts_parts(question):
 
 @pytest.mark.parametrize(
     "question",
-    ["方案提了几条建议", "到2027年比重达到多少", "有哪些保障措施", "几点开会"],
+    ["方案提了几条建议", "到2027年比重达到多少", "有哪些保障措施", "几点开会", "那篇标题是啥"],
 )
 def test_questions_about_something_else(question):
     assert not asks_for_parts(question)
@@ -121,3 +142,10 @@ def test_a_document_named_by_its_authors_and_a_count_that_picks_the_level(assist
     assert _in_order(ways.answer, WAYS), ways.answer
     unknown = assistant.ask("王建国那篇分几个部分？")
     assert unknown.refused and "王建国" in unknown.answer, unknown.answer
+
+
+def test_a_section_whose_own_text_counts_its_parts_is_answered_by_that_sentence(assistant):
+    """须从用地、资金、人才等方面给予支持 says what 几个方面 asks: that sentence, not the headings."""
+    answer = assistant.ask("产业园区管理办法的支持措施从哪几个方面给予支持？")
+    assert LISTED.split("，")[0] in answer.answer, answer.answer
+    assert not _in_order(answer.answer, ("（一）保障园区用地需求", "（二）加大财政资金支持"))

@@ -87,12 +87,17 @@ def _the_documents_country(place: str, cited: Cited) -> bool:
 
 
 def _province_cited(province: Province, sentence: str, cited: Cited) -> bool:
-    """The names used for it are in the passages; its own name may be the documents' region."""
+    """The names used for it are in the passages; its own name may be the documents' region, or
+    that of a region the passages name that it is part of (北京 of 京津冀三地)."""
     used = [a for a in province.aliases if a in sentence]
     if any(a in cited.text for a in used):
         return True
     by_name = all(a in (province.name, province.short) for a in used)
-    return by_name and bool({province.name, province.short} & cited.regions)
+    within = any(
+        any(m.name == province.name for m in g.members) and any(n in cited.text for n in g.names)
+        for g in region_groups()
+    )
+    return by_name and (bool({province.name, province.short} & cited.regions) or within)
 
 
 @cache
@@ -170,6 +175,7 @@ def _sure_name(name: str, sentence: str, text: str) -> bool:
 
 
 _PERSON_CHARS = 3  # a surname and a two-character given name
+
 
 
 @cache

@@ -22,6 +22,7 @@ from ..text.segment import tagged
 from .cited import Cited, clauses
 from .polar import (
     directions,
+    graded_pairs,
     graded_says,
     negations,
     not_negating,
@@ -230,27 +231,24 @@ def _said_of(
 
 def _opposed(clause: str, mine: _Predicates, passage: list[tuple[str, _Predicates]]) -> list[str]:
     """A clause saying one of a pair of opposites (以前/之后, 流向/流出) where the passage clauses
-    about the same thing say only the other: the clauses may share too little to align."""
+    about the same thing say only the other: the clauses may share too little to align. A
+    one-character word of degree counts after an adverb of degree (略高 for 稍低, beside 高危)."""
     # 不少 says nothing is 少; 不再征收 says 免征
     plain = unnegated(said_as_opposite(clause, "。".join(c for c, _ in passage)))
-    for a, b in polar()[1]:
+    for a, b in (*polar()[1], *graded_pairs()):
         for said, meant in ((a, b), (b, a)):
-            if said not in plain or meant in plain:
+            graded = len(said) == 1 and graded_says(said, plain) and not graded_says(meant, plain)
+            if not graded and (said not in plain or meant in plain):
                 continue
             about = [c for c, p in passage if (mine.topic - {said, meant}) & p.topic]
             if said_alike(said, clause, "。".join(about)):
                 continue  # the clause's figure is stated the clause's way in other words
-            if any(meant in c for c in about) and not any(said in c for c in about):
-                source = next(c for c in about if meant in c).strip()[:30]
-                return [f"“{said}”与原文的“{meant}”相反（原文：“{source}”）"]
-            graded = [c for c in about if graded_says(meant, c)]  # 略高 for 稍低, beside 高危
-            if (
-                len(said) == 1
-                and graded_says(said, plain)
-                and graded
-                and not any(graded_says(said, c) for c in about)
-            ):
-                return [f"“{said}”与原文的“{meant}”相反（原文：“{graded[0].strip()[:30]}”）"]
+            stated = [c for c in about if meant in c]
+            if stated and not any(said in c for c in about):
+                return [f"“{said}”与原文的“{meant}”相反（原文：“{stated[0].strip()[:30]}”）"]
+            stated = [c for c in about if graded_says(meant, c)]
+            if graded and stated and not any(graded_says(said, c) for c in about):
+                return [f"“{said}”与原文的“{meant}”相反（原文：“{stated[0].strip()[:30]}”）"]
     return []
 
 

@@ -35,7 +35,12 @@ def swapped(sentence: str, cited: Cited) -> list[str]:
     issues = []
     for whole in aligned(sentence, cited):
         # a term the texts' way of spelling it (耐久性 for 持久性) is no exchange
-        kept = tuple(c for c in whole.changes if c[1] not in spelled_otherwise(c[0]))
+        # … nor is a word pointing back at it (二者 for 科技创新和产业创新)
+        kept = tuple(
+            c
+            for c in whole.changes
+            if c[1] not in spelled_otherwise(c[0]) and c[0] not in _POINTING
+        )
         part = replace(whole, changes=_unframed(kept, frame_of(whole.clause)))
         for mine, theirs in part.changes:
             issue = _exchanged(mine, theirs, part.clause, part.source, cited, sentence)
@@ -163,6 +168,10 @@ def _unframed(changes: tuple[tuple[str, str], ...], frame: str) -> tuple[tuple[s
         return changes
     cut = ((m[len(frame) :] if m.startswith(frame) else m, t) for m, t in changes)
     return tuple((m, t) for m, t in cut if m)
+
+
+# words that point back at what the sentence or passage names, standing in for it
+_POINTING = frozenset(["二者", "两者", "三者", "前者", "后者", "双方", "三方", "各方", "彼此"])
 
 
 def _dated(term: str) -> bool:

@@ -89,14 +89,24 @@ def sides(text: str) -> dict[str, set[str]]:
     joined = [
         w + after if len(w) == 1 else w for w, after in zip(words, [*words[1:], ""], strict=True)
     ]
-    for word in joined:
-        if comparative(word):
-            continue  # 低于 compares two things, it does not say one fell
-        for side, pattern in zip(("up", "down"), directions()[:2], strict=True):
-            # 大幅提高, 有所下降: jieba keeps the phrase whole
-            if pattern.fullmatch(word) or (len(word) == 4 and pattern.fullmatch(word[2:])):
-                found.setdefault(side, set()).add(word)
+    said = [(word, _side(word)) for word in joined]
+    for (word, side), (_, then) in zip(said, [*said[1:], ("", None)], strict=True):
+        if side and not (then and (word in _sizes() or word in _DEGREES)):
+            found.setdefault(side, set()).add(word)  # 大幅|下降: the size goes with what follows
     return found
+
+
+_DEGREES = frozenset(["大幅", "小幅", "大大", "明显", "显著", "急剧", "稍微", "略微"])
+
+
+def _side(word: str) -> str | None:
+    if comparative(word):
+        return None  # 低于 compares two things, it does not say one fell
+    for side, pattern in zip(("up", "down"), directions()[:2], strict=True):
+        # 大幅提高, 有所下降: jieba keeps the phrase whole
+        if pattern.fullmatch(word) or (len(word) == 4 and pattern.fullmatch(word[2:])):
+            return side
+    return None
 
 
 _PIECES = re.compile(r"[，,；;、。]")
@@ -123,17 +133,30 @@ def reversed_words(mine: str, source: str) -> list[str]:
     _, opposites = polar()
     # 不少 says nothing is 少; 不再征收 says 免征
     mine, source = unnegated(said_as_opposite(mine, source)), unnegated(source)
-    return [
-        f"“{said}”与原文的“{meant}”相反"
+    plain = [
+        (said, meant)
         for a, b in opposites
         for said, meant in ((a, b), (b, a))
-        if (
-            (said in mine and meant not in mine and meant in source and said not in source)
-            or _graded_reversed(said, meant, mine, source)
-        )
-        # … unless the source states the clause's figure the clause's way (减少 ← 降低)
-        and not said_alike(said, mine, source)
+        if said in mine and meant not in mine and meant in source and said not in source
     ]
+    graded = [
+        (said, meant)
+        for a, b in graded_pairs()
+        for said, meant in ((a, b), (b, a))
+        if _graded_reversed(said, meant, mine, source)
+    ]
+    return [
+        f"“{said}”与原文的“{meant}”相反"
+        for said, meant in dict.fromkeys(plain + graded)
+        # … unless the source states the clause's figure the clause's way (减少 ← 降低)
+        if not said_alike(said, mine, source)
+    ]
+
+
+@cache
+def graded_pairs() -> tuple[tuple[str, str], ...]:
+    """One-character words of degree opposite in pairs (长/短), read after an adverb of degree."""
+    return tuple(tuple(p.split("/")) for p in lexicon.words("polarity", "graded"))  # type: ignore[misc]
 
 
 _DEGREE = "稍|略|偏|较|更|很|太|过|略微|稍微|相对|比较|较为|有所|明显"
@@ -143,8 +166,7 @@ def _graded_reversed(said: str, meant: str, mine: str, source: str) -> bool:
     """A one-character word of degree said after an adverb of degree (略高) where the source says
     the other so (稍低), though its character is in another word of the source (高危)."""
     return (
-        len(said) == 1
-        and graded_says(said, mine)
+        graded_says(said, mine)
         and graded_says(meant, source)
         and not graded_says(said, source)
         and not graded_says(meant, mine)

@@ -21,7 +21,7 @@ from ..schema import Chunk, Passage
 from ..text import lexicon
 from ..text.numerals import chinese_value
 from ..text.sentences import split_sentences
-from ..text.synonyms import asked, found_in, present
+from ..text.synonyms import asked, found_in, present, synonyms
 from .bylines import authors_named
 from .mentions import singles_out
 
@@ -58,10 +58,9 @@ def outlined(
     None when it asks something else."""
     if not asks_for_parts(question) or not passages:
         return None
-    # the question names the document: by outlet, province, kind, title, or its authors
-    if not (singles_out(question, passages) or authors_named(index, question, passages[:1])[0]):
+    best = _named(index, question, passages)
+    if best is None:
         return None
-    best = passages[0]
     openings = _openings(index, best.chunk)
     cues = [m.group() for m in _asks_for_parts().finditer(question)]
     topic = {
@@ -69,7 +68,7 @@ def outlined(
         for w, v in weights.items()
         if v > 0 and not any(asked(w) in cue for cue in cues) and not _says_how(w, best.chunk)
     }
-    parent = _named_parent(openings, topic) if topic else None
+    parent = _named_parent(openings, topic, best.chunk.title) if topic else None
     # else the title's words are the document's subject; the others, a part no heading names
     if parent is None and any(not found_in(best.chunk.title, w) for w in topic):
         return None
@@ -93,6 +92,16 @@ def outlined(
         found.append(Passage(n, chunk, scores.get(chunk_id, 0.0)))
         numbers.update({path: n for path in paths})
     return Outline(found, [(path[-1], numbers[path]) for path in said])
+
+
+def _named(index: Index, question: str, passages: Sequence[Passage]) -> Passage | None:
+    """The best passage of the one document the question names — by outlet, province, kind of
+    text, title (`mentions.singles_out`) or its authors — or None."""
+    for passage in passages:
+        rest = [p for p in passages if p is not passage]
+        if singles_out(question, [passage, *rest]) or authors_named(index, question, [passage])[0]:
+            return passage
+    return None
 
 
 def _openings(index: Index, best: Chunk) -> dict[Path, Chunk]:
@@ -140,7 +149,7 @@ def _counted(
     return max(fitting, key=lambda p: _held(p[-1], topic), default=None)  # the first of equals
 
 
-_CUE_NOUN = re.compile(r"(?:块|部分|板块|层面|层次|章|节|方面|角度|维度)$")
+_CUE_NOUN = re.compile(r"(?:块|部分|板块|层面|层次|章|节|方面|角度|维度|条|点)$")
 
 
 def _named_by_cue(cues: list[str], openings: Mapping[Path, Chunk], parent: Path) -> Path | None:
@@ -156,11 +165,13 @@ def _named_by_cue(cues: list[str], openings: Mapping[Path, Chunk], parent: Path)
 
 
 def _listed_in_text(chunk: Chunk, cues: list[str]) -> bool:
-    """The section's own text lists what the question counts (须从资金、用地、人才
-    等方面入手): that sentence answers, not the headings."""
+    """The section's own text lists and counts what the question counts (须从A、B、C等维度着手,
+    基于A、B与C三大维度): that sentence answers, not the headings."""
     nouns = [m.group() for cue in cues if (m := _CUE_NOUN.search(cue))]
+    said = "|".join(re.escape(w) for n in nouns for w in (n, *synonyms(n)))
+    counted = re.compile(rf"(?:等|[两二三四五六七八九十几多]大?个?)(?:{said})") if said else None
     body = chunk.text.split("\n", 1)[1] if "\n" in chunk.text else ""
-    return any("、" in s and any(present(n, s) for n in nouns) for s in split_sentences(body))
+    return bool(counted) and any("、" in s and counted.search(s) for s in split_sentences(body))
 
 
 def _held(heading: str, topic: Mapping[str, float]) -> float:
@@ -178,16 +189,20 @@ def _opening(chunk: Chunk, headings: list[str]) -> Chunk:
     return replace(chunk, text="\n".join([*missing, chunk.text]))
 
 
-def _named_parent(openings: Mapping[Path, Chunk], topic: Mapping[str, float]) -> Path | None:
+def _named_parent(
+    openings: Mapping[Path, Chunk], topic: Mapping[str, float], title: str
+) -> Path | None:
     """The section with parts of its own whose heading holds the most of the topic's weight, or
-    None when none holds `_HELD_SHARE` of it (方案说给山区县的人才倾斜要从几方面给政策:
-    a 保障措施 heading holds too little of what is asked)."""
+    None when none holds `_HELD_SHARE` of it (方案说给山区县的人才倾斜要从几方面给政策: a 保障措施
+    heading holds too little of what is asked) — the title's words it does not hold aside: they
+    name the document (数字经济发展方案的保障措施)."""
     parents = {path[:-1] for path in openings if len(path) > 1}
     held = {path: _held(path[-1], topic) for path in parents}
     best = max(held, key=lambda path: (held[path], -len(path)), default=None)
-    if best is None or held[best] < _HELD_SHARE * sum(topic.values()):
+    if best is None:
         return None
-    return best
+    asked = sum(v for w, v in topic.items() if found_in(best[-1], w) or not found_in(title, w))
+    return best if held[best] and held[best] >= _HELD_SHARE * asked else None
 
 
 def _says_how(term: str, chunk: Chunk) -> bool:
