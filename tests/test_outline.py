@@ -149,3 +149,14 @@ def test_a_section_whose_own_text_counts_its_parts_is_answered_by_that_sentence(
     answer = assistant.ask("产业园区管理办法的支持措施从哪几个方面给予支持？")
     assert LISTED.split("，")[0] in answer.answer, answer.answer
     assert not _in_order(answer.answer, ("（一）保障园区用地需求", "（二）加大财政资金支持"))
+
+
+def test_a_follow_up_asks_its_own_question_not_the_outline_before_it(assistant):
+    """The offline condenser reads a follow-up with the question before it in brackets; an
+    outline asked there is not asked again (那第二部分具体说了啥)."""
+    history = [
+        {"role": "user", "content": "数字经济发展方案分几个部分？"},
+        {"role": "assistant", "content": "、".join(TOP)},
+    ]
+    answer = assistant.ask("那第二部分具体说了啥", history=history)
+    assert not _in_order(answer.answer, TOP), answer.answer

@@ -177,7 +177,6 @@ def _sure_name(name: str, sentence: str, text: str) -> bool:
 _PERSON_CHARS = 3  # a surname and a two-character given name
 
 
-
 @cache
 def _meeting() -> re.Pattern[str]:
     kinds = lexicon.alternation("expressions", "meetings")

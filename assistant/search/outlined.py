@@ -28,6 +28,7 @@ from .mentions import singles_out
 Path = tuple[str, ...]
 _SEPARATOR = " > "  # between the headings of a chunk's heading path (index/chunking.py)
 _MIN_PARTS = 2
+_CONTEXT = re.compile(r"（[^（）]*）$")  # the earlier question a follow-up is read with
 _HELD_SHARE = 0.34  # of the weight of what is asked about, for a heading to name it
 
 
@@ -56,13 +57,15 @@ def outlined(
 ) -> Outline | None:
     """The outline that answers a question about the parts of the document it singles out, or
     None when it asks something else."""
-    if not asks_for_parts(question) or not passages:
+    # a follow-up carries the question before it in brackets (condense.py): its cue is its own
+    own = _CONTEXT.sub("", question)
+    if not asks_for_parts(own) or not passages:
         return None
     best = _named(index, question, passages)
     if best is None:
         return None
     openings = _openings(index, best.chunk)
-    cues = [m.group() for m in _asks_for_parts().finditer(question)]
+    cues = [m.group() for m in _asks_for_parts().finditer(own)]
     topic = {
         w: v
         for w, v in weights.items()
@@ -74,9 +77,7 @@ def outlined(
         return None
     parent = parent or ()
     parent = (
-        _counted(question, openings, parent, topic)
-        or _named_by_cue(cues, openings, parent)
-        or parent
+        _counted(own, openings, parent, topic) or _named_by_cue(cues, openings, parent) or parent
     )
     parts = _parts(openings, parent)
     if len(parts) < _MIN_PARTS or (parent and _listed_in_text(openings[parent], cues)):
