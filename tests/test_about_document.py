@@ -280,3 +280,10 @@ def test_a_page_put_online_is_asked_after_by_its_date():
     ):
         answer = document_answer(question, [Passage(1, paper, 1.0)])
         assert answer is not None and "2024-06-01" in answer, (question, answer)
+
+
+def test_which_points_is_no_time_of_day():
+    """哪几点 asks for points a text makes, not what time its page went up (几点)."""
+    assert asked_about_document("那篇文章又细分了哪几点") == ()
+    assert asked_about_document("那篇文章提了几点建议") == ()
+    assert asked_about_document("那篇文章是几点发的") != ()
