@@ -91,12 +91,13 @@ def sides(text: str) -> dict[str, set[str]]:
     ]
     said = [(word, _side(word)) for word in joined]
     for (word, side), (_, then) in zip(said, [*said[1:], ("", None)], strict=True):
-        if side and not (then and (word in _sizes() or word in _DEGREES)):
+        if side and not (then and (word in _sizes() or word in _SIZE_ADVERBS)):
             found.setdefault(side, set()).add(word)  # 大幅|下降: the size goes with what follows
     return found
 
 
-_DEGREES = frozenset(["大幅", "小幅", "大大", "明显", "显著", "急剧", "稍微", "略微"])
+# adverbs of size that qualify the direction word after them (大幅|下降), none of their own
+_SIZE_ADVERBS = frozenset(["大幅", "小幅", "大大", "明显", "显著", "急剧", "稍微", "略微"])
 
 
 def _side(word: str) -> str | None:
@@ -159,7 +160,8 @@ def graded_pairs() -> tuple[tuple[str, str], ...]:
     return tuple(tuple(p.split("/")) for p in lexicon.words("polarity", "graded"))  # type: ignore[misc]
 
 
-_DEGREE = "稍|略|偏|较|更|很|太|过|略微|稍微|相对|比较|较为|有所|明显"
+# adverbs of degree before a one-character word of degree (略|高, 相对较|长)
+_DEGREE_ADVERBS = "稍|略|偏|较|更|很|太|过|略微|稍微|相对|比较|较为|有所|明显"
 
 
 def _graded_reversed(said: str, meant: str, mine: str, source: str) -> bool:
@@ -175,7 +177,7 @@ def _graded_reversed(said: str, meant: str, mine: str, source: str) -> bool:
 
 def graded_says(word: str, text: str) -> bool:
     """The text says the word of degree after an adverb of degree (略高, 较低)."""
-    return re.search(rf"(?:{_DEGREE}){re.escape(word)}", text) is not None
+    return re.search(rf"(?:{_DEGREE_ADVERBS}){re.escape(word)}", text) is not None
 
 
 def fall_unsaid(changes: Sequence[tuple[str, str]], source: str) -> list[str]:
