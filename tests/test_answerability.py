@@ -747,3 +747,25 @@ def test_a_count_with_its_measure_word_and_a_joined_source_name_nothing():
     assert named._said_in_parts("项目风险", "科技项目具有较高的技术风险")
     assert not named._said_in_parts("项目风险", "科技项目具有较高的技术含量")
     assert not named._said_in_parts("羊水栓塞", "羊水过多与血管栓塞")
+
+
+def test_an_event_of_another_year_is_not_the_one_asked_about(tmp_path):
+    """2023年全省科技工作会议 is refused where the texts name only the 2024 one; the 2024 one,
+    or the meeting with no year, is answered."""
+    texts = {
+        "科技工作会议.txt": (
+            "全省科技工作会议综述\n"
+            "2024年全省科技工作会议提出，要实施重点产业链技术攻关工程，新建中试基地20个。\n"
+        )
+    }
+    assert named._missing_edition("2023年全省科技工作会议提了啥？", [texts["科技工作会议.txt"]])
+    assert not named._missing_edition("2024年全省科技工作会议提了啥？", [texts["科技工作会议.txt"]])
+    assistant = assistant_of(tmp_path, texts)
+    refused = assistant.ask("2023年全省科技工作会议对技术攻关是咋部署的？")
+    assert refused.refused and "2023年全省科技工作会议" in refused.answer, refused.answer
+    assert refused.passages, "the refusal still lists the nearest sources"
+    for question in (
+        "2024年全省科技工作会议对技术攻关是咋部署的？",
+        "全省科技工作会议要新建几个中试基地？",
+    ):
+        assert not assistant.ask(question).refused, question

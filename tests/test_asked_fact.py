@@ -210,3 +210,17 @@ def test_a_year_asked_in_digits_finds_the_passage_that_spells_it(tmp_path):
     )
     answer = assistant.ask("1984年全市粮食产量是多少？")
     assert answer.answer.startswith("一九八四年全市粮食产量达到四十万吨"), answer.answer
+
+
+def test_a_share_or_a_price_asked_plainly_needs_its_unit():
+    """比重是多少 asks for a share as 多大比重 does, 多少钱 for money as 多少补助 does: a count of
+    years answers neither."""
+    assert "%" in asked_units("去年制造业增加值占全市比重是多少？")
+    assert not answers_kind(
+        "quantity", "全市制造业规模连续12年位居全省前列。", "制造业占全市比重是多少？", strict=False
+    )
+    assert "元" in asked_units("引进的人才每人补多少钱？")
+    assert not answers_kind(
+        "quantity", "全市要打赢三大攻坚战。", "引进的人才每人补多少钱？", strict=False
+    )
+    assert answers_kind("quantity", "每人补助5万元。", "引进的人才每人补多少钱？", strict=False)

@@ -78,6 +78,7 @@ def assistant(tmp_path_factory):
         "分几大块",
         "那个文件整体咋分块的，几个大标题都是啥",
         "讲实践路径那节，分成哪三条",
+        "那篇正文分成几块讲的？按顺序把小标题说下",
     ],
 )
 def test_questions_about_a_texts_parts(question):
@@ -86,7 +87,14 @@ def test_questions_about_a_texts_parts(question):
 
 @pytest.mark.parametrize(
     "question",
-    ["方案提了几条建议", "到2027年比重达到多少", "有哪些保障措施", "几点开会", "那篇标题是啥"],
+    [
+        "方案提了几条建议",
+        "到2027年比重达到多少",
+        "有哪些保障措施",
+        "几点开会",
+        "那篇标题是啥",
+        "方案最后一部分讲了啥",  # a part by its place: its content (positioned.py)
+    ],
 )
 def test_questions_about_something_else(question):
     assert not asks_for_parts(question)
@@ -160,3 +168,28 @@ def test_a_follow_up_asks_its_own_question_not_the_outline_before_it(assistant):
     ]
     answer = assistant.ask("那第二部分具体说了啥", history=history)
     assert not _in_order(answer.answer, TOP), answer.answer
+
+
+def test_subheadings_asked_for_in_order_are_the_outline_not_the_title(assistant):
+    """小标题 is no 标题: the parts are asked for, in order (按顺序, 正文 say how, not what)."""
+    answer = assistant.ask("数字经济发展方案正文分成几块讲的？按顺序把小标题说下")
+    assert _in_order(answer.answer, TOP), answer.answer
+    assert "标题为" not in answer.answer, answer.answer
+
+
+def test_a_part_asked_for_by_its_place_is_answered_from_that_part(assistant):
+    """收尾那块 / 第一部分: the section at that place — its heading, then its subheadings, or the
+    sentences it opens with when it has none; with a topic of its own the search answers."""
+    last = assistant.ask("数字经济发展方案收尾那一大块主要讲的啥？")
+    assert _in_order(last.answer, (TOP[2], *SUPPORTS)), last.answer
+    assert not any(h in last.answer for h in (*TOP[:2], *TASKS)), last.answer
+    assert all(s.status == "supported" and s.citations for s in last.sentences), last.sentences
+    first = assistant.ask("数字经济发展方案第一部分说了什么")
+    assert first.answer.startswith(TOP[0]) and "12%" in first.answer, first.answer
+    assert all(s.status == "supported" for s in first.sentences), first.sentences
+    second = assistant.ask("数字经济发展方案第二部分说了什么")
+    assert _in_order(second.answer, (TOP[1], *TASKS)), second.answer
+    # past the last part, or with what is asked of it named: no part by place
+    assert not assistant.ask("数字经济发展方案第九部分说了什么").answer.startswith(TOP[0])
+    topical = assistant.ask("数字经济发展方案最后一部分讲人才的有哪些")
+    assert not topical.answer.startswith(TOP[2]), topical.answer

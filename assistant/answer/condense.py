@@ -10,6 +10,7 @@ from ..schema import Turn
 from ..text import lexicon
 from ..text.regions import find_provinces
 from ..text.segment import content_words
+from .pointed import POINTER, point_at
 
 _ANAPHORA = re.compile(
     r"^(?:那么?|还有|另外|此外|同样|这|那|它|其|该|上述|以上|他们|相应)|呢[？?]?$|[这那该其它]些?(?:方面|地方|省|做法|举措)"
@@ -31,8 +32,10 @@ def _request_frames() -> re.Pattern[str]:
 
 
 def is_follow_up(question: str) -> bool:
-    """Elliptical questions: short, or leaning on the previous turn (“那辽宁呢？”)."""
-    return len(question) <= _SHORT or bool(_ANAPHORA.search(question.strip()))
+    """Elliptical questions: short, leaning on the previous turn (“那辽宁呢？”), or pointing at
+    an item of the previous answer (“第二点具体咋说的？”)."""
+    text = question.strip()
+    return len(text) <= _SHORT or bool(_ANAPHORA.search(text) or POINTER.search(text))
 
 
 def condense_offline(question: str, history: Sequence[Turn]) -> str:
@@ -47,10 +50,10 @@ def condense_offline(question: str, history: Sequence[Turn]) -> str:
             )
     if not previous or not is_follow_up(question):
         return question
-    return _merge(previous, question)
+    return _merge(previous, question, history)
 
 
-def _merge(previous: str, question: str) -> str:
+def _merge(previous: str, question: str, history: Sequence[Turn] = ()) -> str:
     if not is_follow_up(question):
         return question
     new_places = find_provinces(question)
@@ -67,4 +70,6 @@ def _merge(previous: str, question: str) -> str:
     if new_places:
         return core
     # Keep the earlier question alongside: “其中安全性这一条…” means nothing on its own.
-    return f"{core}（{previous}）"
+    pointed = point_at(core, history)
+    # the item pointed at is what to search for; the question before it would only dilute it
+    return pointed if pointed != core else f"{core}（{previous}）"

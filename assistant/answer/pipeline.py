@@ -24,6 +24,7 @@ from ..search.bylines import weights_of
 from ..search.continued import continued
 from ..search.mentions import boosts_for, deeper, named_by_title
 from ..search.outlined import outlined
+from ..search.positioned import part_at
 from ..search.scoped import search
 from ..search.short_forms import searched_as
 from ..search.versions import Versions, scope, version_note, versions_of
@@ -173,7 +174,9 @@ class Answerer:
             )  # fmt: skip
         weights = weights_of(index, query, result.passages)  # its authors: where, not what
         # 那篇分几块？: the document's parts, by their headings; else 做好以下工作。: with its items
-        outline = outlined(index, query, result.passages, weights)
+        outline = outlined(index, query, result.passages, weights) or part_at(
+            index, query, result.passages, weights
+        )
         passages = outline.passages if outline else continued(index, result.passages)
         yield StreamEvent("passages", passages=tuple(passages))
         if not evidence.sufficient and not outline:

@@ -66,11 +66,7 @@ def outlined(
         return None
     openings = _openings(index, best.chunk)
     cues = [m.group() for m in _asks_for_parts().finditer(own)]
-    topic = {
-        w: v
-        for w, v in weights.items()
-        if v > 0 and not any(asked(w) in cue for cue in cues) and not _says_how(w, best.chunk)
-    }
+    topic = topic_of(weights, cues, best.chunk)
     parent = _named_parent(openings, topic, best.chunk.title) if topic else None
     # else the title's words are the document's subject; the others, a part no heading names
     if parent is None and any(not found_in(best.chunk.title, w) for w in topic):
@@ -93,6 +89,16 @@ def outlined(
         found.append(Passage(n, chunk, scores.get(chunk_id, 0.0)))
         numbers.update({path: n for path in paths})
     return Outline(found, [(path[-1], numbers[path]) for path in said])
+
+
+def topic_of(weights: Mapping[str, float], cues: list[str], chunk: Chunk) -> dict[str, float]:
+    """The question's words that say what it asks about: not its cue (分几块), nor a word that
+    names the document or says how a text goes about its subject (`_says_how`)."""
+    return {
+        w: v
+        for w, v in weights.items()
+        if v > 0 and not any(asked(w) in cue for cue in cues) and not _says_how(w, chunk)
+    }
 
 
 def _named(index: Index, question: str, passages: Sequence[Passage]) -> Passage | None:

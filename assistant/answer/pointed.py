@@ -1,0 +1,75 @@
+"""“第二点具体咋说的？”: an item of the previous answer, pointed at by its place in the list.
+
+A follow-up may name nothing and point instead: 第二个, 第三条, 最后一点. What it points at is in
+the answer the asker just read — the items it listed after a colon (三个：甲、乙、丙), its numbered
+points (一是……二是……) or else its sentences — so the pointer is replaced by that item before the
+question is searched (“乙具体指啥？”). When the answer lists fewer items than the place pointed
+at, nothing is replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..schema import Turn
+from ..text.numerals import chinese_value
+from ..text.sentences import split_sentences
+from .verify import strip_citations
+
+# 第二点, 第3条, 头一个, 最后一项 — a place in a list, not a rank (第二大) nor a date (第二天)
+POINTER = re.compile(
+    r"(?:(?:上面|刚才|前面)?(?:说的|提到的|讲的)?)"
+    r"(?:第([一二两三四五六七八九十\d]{1,3})|(头一?|首)|(最后一?))(?:个|点|条|项|方面|部分|块|步)"
+)
+# item openers that only mark the order (先……再……最后; 一是; 首先): not what the item is about
+_ORDER_MARK = re.compile(
+    r"^(?:[一二三四五六七八九十]是|首先|其次|再次|然后|其后|最后|第[一二三四五六七八九十]|先|再|后|又|还)[，,、]?"
+)
+_NUMBERED = re.compile(
+    r"[一二三四五六七八九十]是|（[一二三四五六七八九十]）|(?<!\d)\d[.、．]"
+    r"|(?:^|(?<=[。；;：:、\s]))[一二三四五六七八九十]、"  # 一、……二、…… (not 统一、规范)
+)
+
+
+def point_at(question: str, history: Sequence[Turn]) -> str:
+    """The question with its pointer (第二点) replaced by the item of the last answer it points
+    at, or as it was."""
+    found = POINTER.search(question)
+    answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
+    if not found or not answer.strip():
+        return question
+    items = listed(answer)
+    place = _place(found, len(items))
+    if place is None or not 0 <= place < len(items):
+        return question
+    return question[: found.start()] + items[place] + question[found.end() :]
+
+
+def _place(found: re.Match[str], count: int) -> int | None:
+    if found.group(3):
+        return count - 1
+    if found.group(2):
+        return 0
+    digits = found.group(1)
+    value = int(digits) if digits.isdigit() else chinese_value(digits)
+    return None if value is None else value - 1
+
+
+def listed(answer: str) -> list[str]:
+    """The items an answer lists: numbered points, the list after its colon, or its sentences."""
+    text = strip_citations(answer).strip()
+    numbered = [p for p in _NUMBERED.split(text)[1:] if p.strip("，,；;。 ")]
+    if len(numbered) >= 2:
+        return [_item(p) for p in numbered]
+    if "：" in text:
+        after = text.split("：", 1)[1]
+        for marks in ("[；;，,。]", "[、；;，,。]"):
+            parts = [p for p in re.split(marks, after) if p.strip()]
+            if len(parts) >= 2:
+                return [_item(p) for p in parts]
+    return [_item(s) for s in split_sentences(text) if s.strip()]
+
+
+def _item(text: str) -> str:
+    return _ORDER_MARK.sub("", text.strip("，,、；;。：: \n")).strip() or text.strip()

@@ -1,0 +1,85 @@
+"""A follow-up that points at an item of the answer before it (“第二点具体咋说的？”) is asked
+about that item: the offline condenser puts the item in place of the pointer, read from the
+list the previous answer gave — after its colon, its numbered points, or its sentences.
+
+On a made-up municipal plan whose three measures each have a sentence of their own.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assistant_of
+
+from assistant.answer.condense import condense_offline, is_follow_up
+from assistant.answer.pointed import listed
+from assistant.schema import Turn
+
+PLAN = (
+    "城区绿化提升方案\n"
+    "方案提出三项措施：扩建口袋公园、打通滨河绿道、推行屋顶绿化。\n"
+    "扩建口袋公园，是指利用拆违腾退的边角地块，每个街道新建不少于3处小微绿地。\n"
+    "打通滨河绿道，是指沿主要河道贯通慢行步道，串联沿线的12个公园。\n"
+    "推行屋顶绿化，是指新建公共建筑的屋顶绿化面积不低于屋面的30%。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    return assistant_of(tmp_path_factory.mktemp("follow-ups"), {"绿化方案.txt": PLAN})
+
+
+def _history(question: str, answer: str) -> list[Turn]:
+    return [Turn("user", question), Turn("assistant", answer)]
+
+
+def test_the_items_a_previous_answer_lists():
+    assert listed("三项：甲措施、乙措施、丙措施。") == ["甲措施", "乙措施", "丙措施"]
+    # clauses before the list marks inside them; order words dropped
+    assert listed("分三步：先建平台、配资金，再办专项，最后搭联盟。") == [
+        "建平台、配资金",
+        "办专项",
+        "搭联盟",
+    ]
+    assert listed("一是建平台；二是配资金；三是育人才。") == ["建平台", "配资金", "育人才"]
+    assert listed("一、总体要求、二、重点任务、三、保障措施") == [
+        "总体要求",
+        "重点任务",
+        "保障措施",
+    ]
+    assert listed("先建平台[1]。再配资金[2]。") == ["建平台", "配资金"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("第二点具体咋说的？", "乙措施具体咋说的"),
+        ("那第三个呢", "丙措施"),
+        ("最后一条具体指啥", "丙措施具体指啥"),
+        ("头一个是什么意思", "甲措施是什么意思"),
+    ],
+)
+def test_a_pointer_is_replaced_by_the_item_it_points_at(question, expected):
+    history = _history("方案有哪几项措施？", "三项：甲措施、乙措施、丙措施。")
+    assert is_follow_up(question)
+    assert expected in condense_offline(question, history)
+
+
+def test_a_pointer_past_the_list_or_with_no_answer_keeps_the_question_before_it():
+    history = _history("方案有哪几项措施？", "三项：甲措施、乙措施、丙措施。")
+    assert condense_offline("第五点具体咋说的？", history).endswith("（方案有哪几项措施？）")
+    alone = [Turn("user", "方案有哪几项措施？")]
+    assert condense_offline("第二点具体咋说的？", alone).endswith("（方案有哪几项措施？）")
+
+
+def test_a_follow_up_on_the_second_item_is_answered_about_it(assistant):
+    first = assistant.ask("城区绿化提升方案提了哪几项措施？")
+    assert "打通滨河绿道" in first.answer, first.answer
+    history = _history(
+        "城区绿化方案提了哪几项措施？", "三项：扩建口袋公园、打通滨河绿道、推行屋顶绿化。"
+    )
+    answer = assistant.ask("第二点具体咋说的？", history=history)
+    assert not answer.refused and "12个公园" in answer.answer, answer.answer
+    second = assistant.ask("第二个具体指啥？", history=history)
+    assert second.sentences[0].text.startswith("打通滨河绿道，是指"), second.answer
+    last = assistant.ask("最后一个具体指啥？", history=history)
+    assert "30%" in last.sentences[0].text, last.answer
