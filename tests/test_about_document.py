@@ -12,9 +12,9 @@ import pytest
 from assistant import Assistant
 from assistant.answer.about import asked_about_document, document_answer
 from assistant.schema import Chunk, Passage
+from assistant.text.abbreviations import expand_abbreviations
 from assistant.text.clean import is_boilerplate
 from assistant.text.page_record import page_record
-from assistant.text.segment import expand_abbreviations
 
 TEXTS = {
     "harbour": (

@@ -15,9 +15,11 @@ from conftest import assistant_of
 
 from assistant.answer.candidates import term_coverage
 from assistant.search import evidence, named
+from assistant.search.editions import missing_edition
 from assistant.search.evidence import assess
 from assistant.search.weights import answer_type_words, term_weights
 from assistant.text import lexicon
+from assistant.text.abbreviations import expand_abbreviations
 from assistant.text.names import (
     cut_from_pointer,
     is_idiom,
@@ -33,7 +35,6 @@ from assistant.text.openings import (
     opening_run,
     subject_words,
 )
-from assistant.text.segment import expand_abbreviations
 from assistant.text.sentences import split_sentences
 from assistant.text.synonyms import (
     asked,
@@ -758,8 +759,8 @@ def test_an_event_of_another_year_is_not_the_one_asked_about(tmp_path):
             "2024年全省科技工作会议提出，要实施重点产业链技术攻关工程，新建中试基地20个。\n"
         )
     }
-    assert named._missing_edition("2023年全省科技工作会议提了啥？", [texts["科技工作会议.txt"]])
-    assert not named._missing_edition("2024年全省科技工作会议提了啥？", [texts["科技工作会议.txt"]])
+    assert missing_edition("2023年全省科技工作会议提了啥？", [texts["科技工作会议.txt"]])
+    assert not missing_edition("2024年全省科技工作会议提了啥？", [texts["科技工作会议.txt"]])
     assistant = assistant_of(tmp_path, texts)
     refused = assistant.ask("2023年全省科技工作会议对技术攻关是咋部署的？")
     assert refused.refused and "2023年全省科技工作会议" in refused.answer, refused.answer
@@ -769,3 +770,24 @@ def test_an_event_of_another_year_is_not_the_one_asked_about(tmp_path):
         "全省科技工作会议要新建几个中试基地？",
     ):
         assert not assistant.ask(question).refused, question
+    # an ordinal edition (五中全会 where the texts hold the 四中全会); a year the texts say
+    # elsewhere (2008年……北京奥运会) is theirs
+    plenary = "十九届四中全会提出，要完善科技创新体制机制。"
+    assert missing_edition("十九届五中全会对科技创新咋部署的", [plenary]) == "十九届五中全会"
+    assert not missing_edition("四中全会对科技创新咋部署的", [plenary])
+    games = "该队参加了2004年雅典奥运会，并入选2008年在北京举办的比赛名单。"
+    assert not missing_edition("2008年北京奥运会该队有几人参赛？", [games])
+
+
+def test_a_negated_adverb_jieba_guesses_as_a_name_is_no_name():
+    """别光 (不要只) before a verb is how the question is put, not a name the texts lack."""
+    assert "别光" not in names_in("要让成果别光躺在实验室里，得盯紧啥")
+
+
+def test_a_short_form_is_not_read_across_two_words():
+    """科技|改造 holds no 技改, 华人|社区 no 人社: each end of the short form makes a word with
+    the character beside it; 企业技改 and 推动工信 are short forms."""
+    assert expand_abbreviations("老产业怎么靠科技改造升级") == "老产业怎么靠科技改造升级"
+    assert expand_abbreviations("当地已有华人社区") == "当地已有华人社区"
+    assert expand_abbreviations("企业技改投资增长多少") == "企业技术改造投资增长多少"
+    assert expand_abbreviations("推动工信高质量发展") == "推动工业和信息化高质量发展"

@@ -224,3 +224,12 @@ def test_a_share_or_a_price_asked_plainly_needs_its_unit():
         "quantity", "全市要打赢三大攻坚战。", "引进的人才每人补多少钱？", strict=False
     )
     assert answers_kind("quantity", "每人补助5万元。", "引进的人才每人补多少钱？", strict=False)
+
+
+def test_a_magnitude_asked_alone_is_answered_only_by_a_figure_of_that_size():
+    """多少亿 counts in 亿 (5000亿元, 1.2万亿元): a count of years or a 6G is no answer."""
+    question = "低空经济今年规模能到多少亿？"
+    assert answers_kind("quantity", "低空经济规模超过5000亿元。", question, strict=False)
+    assert answers_kind("quantity", "产业规模达到1.2万亿元。", question, strict=False)
+    assert not answers_kind("quantity", "规模连续14年位居前列。", question, strict=False)
+    assert not answers_kind("quantity", "培育6G、低空经济等新赛道。", question, strict=False)

@@ -2193,3 +2193,18 @@ def test_a_size_goes_with_its_direction_and_a_one_character_degree_is_read_after
     text = "在善于游泳的同类中，这一亚科的头部较短，身体也较短。"
     flags("在善于游泳的同类中，这一亚科的头部和身体都相对较长[1]。", text, "长")
     passes("在善于游泳的同类中，这一亚科的头部和身体都相对较短[1]。", text)
+
+
+def test_a_word_cut_across_a_synonym_or_a_word_of_rising_names_nothing_new():
+    """比上年产值 is 上年|产值, though jieba cuts 上|年产值; 大力发展 for 积极发展 is a word of
+    rising, not a name jieba's dictionary files it as; 高校 is the passage's 高等院校 — while a
+    qualifier dropped (半决赛 → 决赛) or a new item in the list still flags."""
+    text = "据全省试点的50个企业的统计，去年比上年产值增长12％，利润增长20％。"
+    passes("去年全省50个试点企业利润比上年增长20％，产值增长12％[1]。", text)
+    text = "在重点加强交通运输的同时，积极发展商业、金融业、旅游业，拓宽服务领域。"
+    passes("报告要求在重点加强交通运输的同时，大力发展商业、金融业和旅游业[1]。", text)
+    text = "要强化由企业牵头与高等院校、科研院所联合建立工程中心的体制机制。"
+    passes("要加强由企业牵头、联合高校和科研院所建立工程中心的体制机制[1]。", text)
+    flags("要加强由企业牵头、联合高校、医院和科研院所建立工程中心的体制机制[1]。", text, "医院")
+    text = "该队在半决赛中以2比1战胜对手。"
+    flags("该队在决赛中以2比1战胜对手[1]。", text, "决赛")

@@ -18,6 +18,7 @@ from assistant.text.listing import (
     is_list_lead,
     item_number,
     list_items,
+    parallel_leads,
 )
 
 _BODY = (
@@ -210,3 +211,29 @@ def test_a_list_announced_before_numbered_sections_is_answered_by_their_headings
     positions = [answer.answer.find(h) for h in sections]
     assert all(p > 0 for p in positions) and positions == sorted(positions), answer.answer
     assert all(s.status == "supported" for s in answer.sentences), answer.sentences
+
+
+def test_unnumbered_items_with_short_leads_alike_are_quoted_whole(tmp_path):
+    """要坚持A。……要坚持B。……要坚持C。: three short leads that open alike are the items of a
+    list, each with its content after it — the answer to 哪几个方向 quotes every lead, even the
+    one the search's passage stops before (the next chunk's)."""
+    body = _BODY
+    plan = (
+        "县域商业体系建设方案\n"
+        "以数字技术推动县域商业转型升级。商贸流通企业经过改造提升，也能带动农民增收。\n"
+        "要坚持连锁化经营。鼓励连锁企业向乡镇延伸网点，统一采购配送，降低流通成本。"
+        + body
+        + "\n要坚持品牌化发展。培育一批县域特色商贸品牌，提升农产品附加值和市场竞争力。"
+        + body
+        + "\n要坚持便利化服务。完善乡镇商贸中心和村级便民商店，方便群众就近消费。\n"
+    )
+    assistant = assistant_of(tmp_path, {"县域商业方案.txt": plan})
+    answer = assistant.ask("县域商业体系建设方案推动商贸流通企业改造提升，要坚持哪几个方向？")
+    leads = ("要坚持连锁化经营", "要坚持品牌化发展", "要坚持便利化服务")
+    positions = [answer.answer.find(lead) for lead in leads]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), answer.answer
+    assert all(s.status == "supported" for s in answer.sentences), answer.sentences
+    sentences = ["要坚持甲。", "甲的内容很长很长。", "要坚持乙。", "乙的内容。", "要坚持丙。"]
+    assert parallel_leads(sentences, 0) == [0, 2, 4]
+    assert parallel_leads(sentences[:3], 0) == []  # two alike may be chance
+    assert parallel_leads(["要坚持甲方案和乙方案的统筹推进，做好衔接工作。", *sentences], 0) == []

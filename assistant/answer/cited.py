@@ -11,9 +11,9 @@ from ..schema import Passage
 from ..search.mentions import kinds_of_text
 from ..search.periods import years_said
 from ..search.versions import issued_on
+from ..text.abbreviations import expand_abbreviations
 from ..text.chars import bigram_set, normalise_for_match
 from ..text.numerals import all_in_digits
-from ..text.segment import expand_abbreviations
 from ..text.sentences import split_sentences
 
 ENTITY_TAGS = ("nt", "nr", "nrfg", "nrt", "nz")

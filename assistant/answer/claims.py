@@ -23,13 +23,14 @@ from functools import cache
 from ..corpus.metadata import NATIONAL
 from ..schema import Passage
 from ..text import lexicon
+from ..text.abbreviations import expand_abbreviations
 from ..text.chars import CJK, normalise_for_match
 from ..text.cities import find_cities
 from ..text.listing import counted_list
 from ..text.names import JOINING, abbreviated_in, is_code, names_in, quoted, unglued
 from ..text.numerals import ranks
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
-from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
+from ..text.segment import is_dictionary_word, tagged
 from ..text.synonyms import holds, spelled_otherwise, synonyms, whole_words
 from .added import unstated
 from .cited import ENTITY_TAGS, Cited
@@ -47,7 +48,7 @@ from .paired import crosswise
 from .passive import passive_turned
 from .pending import done_already
 from .placed import moved_place
-from .polar import polar
+from .polar import direction_of, polar
 from .recounted import recounted
 from .redated import redated
 
@@ -130,8 +131,8 @@ def _entities(sentence: str, text: str) -> list[str]:
             continue  # 第一部 is a rank (checked as one), not an organisation named 部
         if len(boundary) == 2 and boundary in text and word not in text:
             continue
-        if flag in ENTITY_TAGS and (_phrase(word) or word in polar()[0]):
-            continue  # 明显增加, 开放式, 杜绝: jieba's dictionary tags some phrases as names
+        if flag in ENTITY_TAGS and _phrase(word):
+            continue  # 明显增加, 开放式, 杜绝, 大力发展: jieba's dictionary tags some phrases as names
         if flag in ("ns", "nz", "nr") and _used_as_verb(words, i):
             continue  # 惠及|3700万人, 适度|拓宽: a verb jieba's dictionary files as a name
         if flag in ENTITY_TAGS or (len(word) >= 3 and _organisation().match(word)):
@@ -148,7 +149,10 @@ def _used_as_verb(words: tuple[tuple[str, str], ...], i: int) -> bool:
 
 
 def _phrase(word: str) -> bool:
-    """A dictionary word jieba files as a name that is a phrase (明显增加, 开放式)."""
+    """A dictionary word jieba files as a name that is a phrase (明显增加, 开放式), or a word of
+    negating or of rising and falling (杜绝, 大力发展)."""
+    if word in polar()[0] or direction_of(word):
+        return True
     return _verb_phrase(word) and not _organisation().match(word)
 
 

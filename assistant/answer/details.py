@@ -9,7 +9,7 @@ from functools import cache
 from ..schema import Passage
 from ..text import lexicon
 from ..text.expressions import reasons
-from ..text.listing import list_items
+from ..text.listing import list_items, parallel_leads
 from ..text.sentences import lead_details
 from ..tuning import TUNING
 from .candidates import Candidate, is_answer_sentence, sentences_of
@@ -25,6 +25,16 @@ def details(candidate: Candidate) -> list[Candidate]:
     sentences = sentences_of(candidate.passage)
     positions = lead_details(sentences, candidate.position, limit=1, usable=is_answer_sentence)
     return _at(candidate, sentences, positions)
+
+
+def parallel(candidate: Candidate) -> list[Candidate]:
+    """The unnumbered items of the list the sentence, or the short lead before it, is one of
+    (要坚持连锁化经营。……要坚持品牌化发展。……要坚持便利化服务。): each item's lead, in order."""
+    sentences = sentences_of(candidate.passage)
+    for lead in (candidate.position, candidate.position - 1):
+        if lead >= 0 and (found := parallel_leads(sentences, lead)):
+            return _at(candidate, sentences, found)
+    return []
 
 
 @cache

@@ -82,6 +82,7 @@ def _qualified_otherwise(part: Aligned) -> list[str]:
         and (m.endswith(t) or t.endswith(m))
         and len(m) - len(t) in (-1, 1)
         and not (_glued(m, t) or _glued(t, m))  # 于宁康 is 宁康, jieba glued 于 to it
+        and not (_cut_across(t, part.source) or _cut_across(m, part.clause))
         and not _qualified_apart(m, t, part.clause)
         and not _qualified_apart(t, m, part.source)
     ]
@@ -176,6 +177,16 @@ _POINTING = frozenset(["二者", "两者", "三者", "前者", "后者", "双方
 
 def _dated(term: str) -> bool:
     return bool(_times(term) or _YEAR.search(term))
+
+
+def _cut_across(longer: str, text: str) -> bool:
+    """The first character of `longer` ends a word with the one before it in `text` (比上|年产值
+    for 比|上年|产值): jieba cut across words, and `longer` is the shorter term after all."""
+    return any(
+        is_dictionary_word(text[m.start() - 1 : m.start() + 1])
+        for m in re.finditer(re.escape(longer), text)
+        if m.start() > 0
+    )
 
 
 def _glued(term: str, other: str) -> bool:

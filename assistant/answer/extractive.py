@@ -30,7 +30,7 @@ from .candidates import (
 )
 from .chosen import Chosen
 from .counted import uncounted
-from .details import antecedent, details, items
+from .details import antecedent, details, items, parallel
 from .first import answering
 from .generate import REFUSAL, GenerationRequest
 from .question_types import FACTOID, classify, definienda, question_parts
@@ -146,11 +146,17 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     for first in leading:
         for cause in antecedent(first, kind, request.searched, request.passages):
             answer.take(cause, leading=True)  # the sentence it follows from comes before it
+        # asked for a list, the unnumbered items it is one of (要坚持A。……要坚持B。), in order
+        alike = parallel(first) if listing else []
+        for lead in (c for c in alike if c.position < first.position):
+            answer.take(lead, leading=True)
         answer.take(first, leading=True)
         # a list it announces comes right after it — or, asked for a list, the rest of a list it
         # opens (一要……。二要……。)
         for item in items(first, from_first=listing):
             answer.take(item, leading=listing or announces(first.text))
+        for lead in (c for c in alike if c.position > first.position):
+            answer.take(lead, leading=True)
     led = len(answer.chosen)
     for first in leading:  # a short answering sentence's content is in the next one, however long
         for detail in details(first):
@@ -163,6 +169,8 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
         if candidate is not best and candidate.coverage < floor:
             continue
         if answer.take(candidate):
+            for lead in parallel(candidate) if listing else []:
+                answer.take(lead, leading=True)  # a list comes whole: its short leads
             for more in [*items(candidate), *details(candidate)]:
                 answer.take(more)  # within the answer's limits
     return in_order(answer.chosen[:led], answer.chosen[led:]), ""

@@ -94,7 +94,7 @@ def _added_to_its_list(part: Aligned, cited: Cited) -> list[str]:
         item = piece.strip(_ITEM_MARK)
         if not item or len(item) > _ITEM_MAX or not _an_item(item):
             continue  # the clause saying more than a list item: the added-clause check's
-        if item not in cited.text:
+        if item not in cited.text and nouns_not_in(item, cited):
             issues.append(f"“{item}”未见于所引段落")
         elif item not in part.source and _listed_elsewhere(item, cited.text):
             issues.append(f"“{item}”在原文中属于另一组，不在此列")

@@ -89,7 +89,7 @@ def sides(text: str) -> dict[str, set[str]]:
     joined = [
         w + after if len(w) == 1 else w for w, after in zip(words, [*words[1:], ""], strict=True)
     ]
-    said = [(word, _side(word)) for word in joined]
+    said = [(word, direction_of(word)) for word in joined]
     for (word, side), (_, then) in zip(said, [*said[1:], ("", None)], strict=True):
         if side and not (then and (word in _sizes() or word in _SIZE_ADVERBS)):
             found.setdefault(side, set()).add(word)  # 大幅|下降: the size goes with what follows
@@ -100,7 +100,8 @@ def sides(text: str) -> dict[str, set[str]]:
 _SIZE_ADVERBS = frozenset(["大幅", "小幅", "大大", "明显", "显著", "急剧", "稍微", "略微"])
 
 
-def _side(word: str) -> str | None:
+def direction_of(word: str) -> str | None:
+    """ "up" or "down" for a word of rising or falling (大幅提高, 大力发展), else None."""
     if comparative(word):
         return None  # 低于 compares two things, it does not say one fell
     for side, pattern in zip(("up", "down"), directions()[:2], strict=True):

@@ -60,6 +60,7 @@ def answers_kind(kind: str, sentence: str, question: str, *, strict: bool = True
 
 
 _COUNTED = re.compile(r"几[个种类项条点方]")
+_MAGNITUDES = ("万", "亿", "万亿", "千", "百")  # asked alone (多少亿), they count money or people
 
 
 def _expressions(kind: str, text: str, question: str, strict: bool) -> set[str] | None:
@@ -80,6 +81,8 @@ def _expressions(kind: str, text: str, question: str, strict: bool) -> set[str] 
         )
         if "%" in units:  # a share: only a percentage, 成 or fraction answers it
             return expressions.quantities_in(text, units)
+        if units and units[0] in _MAGNITUDES:  # 多少亿: 5000亿元, 1.2万亿元 — not 14年, 6G
+            return {q for q in expressions.quantities(text) if units[0] in q}
         return (expressions.quantities_in(text, units) if units else figures) or in_digits or listed
     if kind == "who":
         return expressions.people_and_organisations(text)

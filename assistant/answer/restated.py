@@ -181,11 +181,14 @@ def _restated_beside_names(clause: str, cited: Cited) -> str | None:
 
 
 def nouns_not_in(clause: str, cited: Cited) -> set[str]:
-    """The clause's nouns the passages never use, nor all their parts (取消|医用耗材|加成
-    against 取消药品加成; 课程计划 is in a passage with 课程 and 计划)."""
+    """The clause's nouns the passages never use, in those words or others (高校 for 高等院校),
+    nor all their parts (取消|医用耗材|加成 against 取消药品加成; 课程计划 is in a passage with 课程
+    and 计划)."""
     found = set()
     for word, flag in tagged(clause):
-        if len(word) < 2 or flag[0] != "n" or normalise_for_match(word) in cited.flat:
+        if len(word) < 2 or flag[0] != "n":
+            continue
+        if any(normalise_for_match(w) in cited.flat for w in (word, *synonyms(word))):
             continue
         parts = [t for t in search_terms(word) if t != word]
         if not parts or not all(normalise_for_match(t) in cited.flat for t in parts):

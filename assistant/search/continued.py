@@ -12,7 +12,7 @@ from itertools import islice
 from ..index.state import Index
 from ..schema import Chunk, Passage
 from ..text.clean import SENTENCE_END
-from ..text.listing import announces, list_items
+from ..text.listing import announces, list_items, parallel_leads
 from ..text.sentences import split_sentences
 from ..tuning import TUNING
 
@@ -41,6 +41,8 @@ def _continued(index: Index, passage: Passage) -> Passage:
             headings = _headings_after(index, passage) if headings is None else headings
             headed = list_items([own[lead], *headings], 0, limit=TUNE.list_items)
             found = max(found, [headings[i - 1] for i in headed], key=len)  # items head sections
+        # … or the leads of unnumbered items (要坚持A。……要坚持B。) go on past the passage
+        found += [sentences[i] for i in parallel_leads(sentences, lead) if i >= len(own)]
         added += [item for item in found if item not in added]
     if not added:
         return passage

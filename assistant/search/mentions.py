@@ -13,10 +13,11 @@ import numpy as np
 from ..index.state import Index
 from ..schema import Chunk, Passage
 from ..text import lexicon
+from ..text.abbreviations import expand_abbreviations
 from ..text.names import quoted
 from ..text.page_record import RECORD, page_asked
 from ..text.regions import Province, find_provinces
-from ..text.segment import content_words, expand_abbreviations
+from ..text.segment import content_words
 from ..tuning import TUNING
 
 

@@ -13,6 +13,7 @@ import re
 from ..index.state import Index
 from ..schema import Passage
 from ..text import lexicon
+from ..text.abbreviations import expand_abbreviations
 from ..text.cities import find_cities
 from ..text.expressions import defined_term
 from ..text.listing import counted_list
@@ -26,9 +27,10 @@ from ..text.openings import (
     subject_words,
 )
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
-from ..text.segment import everyday_parts, expand_abbreviations, is_dictionary_word, tagged
+from ..text.segment import everyday_parts, is_dictionary_word, tagged
 from ..text.synonyms import present, spelled_otherwise, synonyms
 from ..tuning import TUNING
+from .editions import missing_edition
 from .mentions import describe
 from .weights import word_weight
 
@@ -51,30 +53,9 @@ def unnamed(
         or _missing_name(question, places_named, texts)
         or _missing_subject(question, places_named, described, texts)
         or _missing_organisation(question, texts)
-        or _missing_edition(question, texts)
+        or missing_edition(question, texts)
         or _unseen_subject(index, question, places_named, described, texts)
     )
-
-
-# a year and the yearly event it dates (2023年中央经济工作会议, 2008年奥运会): one edition of it
-_EDITION = re.compile(
-    r"((?:19|20)\d\d)年(?:的|度)?([\u4e00-\u9fff]{0,10}?"
-    r"(?:会议|大会|全会|峰会|论坛|博览会|运动会|奥运会|锦标赛|世界杯|选举|春晚))"
-)
-
-
-def _missing_edition(question: str, texts: list[str]) -> str | None:
-    """An event the question dates (2023年中央经济工作会议) that the passages date only otherwise
-    (2024年中央经济工作会议): another year's edition of it, not the one asked about."""
-    for year, event in _EDITION.findall(question):
-        dated = [
-            m.group(1)
-            for t in texts
-            for m in re.finditer(rf"((?:19|20)\d\d)年(?:的|度)?{event}", t)
-        ]
-        if dated and year not in dated:
-            return f"{year}年{event}"
-    return None
 
 
 def _names_the_text(word: str, described: str) -> bool:

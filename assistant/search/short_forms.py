@@ -2,7 +2,7 @@
 
 Officials shorten as they speak: 全经会 for 全国经济工作会议, 数实融合 for 数字经济和实体经济融合, 文旅
 for 文化和旅游 — the first character of each word, the odd word left out. The fixed list of common
-short forms (`segment.expand_abbreviations`) cannot know them all; the library can. A word of the
+short forms (`abbreviations.expand_abbreviations`) cannot know them all; the library can. A word of the
 question the library never uses, and no dictionary knows, is looked for as the first characters
 of a run of the library's words, a few characters apart at most; the run the library says most
 often is searched for in its place. A name is never shortened this way (锦地罗 stays as it is).
@@ -14,8 +14,9 @@ import re
 from collections import Counter
 
 from ..index.state import Index
+from ..text.abbreviations import expand_abbreviations
 from ..text.chars import CJK
-from ..text.segment import expand_abbreviations, is_dictionary_word, tagged
+from ..text.segment import is_dictionary_word, tagged
 
 _SHORTENED_TAGS = frozenset({"n", "vn", "j", "ng", "nz", "nt"})  # how jieba tags a made-up one
 _GAP = 4  # characters at most between two characters of the short form in the written-out run
@@ -25,7 +26,7 @@ _FUNCTION = frozenset("是的在了和与及之于为")  # glued to a word by ji
 
 def searched_as(index: Index, question: str) -> str:
     """The question as it is searched for: common short forms written out
-    (`segment.expand_abbreviations`), then the ones the library writes out."""
+    (`abbreviations.expand_abbreviations`), then the ones the library writes out."""
     return spelled_out(index, expand_abbreviations(question))
 
 

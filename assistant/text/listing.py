@@ -136,3 +136,41 @@ def _following_items(sentences: Sequence[str], first: int, style: str, limit: in
             break
         found.append(position)
     return found
+
+
+_PARALLEL_OPENING = 3  # characters parallel leads open with alike (要坚持|连锁化经营。)
+_PARALLEL_MIN = 3  # leads that make a list: two alike may be chance
+_PARALLEL_SHORT = 20  # characters of a lead: a heading's length, not a statement's
+_PARALLEL_GAP = 6  # sentences from one lead to the next: an item's content, not another part
+
+
+def parallel_leads(
+    sentences: Sequence[str], position: int, *, least: int = _PARALLEL_MIN
+) -> list[int]:
+    """Positions of the short sentences that open alike with the one at `position` (要坚持连锁化
+    经营。要坚持品牌化发展。要坚持便利化服务。), each within a few sentences of the next: the
+    unnumbered items of a list, each with its content after it. Empty when the sentence is not
+    short or fewer than `least` are alike."""
+    opening = _lead_opening(sentences[position])
+    if not opening:
+        return []
+    found = [position]
+    for step in (-1, 1):
+        at = position
+        while (nearest := _next_alike(sentences, at, step, opening)) is not None:
+            found.insert(0 if step < 0 else len(found), nearest)
+            at = nearest
+    return found if len(found) >= least else []
+
+
+def _next_alike(sentences: Sequence[str], at: int, step: int, opening: str) -> int | None:
+    """The nearest lead opening alike within `_PARALLEL_GAP` sentences of `at`, that way."""
+    for p in range(at + step, at + step * (_PARALLEL_GAP + 1), step):
+        if 0 <= p < len(sentences) and _lead_opening(sentences[p]) == opening:
+            return p
+    return None
+
+
+def _lead_opening(sentence: str) -> str:
+    text = sentence.strip()
+    return text[:_PARALLEL_OPENING] if _PARALLEL_OPENING + 1 < len(text) < _PARALLEL_SHORT else ""

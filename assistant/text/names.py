@@ -100,6 +100,8 @@ def _tagged_names(text: str) -> list[str]:
             continue  # 哪|段时间, 这|种做法: a measure word cut away from its pointer
         if len(word) == 2 and word[0] == "几":
             continue  # 哪|几环, 几块: a count asked with its measure word (几内亚 is longer)
+        if len(word) == 2 and word[0] in _NEGATING and not is_dictionary_word(word):
+            continue  # 别光|躺着, 没咋: a negated adverb jieba guessed a name, not a name
         if following in _set("suffixes"):
             word += following  # 仁爱 + 礁: the name is 仁爱礁
         elif _phrasing(word) or (
@@ -113,6 +115,7 @@ def _tagged_names(text: str) -> list[str]:
 
 
 _POINTERS = frozenset("哪这那每该几某")
+_NEGATING = frozenset("别不没未勿非")
 _CLASSIFIERS = frozenset("个只件条段种类项位名家所座台部本批次轮届期场门支")
 
 

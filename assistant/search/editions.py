@@ -1,0 +1,58 @@
+"""One edition of a recurring event: the question asks about the 2023 one, the texts hold 2024's.
+
+A yearly meeting, games or plenary session is named by its edition — a year (2023年全省科技工作
+会议) or an ordinal (十九届五中全会). The rest of the name is in the passages and the edition is a
+number, so neither the name check nor the word weights notice when the passages only speak of
+another edition (2024年…会议, 十九届四中全会): the question is then about something they do not
+cover, and `named.py` refuses it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_KINDS = "会议|大会|全会|座谈会|工作会|研讨会|峰会|论坛|博览会|交易会|运动会|奥运会|锦标赛|世界杯|选举|春晚"
+# 2023年全省科技工作会议, 2025年全省商务系统半年工作座谈会
+_DATED = re.compile(rf"((?:19|20)\d\d)年(?:的|度)?([\u4e00-\u9fff]{{0,24}}?(?:{_KINDS}))(?!议)")
+# 十九届四中全会, 五中全会: the session of a plenary, with the congress it belongs to
+_PLENARY = re.compile(r"((?:[一二三四五六七八九十]+届)?)([一二三四五六七八九十])中全会")
+_ALIKE = 0.5  # of the characters of the question's event name, for a passage's to be the same
+
+
+def missing_edition(question: str, texts: list[str]) -> str | None:
+    """The edition of an event the question names when the passages name the event only in
+    other editions and never say its year; None when they name it in this one, or not at all."""
+    return _missing_year(question, texts) or _missing_session(question, texts)
+
+
+def _missing_year(question: str, texts: list[str]) -> str | None:
+    for year, event in _DATED.findall(question):
+        kind = re.search(rf"(?:{_KINDS})$", event).group()
+        dated = [
+            (y, name)
+            for text in texts
+            for y, name in _DATED.findall(text)
+            if name.endswith(kind) and _alike(event, name, kind)
+        ]
+        said = any(year in text for text in texts)  # 2008年……北京奥运会: the year is said
+        if dated and not said:
+            return f"{year}年{event}"
+    return None
+
+
+def _alike(asked: str, named: str, kind: str) -> bool:
+    """Two names of one event (全省发改系统…座谈会, 全省发展改革系统…座谈会): most
+    of what the question says before the kind of event is in the passage's name (not 北京奥运会
+    for 雅典奥运会)."""
+    before = set(asked[: -len(kind)])
+    return len(before & set(named[: -len(kind)])) >= _ALIKE * len(before)
+
+
+def _missing_session(question: str, texts: list[str]) -> str | None:
+    for congress, session in _PLENARY.findall(question):
+        held = [(c, s) for text in texts for c, s in _PLENARY.findall(text)]
+        if held and not any(
+            s == session and (not congress or c in ("", congress)) for c, s in held
+        ):
+            return f"{congress}{session}中全会"
+    return None
