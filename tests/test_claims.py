@@ -2208,3 +2208,15 @@ def test_a_word_cut_across_a_synonym_or_a_word_of_rising_names_nothing_new():
     flags("要加强由企业牵头、联合高校、医院和科研院所建立工程中心的体制机制[1]。", text, "医院")
     text = "该队在半决赛中以2比1战胜对手。"
     flags("该队在决赛中以2比1战胜对手[1]。", text, "决赛")
+
+
+def test_a_figure_said_as_more_than_itself_is_the_same_figure():
+    """七亿七千多万吨 is 逾七亿七千万吨, 一百一十几万人 一百一十多万人, 11万余件 超过11万件 — while
+    another figure still flags."""
+    assert figures("七亿七千多万吨") == figures("逾七亿七千万吨") == {"770000000"}
+    assert figures("一百一十几万人") == figures("一百一十多万人")
+    text = "能源生产超过计划要求，原煤产量达到七亿七千多万吨，比上年增长8%。"
+    passes("能源生产超出计划要求，原煤产量逾七亿七千万吨，比上年增长8%[1]。", text)
+    flags("能源生产超出计划要求，原煤产量逾八亿七千万吨，比上年增长8%[1]。", text, "八亿")
+    text = "馆舍面积近1万平方米，藏品11万余件，设有多个基本陈列。"
+    passes("馆舍面积近1万平方米，藏品超过11万件，设有多个基本陈列[1]。", text)

@@ -237,3 +237,19 @@ def test_unnumbered_items_with_short_leads_alike_are_quoted_whole(tmp_path):
     assert parallel_leads(sentences, 0) == [0, 2, 4]
     assert parallel_leads(sentences[:3], 0) == []  # two alike may be chance
     assert parallel_leads(["要坚持甲方案和乙方案的统筹推进，做好衔接工作。", *sentences], 0) == []
+
+
+def test_a_list_asked_of_each_item_is_quoted_whole_not_compared(tmp_path):
+    """哪四件事，各自管啥: 各自 asks of each item, with no sides to set against each other — the
+    list comes whole, as for 哪四件事 alone."""
+    plan = (
+        "社区养老服务方案\n"
+        "完善服务网络，提升养老服务质量。要统筹各类资源，推动服务下沉到社区。"
+        "一是建设社区养老服务站。二是培育专业护理队伍。三是发展老年助餐服务。"
+        "四是推进适老化改造。\n"
+    )
+    assistant = assistant_of(tmp_path, {"养老方案.txt": plan})
+    answer = assistant.ask("社区养老服务方案提升养老服务质量要做哪四件事，各自管啥")
+    items = ("一是建设", "二是培育", "三是发展", "四是推进")
+    positions = [answer.answer.find(item) for item in items]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), answer.answer

@@ -39,6 +39,7 @@ def unstated(sentence: str, cited: Cited) -> list[str]:
             if normalise_for_match(w) not in cited.flat
             and not holds(cited.text, w)
             and not _pointing(w)
+            and w not in _APPROXIMATING
         ]
         if (
             best < _ADDED_CLAUSE_SHARE * len(grams)
@@ -53,6 +54,8 @@ def unstated(sentence: str, cited: Cited) -> list[str]:
 _MODALS = frozenset(
     ["可能", "可以", "能够", "应该", "应当", "必须", "需要", "得以", "或许", "也许", "会"]
 )
+# how near a figure is (超过11万件 for 11万余件, 接近1万 for 近1万): the figure check's to compare
+_APPROXIMATING = frozenset(["超过", "多于", "以上", "左右", "大约", "接近", "将近", "上下"])
 _POINTING = re.compile(
     r"^(?:[次上今去明前后同当那此该每本][年月日时]|[之此随其]后|当时|那时|两者|二者|其中)"
 )

@@ -33,7 +33,7 @@ from .counted import uncounted
 from .details import antecedent, details, items, parallel
 from .first import answering
 from .generate import REFUSAL, GenerationRequest
-from .question_types import FACTOID, classify, definienda, question_parts
+from .question_types import FACTOID, asks_for_list, classify, definienda, question_parts
 from .remaining import unlisted
 from .sides import comparison, is_about
 from .wording import question_pairs
@@ -135,6 +135,8 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
         return [], reason  # 那4个基地是哪4个: the texts count them, never name them
     if kind == "comparison" and (sides := comparison(request, candidates)):
         return sides, ""
+    if kind == "comparison" and asks_for_list(request.searched):
+        kind = "list"  # 哪三件事，各自管啥: no sides to set side by side, but items, each
     best = answering(kind, request.searched, candidates, request.term_weights)
     leading = _part_answers(request) or [best]
     candidates = [best] + [c for c in candidates if c is not best]

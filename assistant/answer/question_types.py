@@ -43,6 +43,11 @@ def classify(question: str) -> str:
     return "which"
 
 
+def asks_for_list(question: str) -> bool:
+    """The question asks for items (哪三件事, 有哪些), whatever else it asks of them."""
+    return bool(_cues("list").search(question))
+
+
 def asks_comparison(words: str) -> bool:
     """The words ask for a comparison (比一比, 有何不同): a cue, not what is compared."""
     return bool(_cues("comparison").search(words))

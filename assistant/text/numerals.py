@@ -222,10 +222,14 @@ def _decimal(match: re.Match[str], suffix: str) -> str:
     return value + (f".{_digit_by_digit(fraction)}" if fraction else "") + suffix
 
 
+# 七亿七千多万 is of 七亿七千万 (more than it), as 2000多亿 is of 2000亿; 一百一十几万 too
+_MORE_THAN = re.compile(rf"(?<=[{_CN}])[多余几](?=[万亿])")
+
+
 def written_figures(text: str) -> dict[str, str]:
     """`figures`, each value with the words it was first written in (990000 → 99万)."""
     found: dict[str, str] = {}
-    text = _CONSECUTIVE.sub("连续", digits_for_spelled(text))
+    text = _CONSECUTIVE.sub("连续", digits_for_spelled(_MORE_THAN.sub("", text)))
     for match in _ARABIC.finditer(_ORDINAL.sub(" ", text)):  # 第1位 is a rank (`ranks`)
         found.setdefault(_arabic(match.group()), match.group().strip())
     for match in _FRACTION.finditer(text):
