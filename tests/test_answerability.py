@@ -518,6 +518,19 @@ _SIDE_LIBRARIES = {
         ),
         "人才综述.txt": "推动人才创新发展综述\n各地加强人才引育，营造尊重人才的良好氛围。\n",
     },
+    # one side lists its ways as short leads alike (要坚持A。……): that side is the list
+    "leads": {
+        "湘江日报评论.txt": (
+            "推动县域商业提质升级\n发布日期：2024-06-01 来源：湘江日报\n"
+            "以数字技术赋能县域商业改造提升。商贸企业经过改造，也能带动农民增收。"
+            "要坚持连锁化经营。鼓励连锁企业向乡镇延伸网点。要坚持品牌化发展。培育县域商贸品牌。"
+            "要坚持便利化服务。完善村级便民商店。\n"
+        ),
+        "商务述评.txt": (
+            "推动县域商业改造提升——2025年商务发展系列述评之一\n"
+            "县域商业改造提升，要推进商贸流通网络数字化，发展即时零售。\n"
+        ),
+    },
 }
 
 
@@ -540,6 +553,11 @@ _SIDE_LIBRARIES = {
             "中试平台这块 制造业述评和鄂那篇各打算建啥 比一比",
             {"制造业述评": "工程验证中心", "湖北": "中试熟化平台"},  # in the question's order
         ),
+        (
+            "leads",
+            "湘江日报那篇和商务述评 在县域商业改造提升上说法有啥异同",
+            {"湘江日报": "要坚持连锁化经营", "商务": "数字化"},
+        ),
     ],
 )
 def test_each_side_of_a_comparison_is_its_own(tmp_path, library, question, first_of_each):
@@ -548,6 +566,13 @@ def test_each_side_of_a_comparison_is_its_own(tmp_path, library, question, first
     assert list(sides) == list(first_of_each), answer.answer
     assert all(first_of_each[label] in side[0].text for label, side in sides.items())
     assert all(s.status == "supported" for s in answer.sentences)
+    if library == "leads":  # every lead, in order, and the other side still answered
+        said = [s.text for s in sides["湘江日报"]]
+        assert [t.split("：")[-1][:8] for t in said] == [
+            "要坚持连锁化经营",
+            "要坚持品牌化发展",
+            "要坚持便利化服务",
+        ], said
 
 
 def test_a_word_of_the_texts_synonym_group_is_the_texts_word():

@@ -31,8 +31,9 @@ def parallel(candidate: Candidate) -> list[Candidate]:
     """The unnumbered items of the list the sentence, or the short lead before it, is one of
     (要坚持连锁化经营。……要坚持品牌化发展。……要坚持便利化服务。): each item's lead, in order."""
     sentences = sentences_of(candidate.passage)
-    for lead in (candidate.position, candidate.position - 1):
-        if lead >= 0 and (found := parallel_leads(sentences, lead)):
+    at = candidate.position  # the lead itself, its content, or what comes right before them
+    for lead in (at, at - 1, at + 1, at + 2):
+        if 0 <= lead < len(sentences) and (found := parallel_leads(sentences, lead)):
             return _at(candidate, sentences, found)
     return []
 

@@ -14,7 +14,7 @@ from ..text.regions import Province, find_provinces
 from ..tuning import TUNING
 from .candidates import Candidate, context, term_coverage
 from .chosen import Chosen
-from .details import details
+from .details import details, parallel
 from .generate import GenerationRequest
 from .question_types import asks_comparison
 
@@ -80,6 +80,13 @@ def _each_side(
         taken = 0
         for candidate in enough or some[:1]:
             if taken == TUNE.comparison_sentences:
+                break
+            # one of a list's short leads (要坚持A。……要坚持B。): the side's answer is the list
+            alike = [a for a in parallel(candidate) if on_side(a)] if not taken else []
+            for one in alike:
+                answer.take(replace(one, label=f"{label}："), leading=True)
+            if alike:  # past the side's share of the answer, not into the other side's
+                answer.limit += max(0, len(alike) - TUNE.comparison_sentences)
                 break
             # a short first sentence with the one it leads to, if that is of the side too
             leads = [d for d in details(candidate) if on_side(d)] if not taken else []
