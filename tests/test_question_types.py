@@ -41,6 +41,8 @@ from assistant.text.expressions import asked_unit, asked_units, dates, quantitie
         ("不得不提的是哪些措施？", "how"),  # 不得不 is no A不A
         ("陕西靠哪个总平台推进融合？", "which"),
         ("这座博物馆在哪？", "where"),
+        ("那篇讲成果落地，举了哪几个地方的做法", "where"),  # the places, not the ways
+        ("要分几个方向推进？", "list"),  # 几个方向: the directions, not how many
         ("用好人工智能以后要在哪几方面带来变革？", "list"),  # 在哪几方面: the aspects
         ("这种草药又称之为什么？", "which"),  # a name, not a reason: 称之为|什么
         ("该剧院是因何得名的？", "reason"),
