@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from assistant import Assistant
-from assistant.answer.about import asked_about_document, document_answer
+from assistant.answer.about import asked_about_document, content_part, document_answer
 from assistant.schema import Chunk, Passage
 from assistant.text.abbreviations import expand_abbreviations
 from assistant.text.clean import is_boilerplate
@@ -287,3 +287,14 @@ def test_which_points_is_no_time_of_day():
     assert asked_about_document("那篇文章又细分了哪几点") == ()
     assert asked_about_document("那篇文章提了几点建议") == ()
     assert asked_about_document("那篇文章是几点发的") != ()
+
+
+def test_a_question_about_the_record_and_the_content_is_answered_on_both(assistant):
+    """哪天发的，……建几个平台: the date from the record, then the sentence on the platforms."""
+    answer = assistant.ask("海湾日报那篇是哪天发的，全市要建几个海洋科技创新平台")
+    assert "2024-03-15" in answer.answer and "3个海洋科技创新平台" in answer.answer, answer.answer
+    assert all(s.status == "supported" for s in answer.sentences), answer.sentences
+    assert (
+        content_part("那篇是哪天发的，开头那句话是在哪个会上讲的") == "开头那句话是在哪个会上讲的"
+    )
+    assert content_part("那篇文章是哪天发的") == ""

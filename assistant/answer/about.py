@@ -38,6 +38,23 @@ def asked_about_document(question: str) -> tuple[str, ...]:
     return tuple(field for field in _FIELDS if _cue(field).search(question)) + page_asked(question)
 
 
+_PARTS = re.compile(r"[，,？?；;]")
+
+
+@cache
+def _asking() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("question_types", "wh_words"))
+
+
+def content_part(question: str) -> str:
+    """The part of the question asking about the text's content when another part asks about
+    the document itself (哪天发的，开头那句话是在哪个会上讲的: the meeting), else ""."""
+    parts = [p.strip() for p in _PARTS.split(question) if p.strip()]
+    asking = [p for p in parts if _asking().search(p)]
+    rest = [p for p in asking if not asked_about_document(p)]
+    return "，".join(rest) if len(asking) >= 2 and 0 < len(rest) < len(asking) else ""
+
+
 def document_answer(question: str, passages: list[Passage]) -> str | None:
     """The answer from the record of the first retrieved document the question names, or None
     when the question asks about the content, or the record does not hold what it asks for."""

@@ -19,7 +19,7 @@ from ..text.listing import announces
 from ..text.regions import find_provinces
 from ..text.synonyms import asked
 from ..tuning import TUNING
-from .about import document_answer
+from .about import content_part, document_answer
 from .asked_fact import has_the_fact
 from .candidates import (
     Candidate,
@@ -72,6 +72,12 @@ class ExtractiveGenerator:
             return
         if recorded := document_answer(request.searched, request.passages):
             yield recorded  # when, where, by whom the document was published: its record
+            # … and what another part asks of its content (哪天发的，开头那句是在哪个会上讲的)
+            if rest := content_part(request.searched):
+                weights = {w: v for w, v in request.term_weights.items() if asked(w) in rest}
+                part = replace(request, question=rest, query=rest, term_weights=weights)
+                for candidate in select_sentences(part)[0]:
+                    yield _cite(candidate.text, candidate.passage.n)
             return
         chosen, reason = select_sentences(request)
         if not chosen:
