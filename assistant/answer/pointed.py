@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ..schema import Turn
-from ..text.numerals import chinese_value
+from ..text.listing import place_in_list
 from ..text.sentences import split_sentences
 from .verify import strip_citations
 
@@ -40,20 +40,12 @@ def point_at(question: str, history: Sequence[Turn]) -> str:
     if not found or not answer.strip():
         return question
     items = listed(answer)
-    place = _place(found, len(items))
+    place = place_in_list(
+        found.group(1), first=bool(found.group(2)), last=bool(found.group(3)), count=len(items)
+    )
     if place is None or not 0 <= place < len(items):
         return question
     return question[: found.start()] + items[place] + question[found.end() :]
-
-
-def _place(found: re.Match[str], count: int) -> int | None:
-    if found.group(3):
-        return count - 1
-    if found.group(2):
-        return 0
-    digits = found.group(1)
-    value = int(digits) if digits.isdigit() else chinese_value(digits)
-    return None if value is None else value - 1
 
 
 def listed(answer: str) -> list[str]:

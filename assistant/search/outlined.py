@@ -78,8 +78,17 @@ def outlined(
     parts = _parts(openings, parent)
     if len(parts) < _MIN_PARTS or (parent and _listed_in_text(openings[parent], cues)):
         return None
-    scores = {p.chunk.chunk_id: p.score for p in passages}
     said = [parent, *parts] if parent else parts  # the section asked about leads its parts
+    found, numbers = opened(openings, said, passages)
+    return Outline(found, [(path[-1], numbers[path]) for path in said])
+
+
+def opened(
+    openings: Mapping[Path, Chunk], said: list[Path], passages: Sequence[Passage]
+) -> tuple[list[Passage], dict[Path, int]]:
+    """The opening chunk of each section said, numbered from 1 in order (sections opening one
+    chunk share it, its missing heading lines put back), and the number of each section's."""
+    scores = {p.chunk.chunk_id: p.score for p in passages}
     by_chunk: dict[str, list[Path]] = {}
     for path in said:
         by_chunk.setdefault(openings[path].chunk_id, []).append(path)
@@ -88,7 +97,7 @@ def outlined(
         chunk = _opening(openings[paths[0]], [path[-1] for path in paths])
         found.append(Passage(n, chunk, scores.get(chunk_id, 0.0)))
         numbers.update({path: n for path in paths})
-    return Outline(found, [(path[-1], numbers[path]) for path in said])
+    return found, numbers
 
 
 def topic_of(weights: Mapping[str, float], cues: list[str], chunk: Chunk) -> dict[str, float]:

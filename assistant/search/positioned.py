@@ -15,10 +15,10 @@ from collections.abc import Mapping, Sequence
 
 from ..index.state import Index
 from ..schema import Passage
-from ..text.numerals import chinese_value
+from ..text.listing import place_in_list
 from ..text.sentences import split_sentences
 from ..text.synonyms import found_in
-from .outlined import Outline, Path, _named, _opening, _openings, _parts, topic_of
+from .outlined import Outline, Path, _named, _openings, _parts, opened, topic_of
 
 # 最后一部分, 收尾那一大块, 开头那块, 第二部分 — a section, not a paragraph (第一段) nor a list item
 _AT = re.compile(
@@ -43,34 +43,18 @@ def part_at(
         return None  # 最后一部分讲人才的有哪些: the ordinary search answers
     openings = _openings(index, best.chunk)
     parts = _parts(openings, ())
-    place = _place(found, len(parts))
+    place = place_in_list(
+        found.group(3), first=bool(found.group(2)), last=bool(found.group(1)), count=len(parts)
+    )
     if place is None or not 0 <= place < len(parts):
         return None
     section = parts[place]
-    scores = {p.chunk.chunk_id: p.score for p in passages}
     said: list[Path] = [section, *_parts(openings, section)]
-    by_chunk: dict[str, list[Path]] = {}
-    for path in said:
-        by_chunk.setdefault(openings[path].chunk_id, []).append(path)
-    found_passages, numbers = [], {}
-    for n, (chunk_id, paths) in enumerate(by_chunk.items(), start=1):
-        chunk = _opening(openings[paths[0]], [path[-1] for path in paths])
-        found_passages.append(Passage(n, chunk, scores.get(chunk_id, 0.0)))
-        numbers.update({path: n for path in paths})
+    found_passages, numbers = opened(openings, said, passages)
     lines = [(path[-1], numbers[path]) for path in said]
     if len(said) == 1:  # no parts of its own: the sentences it opens with
         lines += [(s, 1) for s in _lead(found_passages[0].chunk.text, section[-1])]
     return Outline(found_passages, lines)
-
-
-def _place(found: re.Match[str], count: int) -> int | None:
-    if found.group(1):
-        return count - 1
-    if found.group(2):
-        return 0
-    digits = found.group(3)
-    value = int(digits) if digits.isdigit() else chinese_value(digits)
-    return None if value is None else value - 1
 
 
 def _lead(text: str, heading: str) -> list[str]:

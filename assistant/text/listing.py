@@ -174,3 +174,14 @@ def _next_alike(sentences: Sequence[str], at: int, step: int, opening: str) -> i
 def _lead_opening(sentence: str) -> str:
     text = sentence.strip()
     return text[:_PARALLEL_OPENING] if _PARALLEL_OPENING + 1 < len(text) < _PARALLEL_SHORT else ""
+
+
+def place_in_list(number: str | None, *, first: bool, last: bool, count: int) -> int | None:
+    """The position (from 0) a place in a list of `count` names: 第三 → 2, 头一/开头 → 0,
+    最后/收尾 → count - 1; None when it is no number."""
+    if last:
+        return count - 1
+    if first:
+        return 0
+    value = int(number) if number and number.isdigit() else chinese_value(number or "")
+    return None if value is None else value - 1
