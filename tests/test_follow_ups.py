@@ -69,6 +69,9 @@ def test_a_pointer_past_the_list_or_with_no_answer_keeps_the_question_before_it(
     assert condense_offline("第五点具体咋说的？", history).endswith("（方案有哪几项措施？）")
     alone = [Turn("user", "方案有哪几项措施？")]
     assert condense_offline("第二点具体咋说的？", alone).endswith("（方案有哪几项措施？）")
+    # a question naming what it asks about asks that, whatever its 第二部分 (positioned.py)
+    question = "城区绿化提升方案第二部分讲了什么"
+    assert not is_follow_up(question) and condense_offline(question, history) == question
 
 
 def test_a_follow_up_on_the_second_item_is_answered_about_it(assistant):

@@ -10,7 +10,7 @@ from ..schema import Turn
 from ..text import lexicon
 from ..text.regions import find_provinces
 from ..text.segment import content_words
-from .pointed import POINTER, point_at
+from .pointed import point_at, points
 
 _ANAPHORA = re.compile(
     r"^(?:那么?|还有|另外|此外|同样|这|那|它|其|该|上述|以上|他们|相应)|呢[？?]?$|[这那该其它]些?(?:方面|地方|省|做法|举措)"
@@ -35,7 +35,7 @@ def is_follow_up(question: str) -> bool:
     """Elliptical questions: short, leaning on the previous turn (“那辽宁呢？”), or pointing at
     an item of the previous answer (“第二点具体咋说的？”)."""
     text = question.strip()
-    return len(text) <= _SHORT or bool(_ANAPHORA.search(text) or POINTER.search(text))
+    return len(text) <= _SHORT or bool(_ANAPHORA.search(text)) or points(text)
 
 
 def condense_offline(question: str, history: Sequence[Turn]) -> str:

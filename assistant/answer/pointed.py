@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..schema import Turn
 from ..text.listing import place_in_list
+from ..text.segment import content_words
 from ..text.sentences import split_sentences
 from .verify import strip_citations
 
@@ -32,10 +33,21 @@ _NUMBERED = re.compile(
 )
 
 
+_ELABORATING = frozenset(["展开", "详细", "具体", "细说", "说说", "讲讲"])
+
+
+def points(question: str) -> bool:
+    """The question points at an item (第二点具体咋说的) and names nothing else — not 方案第二部分
+    讲了什么, which asks about a part of a document."""
+    found = POINTER.search(question)
+    rest = question[: found.start()] + question[found.end() :] if found else ""
+    return bool(found) and not [w for w in content_words(rest) if w not in _ELABORATING]
+
+
 def point_at(question: str, history: Sequence[Turn]) -> str:
     """The question with its pointer (第二点) replaced by the item of the last answer it points
     at, or as it was."""
-    found = POINTER.search(question)
+    found = POINTER.search(question) if points(question) else None
     answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
     if not found or not answer.strip():
         return question

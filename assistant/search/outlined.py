@@ -61,10 +61,10 @@ def outlined(
     own = _CONTEXT.sub("", question)
     if not asks_for_parts(own) or not passages:
         return None
-    best = _named(index, question, passages)
+    best = named_document(index, question, passages)
     if best is None:
         return None
-    openings = _openings(index, best.chunk)
+    openings = section_openings(index, best.chunk)
     cues = [m.group() for m in _asks_for_parts().finditer(own)]
     topic = topic_of(weights, cues, best.chunk)
     parent = _named_parent(openings, topic, best.chunk.title) if topic else None
@@ -75,7 +75,7 @@ def outlined(
     parent = (
         _counted(own, openings, parent, topic) or _named_by_cue(cues, openings, parent) or parent
     )
-    parts = _parts(openings, parent)
+    parts = parts_of(openings, parent)
     if len(parts) < _MIN_PARTS or (parent and _listed_in_text(openings[parent], cues)):
         return None
     said = [parent, *parts] if parent else parts  # the section asked about leads its parts
@@ -110,7 +110,7 @@ def topic_of(weights: Mapping[str, float], cues: list[str], chunk: Chunk) -> dic
     }
 
 
-def _named(index: Index, question: str, passages: Sequence[Passage]) -> Passage | None:
+def named_document(index: Index, question: str, passages: Sequence[Passage]) -> Passage | None:
     """The best passage of the one document the question names — by outlet, province, kind of
     text, title (`mentions.singles_out`) or its authors — or None."""
     for passage in passages:
@@ -120,7 +120,7 @@ def _named(index: Index, question: str, passages: Sequence[Passage]) -> Passage 
     return None
 
 
-def _openings(index: Index, best: Chunk) -> dict[Path, Chunk]:
+def section_openings(index: Index, best: Chunk) -> dict[Path, Chunk]:
     """Each section of the best passage's article (as its heading path) and the chunk it opens
     with, in order; a section with subsections opens with its first subsection's chunk. (A file
     may hold several articles, each with its own title.)"""
@@ -138,7 +138,7 @@ def _openings(index: Index, best: Chunk) -> dict[Path, Chunk]:
     return found
 
 
-def _parts(openings: Mapping[Path, Chunk], parent: Path) -> list[Path]:
+def parts_of(openings: Mapping[Path, Chunk], parent: Path) -> list[Path]:
     """The sections right under `parent` (the document itself when it is ()), in order."""
     return [
         path
@@ -158,10 +158,10 @@ def _counted(
     whose heading holds most of the topic, else the first."""
     count = _COUNT.search(question)
     wanted = chinese_value(count.group(1)) if count else None
-    if wanted is None or len(_parts(openings, parent)) == wanted:
+    if wanted is None or len(parts_of(openings, parent)) == wanted:
         return None
     within = [p for p in openings if p[: len(parent)] == parent and len(p) > len(parent)]
-    fitting = [p for p in within if len(_parts(openings, p)) == wanted]
+    fitting = [p for p in within if len(parts_of(openings, p)) == wanted]
     return max(fitting, key=lambda p: _held(p[-1], topic), default=None)  # the first of equals
 
 
@@ -174,8 +174,8 @@ def _named_by_cue(cues: list[str], openings: Mapping[Path, Chunk], parent: Path)
     nouns = [m.group() for cue in cues if (m := _CUE_NOUN.search(cue))]
     named = [
         p
-        for p in _parts(openings, parent)
-        if _parts(openings, p) and any(present(n, p[-1]) for n in nouns)
+        for p in parts_of(openings, parent)
+        if parts_of(openings, p) and any(present(n, p[-1]) for n in nouns)
     ]
     return named[0] if len(named) == 1 else None
 

@@ -3,7 +3,7 @@
 A question may name no subject and point at a part instead — 最后一部分, 开头那块, 第二部分. The
 words that match it best are nowhere in the texts (收尾, 大块, 讲), so search alone cannot find it;
 the document's layout can. The part is the top-level section at that place in the document the
-question singles out (`outlined._named`; abstracts, bylines and closing remarks are no parts),
+question singles out (`outlined.named_document`; abstracts, bylines and closing remarks are no parts),
 and the answer is its heading, then its parts' headings when it has parts, else the sentences
 it opens with — every line verbatim from the document.
 """
@@ -18,7 +18,7 @@ from ..schema import Passage
 from ..text.listing import place_in_list
 from ..text.sentences import split_sentences
 from ..text.synonyms import found_in
-from .outlined import Outline, Path, _named, _openings, _parts, opened, topic_of
+from .outlined import Outline, Path, named_document, opened, parts_of, section_openings, topic_of
 
 # 最后一部分, 收尾那一大块, 开头那块, 第二部分 — a section, not a paragraph (第一段) nor a list item
 _AT = re.compile(
@@ -35,21 +35,21 @@ def part_at(
     """The part of the named document the question points at by its place, when nothing else
     is asked of it but what the document's title says; else None."""
     found = _AT.search(question)
-    best = _named(index, question, passages) if found and passages else None
+    best = named_document(index, question, passages) if found and passages else None
     if found is None or best is None:
         return None
     topic = topic_of(weights, [found.group()], best.chunk)
     if any(not found_in(best.chunk.title, w) for w in topic):
         return None  # 最后一部分讲人才的有哪些: the ordinary search answers
-    openings = _openings(index, best.chunk)
-    parts = _parts(openings, ())
+    openings = section_openings(index, best.chunk)
+    parts = parts_of(openings, ())
     place = place_in_list(
         found.group(3), first=bool(found.group(2)), last=bool(found.group(1)), count=len(parts)
     )
     if place is None or not 0 <= place < len(parts):
         return None
     section = parts[place]
-    said: list[Path] = [section, *_parts(openings, section)]
+    said: list[Path] = [section, *parts_of(openings, section)]
     found_passages, numbers = opened(openings, said, passages)
     lines = [(path[-1], numbers[path]) for path in said]
     if len(said) == 1:  # no parts of its own: the sentences it opens with
