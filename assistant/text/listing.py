@@ -1,5 +1,6 @@
 """Lists a sentence announces (“要做好以下工作。”) and the numbered items that spell them out
-(一是…… 二是……, 第一，…… 第二，……, （一）…… （二）……, 1. …… 2. ……)."""
+(一是…… 二是……, 第一，…… 第二，……, （一）…… （二）……, 1. …… 2. ……); unnumbered items whose short
+leads open alike (要坚持A。…… 要坚持B。……); the place a pointer names in a list (第三, 最后)."""
 
 from __future__ import annotations
 
@@ -144,13 +145,11 @@ _PARALLEL_SHORT = 20  # characters of a lead: a heading's length, not a statemen
 _PARALLEL_GAP = 6  # sentences from one lead to the next: an item's content, not another part
 
 
-def parallel_leads(
-    sentences: Sequence[str], position: int, *, least: int = _PARALLEL_MIN
-) -> list[int]:
+def parallel_leads(sentences: Sequence[str], position: int) -> list[int]:
     """Positions of the short sentences that open alike with the one at `position` (要坚持连锁化
     经营。要坚持品牌化发展。要坚持便利化服务。), each within a few sentences of the next: the
     unnumbered items of a list, each with its content after it. Empty when the sentence is not
-    short or fewer than `least` are alike."""
+    short or fewer than `_PARALLEL_MIN` are alike."""
     opening = _lead_opening(sentences[position])
     if not opening:
         return []
@@ -160,7 +159,7 @@ def parallel_leads(
         while (nearest := _next_alike(sentences, at, step, opening)) is not None:
             found.insert(0 if step < 0 else len(found), nearest)
             at = nearest
-    return found if len(found) >= least else []
+    return found if len(found) >= _PARALLEL_MIN else []
 
 
 def _next_alike(sentences: Sequence[str], at: int, step: int, opening: str) -> int | None:
