@@ -298,3 +298,11 @@ def test_a_question_about_the_record_and_the_content_is_answered_on_both(assista
         content_part("那篇是哪天发的，开头那句话是在哪个会上讲的") == "开头那句话是在哪个会上讲的"
     )
     assert content_part("那篇文章是哪天发的") == ""
+
+
+def test_the_date_asked_is_said_as_the_page_records_it_when_the_page_says_more(assistant):
+    """哪天发的 of a page whose record says the hour too, though the library records no date for
+    it: the record's line, hour and all — not “no date recorded”."""
+    answer = assistant.ask("滨海农业网那篇文章是哪天发的？")
+    assert "发布时间：2024-06-01 10:30" in answer.answer, answer.answer
+    assert [s.status for s in answer.sentences] == ["supported"]

@@ -69,7 +69,12 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
         ("source", chunk.source, "来源于"),
     ):
         if field in asked:
-            if value:
+            # the page's own line, which may say more (发布时间：2025-08-28 09:54: the hour too)
+            # or what the library's record lacks
+            line = _recorded("发布时间", chunk.doc_id, passages) if field == "date" else None
+            if line and (not value or value in line):
+                said.append(line)
+            elif value:
                 said.append(f"《{chunk.title}》{words}{value}[{n}]。")
             else:
                 unrecorded.append(_NAMES[field])
