@@ -107,5 +107,5 @@ def test_search_words_are_jiebas_search_mode(text):
     search mode gives with the project's added words, letters and figures cut as jieba cuts."""
     from assistant.text import segment
 
-    expected = segment._tokenizer().lcut_for_search(text.lower())
+    expected = segment.jieba_tokenizer().lcut_for_search(text.lower())
     assert segment._search_words(segment._search_segmenter(), text.lower()) == expected

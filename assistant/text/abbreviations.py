@@ -9,7 +9,7 @@ from importlib import resources
 
 from . import lexicon
 from .regions import provinces
-from .segment import _tokenizer, is_dictionary_word, tagged
+from .segment import is_dictionary_word, jieba_tokenizer, tagged
 
 
 @cache
@@ -85,7 +85,7 @@ def _opens_as_province(text: str, first_word: str, opening: dict[str, str]) -> b
     on its own (not 苏州, 京剧) and before a preposition, pronoun or particle (苏在, 浙的, 川那篇)."""
     if len(text) < 2 or text[0] not in opening:
         return False
-    if len(first_word) > 1 and first_word in _tokenizer().FREQ:
+    if len(first_word) > 1 and first_word in jieba_tokenizer().FREQ:
         return False
     return text[1] in _AFTER_OPENING
 
@@ -96,12 +96,12 @@ def _expand_provinces(text: str) -> str:
     if not any(ch in text for ch in standalone) and text[:1] not in opening:
         return text
     out = []
-    words = _tokenizer().lcut(text)
+    words = jieba_tokenizer().lcut(text)
     if _opens_as_province(text, words[0], opening):
         return opening[text[0]] + _expand_provinces(text[1:])  # 苏在……出了哪些政策: 江苏
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
-        if word in _tokenizer().FREQ and len(word) > 1:
+        if word in jieba_tokenizer().FREQ and len(word) > 1:
             out.append(word)  # a dictionary word: 辽阔, 鲁莽, 冀中
         elif (out and out[-1].endswith(("·", "・"))) or _is_name_part(following):
             out.append(word)  # the start of a foreign name: 蒙|泰罗, 蒂亚戈·蒙|泰罗

@@ -42,7 +42,7 @@ def _policy_terms() -> list[tuple[str, int, str]]:
 
 
 @cache
-def _tokenizer() -> jieba.Tokenizer:
+def jieba_tokenizer() -> jieba.Tokenizer:
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.tmp_dir = tempfile.gettempdir()
@@ -62,7 +62,7 @@ def _add_words(add, known) -> None:
 
 @cache
 def _search_segmenter():  # -> rjieba.Jieba
-    """jieba's search mode in Rust, over jieba's dictionary plus the same words as `_tokenizer`."""
+    """jieba's search mode in Rust, over jieba's dictionary plus the same words as `jieba_tokenizer`."""
     import rjieba
 
     segmenter = rjieba.Jieba()
@@ -83,7 +83,7 @@ def stopwords() -> frozenset[str]:
 
 def words(text: str) -> list[str]:
     """Segment into words (jieba precise mode), dropping punctuation and spaces."""
-    return [w for w in _tokenizer().lcut(text) if w.strip() and not _TOKEN_JUNK.match(w)]
+    return [w for w in jieba_tokenizer().lcut(text) if w.strip() and not _TOKEN_JUNK.match(w)]
 
 
 def search_terms(text: str) -> list[str]:
@@ -131,12 +131,12 @@ def content_words(text: str) -> list[str]:
 
 def general_frequency(word: str) -> int:
     """How common a word is in general Chinese (jieba's dictionary counts; 0 when unknown)."""
-    return _tokenizer().FREQ.get(word) or 0
+    return jieba_tokenizer().FREQ.get(word) or 0
 
 
 def warm_up() -> None:
     """Load the dictionary now rather than on the first question."""
-    _tokenizer().initialize()
+    jieba_tokenizer().initialize()
 
 
 @cache
@@ -147,7 +147,7 @@ def _tagger():
     import jieba
     import jieba.posseg
 
-    tokenizer = _tokenizer()
+    tokenizer = jieba_tokenizer()
     default = jieba.posseg.dt
     if tokenizer.get_dict_file().name != default.tokenizer.get_dict_file().name:
         return jieba.posseg.POSTokenizer(tokenizer)
@@ -191,7 +191,7 @@ def tagged_content(text: str) -> list[tuple[str, str]]:
 
 def is_dictionary_word(word: str) -> bool:
     """In jieba's dictionary (or ours), rather than guessed by its model for unknown words."""
-    return bool(_tokenizer().FREQ.get(word))  # not a prefix jieba keeps with count 0
+    return bool(jieba_tokenizer().FREQ.get(word))  # not a prefix jieba keeps with count 0
 
 
 @cache
