@@ -23,6 +23,7 @@ from ..text import lexicon
 from ..text.page_record import RECORD, page_asked
 from ..text.sentences import split_sentences
 from .generate import REFUSAL
+from .wording import wh_word
 
 _FIELDS = ("date", "source", "title", "byline")
 
@@ -41,16 +42,11 @@ def asked_about_document(question: str) -> tuple[str, ...]:
 _PARTS = re.compile(r"[，,？?；;]")
 
 
-@cache
-def _asking() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation("question_types", "wh_words"))
-
-
 def content_part(question: str) -> str:
     """The part of the question asking about the text's content when another part asks about
     the document itself (哪天发的，开头那句话是在哪个会上讲的: the meeting), else ""."""
     parts = [p.strip() for p in _PARTS.split(question) if p.strip()]
-    asking = [p for p in parts if _asking().search(p)]
+    asking = [p for p in parts if wh_word().search(p)]
     rest = [p for p in asking if not asked_about_document(p)]
     return "，".join(rest) if len(asking) >= 2 and 0 < len(rest) < len(asking) else ""
 

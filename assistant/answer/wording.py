@@ -40,14 +40,15 @@ def echo(question: str, sentence: str) -> float:
 
 
 @cache
-def _wh_word() -> re.Pattern[str]:
+def wh_word() -> re.Pattern[str]:
+    """The question word (什么, 哪些, 谁, 多少, 啥 …), where the answer would stand."""
     return re.compile(lexicon.alternation("question_types", "wh_words"))
 
 
 def template(question: str, sentence: str) -> float:
     """How much of the wording on each side of the question word the sentence holds, in order,
     with something in between: “X以什么为食” → “以……为食”, “被谁所杀” → “被……所杀”."""
-    match = _wh_word().search(question)
+    match = wh_word().search(question)
     if not match:
         return 0.0
     left = normalise_for_match(question[: match.start()])[-4:]
