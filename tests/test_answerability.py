@@ -802,6 +802,16 @@ def test_an_event_of_another_year_is_not_the_one_asked_about(tmp_path):
     assert not missing_edition("四中全会对科技创新咋部署的", [plenary])
     games = "该队参加了2004年雅典奥运会，并入选2008年在北京举办的比赛名单。"
     assert not missing_edition("2008年北京奥运会该队有几人参赛？", [games])
+    # a 工作会议 held as a 座谈会 in another year is one meeting; a 2025年 said of another thing
+    # (2025年经济工作, another meeting) is not the year of this one; a month may follow the year
+    held = (
+        "2025年全国工业部门负责人座谈会召开。"
+        "2024年全省经济工作会议把科技创新作为2025年经济工作的重点。"
+    )
+    assert missing_edition("2023年全国工业工作会议定了啥", [held]) == "2023年全国工业工作会议"
+    asked = "2025年12月开的全省经济工作会议咋部署的"
+    assert missing_edition(asked, [held]) == "2025年全省经济工作会议"
+    assert not missing_edition("2024年全省经济工作会议咋部署的", [held])
 
 
 def test_a_negated_adverb_jieba_guesses_as_a_name_is_no_name():

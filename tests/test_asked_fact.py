@@ -52,6 +52,29 @@ def test_a_span_of_time_does_not_say_which_year(assistant):
     assert answer.refused and "时间" in answer.answer, answer.answer
 
 
+def test_a_thing_only_striven_for_has_no_date_it_was_done(tmp_path):
+    """哪年批下来的 about a 示范区 the text says the city 争创 (strives for): the 今年 of the
+    report that says so is not the year it was approved; what the city strives for is answered."""
+    texts = {
+        "示范区建设.txt": (
+            "示范区建设情况\n"
+            "今年市政府工作报告提出，要加快发展先进制造业，争创国家级先进制造业示范区。\n"
+        )
+    }
+    assistant = assistant_of(tmp_path, texts)
+    answer = assistant.ask("国家级先进制造业示范区是哪年批下来的？")
+    assert answer.refused and "时间" in answer.answer, answer.answer
+    assert not assistant.ask("市政府工作报告提出要争创啥示范区？").refused
+
+
+def test_the_size_of_a_fund_or_a_budget_is_money():
+    """基金规模多大, 批了多少预算 ask for money: 三地 (the three places) is no answer."""
+    for question in ("成果转化专项基金规模是多大？", "今年给专项行动批了多少预算？"):
+        assert "元" in asked_units(question), question
+        assert not answers_kind("quantity", "推动三地金融数据共享。", question, strict=False)
+        assert answers_kind("quantity", "基金规模为50亿元。", question, strict=False)
+
+
 def test_a_year_said_from_the_text_answers_which_year(assistant):
     answer = assistant.ask("通报要求哪一年重点发展工业机器人？")
     assert not answer.refused and "明年" in answer.sentences[0].text, answer.answer

@@ -47,6 +47,17 @@ def dated_by(sentence: str, question: str) -> bool | None:
     return _calendar(sentence) or answers_kind("when", sentence, question, strict=True)
 
 
+def _only_striven_for(sentence: str, question: str) -> bool:
+    """The question asks when a thing was done (哪年批下来的) and the sentence only says it is
+    striven for (争创……示范区): its dates are not the thing's."""
+    done, striven = (lexicon.words("question_types", s) for s in ("done_asks", "striven_for"))
+    return (
+        any(w in question for w in done)
+        and any(w in sentence for w in striven)
+        and not any(w in sentence for w in done)
+    )
+
+
 def _calendar(sentence: str) -> bool:
     """The sentence says a year, month or season from the text's date (明年, 上月, 今年一季度)."""
     return any(set(t) & set("年月季") for t in relative_times(sentence))
@@ -75,6 +86,8 @@ def has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candida
             text += where
         if daily and not _DAY.search(text):
             continue  # 几月几号: the day, not only the year or month
+        if kind == "when" and _only_striven_for(candidate.text, request.searched):
+            continue
         if answers_kind(kind, text, request.searched, strict=dated) or (
             dated and _calendar(candidate.text)
         ):

@@ -13,10 +13,16 @@ import re
 
 _KINDS = "会议|大会|全会|座谈会|工作会|研讨会|峰会|论坛|博览会|交易会|运动会|奥运会|锦标赛|世界杯|选举|春晚"
 # 2023年全省科技工作会议, 2025年全省商务系统半年工作座谈会
-_DATED = re.compile(rf"((?:19|20)\d\d)年(?:的|度)?([\u4e00-\u9fff]{{0,24}}?(?:{_KINDS}))(?!议)")
+# 2023年12月召开的全市人才工作会议
+_DATED = re.compile(
+    rf"((?:19|20)\d\d)年(?:\d{{1,2}}月份?)?(?:召开|举行|举办|开)?(?:的|度)?"
+    rf"([\u4e00-\u9fff]{{0,24}}?(?:{_KINDS}))(?!议)"
+)
 # 十九届四中全会, 五中全会: the session of a plenary, with the congress it belongs to
 _PLENARY = re.compile(r"((?:[一二三四五六七八九十]+届)?)([一二三四五六七八九十])中全会")
 _ALIKE = 0.5  # of the characters of the question's event name, for a passage's to be the same
+# kinds of one meeting: a 工作会议 one year may be held as a 座谈会 another
+_MEETINGS = ("会议", "座谈会", "工作会", "研讨会")
 
 
 def missing_edition(question: str, texts: list[str]) -> str | None:
@@ -27,25 +33,29 @@ def missing_edition(question: str, texts: list[str]) -> str | None:
 
 def _missing_year(question: str, texts: list[str]) -> str | None:
     for year, event in _DATED.findall(question):
-        kind = re.search(rf"(?:{_KINDS})$", event).group()
         dated = [
-            (y, name)
-            for text in texts
-            for y, name in _DATED.findall(text)
-            if name.endswith(kind) and _alike(event, name, kind)
+            (y, name) for text in texts for y, name in _DATED.findall(text) if _alike(event, name)
         ]
-        said = any(year in text for text in texts)  # 2008年……北京奥运会: the year is said
-        if dated and not said:
+        # 2008年在北京举办的奥运会 is the 2008年北京奥运会 (not 2025年经济工作, nor another
+        # meeting of 2025)
+        if dated and not any(y == year for y, _ in dated):
             return f"{year}年{event}"
     return None
 
 
-def _alike(asked: str, named: str, kind: str) -> bool:
-    """Two names of one event (全省发改系统…座谈会, 全省发展改革系统…座谈会): most
-    of what the question says before the kind of event is in the passage's name (not 北京奥运会
-    for 雅典奥运会)."""
+def _alike(asked: str, named: str) -> bool:
+    """Two names of one event (全省发改系统…座谈会, 全省发展改革系统…座谈会; a
+    全国…工作会议 and a 全国…座谈会): events of one kind — meetings are one — and most of what
+    the question says before the kind is in the passage's name (not 北京奥运会 for 雅典奥运会)."""
+    kind, other = _kind(asked), _kind(named)
+    if kind != other and not {kind, other} <= set(_MEETINGS):
+        return False
     before = set(asked[: -len(kind)])
-    return len(before & set(named[: -len(kind)])) >= _ALIKE * len(before)
+    return len(before & set(named[: -len(other)])) >= _ALIKE * len(before)
+
+
+def _kind(event: str) -> str:
+    return re.search(rf"(?:{_KINDS})$", event).group()
 
 
 def _missing_session(question: str, texts: list[str]) -> str | None:
