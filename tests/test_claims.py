@@ -1728,6 +1728,30 @@ def test_a_statement_moved_to_another_of_the_passages_dates_is_caught():
     )
 
 
+def test_a_date_governs_the_clauses_after_it():
+    """于一月经董事会通过，确定了B的安排 where the passage settles B at its 四月初 (the 通过
+    clause alone is said at both dates); a date compared with (比2009年) or a span (上一年)
+    starts no statement."""
+    text = (
+        "公司于二〇一五年一月经董事会通过，确定了代理总经理和主持日常工作的"
+        "人事安排；四月初又经董事会通过，确定了海外事业部总裁的人事安排。"
+    )
+    caught(
+        "公司于2015年1月经董事会通过，确定了海外事业部总裁的人事安排[1]。",
+        "公司于2015年1月经董事会通过，确定了代理总经理和主持日常工作的人事安排[1]。",
+        text,
+        "原文此事在4月初",
+    )
+    based = "新标准定为人均收入2300元（2010年不变价），比2009年提高92％，把更多人口纳入范围。"
+    passes(
+        "新标准比2009年提高92％，定为人均收入2300元（2010年不变价），把更多人口纳入范围[1]。", based
+    )
+    passes(
+        "上一年，物价涨幅原定降到10%左右，实际回落到6.1%[1]。",
+        "去年物价涨幅要降到10%左右，实际回落到6.1%。",
+    )
+
+
 def test_an_item_moved_from_one_list_of_the_passage_into_another_is_caught():
     """培育量子通信、类脑芯片等新方向 → 培育新型储能、类脑芯片等新方向 (新型储能 is a 新增长点 of the
     passage), or 航空装备 added to the 新方向: each list keeps its own items."""
@@ -2220,3 +2244,20 @@ def test_a_figure_said_as_more_than_itself_is_the_same_figure():
     flags("能源生产超出计划要求，原煤产量逾八亿七千万吨，比上年增长8%[1]。", text, "八亿")
     text = "馆舍面积近1万平方米，藏品11万余件，设有多个基本陈列。"
     passes("馆舍面积近1万平方米，藏品超过11万件，设有多个基本陈列[1]。", text)
+
+
+def test_a_short_form_of_the_title_names_what_its_passage_calls_the_school():
+    """江城二中 for the 学校 of a passage titled 江城市第二中学: its title said short; 江城三中 is
+    another school."""
+    text = "学校创建于1906年，是全省首批重点中学。"
+    school = Passage(1, Chunk("s#1", "s", text, "江城市第二中学"), 1.0)
+    assert check("江城二中创建于1906年，是全省首批重点中学[1]。", school).status == "supported"
+    assert check("江城三中创建于1906年，是全省首批重点中学[1]。", school).status == "unsupported"
+
+
+def test_a_middling_level_is_a_rank_and_a_threshold_no_second_side():
+    """达到世界中等水平 for 走在世界的前列 demotes it; 含量超过10ppm的酒 says what 酒若含有超过10ppm的
+    亚硫酸盐 says — 超过 a figure is a threshold, not two sides to change places."""
+    flags("使经济达到世界中等水平[1]。", "使我国国民经济走在世界的前列。", "中等水平")
+    text = "所有葡萄酒若含有超过10ppm的亚硫酸盐，都必须特殊标明。"
+    assert not check("亚硫酸盐含量超过10ppm的葡萄酒必须特别标明[1]。", passage(text)).issues

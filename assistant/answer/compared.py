@@ -227,6 +227,9 @@ _RELATION = re.compile(
 )
 
 
+_FIGURE_NEXT = re.compile(
+    r"\d|[一二两三四五六七八九十百千万]+(?:分之|[%％倍个元吨年人家项种次岁米])"
+)
 # 甲(几乎)是乙的3倍: 甲 before 是, 乙 between 是 and the multiple
 _TIMES = re.compile(r"是([^，。；]{2,40}?)的(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万几数]+)倍")
 
@@ -237,6 +240,8 @@ def _relations(parts: Sequence[str]) -> list[tuple[str, str, str]]:
     found = []
     for clause in parts:
         for match in _RELATION.finditer(clause):
+            if _FIGURE_NEXT.match(clause, match.end()):
+                continue  # 含量超过10ppm: a threshold, not a second side
             found.append((clause[: match.start()], clause[match.end() :], match.group()))
         for match in _TIMES.finditer(clause):
             found.append((clause[: match.start()], match.group(1), f"{match.group(2)}倍"))

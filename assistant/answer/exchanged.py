@@ -22,7 +22,7 @@ from ..text.numerals import ranks
 from ..text.segment import is_dictionary_word, nouns_of, tagged
 from ..text.synonyms import spelled_otherwise, synonyms
 from .actors import actor_exchanged
-from .cited import Cited
+from .cited import Cited, short_for_its_title
 from .kinds import another_kind, followed
 from .restated import Aligned, aligned, clause_names, frame_of
 
@@ -145,6 +145,7 @@ def _exchanged(
             and m not in reckoned  # 1980 for the 今年 of the 1980 report
             and m not in cited.regions
             and not _in_cited_title(m, clause, cited)
+            and not short_for_its_title(m, source, cited)  # 南宁二中 for 学校 (南宁市第二中学)
             and not any(o in meant for o in synonyms(m))  # 江边 for 江畔: the same, in other words
             and not any(_glued(m, t) for t in meant)  # 宁康 for 于宁康
         )

@@ -16,7 +16,7 @@ import re
 from ..text.chars import CJK
 from ..text.segment import general_frequency, is_dictionary_word, tagged
 from ..text.synonyms import synonyms
-from .cited import Cited
+from .cited import Cited, short_for_its_title
 from .restated import Aligned, nouns_not_in
 
 
@@ -56,6 +56,8 @@ def _qualifier_exchanged(part: Aligned, cited: Cited) -> list[str]:
             continue
         if len(said) < 2 or len(meant) < 2 or said in cited.text:
             continue
+        if short_for_its_title(said, part.source, cited):
+            continue  # 南宁二中 for 学校: the title (南宁市第二中学) said short
         if (
             _qualifier(said)
             and _qualifier(meant)

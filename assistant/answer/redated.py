@@ -10,6 +10,7 @@ date says something else.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..text.chars import bigram_set
 from ..text.expressions import dates, relative_times
@@ -23,32 +24,88 @@ _OTHER = 0.2  # … more than in the clause at the sentence's date, for that one
 
 
 def redated(sentence: str, cited: Cited) -> list[str]:
-    """Issues for each dated clause of the sentence whose statement the passage dates otherwise,
-    while saying something else at the sentence's date."""
+    """Issues for each dated clause of the sentence — or dated clause with the undated ones
+    after it — whose statement the passage dates otherwise, while saying something else at the
+    sentence's date."""
     year = next(iter(cited.issued)) if len(cited.issued) == 1 else None
-    theirs, resolved = _passage_dates(cited.clauses, year)
-    issues = []
-    for clause in clauses(_same_year_said(sentence)):
-        when, said = _dates(clause, year), _undated(unframed(clause))
-        if not when or len(said) < 4:
-            continue
-        like = [(_share(said, s), d) for d, s in theirs]
-        best = max((share for share, _ in like), default=0.0)
-        if best < _SAME:
-            continue
-        restated = [d for share, d in like if share == best]
-        if not all(_apart(d, when) for d in restated):
-            continue  # undated there (the date is the context's), or dated alike
-        at_that_date = [share for share, d in like if d & when]
-        # 去年 in a 1998 report is 1997, not 1998 (which only the report's title says)
-        reckoned = all(resolved[i] for i, (share, _) in enumerate(like) if share == best)
-        if (at_that_date and max(at_that_date) < best - _OTHER) or (not at_that_date and reckoned):
-            said_when = "、".join(sorted(restated[0]))
-            issues.append(f"“{'、'.join(sorted(when))}”与原文不符（原文此事在{said_when}）")
-    return issues
+    theirs = [_spans(clauses(s), year) for s in cited.sentences]
+    each = [clause for alone, _ in theirs for clause in alone]
+    spans = [span for _, together in theirs for span in together]
+    alone, together = _spans(clauses(_same_year_said(sentence)), year, unframed)
+    moved = [_moved(clause, each, _apart) for clause in alone]
+    moved += [_moved(span, each + spans, _apart_in_calendar) for span in together]
+    return [issue for issue in moved if issue]
+
+
+Dated = tuple[set[str], str, bool]  # dates, what is said without them, whether they were reckoned
+
+
+def _moved(mine: Dated, theirs: list[Dated], apart: Callable[[set[str], set[str]], bool]) -> str:
+    when, said, _ = mine
+    if not when or len(said) < 4:
+        return ""
+    like = [(_share(said, s), d) for d, s, _ in theirs]
+    best = max((share for share, _ in like), default=0.0)
+    if best < _SAME:
+        return ""
+    restated = [d for share, d in like if share == best]
+    if not all(apart(d, when) for d in restated):
+        return ""  # undated there (the date is the context's), or dated alike
+    at_that_date = [share for share, d in like if d & when]
+    # 去年 in a 1998 report is 1997, not 1998 (which only the report's title says)
+    reckoned = all(r for (share, _), (*_, r) in zip(like, theirs, strict=True) if share == best)
+    if (at_that_date and max(at_that_date) < best - _OTHER) or (not at_that_date and reckoned):
+        return f"“{_said(when)}”与原文不符（原文此事在{_said(restated[0])}）"
+    return ""
+
+
+def _said(dates: set[str]) -> str:
+    """The dates as a reader finds them: 1976年1月 (not also the 月底 said with it), 1213年3月
+    (not also the 1213年 inside it)."""
+    shown = {d for d in dates if _numbered(d)} or dates
+    return "、".join(sorted(d for d in shown if not any(d != o and d in o for o in shown)))
 
 
 _YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d年")
+
+
+def _spans(
+    parts: list[str], year: int | None, framed: Callable[[str], str] = str
+) -> tuple[list[Dated], list[Dated]]:
+    """Each clause by its dates, what it says without them (`framed`: without the words framing
+    it) and whether its dates were reckoned from the year of issue (去年 in a 1998 report:
+    1997年) rather than written; and each dated clause together with the undated ones after it,
+    which its date governs (于一月底提议，确定了……安排)."""
+    each = [
+        (_dates(clause, year), _undated(framed(clause)), _reckoned(clause, year, _dates))
+        for clause in parts
+    ]
+    spans: list[Dated] = []
+    for clause, (_, said, _) in zip(parts, each, strict=True):
+        starts = _starting(clause, year)
+        if spans and not starts:
+            when, before, reckoned = spans[-1]
+            spans[-1] = (when, before + said, reckoned)
+        else:
+            spans.append((starts, said, _reckoned(clause, year, _starting)))
+    return each, [span for span in spans if span not in each]
+
+
+def _reckoned(clause: str, year: int | None, dated: Callable[[str, int | None], set[str]]) -> bool:
+    return bool(year and dated(clause, year)) and not any(map(_numbered, dated(clause, None)))
+
+
+# 比2002年, 与2000年相比, 较上年
+_COMPARED = re.compile(r"(?:比|较|与|同|相比于|对比)(?:(?:1[0-9]|20)\d\d年|上年|去年|前年)")
+# 五年间, 三个月来; 一年, 两年 (上一年, 明后两年: no year of the calendar)
+_DURATION = re.compile(r"\d+个?(?:年|月|天|日|周)(?:间|来|以来|内|多)|\d{1,2}年")
+
+
+def _starting(clause: str, year: int | None) -> set[str]:
+    """The dates a clause puts a statement at: not one it compares with (比2002年增长), nor a
+    span of time (五年间)."""
+    found = _dates(_COMPARED.sub("", all_in_digits(clause)), year)
+    return {d for d in found if not _DURATION.fullmatch(d)}
 
 
 def _same_year_said(sentence: str) -> str:
@@ -70,6 +127,12 @@ def _apart(theirs: set[str], mine: set[str]) -> bool:
     return not any(calendar) and bool(theirs) and bool(mine) and not theirs & mine
 
 
+def _apart_in_calendar(theirs: set[str], mine: set[str]) -> bool:
+    """Dated differently, both in calendar dates none within another (1213年 is in 1213年3月)."""
+    calendar = {d for d in theirs if _numbered(d)}, {d for d in mine if _numbered(d)}
+    return all(calendar) and not any(a in b or b in a for a in calendar[0] for b in calendar[1])
+
+
 def _numbered(date: str) -> bool:
     return any(ch.isdigit() for ch in date)
 
@@ -87,19 +150,6 @@ def _dates(clause: str, year: int | None = None) -> set[str]:
 
 
 _SHIFT = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "明年": 1}
-
-
-def _passage_dates(
-    parts: tuple[str, ...], year: int | None
-) -> tuple[list[tuple[set[str], str]], list[bool]]:
-    """Each passage clause's dates and undated words, and whether its dates were reckoned from
-    the text's year of issue (去年 in a 1998 report: 1997年) rather than written."""
-    theirs, resolved = [], []
-    for clause in parts:
-        found = _dates(clause, year)
-        theirs.append((found, _undated(clause)))
-        resolved.append(bool(year and found) and not any(map(_numbered, _dates(clause))))
-    return theirs, resolved
 
 
 def _undated(clause: str) -> str:
