@@ -306,3 +306,14 @@ def test_the_date_asked_is_said_as_the_page_records_it_when_the_page_says_more(a
     answer = assistant.ask("滨海农业网那篇文章是哪天发的？")
     assert "发布时间：2024-06-01 10:30" in answer.answer, answer.answer
     assert [s.status for s in answer.sentences] == ["supported"]
+
+
+def test_the_date_is_said_with_the_outlet_and_the_issue_when_asked(assistant):
+    """哪天发的 is answered with the outlet beside the title (《……》（海湾日报）); 哪年哪期登的
+    with the byline line saying the issue (2024年第2期)."""
+    answer = assistant.ask("海湾日报那篇文章是哪天发的？")
+    assert "《海湾市加快建设现代海洋产业体系》（海湾日报）" in answer.answer, answer.answer
+    assert [s.status for s in answer.sentences] == ["supported"]
+    answer = assistant.ask("东岸学刊那篇论文是哪年哪期登的？")
+    assert "2024年第2期" in answer.answer, answer.answer
+    assert all(s.status == "supported" for s in answer.sentences)

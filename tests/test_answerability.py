@@ -575,6 +575,30 @@ def test_each_side_of_a_comparison_is_its_own(tmp_path, library, question, first
         ], said
 
 
+def test_things_of_one_text_compared_are_each_a_side(tmp_path):
+    """老产业和新兴产业各是啥定位: each side is the sentence the thing opens (老产业 is the text's
+    传统产业), not a sentence listing both; three things a sentence says something of each of
+    (以市场为导向、企业为主体、政府为保障) are answered by it, not by their compound (市场-企业-政府)."""
+    texts = {
+        "产业发展报告.txt": (
+            "滨海市产业发展报告\n"
+            "推动产业升级，要改造提升传统产业，培育壮大新兴产业，前瞻布局未来产业。\n"
+            "传统产业是全市经济的压舱石，产值占全市六成。\n"
+            "新兴产业是全市发展的新引擎，增速连续三年超过20%。\n"
+            "全市坚持“市场-企业-政府”协同推进的思路。\n"
+            "全市要形成以市场为导向、企业为主体、政府为保障的创新体系。\n"
+        )
+    }
+    assistant = assistant_of(tmp_path, texts)
+    answer = assistant.ask("滨海那篇里老产业和新兴产业各是个啥定位？")
+    sides = dict(_sides(answer.sentences))
+    assert list(sides) == ["老产业", "新兴产业"], answer.answer
+    assert "压舱石" in sides["老产业"][0].text and "新引擎" in sides["新兴产业"][0].text
+    assert all(s.status == "supported" for s in answer.sentences)
+    answer = assistant.ask("滨海那篇里市场、企业、政府三家各是啥角色？")
+    assert answer.sentences[0].text.startswith("全市要形成以市场为导向"), answer.answer
+
+
 def test_a_word_of_the_texts_synonym_group_is_the_texts_word():
     """托底 finds 兜底, 国外 finds 海外 (data/lexicon/synonyms.txt); a one-character word is never
     looked for in a text (钱 is in 价钱), though a question's 钱 finds 资金."""

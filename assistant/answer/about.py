@@ -60,6 +60,8 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
         return None  # “那篇论文何时发表” may mean a paper the text is about
     chunk, n = named.chunk, named.n
     said, unrecorded = [], []
+    # the outlet with the title, unless asked for in its own sentence: 《……》（辽宁日报）
+    outlet = f"（{chunk.source}）" if chunk.source and "source" not in asked else ""
     for field, value, words in (
         ("date", chunk.date, "的发布日期为"),
         ("source", chunk.source, "来源于"),
@@ -67,11 +69,15 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
         if field in asked:
             # the page's own line, which may say more (发布时间：2025-08-28 09:54: the hour too)
             # or what the library's record lacks
-            line = _recorded("发布时间", chunk.doc_id, passages) if field == "date" else None
+            line = (
+                _recorded("发布时间", chunk.doc_id, passages, outlet) if field == "date" else None
+            )
             if line and (not value or value in line):
                 said.append(line)
             elif value:
-                said.append(f"《{chunk.title}》{words}{value}[{n}]。")
+                said.append(
+                    f"《{chunk.title}》{outlet if field == 'date' else ''}{words}{value}[{n}]。"
+                )
             else:
                 unrecorded.append(_NAMES[field])
     if "title" in asked:
@@ -91,22 +97,23 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
     return "".join(said) or None
 
 
-def _recorded(label: str, doc_id: str, passages: list[Passage]) -> str | None:
+def _recorded(label: str, doc_id: str, passages: list[Passage], outlet: str = "") -> str | None:
     """The line of the document's page record giving `label`, cited, if that record was
-    retrieved (retrieval gives it a share of the top-k for such questions)."""
+    retrieved (retrieval gives it a share of the top-k for such questions); its title with
+    `outlet` after it."""
     for passage in passages:
         if passage.chunk.doc_id != doc_id or passage.chunk.heading != RECORD:
             continue
         for line in passage.text.split("\n"):
             if line.startswith(f"{label}："):
-                return f"《{passage.chunk.title}》{line}[{passage.n}]。"
+                return f"《{passage.chunk.title}》{outlet}{line}[{passage.n}]。"
     return None
 
 
 _NAMES = {"date": "发布日期", "source": "来源", "byline": "作者", "issue": "刊载期次和页码"}
 _AUTHORS = re.compile(r"^作者")
 _ISSUE = re.compile(r"^(?:原文刊发|DOI)")
-_ASKS_ISSUE = re.compile(r"哪几页|页码|第几期|哪一期|DOI")
+_ASKS_ISSUE = re.compile(r"哪几页|页码|第几期|哪一期|哪期|几期|DOI")
 
 
 def _byline(question: str, doc_id: str, passages: list[Passage]) -> list[str]:

@@ -53,6 +53,12 @@ def asks_comparison(words: str) -> bool:
     return bool(_cues("comparison").search(words))
 
 
+def comparison_cue(question: str) -> int | None:
+    """Where the question's comparison cue (各, 分别, 有何不同) starts, if it has one."""
+    found = _cues("comparison").search(question)
+    return found.start() if found else None
+
+
 def answers_kind(kind: str, sentence: str, question: str, *, strict: bool = True) -> bool:
     """True when the sentence holds an expression of the asked kind that the question does not
     already contain (a date for 何时, a person or organisation for 谁, a number in the asked unit

@@ -1,6 +1,6 @@
 """A comparison answered side by side: each province the question names (河北：……[n]。辽宁：
-……[m]。), or each document that answers it, labelled by the name the question gives it
-(人民网：……论文：……; 评论：……冀：……)."""
+……[m]。), each document that answers it, labelled by the name the question gives it
+(人民网：……论文：……; 评论：……冀：……), or each thing of one text it compares (`topics.py`)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from .chosen import Chosen
 from .details import details, parallel
 from .generate import GenerationRequest
 from .question_types import asks_comparison
+from .topics import topic_answer, topic_sides
 
 TUNE = TUNING.answer
 
@@ -43,6 +44,9 @@ def comparison(request: GenerationRequest, candidates: list[Candidate]) -> list[
         passages = {names[c.passage.n]: c.passage for c in candidates}
         naming = {_naming(question, n, describe(passages[n])) for n in labels}
         return _each_side(request, candidates, sides, naming)
+    # things of one text set side by side (老城区和新区各是啥定位): each thing a side
+    if (topics := topic_sides(question)) and (answered := topic_answer(candidates, topics)):
+        return answered
     firsts: dict[str, Candidate] = {}
     for candidate in candidates:
         firsts.setdefault(candidate.passage.chunk.doc_id, candidate)

@@ -1,0 +1,98 @@
+"""The things a comparison within one text sets side by side: “老城区和新区各是个啥定位”,
+“学校、家庭、社会三方各管啥” — each side is a thing the question names before its cue (各,
+分别, 有何不同), joined by 和/与/跟/、, and a sentence is of its side when it names it, in the
+question's words or in the texts' (老城区 may be the texts' 旧城区, 新区 written out)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from itertools import pairwise
+
+from ..text.abbreviations import expand_abbreviations
+from ..text.synonyms import synonyms
+from .candidates import Candidate
+from .chosen import Chosen
+from .details import details
+from .question_types import comparison_cue
+
+_JOINED = re.compile(r"[和与跟同及、]")
+# 三家, 两者, 这几个: a count of the sides just named
+_COUNTED = re.compile(r"(?:这|那)?(?:[两二三四几][家者方个类种]|之间|彼此)$")
+# where the question says which text to look in (晚报那篇里|老城区): not a side
+_BEFORE_SIDE = re.compile(
+    r".*(?:那篇|这篇|文章|文中|一文|报道|论文)(?:里面|里头|里|中|说的|讲的|提的|对|把)?"
+)
+_SIDE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,8}")
+
+
+def topic_sides(question: str) -> list[str]:
+    """The things the question compares, as it names them; none unless two or more."""
+    cue = comparison_cue(question)
+    if cue is None:
+        return []
+    before = _BEFORE_SIDE.sub("", _COUNTED.sub("", question[:cue].rstrip("，, ")))
+    sides = [p.strip() for p in _JOINED.split(before)]
+    if len(sides) < 2:
+        return []
+    return sides if all(_SIDE.fullmatch(s) for s in sides) else []
+
+
+def topic_words(side: str) -> set[str]:
+    """The side in the question's words and in the texts' (老城区: 旧城区)."""
+    return {side, expand_abbreviations(side), *synonyms(side)}
+
+
+def on_topic(side: str) -> Callable[[Candidate], bool]:
+    """Whether a sentence names the side."""
+    words = topic_words(side)
+    return lambda candidate: any(w in candidate.text for w in words)
+
+
+def topic_answer(candidates: list[Candidate], sides: list[str]) -> list[Candidate]:
+    """Each side's sentence about it (the side opening the sentence or a clause: 旧城区是……),
+    labelled (老城区：……); else a sentence saying something of each side (以学校为主阵地、家庭为
+    第一课堂、社会为大舞台); else each side's best sentence, labelled. None unless every side has one."""
+    mine = {side: [c for c in candidates if on_topic(side)(c)] for side in sides}
+    if not all(mine.values()):
+        return []
+    opening = {
+        s: [c for c in found if _opens_with(c.text, topic_words(s))] for s, found in mine.items()
+    }
+    whole = next((c for c in candidates if _said_of_each(c.text, sides)), None)
+    if whole is not None and not all(opening.values()):
+        return [whole]
+    answer = Chosen(_PER_SIDE * len(sides))
+    for side, found in mine.items():
+        best = (opening[side] or found)[0]
+        on_side = on_topic(side)
+        for one in (best, *[d for d in details(best) if on_side(d)][: _PER_SIDE - 1]):
+            answer.take(replace(one, label=f"{side}："))
+    return answer.chosen if len({c.label for c in answer.chosen}) >= 2 else []
+
+
+_PER_SIDE = 2  # sentences a side's answer takes: its best and the one it leads to
+_OWN_WORDS = 2  # characters between two sides' names for the first to have words of its own
+
+
+def _said_of_each(text: str, sides: list[str]) -> bool:
+    """Each side named with words of its own after it (以学校为主阵地、家庭为第一课堂), not all in one
+    compound (“学校-家庭-社会”)."""
+    spots = []
+    for side in sides:
+        found = [(text.find(w), w) for w in topic_words(side) if w in text]
+        if not found:
+            return False
+        spots.append(min(found))
+    spots.sort()
+    return all(b - a - len(w) >= _OWN_WORDS for (a, w), (b, _) in pairwise(spots))
+
+
+def _opens_with(text: str, words: set[str]) -> bool:
+    """The side opens the sentence or one of its clauses: it is what the clause is about."""
+    return any(
+        re.match(rf"{re.escape(w)}(?![、和与及])", clause)  # not the first of a list (A、B并重)
+        for clause in re.split("[，；：]", text)
+        for w in words
+    )
