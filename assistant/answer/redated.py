@@ -33,14 +33,23 @@ def redated(sentence: str, cited: Cited) -> list[str]:
     spans = [span for _, together in theirs for span in together]
     alone, together = _spans(clauses(_same_year_said(sentence)), year, unframed)
     moved = [_moved(clause, each, _apart) for clause in alone]
-    moved += [_moved(span, each + spans, _apart_in_calendar) for span in together]
+    # … a span may be put at a time the passages never say (年中 for 9月份后)
+    moved += [
+        _moved(span, each + spans, _apart_in_calendar, not _said_in(span[0], cited.sentences))
+        for span in together
+    ]
     return [issue for issue in moved if issue]
 
 
 Dated = tuple[set[str], str, bool]  # dates, what is said without them, whether they were reckoned
 
 
-def _moved(mine: Dated, theirs: list[Dated], apart: Callable[[set[str], set[str]], bool]) -> str:
+def _moved(
+    mine: Dated,
+    theirs: list[Dated],
+    apart: Callable[[set[str], set[str]], bool],
+    unsaid: bool = False,
+) -> str:
     when, said, _ = mine
     if not when or len(said) < 4:
         return ""
@@ -54,9 +63,16 @@ def _moved(mine: Dated, theirs: list[Dated], apart: Callable[[set[str], set[str]
     at_that_date = [share for share, d in like if d & when]
     # 去年 in a 1998 report is 1997, not 1998 (which only the report's title says)
     reckoned = all(r for (share, _), (*_, r) in zip(like, theirs, strict=True) if share == best)
-    if (at_that_date and max(at_that_date) < best - _OTHER) or (not at_that_date and reckoned):
+    if (at_that_date and max(at_that_date) < best - _OTHER) or (
+        not at_that_date and (reckoned or unsaid)
+    ):
         return f"“{_said(when)}”与原文不符（原文此事在{_said(restated[0])}）"
     return ""
+
+
+def _said_in(dates: set[str], sentences: tuple[str, ...]) -> bool:
+    """Some of the dates is in the passages' text (not only their title: 2009年中华……)."""
+    return any(d in s for d in dates for s in sentences)
 
 
 def _said(dates: set[str]) -> str:
@@ -128,9 +144,28 @@ def _apart(theirs: set[str], mine: set[str]) -> bool:
 
 
 def _apart_in_calendar(theirs: set[str], mine: set[str]) -> bool:
-    """Dated differently, both in calendar dates none within another (1213年 is in 1213年3月)."""
+    """Dated differently, both in calendar dates none within another (1213年 is in 1213年3月),
+    or in months none of which falls in the other's part of the year (9月 is not 年中)."""
     calendar = {d for d in theirs if _numbered(d)}, {d for d in mine if _numbered(d)}
-    return all(calendar) and not any(a in b or b in a for a in calendar[0] for b in calendar[1])
+    if all(calendar):
+        return not any(a in b or b in a for a in calendar[0] for b in calendar[1])
+    months = _months(theirs), _months(mine)
+    return all(months) and not months[0] & months[1]
+
+
+# the months a part of the year spans
+_PARTS_OF_YEAR = {
+    "年初": range(1, 4), "上半年": range(1, 7), "年中": range(6, 8), "下半年": range(7, 13),
+    "年底": range(11, 13), "年末": range(11, 13), "一季度": range(1, 4), "二季度": range(4, 7),
+    "三季度": range(7, 10), "四季度": range(10, 13),
+}  # fmt: skip
+_MONTH = re.compile(r"(?<![\d年])(\d{1,2})月")
+
+
+def _months(dates: set[str]) -> set[int]:
+    """The months the dates say: 9月份 → 9, 年中 → 6 and 7 (none for a year alone)."""
+    found = {int(m) for d in dates for m in _MONTH.findall(d) if not re.search(r"\d年", d)}
+    return found | {m for d in dates for m in _PARTS_OF_YEAR.get(d, ())}
 
 
 def _numbered(date: str) -> bool:
