@@ -163,6 +163,22 @@ def test_a_term_the_texts_name_is_defined(library_assistant):
     assert not answer.refused and "博士后工作站" in answer.answer
 
 
+def test_a_definition_goes_on_with_the_sentence_explaining_it(tmp_path):
+    """“X是指……。由于……” — asked what X 指啥, the sentence after the definition explains it and
+    follows it, though it shares few of the question's words."""
+    texts = {
+        "创新报告.txt": (
+            "滨海创新报告\n"
+            "两类创新的“双轨脱节”是指科研与生产机制不衔接，互相掣肘的现象明显。"
+            "由于两部门目标不一，各方依然处于“各自为政”的状态。"
+            "全市还将推进成果转化和双轨融合，建设十个中试平台。\n"
+        )
+    }
+    answer = assistant_of(tmp_path, texts).ask("双轨脱节具体指啥情况")
+    said = [s.text for s in answer.sentences]
+    assert said[0].startswith("两类创新的“双轨脱节”是指") and "各自为政" in said[1], said
+
+
 def test_an_organisation_the_texts_name_is_answered(library_assistant):
     answer = library_assistant.ask("蓝湾研究所的所长是谁？")
     assert not answer.refused and "让-马克·杜邦" in answer.answer
@@ -841,6 +857,9 @@ def test_an_event_of_another_year_is_not_the_one_asked_about(tmp_path):
 def test_a_negated_adverb_jieba_guesses_as_a_name_is_no_name():
     """别光 (不要只) before a verb is how the question is put, not a name the texts lack."""
     assert "别光" not in names_in("要让成果别光躺在实验室里，得盯紧啥")
+    # 落实上|卡在, 地盘上|省下: a place word jieba glued to the next word ends the one before
+    assert names_in("政策落实上卡在哪一段") == []
+    assert names_in("厂子在地盘上省下哪些开销") == []
 
 
 def test_a_short_form_is_not_read_across_two_words():

@@ -28,6 +28,9 @@ from assistant.text.expressions import asked_unit, asked_units, dates, quantitie
         ("什么是中试？", "definition"),
         ("中试是什么？", "definition"),
         ("发起这个计划的目标是什么？", "which"),  # a fact, not a definition
+        ("融合不畅具体指啥情况", "definition"),  # what a term of the text means
+        ("那篇说的“双轮驱动”指的啥？", "definition"),
+        ("辽宁说的新赛道都指啥", "which"),  # 都指啥: the things it covers, not a definition
         ("为什么要推进科技金融？", "reason"),
         ("如何推动人工智能与产业深度融合？", "how"),
         ("新华网那篇提了哪些短板领域？", "list"),
@@ -111,12 +114,17 @@ def test_a_definition_question_names_its_term_as_written():
     assert definienda("definition", weights, "什么是“乡里制”？")[0] == "乡里制"
     assert definienda("definition", weights, "乡里制是什么？")[0] == "乡里制"
     assert definienda("list", weights, "乡里制有哪些？") == []
+    assert definienda("definition", weights, "乡里制具体指啥情况")[0] == "乡里制"
+    assert definienda("definition", weights, "那篇说的“乡里制”指的啥？")[0] == "乡里制"
 
 
 def test_a_definition_is_recognised_in_the_forms_an_encyclopedia_opens_with():
     assert is_definition_of("约化环", "约化环是满足某种条件的交换环。")
     assert is_definition_of("约化环", "在代数中，约化环是满足某种条件的交换环。")
     assert is_definition_of("翼梢帆", "翼梢帆（winglet），又称翼端帆，用于提高机翼效率。")
+    # of what, before the term in quotes: 两类创新的“融合不畅”是指……
+    assert is_definition_of("融合不畅", "两类创新的“融合不畅”是指机制不完善。")
+    assert not is_definition_of("融合不畅", "两类创新的融合不畅问题突出。")
     assert not is_definition_of("约化环", "约化环的例子很多，整数环就是一个。")
     assert not is_definition_of("约化环", "不过约化环也可以这样构造。")
 

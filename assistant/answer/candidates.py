@@ -171,9 +171,10 @@ def features(
 
 def is_definition_of(term: str, text: str) -> bool:
     """The sentence defines the term: “（所谓）X（……）是/指……”, also after the field it is
-    defined in (在数学中，X是……), or X opening on its other names in brackets (X（winglet）……)."""
+    defined in (在数学中，X是……; 两类创新的“X”是指……: of what, before the term in quotes), or
+    X opening on its other names in brackets (X（winglet）……)."""
     term = re.escape(term)
-    field = r"(?:在[^，,。]{1,12}[中里上][，,])?"
+    field = r"(?:在[^，,。]{1,12}[中里上][，,]|[^，,。“”\"「」]{1,20}的(?=[“\"「]))?"
     return bool(
         re.match(
             rf"^{field}(?:所谓)?[“\"「]?{term}[”\"」]?(?:[（(][^）)]{{0,60}}[）)])?[，,]?"

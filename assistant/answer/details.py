@@ -27,6 +27,15 @@ def details(candidate: Candidate) -> list[Candidate]:
     return _at(candidate, sentences, positions)
 
 
+def explained(candidate: Candidate) -> list[Candidate]:
+    """The sentence after one defining a term (“X是指……。由于……”) goes on explaining it."""
+    if not candidate.defines:
+        return []
+    sentences = sentences_of(candidate.passage)
+    positions = lead_details(sentences, candidate.position, limit=1, usable=is_answer_sentence)
+    return _at(candidate, sentences, positions)
+
+
 def parallel(candidate: Candidate) -> list[Candidate]:
     """The unnumbered items of the list the sentence, or the short lead before it, is one of
     (要坚持连锁化经营。……要坚持品牌化发展。……要坚持便利化服务。): each item's lead, in order."""

@@ -30,7 +30,7 @@ from .candidates import (
 )
 from .chosen import Chosen
 from .counted import uncounted
-from .details import antecedent, details, items, parallel
+from .details import antecedent, details, explained, items, parallel
 from .first import answering
 from .generate import REFUSAL, GenerationRequest
 from .question_types import FACTOID, asks_for_list, classify, definienda, question_parts
@@ -167,7 +167,7 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
             answer.take(lead, leading=True)
     led = len(answer.chosen)
     for first in leading:  # a short answering sentence's content is in the next one, however long
-        for detail in details(first):
+        for detail in details(first) or (explained(first) if kind == "definition" else []):
             answer.take(detail, leading=True)
             for item in items(detail):  # … and a list that one announces (今后准备采取以下措施：)
                 answer.take(item, leading=listing or announces(detail.text))

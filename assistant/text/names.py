@@ -102,6 +102,8 @@ def _tagged_names(text: str) -> list[str]:
             continue  # 哪|几环, 几块: a count asked with its measure word (几内亚 is longer)
         if len(word) == 2 and word[0] in _NEGATING and not is_dictionary_word(word):
             continue  # 别光|躺着, 没咋: a negated adverb jieba guessed a name, not a name
+        if len(word) == 2 and word[0] in _LOCALIZERS and i and not is_dictionary_word(word):
+            continue  # 落实上|卡在, 地盘上|省下: the place word ends the word before
         if following in _set("suffixes"):
             word += following  # 仁爱 + 礁: the name is 仁爱礁
         elif _phrasing(word) or (
@@ -116,6 +118,7 @@ def _tagged_names(text: str) -> list[str]:
 
 _POINTERS = frozenset("哪这那每该几某")
 _NEGATING = frozenset("别不没未勿非")
+_LOCALIZERS = frozenset("上下里中内外")
 _CLASSIFIERS = frozenset("个只件条段种类项位名家所座台部本批次轮届期场门支")
 
 
@@ -279,3 +282,16 @@ def unglued(name: str, front: str, back: str = "") -> list[str]:
     """`name` without a function or position character jieba glued to one end of it (于|宁康,
     和|耶律留哥, 易颉|中): `front` and `back` are the characters to strip from each end."""
     return [name[1:]] * (name[0] in front) + [name[:-1]] * (name[-1] in back)
+
+
+_GLUED = "和与及成为在于之的中里外内上"
+
+
+def unglued_name(name: str) -> list[str]:
+    """A guessed name without the function or position character jieba glued to one end of it
+    (和|耶律留哥, 易颉|中, 鲍尔默|外); a word its dictionary holds, without a conjunction (和|耶律)."""
+    if len(name) < 3:
+        return []
+    if is_dictionary_word(name):
+        return unglued(name, JOINING)
+    return unglued(name, _GLUED, _GLUED)
