@@ -7,13 +7,13 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.cited import Cited
-from assistant.answer.claims import _unglued
 from assistant.answer.exchanged import _new_words
 from assistant.answer.judge import SentenceJudge, parse_verdict
 from assistant.answer.verify import verify_sentence
 from assistant.llm.faults import Budget
 from assistant.schema import Chunk, Passage
 from assistant.text.listing import counted_list
+from assistant.text.names import unglued_name
 from assistant.text.numerals import as_percent, figures, ranks, written_figures
 from fake_openai import FakeOpenAIServer
 
@@ -2111,7 +2111,7 @@ def test_a_count_label_of_items_opening_alike_is_the_items():
 def test_a_conjunction_glued_to_a_guessed_word_names_nothing():
     """和|七姐 (jieba's guess): the passage's 七姐, joined by 和, not a name put in."""
     assert "和七姐" not in _new_words("时节和七姐", Cited.of([passage("七姐节的祭品")]))
-    assert _unglued("和耶律") == ["耶律"], "… even a word jieba's dictionary holds"
+    assert unglued_name("和耶律") == ["耶律"], "… even a word jieba's dictionary holds"
 
 
 def test_what_is_expected_said_done_and_an_event_moved_to_another_place_are_caught():
@@ -2273,3 +2273,22 @@ def test_a_middling_level_is_a_rank_and_a_threshold_no_second_side():
     flags("使经济达到世界中等水平[1]。", "使我国国民经济走在世界的前列。", "中等水平")
     text = "所有葡萄酒若含有超过10ppm的亚硫酸盐，都必须特殊标明。"
     assert not check("亚硫酸盐含量超过10ppm的葡萄酒必须特别标明[1]。", passage(text)).issues
+
+
+def test_a_name_shortened_the_usual_way_is_the_passages_name():
+    """农业社 for 农业生产合作社, 中联部 for 中共中央对外联络部: the characters in order, the first
+    and last the name's own; a name the passage does not hold so (农村信用社) is still flagged."""
+    text = "已经有四分之一的农业生产合作社的收入超过了当地富裕中农的水平。"
+    passes("已有四分之一的农业社收入超过当地富裕中农[1]。", text)
+    flags("已有四分之一的农村信用社收入超过当地富裕中农[1]。", text, "信用社")
+    office = "2003年3月，任中共中央对外联络部部长，主持外事工作。"
+    passes("2003年3月，他任中联部部长，主持外事工作[1]。", office)
+    flags("2003年3月，他任中宣部部长，主持外事工作[1]。", office, "中宣部")
+
+
+def test_words_that_say_the_same_are_no_change():
+    """初次 is 首次 (a first, not a rank the passage lacks); 不少 is 许多, its 少 no 少; 游人 are
+    游客."""
+    passes("毕业生首次就业率为77.8％[1]。", "高校毕业生初次就业率77.8％。")
+    passes("该计划激励了许多机构开放教材[1]。", "这个计划激励了不少机构开放教材。")
+    passes("溶洞自1994年起向游客开放[1]。", "溶洞于1993年被发现，1994年对游人开放。")

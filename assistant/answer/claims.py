@@ -23,11 +23,11 @@ from functools import cache
 from ..corpus.metadata import NATIONAL
 from ..schema import Passage
 from ..text import lexicon
-from ..text.abbreviations import expand_abbreviations
+from ..text.abbreviations import expand_abbreviations, shortened_from
 from ..text.chars import CJK, normalise_for_match
 from ..text.cities import find_cities
 from ..text.listing import counted_list
-from ..text.names import JOINING, abbreviated_in, is_code, names_in, quoted, unglued
+from ..text.names import abbreviated_in, is_code, names_in, quoted, unglued_name
 from ..text.numerals import ranks
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import is_dictionary_word, tagged
@@ -219,31 +219,19 @@ def _meeting_names(sentence: str) -> list[str]:
     return names
 
 
-_GLUED = "和与及成为在于之的中里外内上"
-
-
-def _unglued(name: str) -> list[str]:
-    """A guessed name without the function or position character jieba glued to one end of it
-    (和|耶律留哥, 易颉|中, 鲍尔默|外); a word its dictionary holds, without a conjunction (和|耶律)."""
-    if len(name) < 3:
-        return []
-    if is_dictionary_word(name):
-        return unglued(name, JOINING)
-    return unglued(name, _GLUED, _GLUED)
-
-
 def _named(sentence: str, cited: Cited) -> list[str]:
     issues = []
     for name in _entities(sentence, cited.text):
         spellings = [name, *spelled_otherwise(name)]  # 普通高校 for the passage's 普通高等学校
         # a name cut out of a short form (新农|合): the short form's full name (新型农村合作医疗)
         spellings += [o for w in whole_words(name, sentence) for o in (w, *synonyms(w))]
-        spellings += _unglued(name)
+        spellings += unglued_name(name)
         if (
             not any(normalise_for_match(s) in cited.flat for s in spellings)
             and not cited.says_with_de(name)  # 新进展 for 新的进展
             and not holds(cited.text, name)
             and not abbreviated_in(name, cited.text)  # PS3 for PlayStation 3
+            and not shortened_from(name, cited.text)  # 农业社 for 农业生产合作社
             and not counted_list(name, cited.text)  # “三农” for 农业、农村、农民
         ):
             issues.append(f"引用段落未提及“{name}”")

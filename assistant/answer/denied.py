@@ -243,13 +243,19 @@ def _opposed(clause: str, mine: _Predicates, passage: list[tuple[str, _Predicate
             about = [c for c, p in passage if (mine.topic - {said, meant}) & p.topic]
             if said_alike(said, clause, "。".join(about)):
                 continue  # the clause's figure is stated the clause's way in other words
-            stated = [c for c in about if meant in c]
-            if stated and not any(said in c for c in about):
+            stated = [c for c in about if meant in _plainly(c, meant)]  # 不少's 少 is no 少
+            if stated and not any(said in _plainly(c, said) for c in about):
                 return [f"“{said}”与原文的“{meant}”相反（原文：“{stated[0].strip()[:30]}”）"]
             stated = [c for c in about if graded_says(meant, c)]
             if graded and stated and not any(graded_says(said, c) for c in about):
                 return [f"“{said}”与原文的“{meant}”相反（原文：“{stated[0].strip()[:30]}”）"]
     return []
+
+
+def _plainly(clause: str, word: str) -> str:
+    """The clause as read for a one-character word (少): without the words it only looks like
+    part of (不少); as written for a longer one (不容忽视)."""
+    return unnegated(clause) if len(word) == 1 else clause
 
 
 def _against_figure(clause: str, cited: Cited, lead: str = "") -> list[str]:

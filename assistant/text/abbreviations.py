@@ -113,3 +113,29 @@ def _expand_provinces(text: str) -> str:
 def _is_name_part(word: str) -> bool:
     """A word jieba files as (part of) a transliterated person's name (泰罗, 维勒)."""
     return len(word) > 1 and tagged(word)[0][1] in ("nrt", "nrfg")
+
+
+_SHORT_FORM_MIN = 3  # characters of a short form read as one of a longer name (北大 is too short)
+_SHORT_FORM_SPAN = 3  # times its length, at most, the name it shortens may run
+_NAME_STRETCH = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def shortened_from(short: str, text: str) -> bool:
+    """The short form is a name of the text shortened the usual way — its characters in order,
+    the first and the last the name's own (农业社 of 农业生产合作社, 国家队 of 国家举重队, 新农合
+    of 新型农村合作医疗's 新型农村合)."""
+    if len(short) < _SHORT_FORM_MIN or not _NAME_STRETCH.fullmatch(short):
+        return False
+    longest = _SHORT_FORM_SPAN * len(short)
+    for stretch in _NAME_STRETCH.findall(text):
+        for start in (i for i, ch in enumerate(stretch) if ch == short[0]):
+            window = stretch[start : start + longest]
+            ends = [i for i, ch in enumerate(window) if ch == short[-1] and i >= len(short)]
+            if any(_in_order(short[1:-1], window[1:end]) for end in ends):
+                return True
+    return False
+
+
+def _in_order(inner: str, text: str) -> bool:
+    at = iter(text)
+    return all(ch in at for ch in inner)
