@@ -613,6 +613,9 @@ def test_things_of_one_text_compared_are_each_a_side(tmp_path):
     assert all(s.status == "supported" for s in answer.sentences)
     answer = assistant.ask("滨海那篇里市场、企业、政府三家各是啥角色？")
     assert answer.sentences[0].text.startswith("全市要形成以市场为导向"), answer.answer
+    # the sides in a clause before the cue, each after a preposition of respect (从A看)
+    answer = assistant.ask("滨海那篇讲传统产业和新兴产业，定位上咋区分？")
+    assert list(dict(_sides(answer.sentences))) == ["传统产业", "新兴产业"], answer.answer
 
 
 def test_a_word_of_the_texts_synonym_group_is_the_texts_word():

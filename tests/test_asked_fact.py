@@ -54,17 +54,25 @@ def test_a_span_of_time_does_not_say_which_year(assistant):
 
 def test_a_thing_only_striven_for_has_no_date_it_was_done(tmp_path):
     """哪年批下来的 about a 示范区 the text says the city 争创 (strives for): the 今年 of the
-    report that says so is not the year it was approved; what the city strives for is answered."""
+    report that says so is not the year it was approved; what the city strives for is answered;
+    whether it was approved (批下来了没) and how many of what is planned (要布局建设一批) are built
+    are not."""
     texts = {
         "示范区建设.txt": (
             "示范区建设情况\n"
             "今年市政府工作报告提出，要加快发展先进制造业，争创国家级先进制造业示范区。\n"
         )
     }
+    texts["平台布局.txt"] = "平台布局\n下一步，要布局建设一批市级中试验证平台。\n"
     assistant = assistant_of(tmp_path, texts)
     answer = assistant.ask("国家级先进制造业示范区是哪年批下来的？")
     assert answer.refused and "时间" in answer.answer, answer.answer
     assert not assistant.ask("市政府工作报告提出要争创啥示范区？").refused
+    # … nor whether it is done, nor how many are built of what is only planned
+    answer = assistant.ask("国家级先进制造业示范区现在批下来了没？")
+    assert answer.refused and "没有说已经做到" in answer.answer, answer.answer
+    answer = assistant.ask("市级中试验证平台现在已经建成多少个了？")
+    assert answer.refused and "数据" in answer.answer, answer.answer
 
 
 def test_the_size_of_a_fund_or_a_budget_is_money():

@@ -31,6 +31,8 @@ from assistant.text.expressions import asked_unit, asked_units, dates, quantitie
         ("融合不畅具体指啥情况", "definition"),  # what a term of the text means
         ("那篇说的“双轮驱动”指的啥？", "definition"),
         ("辽宁说的新赛道都指啥", "which"),  # 都指啥: the things it covers, not a definition
+        ("示范区现在批下来了没？", "yes_no"),  # done or not
+        ("老城区和新区，定位上咋区分？", "comparison"),
         ("为什么要推进科技金融？", "reason"),
         ("如何推动人工智能与产业深度融合？", "how"),
         ("新华网那篇提了哪些短板领域？", "list"),

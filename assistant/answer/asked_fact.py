@@ -66,7 +66,15 @@ def _calendar(sentence: str) -> bool:
 def has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candidate]) -> bool:
     """A “多少” question needs relevant sentences with a figure, for each year it asks about; a
     “何时” question one with a date (in the sentence, or the document's own date or title) —
-    for 哪年/哪天 a year or month said from the text (明年), not a span of time (目前, 此前)."""
+    for 哪年/哪天 a year or month said from the text (明年), not a span of time (目前, 此前). None
+    answers whether, when or how many of a thing done (批下来了没, 建成多少个) if the sentences
+    about it only strive for it or plan it (争创, 要规划建设若干)."""
+    most = max((c.own for c in candidates), default=0.0)
+    about_it = [c for c in candidates if c.own == most >= TUNE.min_figure_coverage]
+    if about_it and all(_only_striven_for(c.text, request.searched) for c in about_it):
+        return False  # 批下来了没, 建成多少个: of what the texts only strive for or plan
+    if kind == "yes_no":
+        return True
     years = set(_YEAR.findall(request.searched))
     dated = kind == "when" and bool(_dated().search(request.searched))
     daily = dated and bool(_daily().search(request.searched))

@@ -41,7 +41,11 @@ from .wording import question_pairs
 TUNE = TUNING.answer
 _LISTING = ("list", "how")  # questions a numbered list answers whole
 _NAMING = frozenset({"when", "who", "where"})  # answered by a name or date: only close sentences
-_MISSING_FACT = {"quantity": "资料中没有与之对应的具体数据", "when": "资料中没有与之对应的具体时间"}
+_MISSING_FACT = {
+    "quantity": "资料中没有与之对应的具体数据",
+    "when": "资料中没有与之对应的具体时间",
+    "yes_no": "资料只说正在争取或计划，没有说已经做到",
+}
 
 
 __all__ = ["ExtractiveGenerator", "is_answer_sentence", "select_sentences", "term_coverage"]

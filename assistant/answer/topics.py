@@ -17,12 +17,12 @@ from .chosen import Chosen
 from .details import details
 from .question_types import comparison_cue
 
-_JOINED = re.compile(r"[和与跟同及、]")
+_JOINED = re.compile(r"[和与跟、]")
 # 三家, 两者, 这几个: a count of the sides just named
 _COUNTED = re.compile(r"(?:这|那)?(?:[两二三四几][家者方个类种]|之间|彼此)$")
 # where the question says which text to look in (晚报那篇里|老城区): not a side
 _BEFORE_SIDE = re.compile(
-    r".*(?:那篇|这篇|文章|文中|一文|报道|论文)(?:里面|里头|里|中|说的|讲的|提的|对|把)?"
+    r".*(?:那篇|这篇|文章|文中|一文|报道|论文)(?:里面|里头|里|中|说的|讲的|提的|对|把|讲|说|提|谈)?"
 )
 _SIDE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,8}")
 
@@ -32,7 +32,9 @@ def topic_sides(question: str) -> list[str]:
     cue = comparison_cue(question)
     if cue is None:
         return []
-    before = _BEFORE_SIDE.sub("", _COUNTED.sub("", question[:cue].rstrip("，, ")))
+    # the clause before the cue that joins the sides (传统产业和新兴产业，定位上咋区分)
+    clauses = [c for c in re.split("[，,；;]", question[:cue]) if _JOINED.search(c)]
+    before = _BEFORE_SIDE.sub("", _COUNTED.sub("", clauses[-1].strip())) if clauses else ""
     sides = [p.strip() for p in _JOINED.split(before)]
     if len(sides) < 2:
         return []
@@ -92,7 +94,8 @@ def _said_of_each(text: str, sides: list[str]) -> bool:
 def _opens_with(text: str, words: set[str]) -> bool:
     """The side opens the sentence or one of its clauses: it is what the clause is about."""
     return any(
-        re.match(rf"{re.escape(w)}(?![、和与及])", clause)  # not the first of a list (A、B并重)
+        # not the first of a list (A、B并重); after a preposition of respect (从A看, 在A上)
+        re.match(rf"(?:从|在|就|对于?|关于)?{re.escape(w)}(?![、和与及])", clause)
         for clause in re.split("[，；：]", text)
         for w in words
     )
