@@ -211,12 +211,15 @@ _NOT_IN_A_NAME = re.compile("[的就向在对把于将从为与和及]")  # 国�
 def _meeting_names(sentence: str) -> list[str]:
     """The names of meetings the sentence says something was said at (中部地区崛起座谈会): what
     precedes the kind of meeting, from after the last word no name holds (……向大会 is none)."""
-    names = []
+    names = [m.group(1) for m in _CONGRESS.finditer(sentence)]  # 党的十二大
     for match in _meeting().finditer(sentence):
         qualifier = _NOT_IN_A_NAME.split(match.group(1))[-1]
         if len(qualifier) >= 2:
             names.append(qualifier + match.group(2))
     return names
+
+
+_CONGRESS = re.compile(r"(?:党的|中共)([一二三四五六七八九十]{1,3}大)(?![会学型量])")
 
 
 def _named(sentence: str, cited: Cited) -> list[str]:
