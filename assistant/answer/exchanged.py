@@ -22,7 +22,7 @@ from ..text.numerals import ranks
 from ..text.segment import is_dictionary_word, nouns_of, tagged
 from ..text.synonyms import spelled_otherwise, synonyms
 from .actors import actor_exchanged
-from .cited import Cited, short_for_its_title
+from .cited import TITLE, Cited, short_for_its_title
 from .kinds import another_kind, followed
 from .restated import Aligned, aligned, clause_names, frame_of
 
@@ -195,13 +195,10 @@ def _glued(term: str, other: str) -> bool:
     return term in unglued(other, _FUNCTION_CHARACTERS)
 
 
-_TITLE = re.compile(r"《([^》]{1,40})》")
-
-
 def _in_cited_title(term: str, clause: str, cited: Cited) -> bool:
     """The term is a part of a title in 《》 the passages hold whole (《阿閦佛国经》's 佛国) — not
     the whole title, which may be another work's."""
-    return any(term in t != term and f"《{t}》" in cited.text for t in _TITLE.findall(clause))
+    return any(term in t != term and f"《{t}》" in cited.text for t in TITLE.findall(clause))
 
 
 def _same_kind(

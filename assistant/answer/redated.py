@@ -4,7 +4,8 @@
 every date and every word is in the passage, and the clause restates one of its clauses all but
 the dates, so the alignment sees only a changed date the passage also says. What gives it away:
 the passage clause saying the same thing is dated otherwise, and the clause at the sentence's
-date says something else.
+date says something else. A date also governs the undated clauses after it (于一月底提议，确定了
+X的安排): such a span is compared with the passage's spans, in calendar dates or months.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ def _moved(
     apart: Callable[[set[str], set[str]], bool],
     unsaid: bool = False,
 ) -> str:
+    """The issue when what `mine` says is restated from a passage clause or span dated `apart`
+    from it, while the one at its date says something else (or none is at its date, and that
+    date was reckoned, or is `unsaid` in the passages); "" otherwise."""
     when, said, _ = mine
     if not when or len(said) < 4:
         return ""

@@ -11,7 +11,9 @@ from dataclasses import replace
 from itertools import pairwise
 
 from ..text.abbreviations import expand_abbreviations
+from ..text.chars import CJK
 from ..text.synonyms import synonyms
+from ..tuning import TUNING
 from .candidates import Candidate
 from .chosen import Chosen
 from .details import details
@@ -24,7 +26,7 @@ _COUNTED = re.compile(r"(?:这|那)?(?:[两二三四几][家者方个类种]|之
 _BEFORE_SIDE = re.compile(
     r".*(?:那篇|这篇|文章|文中|一文|报道|论文)(?:里面|里头|里|中|说的|讲的|提的|对|把|讲|说|提|谈)?"
 )
-_SIDE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,8}")
+_SIDE = re.compile(rf"[{CJK}A-Za-z0-9]{{2,8}}")
 
 
 def topic_sides(question: str) -> list[str]:
@@ -65,16 +67,16 @@ def topic_answer(candidates: list[Candidate], sides: list[str]) -> list[Candidat
     whole = next((c for c in candidates if _said_of_each(c.text, sides)), None)
     if whole is not None and not all(opening.values()):
         return [whole]
-    answer = Chosen(_PER_SIDE * len(sides))
+    per_side = TUNING.answer.comparison_sentences  # its best and the one it leads to
+    answer = Chosen(per_side * len(sides))
     for side, found in mine.items():
         best = (opening[side] or found)[0]
         on_side = on_topic(side)
-        for one in (best, *[d for d in details(best) if on_side(d)][: _PER_SIDE - 1]):
+        for one in (best, *[d for d in details(best) if on_side(d)][: per_side - 1]):
             answer.take(replace(one, label=f"{side}："))
     return answer.chosen if len({c.label for c in answer.chosen}) >= 2 else []
 
 
-_PER_SIDE = 2  # sentences a side's answer takes: its best and the one it leads to
 _OWN_WORDS = 2  # characters between two sides' names for the first to have words of its own
 
 

@@ -131,11 +131,12 @@ def shortened_from(short: str, text: str) -> bool:
         for start in (i for i, ch in enumerate(stretch) if ch == short[0]):
             window = stretch[start : start + longest]
             ends = [i for i, ch in enumerate(window) if ch == short[-1] and i >= len(short)]
-            if any(_in_order(short[1:-1], window[1:end]) for end in ends):
+            if any(in_order(short[1:-1], window[1:end]) for end in ends):
                 return True
     return False
 
 
-def _in_order(inner: str, text: str) -> bool:
+def in_order(inner: str, text: str) -> bool:
+    """Every character of `inner` is in `text`, in the same order (not necessarily together)."""
     at = iter(text)
     return all(ch in at for ch in inner)
