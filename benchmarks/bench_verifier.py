@@ -67,6 +67,8 @@ SETS = {
         "evals/dev/verifier_dev29.jsonl",
         "evals/dev/verifier_dev30.jsonl",
         "evals/dev/verifier_dev31.jsonl",
+        "evals/dev/verifier_dev32.jsonl",
+        "evals/dev/verifier_dev33.jsonl",
     ],
 }
 OUT = REPO / "benchmarks" / "results-verifier.json"
