@@ -317,3 +317,11 @@ def test_the_date_is_said_with_the_outlet_and_the_issue_when_asked(assistant):
     answer = assistant.ask("东岸学刊那篇论文是哪年哪期登的？")
     assert "2024年第2期" in answer.answer, answer.answer
     assert all(s.status == "supported" for s in answer.sentences)
+
+
+def test_the_site_that_carried_a_repost_is_the_pages_host(assistant):
+    """在哪个网站看到的转载 asks for the site carrying the page (its 主办单位), besides the
+    outlet the text came from."""
+    answer = assistant.ask("滨海农业网那篇文章，我是在哪个网站看到的转载？")
+    assert "滨海县农业农村局" in answer.answer, answer.answer
+    assert all(s.status == "supported" for s in answer.sentences)

@@ -48,8 +48,9 @@ def dated_by(sentence: str, question: str) -> bool | None:
 
 
 def _only_striven_for(sentence: str, question: str) -> bool:
-    """The question asks when a thing was done (哪年批下来的) and the sentence only says it is
-    striven for (争创……示范区): its dates are not the thing's."""
+    """The question asks about a thing done (哪年批下来的, 批下来了没, 建成多少个) and the sentence
+    only says it is striven for or planned (争创……示范区, 要规划建设若干……): it says nothing of
+    the thing done — its dates and figures are not the thing's."""
     done, striven = (lexicon.words("question_types", s) for s in ("done_asks", "striven_for"))
     return (
         any(w in question for w in done)

@@ -170,7 +170,9 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
         for lead in (c for c in alike if c.position > first.position):
             answer.take(lead, leading=True)
     led = len(answer.chosen)
-    for first in leading:  # a short answering sentence's content is in the next one, however long
+    # a short answering sentence's content is in the next one, however long; so is the
+    # explanation of a definition asked for (X是指……。由于……)
+    for first in leading:
         for detail in details(first) or (explained(first) if kind == "definition" else []):
             answer.take(detail, leading=True)
             for item in items(detail):  # … and a list that one announces (今后准备采取以下措施：)
