@@ -11,7 +11,7 @@ from ..schema import Passage
 from ..search.mentions import kinds_of_text
 from ..search.periods import years_said
 from ..search.versions import issued_on
-from ..text.abbreviations import expand_abbreviations, in_order
+from ..text.abbreviations import expand_abbreviations, shortened_from
 from ..text.chars import bigram_set, normalise_for_match
 from ..text.numerals import all_in_digits
 from ..text.sentences import split_sentences
@@ -150,20 +150,17 @@ def sharing(grams: set[str], pieces: Sequence[str], share: float) -> str | None:
     return best
 
 
-TITLE = re.compile(r"《([^》]{1,40})》")  # a title in 《》
-
-
 def short_for_its_title(term: str, source: str, cited: Cited) -> bool:
-    """The term opens with a short form of a cited document's title (南宁二中 of 南宁市第二中学:
-    its characters in order, the first the same) and the rest is the passage's (南宁二中|创建):
-    the sentence names what the passage, under that title, calls 学校 or 它."""
-    for title in TITLE.findall(cited.text):
-        for end in range(len(term), _SHORT_TITLE - 1, -1):
-            short, rest = term[:end], term[end:]
-            shortened = short[:1] == title[:1] and in_order(short[1:], title[1:])
-            if short != title and shortened and (not rest or rest in source):
-                return True
-    return False
+    """The term opens with a cited document's title said short (南宁二中 of 南宁市第二中学,
+    `shortened_from`) and the rest is the passage's (南宁二中|创建): the sentence names what the
+    passage, under that title, calls 学校 or 它 — not any name of its text: a short form of
+    another of its names may stand in for a name swapped."""
+    titles = TITLE.findall(cited.text)
+    return any(
+        shortened_from(term[:end], title) and term[end:] in source
+        for title in titles
+        for end in range(len(term), 0, -1)
+    )
 
 
-_SHORT_TITLE = 3  # characters of a title's short form, at least
+TITLE = re.compile(r"《([^》]{1,40})》")  # a title in 《》

@@ -8,6 +8,7 @@ from functools import cache, partial
 from importlib import resources
 
 from . import lexicon
+from .chars import CJK
 from .regions import provinces
 from .segment import is_dictionary_word, jieba_tokenizer, tagged
 
@@ -117,7 +118,7 @@ def _is_name_part(word: str) -> bool:
 
 _SHORT_FORM_MIN = 3  # characters of a short form read as one of a longer name (北大 is too short)
 _SHORT_FORM_SPAN = 3  # times its length, at most, the name it shortens may run
-_NAME_STRETCH = re.compile(r"[\u4e00-\u9fff]+")
+_NAME_STRETCH = re.compile(f"[{CJK}]+")
 
 
 def shortened_from(short: str, text: str) -> bool:
@@ -131,12 +132,12 @@ def shortened_from(short: str, text: str) -> bool:
         for start in (i for i, ch in enumerate(stretch) if ch == short[0]):
             window = stretch[start : start + longest]
             ends = [i for i, ch in enumerate(window) if ch == short[-1] and i >= len(short)]
-            if any(in_order(short[1:-1], window[1:end]) for end in ends):
+            if any(_in_order(short[1:-1], window[1:end]) for end in ends):
                 return True
     return False
 
 
-def in_order(inner: str, text: str) -> bool:
+def _in_order(inner: str, text: str) -> bool:
     """Every character of `inner` is in `text`, in the same order (not necessarily together)."""
     at = iter(text)
     return all(ch in at for ch in inner)
