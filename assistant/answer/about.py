@@ -60,7 +60,7 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
         return None  # “那篇论文何时发表” may mean a paper the text is about
     chunk, n = named.chunk, named.n
     said, unrecorded = [], []
-    # the outlet with the title, unless asked for in its own sentence: 《……》（辽宁日报）
+    # the outlet with the title (《……》（辽宁日报）), unless asked for: then its own sentence says it
     outlet = f"（{chunk.source}）" if chunk.source and "source" not in asked else ""
     for field, value, words in (
         ("date", chunk.date, "的发布日期为"),
@@ -75,9 +75,7 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
             if line and (not value or value in line):
                 said.append(line)
             elif value:
-                said.append(
-                    f"《{chunk.title}》{outlet if field == 'date' else ''}{words}{value}[{n}]。"
-                )
+                said.append(f"《{chunk.title}》{outlet}{words}{value}[{n}]。")
             else:
                 unrecorded.append(_NAMES[field])
     if "title" in asked:
