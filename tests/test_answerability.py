@@ -14,6 +14,7 @@ import pytest
 from conftest import assistant_of
 
 from assistant.answer.candidates import term_coverage
+from assistant.answer.topics import topic_sides
 from assistant.search import evidence, named
 from assistant.search.editions import missing_edition
 from assistant.search.evidence import assess
@@ -616,6 +617,9 @@ def test_things_of_one_text_compared_are_each_a_side(tmp_path):
     # the sides in a clause before the cue, each after a preposition of respect (从A看)
     answer = assistant.ask("滨海那篇讲传统产业和新兴产业，定位上咋区分？")
     assert list(dict(_sides(answer.sentences))) == ["传统产业", "新兴产业"], answer.answer
+    # a joining word inside an official name written out joins no sides
+    assert topic_sides("工业和信息化部和科技部各是啥职责") == ["工业和信息化部", "科技部"]
+    assert topic_sides("工信部与科技部分别负责什么") == ["工信部", "科技部"]
 
 
 def test_a_word_of_the_texts_synonym_group_is_the_texts_word():

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
-from ..text.abbreviations import expand_abbreviations
+from ..text.abbreviations import expand_abbreviations, written_out_forms
 from ..text.chars import CJK
 from ..text.synonyms import synonyms
 from ..tuning import TUNING
@@ -37,10 +37,24 @@ def topic_sides(question: str) -> list[str]:
     # the clause before the cue that joins the sides (传统产业和新兴产业，定位上咋区分)
     clauses = [c for c in re.split("[，,；;]", question[:cue]) if _JOINED.search(c)]
     before = _BEFORE_SIDE.sub("", _COUNTED.sub("", clauses[-1].strip())) if clauses else ""
-    sides = [p.strip() for p in _JOINED.split(before)]
+    sides = [p.strip() for p in _joined_parts(before)]
     if len(sides) < 2:
         return []
     return sides if all(_SIDE.fullmatch(s) for s in sides) else []
+
+
+def _joined_parts(clause: str) -> list[str]:
+    """The clause cut at each 和/与/跟/、 joining two sides, not at one inside an official name
+    written out (工业和信息化部和科技部: two sides)."""
+    inside = {
+        i
+        for name in written_out_forms()
+        if _JOINED.search(name)
+        for found in re.finditer(re.escape(name), clause)
+        for i in range(found.start(), found.end())
+    }
+    cuts = [m.start() for m in _JOINED.finditer(clause) if m.start() not in inside]
+    return [clause[a + 1 if a >= 0 else 0 : b] for a, b in pairwise([-1, *cuts, len(clause)])]
 
 
 def topic_words(side: str) -> set[str]:

@@ -33,6 +33,11 @@ def _abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
     )
 
 
+def written_out_forms() -> frozenset[str]:
+    """The official names short forms stand for (工业和信息化部, 人力资源和社会保障)."""
+    return frozenset(full for _, full in _abbreviations())
+
+
 def _latin_edge(short: str, *, after: bool = False) -> str:
     """A lookaround keeping a short form of Latin letters from matching within a longer word."""
     if not re.fullmatch(r"[A-Za-z&]+", short):
