@@ -2316,3 +2316,17 @@ def test_lacking_what_the_passage_lacks_and_a_congress_for_a_plenum_are_caught()
         "十二大",
     )
     passes("参与度仍然有限，不过对接渠道已经打通[1]。", "参与度仍然有限，不过对接渠道已经打通。")
+
+
+def test_a_latin_name_a_figure_bound_and_a_frame_are_read_as_written():
+    """A capitalised Latin word the passage lacks is a name put in (Harbor for Lantern); a
+    negator bounding a figure (不到3%) in a clause the sentence states another figure of
+    negates nothing it says; who says it (报告回顾) is no part of what the passage must hold."""
+    text = "这个项目由Lantern Trust、Orchard Fund和北川大学共同资助。"
+    passes("该项目由北川大学与Orchard Fund、Lantern Trust共同资助[1]。", text)
+    flags("该项目由北川大学与Orchard Fund、Harbor Trust共同资助[1]。", text, "Harbor")
+    text = "2031年在用水增长不到2％的情况下，粮食产量比上年增长了6.5％。"
+    passes("2031年粮食产量比上年增长了6.5%，而同期用水增长还不到2%[1]。", text)
+    flags("2031年粮食产量比上年没有增长，而同期用水增长不到2%[1]。", text, "")
+    text = "积极推进城镇化，五年转移农村人口1234万人，城镇化率由41.2%提高到48.7%。"
+    passes("报告回顾，过去五年我国城镇化率从41.2%提高到了48.7%[1]。", text)

@@ -27,7 +27,7 @@ from ..text.abbreviations import expand_abbreviations, shortened_from
 from ..text.chars import CJK, normalise_for_match
 from ..text.cities import find_cities
 from ..text.listing import counted_list
-from ..text.names import abbreviated_in, is_code, names_in, quoted, unglued_name
+from ..text.names import LATIN_NAME, abbreviated_in, is_code, names_in, quoted, unglued_name
 from ..text.numerals import ranks
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
 from ..text.segment import is_dictionary_word, tagged
@@ -121,7 +121,7 @@ def _entities(sentence: str, text: str) -> list[str]:
     roles = lexicon.alternation("expressions", "role_words")
     own = lexicon.words("expressions", "own_writer")
     found += [role for role in re.findall(rf"(?:{roles})", sentence) if role not in own]
-    found += _meeting_names(sentence) + _law_names(sentence)
+    found += _meeting_names(sentence) + _law_names(sentence) + LATIN_NAME.findall(sentence)
     at = 0
     words = tagged(sentence)
     for i, (word, flag) in enumerate(words):

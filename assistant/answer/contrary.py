@@ -28,6 +28,7 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
         said = said_as_opposite(_litotes(part.clause, part.source), part.source)
         mine, theirs = negations(said), negations(part.source)
         mine = {n for n in mine if n in theirs or not _written_alike(n, part.clause, part.source)}
+        theirs = {n for n in theirs if n in mine or _negating_said(n, part.source, said)}
         # one side's negator missing from the other with none in its place (没有……一律取消 →
         # 有……也一律取消: 取消 on both sides does not make up for 没有; 决不 has 不 in it)
         if bool(_unmatched(mine, theirs)) != bool(_unmatched(theirs, mine)):
@@ -160,6 +161,20 @@ def _litotes(clause: str, source: str) -> str:
     return _NOT_GRADED.sub(
         lambda m: _GRADED[m.group(1)] if _GRADED[m.group(1)] in source else m.group(), clause
     )
+
+
+def _negating_said(negator: str, source: str, clause: str) -> bool:
+    """The passage's negator says something of the clause — not when it only bounds a figure the
+    clause does not state (不到3%: the alignment ran across a clause stating another figure)."""
+    bounds = (_BOUND.match(source, m.end()) for m in re.finditer(re.escape(negator), source))
+    stated = set(_DIGITS.findall(clause)) | set(_NUMERALS.findall(clause))
+    return not all(b and b.group(1) not in stated for b in bounds)
+
+
+# 不到3%, 不足一成, 不超过5万: a negator bounding a figure
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_NUMERALS = re.compile("[一二两三四五六七八九十百千万半]+")
+_BOUND = re.compile(rf"(?:到|足|满|超过|及)({_DIGITS.pattern}|{_NUMERALS.pattern})")
 
 
 def _unmatched(these: set[str], those: set[str]) -> set[str]:

@@ -20,6 +20,7 @@ from ..tuning import TUNING
 from .cited import citable
 from .claims import check_claims
 from .polar import directions, negations
+from .restated import frame_of
 
 TUNE = TUNING.verify
 WEAK_REASON = "所引段落只部分支持该句，请核对原文"
@@ -78,8 +79,10 @@ def _bigrams(text: str) -> frozenset[str]:
 def support(sentence: str, passages: Sequence[str]) -> float:
     """How much of the sentence the passages contain: the share of its character bigrams found
     in them, or the share of its content words, whichever is higher (说到底 → 归根结底 costs
-    three bigrams but one word; a word of its synonym group counts: 江边 for 江畔)."""
+    three bigrams but one word; a word of its synonym group counts: 江边 for 江畔). Who says it
+    (报告指出，) is no part of what the passages must hold."""
     body = strip_citations(sentence)
+    body = body[len(frame_of(body)) :]
     grams = char_ngrams(body, 2)
     if not grams:
         return 0.0

@@ -17,7 +17,7 @@ from ..text.abbreviations import expand_abbreviations
 from ..text.cities import find_cities
 from ..text.expressions import defined_term
 from ..text.listing import counted_list
-from ..text.names import is_idiom, names_in, quoted
+from ..text.names import LATIN_NAME, is_idiom, names_in, quoted
 from ..text.openings import (
     broken_subject,
     holds_subject,
@@ -137,11 +137,10 @@ def _said_in_parts(word: str, text: str) -> bool:
 
 _TERM = re.compile(r"[^\s《》“”什么哪谁何]{2,6}")  # a term, not a phrase or a question
 _POINTING = "[该此这那本其]"  # 该书是什么: the term points back, the passages may name it otherwise
-_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?![A-Za-z])")  # Ember, Python: a name
 
 
 def _missing_name(question: str, places: set[str], texts: list[str]) -> str | None:
-    for name in [*names_in(question), *_LATIN_NAME.findall(question)]:
+    for name in [*names_in(question), *LATIN_NAME.findall(question)]:
         if name in places or any(name in p for p in places):
             continue  # places are checked above, by their aliases and the passages' regions
         if is_idiom(name) and name not in quoted(question):
