@@ -267,6 +267,10 @@ def test_a_word_for_the_texts_own_words_weighs_nothing(library_assistant):
     """那四个字眼是啥: 字眼, like 说法 and 提法, asks for the text's words, never blocks them."""
     weights = term_weights(library_assistant.index, "湖南那篇说产业转型那四个字眼是啥")
     assert "字眼" not in weights and "湖南" in weights
+    # 比如 only brings in an example; 领头 is 牵头, 研究所 a 科研院所, 载体 a 平台
+    weights = term_weights(library_assistant.index, "湖南比如引进顶尖人才团队给多少钱")
+    assert "比如" not in weights and "顶尖" in weights
+    assert {"牵头", "科研院所", "平台"} <= {*synonyms("领头"), *synonyms("研究所"), *synonyms("载体")}
 
 
 def test_a_name_in_the_word_list_is_still_a_name_but_a_common_word_tagged_as_one_is_not():

@@ -88,7 +88,7 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
         byline = _byline(question, chunk.doc_id, passages)
         said += byline  # none retrieved, though bylines are searched for: the text has none
         unrecorded += (
-            [] if byline else [_NAMES["issue" if _ASKS_ISSUE.search(question) else "byline"]]
+            [] if byline else [_NAMES["issue" if _asks_issue(question) else "byline"]]
         )
     if not said and unrecorded:
         return f"{REFUSAL[:-1]}：资料库没有记录《{chunk.title}》的{'和'.join(unrecorded)}。"
@@ -111,14 +111,18 @@ def _recorded(label: str, doc_id: str, passages: list[Passage], outlet: str = ""
 _NAMES = {"date": "发布日期", "source": "来源", "byline": "作者", "issue": "刊载期次和页码"}
 _AUTHORS = re.compile(r"^作者")
 _ISSUE = re.compile(r"^(?:原文刊发|DOI)")
-_ASKS_ISSUE = re.compile(r"哪几页|页码|第几期|哪一期|哪期|几期|DOI")
+
+
+def _asks_issue(question: str) -> bool:
+    """The question asks where in a journal the text stands (第几页, 哪一期, DOI)."""
+    return bool(re.search(lexicon.alternation("question_types", "issue_asked"), question))
 
 
 def _byline(question: str, doc_id: str, passages: list[Passage]) -> list[str]:
     """The byline lines of the document, if retrieved: who wrote it (the entries under a 作者简介
     heading — lines, not sentences — or a line opening with 作者), or where it first appeared
     (原文刊发……, DOI) when the question asks for pages or the issue."""
-    wanted = _ISSUE if _ASKS_ISSUE.search(question) else _AUTHORS
+    wanted = _ISSUE if _asks_issue(question) else _AUTHORS
     lines = []
     for passage in (p for p in passages if p.chunk.doc_id == doc_id):
         under = bool(_AUTHORS.match(passage.chunk.heading or "")) and wanted is _AUTHORS
