@@ -36,6 +36,7 @@ from assistant.text.openings import (
     opening_run,
     subject_words,
 )
+from assistant.text.segment import tagged
 from assistant.text.sentences import split_sentences
 from assistant.text.synonyms import (
     asked,
@@ -263,6 +264,13 @@ def test_a_measure_word_cut_away_from_its_pointer_weighs_nothing(library_assista
     assert cut_from_pointer("段时间", "缩短这段时间") and not cut_from_pointer("段落", "段落")
 
 
+def test_a_pointer_glued_to_a_province_abbreviation_is_taken_off(library_assistant):
+    """冀那|篇: the tagger glues 那 of 那篇 to the abbreviation before it; no name ends in it."""
+    assert [w for w, _ in tagged("鄂那篇说在武汉建啥")][:3] == ["鄂", "那", "篇"]
+    assert "鄂那" not in term_weights(library_assistant.index, "鄂那篇说在武汉建啥")
+    assert tagged("刹那间")[0][0] == "刹那间"  # a word of the dictionary stays whole
+
+
 def test_a_word_for_the_texts_own_words_weighs_nothing(library_assistant):
     """那四个字眼是啥: 字眼, like 说法 and 提法, asks for the text's words, never blocks them."""
     weights = term_weights(library_assistant.index, "湖南那篇说产业转型那四个字眼是啥")
@@ -270,7 +278,11 @@ def test_a_word_for_the_texts_own_words_weighs_nothing(library_assistant):
     # 比如 only brings in an example; 领头 is 牵头, 研究所 a 科研院所, 载体 a 平台
     weights = term_weights(library_assistant.index, "湖南比如引进顶尖人才团队给多少钱")
     assert "比如" not in weights and "顶尖" in weights
-    assert {"牵头", "科研院所", "平台"} <= {*synonyms("领头"), *synonyms("研究所"), *synonyms("载体")}
+    assert {"牵头", "科研院所", "平台"} <= {
+        *synonyms("领头"),
+        *synonyms("研究所"),
+        *synonyms("载体"),
+    }
 
 
 def test_a_name_in_the_word_list_is_still_a_name_but_a_common_word_tagged_as_one_is_not():

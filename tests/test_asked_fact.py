@@ -77,10 +77,16 @@ def test_a_thing_only_striven_for_has_no_date_it_was_done(tmp_path):
 
 def test_the_size_of_a_fund_or_a_budget_is_money():
     """基金规模多大, 批了多少预算 ask for money: 三地 (the three places) is no answer."""
-    for question in ("成果转化专项基金规模是多大？", "今年给专项行动批了多少预算？"):
+    for question in (
+        "成果转化专项基金规模是多大？",
+        "今年给专项行动批了多少预算？",
+        "那个基金搞多大盘子？",
+    ):
         assert "元" in asked_units(question), question
         assert not answers_kind("quantity", "推动三地金融数据共享。", question, strict=False)
         assert answers_kind("quantity", "基金规模为50亿元。", question, strict=False)
+        assert not answers_kind("quantity", "推动5G等6条产业链发展。", question, strict=False)
+        assert answers_kind("quantity", "预算一律削减10%。", question, strict=False)  # a rate
 
 
 def test_a_year_said_from_the_text_answers_which_year(assistant):
@@ -98,6 +104,10 @@ def test_a_percentage_answers_a_share():
     assert answers_kind("quantity", "软件业务收入占全省的比重达到35%。", question, strict=False)
     assert answers_kind("quantity", "软件业务收入约占全省三成。", question, strict=False)
     assert not answers_kind("quantity", "软件业连续12年保持增长。", question, strict=False)
+    # 比例 asks for a share too, which a ratio gives
+    question = "学校男女生比例是多少？"
+    assert answers_kind("quantity", "学校男女生比例约为1：3。", question, strict=False)
+    assert not answers_kind("quantity", "学校连续12年扩大招生。", question, strict=False)
 
 
 def test_an_approximate_number_in_the_question_is_not_the_unit_asked_for():
@@ -264,3 +274,27 @@ def test_a_magnitude_asked_alone_is_answered_only_by_a_figure_of_that_size():
     assert answers_kind("quantity", "产业规模达到1.2万亿元。", question, strict=False)
     assert not answers_kind("quantity", "规模连续14年位居前列。", question, strict=False)
     assert not answers_kind("quantity", "培育6G、低空经济等新赛道。", question, strict=False)
+
+
+def test_a_pointer_after_an_item_or_another_measure_word_still_names_the_set(assistant):
+    """除了智能装备和材料那条: 那条 points at the item; 那5项千亿级园区 counts what the text
+    counts as 5个: the rest and the members are refused all the same."""
+    assert named_items("除了智能装备和材料那条，剩下两条是啥？") == ["智能装备", "材料"]
+    answer = assistant.ask("4条重点产业链除了智能装备和材料那条，剩下两条是啥？")
+    assert answer.refused and "只列出了" in answer.answer, answer.answer
+    answer = assistant.ask("那5项千亿级产业园区具体是啥？")
+    assert answer.refused and "只提到“5个千亿级产业园区”" in answer.answer, answer.answer
+
+
+def test_a_figure_of_another_part_of_the_year_does_not_answer(tmp_path):
+    """全年签了多少 is not answered by the first half-year's figure; 上半年 is."""
+    texts = {
+        "技术市场通报.txt": (
+            "技术市场通报\n今年上半年，全省共登记技术合同1.2万件，成交额超过300亿元。\n"
+        )
+    }
+    made = assistant_of(tmp_path, texts)
+    answer = made.ask("全年下来全省技术合同成交额一共多少？")
+    assert answer.refused, answer.answer
+    answer = made.ask("上半年全省技术合同成交额多少？")
+    assert not answer.refused and "300亿元" in answer.answer, answer.answer

@@ -32,6 +32,9 @@ from assistant.text.expressions import asked_unit, asked_units, dates, quantitie
         ("那篇说的“双轮驱动”指的啥？", "definition"),
         ("辽宁说的新赛道都指啥", "which"),  # 都指啥: the things it covers, not a definition
         ("示范区现在批下来了没？", "yes_no"),  # done or not
+        ("示范区后来批下来没有？", "yes_no"),
+        ("本省落地的比例到底多少？有具体数吗？", "quantity"),  # 有…吗 only presses it
+        ("是否设立了专项基金？规模多大？", "yes_no"),
         ("老城区和新区，定位上咋区分？", "comparison"),
         ("为什么要推进科技金融？", "reason"),
         ("如何推动人工智能与产业深度融合？", "how"),

@@ -87,9 +87,7 @@ def document_answer(question: str, passages: list[Passage]) -> str | None:
     if "byline" in asked:
         byline = _byline(question, chunk.doc_id, passages)
         said += byline  # none retrieved, though bylines are searched for: the text has none
-        unrecorded += (
-            [] if byline else [_NAMES["issue" if _asks_issue(question) else "byline"]]
-        )
+        unrecorded += [] if byline else [_NAMES["issue" if _asks_issue(question) else "byline"]]
     if not said and unrecorded:
         return f"{REFUSAL[:-1]}：资料库没有记录《{chunk.title}》的{'和'.join(unrecorded)}。"
     return "".join(said) or None

@@ -59,6 +59,17 @@ def _only_striven_for(sentence: str, question: str) -> bool:
     )
 
 
+# the part of a year a figure is of (全年 against 上半年: the half-year's is not the year's)
+_PERIOD = re.compile(r"全年|[上下]半年|前三季度|第?[一二三四1-4]季度")
+
+
+def _of_another_period(sentence: str, question: str) -> bool:
+    """The question asks for the figure of a part of the year (全年, 一季度) and the sentence
+    gives it only for another (上半年)."""
+    asked, said = ({p.lstrip("第") for p in _PERIOD.findall(t)} for t in (question, sentence))
+    return bool(asked and said and not asked & said)
+
+
 def _calendar(sentence: str) -> bool:
     """The sentence says a year, month or season from the text's date (明年, 上月, 今年一季度)."""
     return any(set(t) & set("年月季") for t in relative_times(sentence))
@@ -96,6 +107,8 @@ def has_the_fact(kind: str, request: GenerationRequest, candidates: list[Candida
         if daily and not _DAY.search(text):
             continue  # 几月几号: the day, not only the year or month
         if kind == "when" and _only_striven_for(candidate.text, request.searched):
+            continue
+        if kind == "quantity" and _of_another_period(candidate.text, request.searched):
             continue
         if answers_kind(kind, text, request.searched, strict=dated) or (
             dated and _calendar(candidate.text)

@@ -38,8 +38,8 @@ _CLAUSE_END = "，,。；;：:！？!?"
 def uncounted(question: str, candidates: list[Candidate]) -> str:
     """Why the passages cannot say which members a counted set has, or "" if they can (or the
     question asks no such thing)."""
-    for number, unit, thing in _asked_sets(question):
-        mentions = [(c, m) for c in candidates for m in _mentions(c.text, number, unit, thing)]
+    for number, _, thing in _asked_sets(question):
+        mentions = [(c, m) for c in candidates for m in _mentions(c.text, number, thing)]
         if any(_lists_apart(c.passage.text, number, thing) for c in candidates):
             continue  # 防范化解重大风险、精准脱贫、污染防治的攻坚战: listed where not counted
         if mentions and not any(_listed(c, m) for c, m in mentions):
@@ -69,11 +69,12 @@ def _value(numeral: str) -> int | None:
     return int(numeral) if numeral.isdigit() else chinese_value(numeral)
 
 
-def _mentions(text: str, number: int, unit: str, thing: str) -> list[re.Match[str]]:
-    """Where the text counts the set, as the text writes it (4个, 四个): the number, its measure
+def _mentions(text: str, number: int, thing: str) -> list[re.Match[str]]:
+    """Where the text counts the set, as the text writes it (4个, 四项): the number, a measure
     word and as much of the thing's name as the question gives."""
     found = []
-    pattern = rf"(\d+|[一二两三四五六七八九十百]+){re.escape(unit)}[“‘]?{re.escape(thing[:2])}"
+    # in any measure word (三个改革 for the text's 三项改革)
+    pattern = rf"(\d+|[一二两三四五六七八九十百]+)[{_UNITS}][“‘]?{re.escape(thing[:2])}"
     for match in re.finditer(pattern, text):
         if _value(match.group(1)) != number:
             continue

@@ -36,11 +36,21 @@ def _cues(kind: str) -> re.Pattern[str]:
 
 
 def classify(question: str) -> str:
-    """One of `QUESTION_TYPES`, or `which` (a fact of no particular kind)."""
-    for kind in QUESTION_TYPES:
-        if _cues(kind).search(question):
-            return kind
-    return "which"
+    """One of `QUESTION_TYPES`, or `which` (a fact of no particular kind). A yes-no question
+    after a question of another kind only presses it (比例到底多少？有具体数吗？: how much)."""
+    kind = _first_kind(question)
+    first = re.split(r"[？?]", question, maxsplit=1)[0]
+    if (
+        kind == "yes_no"
+        and first.strip() != question.strip("？? ")
+        and not _cues(kind).search(first)
+    ):
+        return next((k for k in (_first_kind(first),) if k != "which"), kind)
+    return kind
+
+
+def _first_kind(question: str) -> str:
+    return next((kind for kind in QUESTION_TYPES if _cues(kind).search(question)), "which")
 
 
 def asks_for_list(question: str) -> bool:
@@ -71,6 +81,7 @@ def answers_kind(kind: str, sentence: str, question: str, *, strict: bool = True
 
 
 _COUNTED = re.compile(r"几[个种类项条点方]")
+_RATIO = re.compile(r"\d+(?:\.\d+)?\s*[:：比]\s*\d+(?:\.\d+)?")
 _MAGNITUDES = ("万", "亿", "万亿", "千", "百")  # asked alone (多少亿), they count money or people
 
 
@@ -90,8 +101,12 @@ def _expressions(kind: str, text: str, question: str, strict: bool) -> set[str] 
         listed = (
             set() if strict or not _COUNTED.search(question) else expressions.enumerations(text)
         )
-        if "%" in units:  # a share: only a percentage, 成 or fraction answers it
-            return expressions.quantities_in(text, units)
+        if "%" in units:  # a share: only a percentage, 成, fraction or ratio (1：7) answers it
+            return expressions.quantities_in(text, units) | set(_RATIO.findall(text))
+        if "元" in units:  # money: a sum in a currency or a rate (削减10%), not 5G or 6条
+            return expressions.quantities_in(text, units) | set(
+                filter(expressions.is_rate, figures)
+            )
         if units and units[0] in _MAGNITUDES:  # 多少亿: 5000亿元, 1.2万亿元 — not 14年, 6G
             return {q for q in expressions.quantities(text) if units[0] in q}
         return (expressions.quantities_in(text, units) if units else figures) or in_digits or listed

@@ -26,6 +26,7 @@ def named_items(question: str) -> list[str]:
         return []
     items = [i.strip() for i in _SEPARATOR.split(match.group("items"))]
     items = [re.sub(r"^(?:那|这)?[些个几]?", "", i) for i in items]
+    items = [re.sub(r"(?:那|这)[个条项种类家块些]?$", "", i) for i in items]  # 医药那条
     return [i for i in items if len(i) >= 2]
 
 

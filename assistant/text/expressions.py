@@ -112,10 +112,15 @@ def asked_units(question: str) -> tuple[str, ...]:
 _RATE = re.compile(r"(?:[%％]|成|个百分点|倍)$")
 
 
+def is_rate(figure: str) -> bool:
+    """9%, 两成, 3倍: a figure of how much anything changed, in no unit of its own."""
+    return bool(_RATE.search(figure))
+
+
 def measured_otherwise(figure: str, units: tuple[str, ...]) -> bool:
     """The figure is in a unit of another dimension than `units` (63千米 for an area, 1995年 for
     a height): it measures something else. A rate (9%, 两成, 3倍) measures a change of anything."""
-    if any(figure.endswith(u) for u in units) or _RATE.search(figure):
+    if any(figure.endswith(u) for u in units) or is_rate(figure):
         return False  # a rate answers how much anything grew (经费增长多少 → 9%)
     return any(figure.endswith(u) for u in _dimension_units())
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import tempfile
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -161,7 +162,24 @@ def _tagger():
 def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """Words with their part of speech (jieba's ICTCLAS-style tags: n, v, nr, ns, nt, nz …).
     Remembered: checking an answer tags the same passage clauses for every sentence."""
-    return tuple((pair.word, pair.flag) for pair in _tagger().cut(text) if pair.word.strip())
+    pairs = [(pair.word, pair.flag) for pair in _tagger().cut(text) if pair.word.strip()]
+    return tuple(_pointer_apart(pairs))
+
+
+def _pointer_apart(pairs: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """The words with a pointer's 那/这 the tagger glued to the word before it taken off again
+    (冀那|篇 → 冀|那|篇, as it cuts 辽|那|篇): no name ends in the pointer of 那篇."""
+    for at, (word, flag) in enumerate(pairs):
+        after = pairs[at + 1][0] if at + 1 < len(pairs) else ""
+        pointed = after[:1] in _POINTED
+        if pointed and len(word) >= 2 and word[-1] in "那这" and not is_dictionary_word(word):
+            yield (word[:-1], "j" if len(word) == 2 else flag)
+            yield (word[-1], "r")
+        else:
+            yield (word, flag)
+
+
+_POINTED = frozenset("篇份边")  # 那篇, 这份, 那边: what a pointer points at
 
 
 def nouns_of(text: str, kinds: str = "n") -> set[str]:
