@@ -69,6 +69,7 @@ SETS = {
         "evals/dev/verifier_dev31.jsonl",
         "evals/dev/verifier_dev32.jsonl",
         "evals/dev/verifier_dev33.jsonl",
+        "evals/dev/verifier_dev34.jsonl",
     ],
 }
 OUT = REPO / "benchmarks" / "results-verifier.json"

@@ -40,13 +40,10 @@ def classify(question: str) -> str:
     after a question of another kind only presses it (比例到底多少？有具体数吗？: how much)."""
     kind = _first_kind(question)
     first = re.split(r"[？?]", question, maxsplit=1)[0]
-    if (
-        kind == "yes_no"
-        and first.strip() != question.strip("？? ")
-        and not _cues(kind).search(first)
-    ):
-        return next((k for k in (_first_kind(first),) if k != "which"), kind)
-    return kind
+    if kind != "yes_no" or first.strip() == question.strip("？? ") or _cues(kind).search(first):
+        return kind
+    pressed = _first_kind(first)
+    return kind if pressed == "which" else pressed
 
 
 def _first_kind(question: str) -> str:

@@ -274,8 +274,7 @@ def is_topic_word(word: str) -> bool:
     return bool(flags & noun_tags())
 
 
-# a word of a name in Latin letters (Ember, Ford): capitalised, as names are
-LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?![A-Za-z])")
+LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?![A-Za-z])")  # Ember, Ford: a name's word
 
 # conjunctions jieba glues onto the word after them (和|七姐, 跟|求是): no part of a name
 JOINING = "和与及跟"
