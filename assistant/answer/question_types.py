@@ -79,6 +79,7 @@ def answers_kind(kind: str, sentence: str, question: str, *, strict: bool = True
 
 _COUNTED = re.compile(r"几[个种类项条点方]")
 _RATIO = re.compile(r"\d+(?:\.\d+)?\s*[:：比]\s*\d+(?:\.\d+)?")
+_SUM = re.compile(r"[\d.]+[万亿千百]+|[一二两三四五六七八九十百千]+[万亿]+")  # 2.5万亿, 三千亿
 _MAGNITUDES = ("万", "亿", "万亿", "千", "百")  # asked alone (多少亿), they count money or people
 
 
@@ -100,10 +101,9 @@ def _expressions(kind: str, text: str, question: str, strict: bool) -> set[str] 
         )
         if "%" in units:  # a share: only a percentage, 成, fraction or ratio (1：7) answers it
             return expressions.quantities_in(text, units) | set(_RATIO.findall(text))
-        if "元" in units:  # money: a sum in a currency or a rate (削减10%), not 5G or 6条
-            return expressions.quantities_in(text, units) | set(
-                filter(expressions.is_rate, figures)
-            )
+        if "元" in units:  # money: a sum (in a currency, or of 万/亿) or a rate, not 5G or 6条
+            sums = {f for f in figures if expressions.is_rate(f) or _SUM.fullmatch(f)}
+            return expressions.quantities_in(text, units) | sums
         if units and units[0] in _MAGNITUDES:  # 多少亿: 5000亿元, 1.2万亿元 — not 14年, 6G
             return {q for q in expressions.quantities(text) if units[0] in q}
         return (expressions.quantities_in(text, units) if units else figures) or in_digits or listed
