@@ -89,6 +89,8 @@ def test_the_size_of_a_fund_or_a_budget_is_money():
         assert answers_kind("quantity", "预算一律削减10%。", question, strict=False)  # a rate
         assert answers_kind("quantity", "全年安排3000亿。", question, strict=False)  # a sum
         assert not answers_kind("quantity", "打造4个万亿级产业基地。", question, strict=False)
+        assert not answers_kind("quantity", "发挥“百万学子”行动作用。", question, strict=False)
+        assert answers_kind("quantity", "全年投入数千亿。", question, strict=False)
 
 
 def test_a_year_said_from_the_text_answers_which_year(assistant):

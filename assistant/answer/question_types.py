@@ -79,7 +79,6 @@ def answers_kind(kind: str, sentence: str, question: str, *, strict: bool = True
 
 _COUNTED = re.compile(r"几[个种类项条点方]")
 _RATIO = re.compile(r"\d+(?:\.\d+)?\s*[:：比]\s*\d+(?:\.\d+)?")
-_SUM = re.compile(r"[\d.]+[万亿千百]+|[一二两三四五六七八九十百千]+[万亿]+")  # 2.5万亿, 三千亿
 _MAGNITUDES = ("万", "亿", "万亿", "千", "百")  # asked alone (多少亿), they count money or people
 
 
@@ -102,7 +101,7 @@ def _expressions(kind: str, text: str, question: str, strict: bool) -> set[str] 
         if "%" in units:  # a share: only a percentage, 成, fraction or ratio (1：7) answers it
             return expressions.quantities_in(text, units) | set(_RATIO.findall(text))
         if "元" in units:  # money: a sum (in a currency, or of 万/亿) or a rate, not 5G or 6条
-            sums = {f for f in figures if expressions.is_rate(f) or _SUM.fullmatch(f)}
+            sums = {f for f in figures if expressions.is_rate(f) or _a_sum(f, text)}
             return expressions.quantities_in(text, units) | sums
         if units and units[0] in _MAGNITUDES:  # 多少亿: 5000亿元, 1.2万亿元 — not 14年, 6G
             return {q for q in expressions.quantities(text) if units[0] in q}
@@ -118,6 +117,19 @@ def _expressions(kind: str, text: str, question: str, strict: bool) -> set[str] 
     if kind == "definition":
         return None
     return None
+
+
+_COUNTED_IN = re.compile("[个条项家所名人次座台件批类种位]")
+
+
+def _a_sum(figure: str, text: str) -> bool:
+    """3000亿, 三千亿, 1000多亿, 数千亿: a number of 万/亿 — not a magnitude naming a kind
+    (百万学子, 万亿级产业)."""
+    if not figure.endswith(_MAGNITUDES) or _COUNTED_IN.search(figure):
+        return False  # 4个万(亿级产业): a count, not a sum
+    return bool(figure.strip("万亿千百")) or bool(
+        re.search(rf"(?:[\d.]|数|上|近|超|逾)(?:多|余)?{re.escape(figure)}", text)
+    )
 
 
 def definition_pattern() -> str:
