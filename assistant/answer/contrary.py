@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..text.chars import bigram_set
+from ..text.numerals import NUMERAL_CHARACTERS
 from .cited import Cited, clauses
 from .polar import (
     comparative,
@@ -173,7 +174,7 @@ def _negating_said(negator: str, source: str, clause: str) -> bool:
 
 # 不到3%, 不足一成, 不超过5万: a negator bounding a figure
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-_NUMERALS = re.compile("[一二两三四五六七八九十百千万半]+")
+_NUMERALS = re.compile(f"[{NUMERAL_CHARACTERS}半]+")
 _BOUND = re.compile(rf"(?:到|足|满|超过|及)({_DIGITS.pattern}|{_NUMERALS.pattern})")
 
 
