@@ -2330,3 +2330,19 @@ def test_a_latin_name_a_figure_bound_and_a_frame_are_read_as_written():
     flags("2031年粮食产量比上年没有增长，而同期用水增长不到2%[1]。", text, "")
     text = "积极推进城镇化，五年转移农村人口1234万人，城镇化率由41.2%提高到48.7%。"
     passes("报告回顾，过去五年我国城镇化率从41.2%提高到了48.7%[1]。", text)
+
+
+def test_a_noun_that_only_holds_what_is_said_before_it_is_no_other_thing():
+    """的条件下 said as 的情况下, 等领域 as 等方面: the clause in other words — but another noun
+    in place of the passage's (项目 → 企业) is still another thing."""
+    text = (
+        "在原料储备充足、运价持续走低的条件下，扩大铁路货运既可以消化富余运力，又可以降低物流成本。"
+    )
+    passes("在原料储备充足、运价持续走低的情况下扩大铁路货运，既能消化富余运力[1]。", text)
+    text = "全县统筹安排专项资金，在特色种植、乡村旅游和电子商务等领域形成了一批带动能力强的项目。"
+    caught(
+        "全县在特色种植、乡村旅游和电子商务等领域形成了一批带动能力强的企业[1]。",
+        "全县在特色种植、乡村旅游和电子商务等方面形成了一批带动能力强的项目[1]。",
+        text,
+        "企业",
+    )

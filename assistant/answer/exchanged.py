@@ -23,7 +23,7 @@ from ..text.segment import is_dictionary_word, nouns_of, tagged
 from ..text.synonyms import spelled_otherwise, synonyms
 from .actors import actor_exchanged
 from .cited import TITLE, Cited, short_for_its_title
-from .kinds import another_kind, followed
+from .kinds import another_kind, followed, shells_exchanged
 from .restated import Aligned, aligned, clause_names, frame_of
 
 
@@ -39,7 +39,9 @@ def swapped(sentence: str, cited: Cited) -> list[str]:
         kept = tuple(
             c
             for c in whole.changes
-            if c[1] not in spelled_otherwise(c[0]) and c[0] not in _POINTING
+            if c[1] not in spelled_otherwise(c[0])
+            and c[0] not in _POINTING
+            and not shells_exchanged(*c)  # 的情况下 for 的条件下
         )
         part = replace(whole, changes=_unframed(kept, frame_of(whole.clause)))
         for mine, theirs in part.changes:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 
+from ..text import lexicon
 from ..text.chars import CJK
 from ..text.segment import general_frequency, is_dictionary_word, tagged
 from ..text.synonyms import synonyms
@@ -199,6 +200,14 @@ def _another_of_its_kind(part: Aligned) -> list[str]:
         if head or kind:
             issues.append(f"“{mine}”与原文的“{theirs}”不符")
     return issues
+
+
+def shells_exchanged(said: str, meant: str) -> bool:
+    """The sentence puts a noun that holds what is said before it (的情况, 等方面) for another such
+    noun (的情况 → 的形势, 等领域 → 等方面), or a bare one for the passage's noun (节能减排方面 for
+    节能减排和环境保护): the clause restated in other words, no other thing named."""
+    shells = set(lexicon.words("expressions", "shell_nouns"))
+    return _noun_tail(said) in shells and (said in shells or _noun_tail(meant) in shells)
 
 
 def _noun_tail(text: str) -> str:
