@@ -2346,3 +2346,14 @@ def test_a_noun_that_only_holds_what_is_said_before_it_is_no_other_thing():
         text,
         "企业",
     )
+
+
+def test_the_one_that_ends_a_word_is_no_numeral_and_a_rating_is_no_other_thing():
+    """唯一一位 is one of a kind, not a figure 一一 (and 统一三项 still counts three); 关键力量 for
+    核心力量 rates the same thing — another qualifier naming another group is still caught."""
+    assert written_figures("统一三项标准，唯一一位，一一列举") == {"3": "三项"}
+    passes("他是该县唯一一位获得金奖的农艺师[1]。", "他也是该县唯一的一位获得金奖的农艺师。")
+    text = "基础研究是推动技术进步的核心力量，人才培养是行业发展的内生动力。"
+    passes("基础研究是推动技术进步的关键力量，人才培养是行业发展的内在动力[1]。", text)
+    text = "鼓励民间资本参与城市更新。"
+    flags("鼓励地方国有资本参与城市更新[1]。", text, "国有资本")

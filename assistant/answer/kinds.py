@@ -55,7 +55,7 @@ def _qualifier_exchanged(part: Aligned, cited: Cited) -> list[str]:
             or 2 * common > min(len(set(mine)), len(set(theirs)))
         ):
             continue
-        if len(said) < 2 or len(meant) < 2 or said in cited.text:
+        if len(said) < 2 or len(meant) < 2 or said in cited.text or _rated(said, meant):
             continue
         if short_for_its_title(said, part.source, cited):
             continue  # 南宁二中 for 学校: the title (南宁市第二中学) said short
@@ -67,6 +67,12 @@ def _qualifier_exchanged(part: Aligned, cited: Cited) -> list[str]:
             # … a verb as a noun sharing a character is a verb reworded (运用|数字 → 利用|数字)
             issues.append(f"“{said}{after}”与原文的“{meant}{after}”不符")
     return issues
+
+
+def _rated(mine: str, theirs: str) -> bool:
+    """Two qualifiers that rate how much a thing matters (核心 → 关键): no other thing."""
+    rating = set(lexicon.words("expressions", "rating_qualifiers"))
+    return mine in rating and theirs in rating
 
 
 def _verbal(text: str) -> bool:
@@ -176,6 +182,8 @@ def _another_from_outside(part: Aligned, cited: Cited) -> list[str]:
         return []
     if not (_nouns_only(mine) and _nouns_only(theirs)) or theirs in part.clause:
         return []
+    if _rated(mine, theirs):
+        return []  # 关键|力量 for 核心|力量: rated in other words
     if any(other in theirs for other in synonyms(mine)):
         return []  # 全球 for 世界|核武器总量: the same, in other words
     return [f"“{mine}”与原文的“{theirs}”不符"]

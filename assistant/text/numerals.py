@@ -27,7 +27,13 @@ _ARABIC = re.compile(
 # 2021－2025年: ranges and dates keep each of their numbers
 _FRACTION = re.compile(rf"([{_CN}\d]+)分之([{_CN}\d]+)")
 _ORDINAL = re.compile(rf"第([{_CN}\d]+)")
-_RUN = re.compile(rf"(?<![\d{_CN}])[{_CN}]{{2,}}(?![{_CN}])")  # 十四五, 二十, 三十五
+# the 一 that ends a word (唯一, 统一, 同一, 逐一) is no numeral: 唯一一位 is one of a kind, and
+# what follows it starts one (统一三项); 一一 is one by one
+_ONE_ENDS = "[唯统同单划专逐]"
+_AFTER_ONE = rf"(?!(?<={_ONE_ENDS})一)|(?<={_ONE_ENDS}一)"
+_RUN = re.compile(
+    rf"(?:(?<![\d{_CN}]){_AFTER_ONE})(?!一一(?![{_CN}]))[{_CN}]{{2,}}(?![{_CN}])"
+)  # 十四五, 二十, 三十五
 _HALF = re.compile(r"一半|半数")  # 二分之一
 # 连续第五年 counts years, as 连续五年 does: a figure, not a rank
 _CONSECUTIVE = re.compile(rf"连续第(?=[{_CN}\d])")
@@ -69,7 +75,9 @@ def _counted() -> re.Pattern[str]:
     # 千米, 千克: a unit of its own, no figure (三千米 is one); 四周, 四处: all around, unless a
     # time or a count follows (四周后, 四周内)
     around = r"四[周处](?!后|内|时间|左右|以上|以来|之内|之后)"
-    return re.compile(rf"(?<![\d.{_CN}])(?!千[克米瓦帕卡伏赫焦]|{around})([{_CN}]+)(?={after})")
+    return re.compile(
+        rf"(?:(?<![\d.{_CN}]){_AFTER_ONE})(?!千[克米瓦帕卡伏赫焦]|{around})([{_CN}]+)(?={after})"
+    )
 
 
 @cache
