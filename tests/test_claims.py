@@ -2357,3 +2357,15 @@ def test_the_one_that_ends_a_word_is_no_numeral_and_a_rating_is_no_other_thing()
     passes("基础研究是推动技术进步的关键力量，人才培养是行业发展的内在动力[1]。", text)
     text = "鼓励民间资本参与城市更新。"
     flags("鼓励地方国有资本参与城市更新[1]。", text, "国有资本")
+
+
+def test_a_persons_name_the_tagger_cut_in_two_is_still_a_name():
+    """王|玥: a surname and the one character jieba has no word for — another person in the
+    place of the passage's is caught."""
+    text = "决赛中东岭队夺得冠军，西川队获得亚军，孟庆华获得第三名。"
+    caught(
+        "决赛中东岭队夺冠，西川队获得亚军，王玥获得第三名[1]。",
+        "决赛中东岭队夺冠，西川队获得亚军，孟庆华获得第三名[1]。",
+        text,
+        "王玥",
+    )

@@ -245,4 +245,21 @@ def clause_names(clause: str, *, guessed: bool = False) -> set[str]:
         and not is_idiom(w)  # 明显提高, 武艺超群: jieba tags them as names
         and w not in lexicon.words("expressions", "generic_places")
     }
+    if guessed:
+        names |= _surname_and_character(clause)
     return {n for n in names if not any(n != m and n in m for m in names)}
+
+
+# what jieba tags a given name's lone character it has no word for (王|玥: zg)
+_GIVEN_TAGS = ("zg", "ng", "g", "nr", "nrt")
+
+
+def _surname_and_character(clause: str) -> set[str]:
+    """A surname jieba tagged a name on its own, and the one character after it it has no word
+    for (王|玥): a person's name cut in two."""
+    words = tagged(clause)
+    return {
+        a + b
+        for (a, fa), (b, fb) in zip(words, words[1:])
+        if len(a) == len(b) == 1 and fa == "nr" and fb in _GIVEN_TAGS
+    }
