@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from ..text import expressions, lexicon
 from ..text.chars import bigram_set, normalise_for_match
@@ -260,6 +261,6 @@ def _surname_and_character(clause: str) -> set[str]:
     words = tagged(clause)
     return {
         a + b
-        for (a, fa), (b, fb) in zip(words, words[1:])
+        for (a, fa), (b, fb) in pairwise(words)
         if len(a) == len(b) == 1 and fa == "nr" and fb in _GIVEN_TAGS
     }
