@@ -1,8 +1,8 @@
 """Numbers and ranks in every script, normalised so that two texts can be compared.
 
-千家 and 1000家 are the same figure, 千家 and 万家 are not; 两成 is 2成, 三分之一 is 1/3, 第一 is
-第1, and so are 首个, 首位, 首批 and 首次; 再次, 最大, 前列 are ranks of their own. A sentence that states a figure or rank its
-passage does not state is wrong, whatever script either is written in.
+千家 and 1000家 are the same figure, 千家 and 万家 are not; 两成 is 2成, 三分之一 is 1/3, 第一, 首个, 首位
+and 首次 are 第1; 再次, 最大, 前列 are ranks of their own. A figure or rank a passage does not state
+is wrong, whatever script either is written in.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from functools import cache
 from . import lexicon
 from .clean import closed_up_figures
 
-_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-          "八": 8, "九": 9}  # fmt: skip
+_DIGIT = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _LARGE = {"万": 10_000, "亿": 100_000_000}
 _CN = NUMERAL_CHARACTERS = "零〇一二三四五六七八九十百千万亿两"
@@ -27,13 +26,12 @@ _ARABIC = re.compile(
 # 2021－2025年: ranges and dates keep each of their numbers
 _FRACTION = re.compile(rf"([{_CN}\d]+)分之([{_CN}\d]+)")
 _ORDINAL = re.compile(rf"第([{_CN}\d]+)")
-# the 一 that ends a word (唯一, 统一, 同一, 逐一) is no numeral: 唯一一位 is one of a kind, and
-# what follows it starts one (统一三项); 一一 is one by one
-_ONE_ENDS = "[唯统同单划专逐]"
-_AFTER_ONE = rf"(?!(?<={_ONE_ENDS})一)|(?<={_ONE_ENDS}一)"
+# the 一 ending a word (唯一, 统一, 逐一) is no numeral, what follows it starts one (统一三项)
+_AFTER_ONE = "(?!(?<=[唯统同单划专逐])一)|(?<=[唯统同单划专逐]一)"
+_START = rf"(?:(?<![\d{_CN}]){_AFTER_ONE})"
 _RUN = re.compile(
-    rf"(?:(?<![\d{_CN}]){_AFTER_ONE})(?!一一(?![{_CN}]))[{_CN}]{{2,}}(?![{_CN}])"
-)  # 十四五, 二十, 三十五
+    rf"{_START}(?!一一(?![{_CN}]))[{_CN}]{{2,}}(?![{_CN}])"
+)  # 十四五, 三十五; not 一一
 _HALF = re.compile(r"一半|半数")  # 二分之一
 # 连续第五年 counts years, as 连续五年 does: a figure, not a rank
 _CONSECUTIVE = re.compile(rf"连续第(?=[{_CN}\d])")
@@ -41,9 +39,7 @@ _CONSECUTIVE = re.compile(rf"连续第(?=[{_CN}\d])")
 
 def chinese_value(numeral: str) -> int | None:
     """三十五 → 35, 一千二百 → 1200, 千 → 1000, 两 → 2, 百万 → 1000000; None if it is no number."""
-    if not numeral or any(
-        ch not in _DIGIT and ch not in _SMALL and ch not in _LARGE for ch in numeral
-    ):
+    if not numeral or any(ch not in _CN for ch in numeral):
         return None
     total, tens_of_thousands, section, digit = 0, 0, 0, None
     for ch in numeral:
@@ -75,9 +71,8 @@ def _counted() -> re.Pattern[str]:
     # 千米, 千克: a unit of its own, no figure (三千米 is one); 四周, 四处: all around, unless a
     # time or a count follows (四周后, 四周内)
     around = r"四[周处](?!后|内|时间|左右|以上|以来|之内|之后)"
-    return re.compile(
-        rf"(?:(?<![\d.{_CN}]){_AFTER_ONE})(?!千[克米瓦帕卡伏赫焦]|{around})([{_CN}]+)(?={after})"
-    )
+    start = rf"(?:(?<![\d.{_CN}]){_AFTER_ONE})"
+    return re.compile(rf"{start}(?!千[克米瓦帕卡伏赫焦]|{around})([{_CN}]+)(?={after})")
 
 
 @cache
