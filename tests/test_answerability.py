@@ -18,6 +18,7 @@ from assistant.answer.topics import topic_sides
 from assistant.search import evidence, named
 from assistant.search.editions import missing_edition
 from assistant.search.evidence import assess
+from assistant.search.outlets import other_names
 from assistant.search.weights import answer_type_words, term_weights
 from assistant.text import lexicon
 from assistant.text.abbreviations import expand_abbreviations
@@ -892,3 +893,14 @@ def test_a_short_form_is_not_read_across_two_words():
     assert expand_abbreviations("当地已有华人社区") == "当地已有华人社区"
     assert expand_abbreviations("企业技改投资增长多少") == "企业技术改造投资增长多少"
     assert expand_abbreviations("推动工信高质量发展") == "推动工业和信息化高质量发展"
+
+
+def test_a_daily_named_without_the_word_for_when_it_comes_out_is_the_daily(tmp_path):
+    """东湖报那篇 is the 东湖日报 text, and 报纸 the kind of text a daily's is: where to look,
+    not names the library lacks."""
+    assistant = assistant_of(tmp_path, _SIDE_LIBRARIES["outlets"])
+    answer = assistant.ask("东湖报那篇说要组建啥人才池？")
+    assert not answer.refused, answer.answer
+    assert answer.passages[0].chunk.doc_id == "东湖日报评论.txt"
+    assert "工程师人才池" in answer.sentences[0].text
+    assert other_names("东湖日报、南岭学报、新华网").split() == ["东湖报", "南岭", "报纸", "网站"]

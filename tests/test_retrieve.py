@@ -94,7 +94,7 @@ def test_a_phrase_in_a_heading_marks_the_passages_under_it(assistant):
 
 def test_a_journal_is_named_without_the_word_for_its_kind():
     """东湖学刊 → “东湖那篇”; a newspaper's name is not cut (日报 is no journal's kind)."""
-    from assistant.search.mentions import outlet_named
+    from assistant.search.outlets import outlet_named
     from assistant.text.abbreviations import expand_abbreviations
 
     assert outlet_named("东湖学刊", "东湖那篇论文的作者是谁？")

@@ -6,19 +6,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
 from ..index.state import Index
 from ..schema import Chunk, Passage
 from ..text import lexicon
-from ..text.abbreviations import expand_abbreviations
 from ..text.names import quoted
 from ..text.page_record import RECORD, page_asked
 from ..text.regions import Province, find_provinces
 from ..text.segment import content_words
 from ..tuning import TUNING
+from .outlets import as_searched, other_names, outlet_named, outlet_named_as
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +108,7 @@ def named_by_title(index: Index, question: str) -> list[Boost]:
     if not _points(question):
         return []
     for outlet in index.outlets:  # 人力资源和社会保障微报 names an outlet, not a title's words
-        question = question.replace(outlet, "").replace(_as_searched(outlet), "")
+        question = question.replace(outlet, "").replace(as_searched(outlet), "")
     own = index.remember("title-words", lambda: _own_title_words(index))
     named = tuple(
         d for d, words in own.items() if sum(w in question for w in words) >= _TITLE_NAMING
@@ -167,40 +166,6 @@ _BYLINE_LABELS = ("作者", "原文刊发", "DOI")
 _ITSELF = re.compile(r"本文|该文|这篇文章|原文")
 
 
-def outlet_named(outlet: str, question: str) -> bool:
-    """The question names the outlet, in full or without the word for its kind (东湖学报 →
-    东湖那篇)."""
-    return bool(_outlet_named_as(outlet, question))
-
-
-@lru_cache(maxsize=4096)
-def _as_searched(outlet: str) -> str:
-    """The outlet's name with its short forms written out, as a question is searched (once per
-    outlet: it is asked of every outlet for every question and passage)."""
-    return expand_abbreviations(outlet)
-
-
-def _outlet_named_as(outlet: str, question: str) -> str:
-    """The outlet as the question names it: whole (as written, or as searched — 人社微报 is
-    人力资源和社会保障微报 once its short form is written out), or without the word for its kind."""
-    if outlet in question or _as_searched(outlet) in question:
-        return outlet  # named by its own name, as a label the record bears out
-    suffixes = lexicon.alternation("genres", "outlet_suffixes")
-    short = re.sub(rf"(?:{suffixes})$", "", outlet)
-    if short != outlet and len(short) >= 2 and short in question:
-        return short
-    return _provincial_paper(outlet, question)
-
-
-def _provincial_paper(outlet: str, question: str) -> str:
-    """A province's daily named by the province's abbreviation: 辽报 for 辽宁日报."""
-    for province in find_provinces(outlet) if outlet.endswith("日报") else ():
-        short = f"{province.abbreviation}报"
-        if outlet.startswith((province.name, province.short)) and short in question:
-            return short
-    return ""
-
-
 _TITLE_WORDS = 3  # of the title's words, to name the document by it
 
 
@@ -229,7 +194,7 @@ def source_named_as(question: str, passage: Passage) -> str:
     several: 光明日报) or kind of text (论文) by; "" when it does not."""
     chunk = passage.chunk
     for outlet in (chunk.source, *re.split(r"[、，,；;/]", chunk.source)) if chunk.source else ():
-        if named := _outlet_named_as(outlet.strip(), question):  # 光明日报 of 光明日报、科技日报
+        if named := outlet_named_as(outlet.strip(), question):  # 光明日报 of 光明日报、科技日报
             return named
     return next((k for k in kinds_of_text(chunk.level) if k in question), "")
 
@@ -267,7 +232,15 @@ def describe(passage: Passage) -> str:
     """What a passage is, in words a question may use: title, outlet, region, section, genre."""
     chunk = passage.chunk
     genre = " ".join(lexicon.words("genres", chunk.level))
-    return " ".join(x for x in (chunk.title, chunk.source, chunk.region, chunk.heading, genre) if x)
+    parts = (
+        chunk.title,
+        chunk.source,
+        other_names(chunk.source),
+        chunk.region,
+        chunk.heading,
+        genre,
+    )
+    return " ".join(x for x in parts if x)
 
 
 def searchable(passage: Passage) -> str:
