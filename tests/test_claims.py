@@ -2369,3 +2369,13 @@ def test_a_persons_name_the_tagger_cut_in_two_is_still_a_name():
         text,
         "王玥",
     )
+
+
+def test_a_course_from_one_point_to_another_ends_with_its_clause():
+    """由第九位上升到第六位，进出口总额……: the 到 of one course reaches no further than its
+    clause, so two courses said in another order are no course turned round."""
+    text = "外贸进出口总额由2031年的3000亿元增加到2035年的5000亿元，世界排名由第九位上升到第六位。"
+    passes(
+        "报告显示，世界排名由第九位上升到第六位，进出口总额则由2031年的3000亿元增加到2035年的5000亿元[1]。",
+        text,
+    )

@@ -200,7 +200,9 @@ def _turns(text: str) -> list[tuple[str, str, str]]:
         if match.group() in "到向" and not start:
             continue  # 得到, 达到, 到2025年, 面向: a 到 or 向 turns only from a 由/从
         before = before[start.end() :] if start else before
-        after = re.split(r"[。；！？]", text[match.end() : match.end() + _TURN_REACH])[0]
+        # … a 由……到 reaches no further than its clause (由第十位上升到第五位，进出口……)
+        ends = r"[。；！？，,]" if match.group() == "到" else r"[。；！？]"
+        after = re.split(ends, text[match.end() : match.end() + _TURN_REACH])[0]
         found.append((before, after, match.group()))
     return found
 
