@@ -2379,3 +2379,14 @@ def test_a_course_from_one_point_to_another_ends_with_its_clause():
         "报告显示，世界排名由第九位上升到第六位，进出口总额则由2031年的3000亿元增加到2035年的5000亿元[1]。",
         text,
     )
+
+
+def test_far_from_done_is_a_negation():
+    """远未还清 says it is not paid off, where the passage says it nearly all is."""
+    text = "这一时期，全县不但没有新增债务，而且把过去的欠款几乎全部还清了。"
+    caught(
+        "这一时期全县没有新增债务，但过去的欠款还远未还清[1]。",
+        "这一时期全县没有新增债务，还把过去的欠款几乎全部还清了[1]。",
+        text,
+        "还清",
+    )
