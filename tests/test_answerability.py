@@ -904,3 +904,11 @@ def test_a_daily_named_without_the_word_for_when_it_comes_out_is_the_daily(tmp_p
     assert answer.passages[0].chunk.doc_id == "东湖日报评论.txt"
     assert "工程师人才池" in answer.sentences[0].text
     assert other_names("东湖日报、南岭学报、新华网").split() == ["东湖报", "南岭", "报纸", "网站"]
+
+
+def test_the_measure_word_of_a_count_asked_for_ends_it():
+    """多少家中小型企业: jieba glues 家中 (at home) and loses the unit; cut again with the count's
+    measure word apart. A count it cut rightly (几件事, 几项改革) stays as it was."""
+    words = [w for w, _ in tagged("每年支持多少家中小型企业？")]
+    assert "家中" not in words and words[2:4] == ["多少", "家"]
+    assert tagged("打通哪几件事")[-1][0] == "几件事" and tagged("几项改革")[0][0] == "几项"

@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 
 import jieba
 
@@ -162,8 +163,24 @@ def _tagger():
 def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """Words with their part of speech (jieba's ICTCLAS-style tags: n, v, nr, ns, nt, nz …).
     Remembered: checking an answer tags the same passage clauses for every sentence."""
-    pairs = [(pair.word, pair.flag) for pair in _tagger().cut(text) if pair.word.strip()]
+    pairs = [(p.word, p.flag) for p in _tagger().cut(text) if p.word.strip()]
+    if _measure_glued(pairs):  # 多少|家中|小型企业: cut again with the count's unit apart
+        cut = _tagger().cut(_ASKED_COUNT.sub(r"\1 ", text))
+        pairs = [(p.word, p.flag) for p in cut if p.word.strip()]
     return tuple(_pointer_apart(pairs))
+
+
+_MEASURES = "家个项所名位座条类种批台件款"
+_ASKED_COUNT = re.compile(rf"((?:多少|几)[{_MEASURES}])(?=[^\W\d_])")
+
+
+def _measure_glued(pairs: list[tuple[str, str]]) -> bool:
+    """jieba glued the measure word of a count asked for to what is counted (多少|家中|小型企业,
+    多少|家小|微企业): the unit lost, the thing counted cut wrong."""
+    return any(
+        a in ("多少", "几") and len(b) > 1 and b[0] in _MEASURES
+        for (a, _), (b, _) in pairwise(pairs)
+    )
 
 
 def _pointer_apart(pairs: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
