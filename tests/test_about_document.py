@@ -326,3 +326,17 @@ def test_the_site_that_carried_a_repost_is_the_pages_host(assistant):
     answer = assistant.ask("滨海农业网那篇文章，我是在哪个网站看到的转载？")
     assert "滨海县农业农村局" in answer.answer, answer.answer
     assert all(s.status == "supported" for s in answer.sentences)
+
+
+def test_the_authors_a_question_points_at_a_text_by_are_no_question_about_them():
+    """东岸俩作者那篇说的……: the text its authors wrote, asked of its content — not who wrote it;
+    the byline is searched for only when the question asks after the authors."""
+    from assistant.search.mentions import boosts_for
+
+    def asks_byline(question: str) -> bool:
+        return any(b.only and "作者" in b.phrases for b in boosts_for(question, set()))
+
+    assert not asks_byline("东岸俩作者那篇，说的接力融资分哪几段？")
+    assert not asks_byline("林晓写的那篇论文说数字乡村咋建？")
+    assert asks_byline("那篇论文的作者是谁？") and asks_byline("东岸学刊那篇是谁执笔的")
+    assert asked_about_document("东岸俩作者那篇，说的接力融资分哪几段？") == ()
