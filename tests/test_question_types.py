@@ -223,3 +223,16 @@ def test_a_one_word_qualifier_before_和_shares_the_noun_after_it():
         "农村居民人均可支配收入增长多少",
     ]
     assert question_parts("东部、中部和西部地区分别增长多少？") == []  # three: not split
+
+
+def test_what_a_thing_matters_as_answers_why_a_text_puts_it_first():
+    """为啥把海洋装备摆在头号位置: a text says why by what the thing is to something else (是……
+    的主战场, 是……的关键突破口) as often as by 因为 — but a plain description (是……的主要港口
+    之一) gives no reason."""
+    question = "滨海那篇为啥把海洋装备摆在头号位置？"
+    assert classify(question) == "reason"
+    said = "海洋装备制造是滨海市工业转型的主战场，也是全市现代产业体系的重要支撑。"
+    assert answers_kind("reason", said, question)
+    assert answers_kind("reason", "对滨海而言，发展海洋经济是破解转型困境的关键突破口。", question)
+    assert not answers_kind("reason", "东港是滨海市的主要港口之一，位于海湾北岸。", question)
+    assert not answers_kind("reason", "滨海市将建设海洋装备产业园，引进龙头企业20家。", question)
