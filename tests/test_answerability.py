@@ -912,3 +912,10 @@ def test_the_measure_word_of_a_count_asked_for_ends_it():
     words = [w for w, _ in tagged("每年支持多少家中小型企业？")]
     assert "家中" not in words and words[2:4] == ["多少", "家"]
     assert tagged("打通哪几件事")[-1][0] == "几件事" and tagged("几项改革")[0][0] == "几项"
+    # … and a word the measure word opens stays whole: 项目, 名额, 家庭
+    for question, word in (
+        ("有多少项目落地？", "项目"),
+        ("有多少名额？", "名额"),
+        ("多少家庭受益", "家庭"),
+    ):
+        assert word in [w for w, _ in tagged(question)], tagged(question)

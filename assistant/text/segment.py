@@ -16,7 +16,6 @@ import tempfile
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import pairwise
 
 import jieba
 
@@ -175,11 +174,15 @@ _ASKED_COUNT = re.compile(rf"((?:多少|几)[{_MEASURES}])(?=[^\W\d_])")
 
 
 def _measure_glued(pairs: list[tuple[str, str]]) -> bool:
-    """jieba glued the measure word of a count asked for to what is counted (多少|家中|小型企业,
-    多少|家小|微企业): the unit lost, the thing counted cut wrong."""
+    """jieba glued the measure word of a count asked for to what is counted, whose rest makes a
+    word with what follows (多少|家中|小型企业: 中小): the unit lost, the thing counted cut wrong —
+    not a word the measure word opens (多少|项目, 多少|名额, 多少|家庭)."""
     return any(
-        a in ("多少", "几") and len(b) > 1 and b[0] in _MEASURES
-        for (a, _), (b, _) in pairwise(pairs)
+        a in ("多少", "几")
+        and len(b) == 2
+        and b[0] in _MEASURES
+        and any(is_dictionary_word(b[1] + c[:n]) for n in (1, 2))
+        for (a, _), (b, _), (c, _) in zip(pairs, pairs[1:], pairs[2:], strict=False)
     )
 
 
