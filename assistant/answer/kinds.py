@@ -71,7 +71,7 @@ def _qualifier_exchanged(part: Aligned, cited: Cited) -> list[str]:
 
 def _rated(mine: str, theirs: str) -> bool:
     """Two qualifiers that rate how much a thing matters (核心 → 关键): no other thing."""
-    rating = set(lexicon.words("expressions", "rating_qualifiers"))
+    rating = lexicon.word_set("expressions", "rating_qualifiers")
     return mine in rating and theirs in rating
 
 
@@ -214,7 +214,7 @@ def shells_exchanged(said: str, meant: str) -> bool:
     """The sentence puts a noun that holds what is said before it (的情况, 等方面) for another such
     noun (的情况 → 的形势, 等领域 → 等方面), or a bare one for the passage's noun (节能减排方面 for
     节能减排和环境保护): the clause restated in other words, no other thing named."""
-    shells = set(lexicon.words("expressions", "shell_nouns"))
+    shells = lexicon.word_set("expressions", "shell_nouns")
     return _noun_tail(said) in shells and (said in shells or _noun_tail(meant) in shells)
 
 

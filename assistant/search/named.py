@@ -168,7 +168,7 @@ def _missing_organisation(question: str, texts: list[str]) -> str | None:
     """An organisation named by several words (越南|投资|发展|银行) must be in one passage as
     written, or without the place it opens with: a passage about another bank of the same
     country holds every word but not the name."""
-    heads = set(lexicon.words("expressions", "organisation_heads"))
+    heads = lexicon.word_set("expressions", "organisation_heads")
     run: list[tuple[str, str]] = []
     for word, flag in tagged(question):
         if word in heads and len(run) >= 2 and any(_proper(w, f) for w, f in run):
@@ -196,7 +196,7 @@ def _unseen_subject(
     for word in opening_run(question):
         if word in places or _names_the_text(word, described):
             return None
-        if word in lexicon.words("question_types", "vague_nouns"):
+        if word in lexicon.word_set("question_types", "vague_nouns"):
             continue  # 东西|从样品到量产: what the asker means is said after it
         unseen = word_weight(index, word) is None and not any(
             index.document_frequency(s) for s in synonyms(word)

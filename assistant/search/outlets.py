@@ -40,6 +40,7 @@ def outlet_named_as(outlet: str, question: str) -> str:
 _OUTLET_KINDS = {"日报": "报纸", "晚报": "报纸", "时报": "报纸", "网": "网站"}
 
 
+@lru_cache(maxsize=4096)
 def other_names(source: str) -> str:
     """The other names of a passage's outlets (东湖报, 报纸 for 东湖日报), to describe it by."""
     outlets = re.split(r"[、，,/ ]", source or "")

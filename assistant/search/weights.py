@@ -145,7 +145,7 @@ def answer_type_words(question: str) -> set[str]:
     """The nouns right after a question word (哪几类**企业**, 什么**职务**, 哪家**漫画公司**): they
     name the kind of answer asked for, which a passage gives as instances (科技型领军企业), so
     they are not evidence the passage must repeat."""
-    wh = set(lexicon.words("question_types", "wh_words"))
+    wh = lexicon.word_set("question_types", "wh_words")
     found: set[str] = set()
     words = tagged(question.lower())
     for i, (word, flag) in enumerate(words):

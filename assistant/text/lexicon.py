@@ -61,6 +61,12 @@ def words(name: str, section: str = "") -> tuple[str, ...]:
 
 
 @cache
+def word_set(name: str, section: str = "") -> frozenset[str]:
+    """The plain words of a list (or of one of its sections) as a set, built once."""
+    return frozenset(words(name, section))
+
+
+@cache
 def alternation(name: str, section: str = "") -> str:
     """A regex alternation of the list: words escaped, longest first, then its `re:` patterns."""
     entries = _read(name).get(section, ())
