@@ -199,3 +199,22 @@ def test_the_kinds_asked_for_may_be_named_by_the_texts_word():
     listing = "重点扶持一批软件企业、物流企业和外贸企业，壮大市场主体。"
     assert lists_kinds(listing, {"公司"}) and lists_kinds(listing, {"企业"})
     assert not lists_kinds("重点扶持一批软件企业，壮大市场主体。", {"公司"})
+
+
+def test_a_clause_two_overlapping_passages_both_hold_is_said_once():
+    """Overlapping chunks cut one long sentence at different points: the second sentence quoted
+    drops the clause the first already said word for word, and keeps the rest."""
+
+    def passage(n, text):
+        return Passage(n, Chunk(f"d#{n}", "d", text, "融合述评"), 1.0)
+
+    shared = "做强特色产业，围绕海洋装备、现代种业等方向，提升全链条竞争力"
+    passages = [
+        passage(1, f"推动传统产业焕新，加快设备更新和工艺升级；{shared}。"),
+        passage(2, f"{shared}；壮大新兴产业，培育海洋装备、智能网联等新增长点。"),
+    ]
+    weights = {"特色": 1.0, "产业": 0.5, "海洋装备": 1.0, "方向": 0.3}
+    chosen, _ = select_sentences(GenerationRequest("特色产业有哪些方向？", passages, weights))
+    texts = [c.text for c in chosen]
+    assert sum(shared in t for t in texts) == 1, texts
+    assert any(t.startswith("壮大新兴产业") for t in texts), texts

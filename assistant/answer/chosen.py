@@ -3,6 +3,9 @@ said twice."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from ..text.overlap import NearDuplicates
 from ..tuning import TUNING
 from .candidates import Candidate
@@ -29,9 +32,29 @@ class Chosen:
         does) and is not already said."""
         if any(c.key == candidate.key for c in self.chosen):
             return False
+        candidate = self._unsaid(candidate)
         if not (leading or self.fits(candidate)):
             return False
         if not self._seen.add(candidate.text):
             return False
         self.chosen.append(candidate)
         return True
+
+    def _unsaid(self, candidate: Candidate) -> Candidate:
+        """The candidate without the clauses it opens or ends with that a chosen sentence says
+        word for word: overlapping passages cut one long sentence at different points, so two
+        sentences may share a clause (……；巩固提升A，…… and 巩固提升A，……；发展B……)."""
+        said = [c.text for c in self.chosen]
+        clauses = re.split(r"(?<=；)", candidate.text)
+        repeated = [len(c) >= _MIN_CLAUSE and any(c.rstrip("；") in s for s in said) for c in clauses]
+        start, end = 0, len(clauses)
+        while start < end and repeated[start]:
+            start += 1
+        while end > start and repeated[end - 1]:
+            end -= 1
+        if (start, end) == (0, len(clauses)) or start == end:
+            return candidate
+        return replace(candidate, text="".join(clauses[start:end]).rstrip("；，"))
+
+
+_MIN_CLAUSE = 8  # characters: a shorter clause (加强合作；) may well be said twice on purpose
