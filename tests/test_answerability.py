@@ -398,6 +398,10 @@ def test_the_kind_of_answer_asked_for_need_not_be_in_the_passage(library_assista
     assert answer_type_words("青岛打算重点扶哪几类企业做大？") == {"企业"}
     assert answer_type_words("他担任什么职务？") == {"职务"}
     assert answer_type_words("他是哪家漫画公司的人物？") == {"漫画", "公司"}
+    # … or the noun said before the question word it is asked by (……的定位是个啥)
+    assert answer_type_words("冀那篇给新区的定位是个啥？") == {"定位"}
+    assert answer_type_words("教堂的建筑风格是什么") == {"建筑风格"}
+    assert answer_type_words("什么是新质生产力？") == set()
     question = "湖北支持哪类机构设立博士后工作站？"  # the passage names the instance: 企业
     passages = library_assistant.ask(question).passages
     relieved = assess(library_assistant.index, question, passages)
@@ -580,6 +584,11 @@ _SIDE_LIBRARIES = {
         (  # no comparison word: each side named doing its own (各打算)
             "outlets",
             "人才培养这块 东湖日报那篇和南岭学报那篇各打算咋弄",
+            {"东湖日报": "工程师", "南岭学报": "校企联合"},
+        ),
+        (  # … asked how each says it (各咋提的)
+            "outlets",
+            "人才培养这块 东湖日报那篇和南岭学报那篇各咋提的",
             {"东湖日报": "工程师", "南岭学报": "校企联合"},
         ),
         (
@@ -903,7 +912,17 @@ def test_a_daily_named_without_the_word_for_when_it_comes_out_is_the_daily(tmp_p
     assert not answer.refused, answer.answer
     assert answer.passages[0].chunk.doc_id == "东湖日报评论.txt"
     assert "工程师人才池" in answer.sentences[0].text
-    assert other_names("东湖日报、南岭学报、新华网").split() == ["东湖报", "南岭", "报纸", "网站"]
+    kinds = ["刊物", "报纸", "期刊", "杂志", "网站"]
+    assert other_names("东湖日报、南岭学报、新华网").split() == ["东湖报", "南岭", *kinds]
+
+
+def test_a_journal_is_named_by_the_word_for_its_kind(tmp_path):
+    """刊物/期刊/杂志那篇 is a journal's text (南岭学报): where to look, not a word to find."""
+    assistant = assistant_of(tmp_path, _SIDE_LIBRARIES["outlets"])
+    for question in ("刊物那篇说人才评价以啥为导向？", "杂志上那篇说要依托什么平台培养人才？"):
+        answer = assistant.ask(question)
+        assert not answer.refused, answer.answer
+        assert answer.passages[0].chunk.doc_id == "学报论文.txt"
 
 
 def test_the_measure_word_of_a_count_asked_for_ends_it():

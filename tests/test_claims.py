@@ -2390,3 +2390,47 @@ def test_far_from_done_is_a_negation():
         text,
         "还清",
     )
+
+
+def test_a_term_put_wholly_in_place_of_the_passages_names_another_thing():
+    """A fund, body or scheme of nouns the passages never use, put where the passage names its
+    own (粮油储备基金 → 农村综合改革资金): another thing, though both are funds."""
+    text = "今年省里从粮油储备基金中拿出50亿元，直接补贴养殖农户，以稳定生猪生产。"
+    caught(
+        "今年省里从农村综合改革资金中拿出50亿元直接补贴养殖农户[1]。",
+        "今年省里从粮油储备基金里拿出50亿元直接补贴养殖农户[1]。",
+        text,
+        "农村综合改革资金",
+    )
+
+
+def test_nearing_a_mark_the_passage_says_was_passed_and_another_negator_in_place():
+    """接近一千亿元 says the mark was not reached where the passage says 突破; 不宜 in place of
+    the passage's 不要 is a negation said in other words."""
+    text = "去年全市外贸进出口总额突破一千亿元，比上年增长6.3%。"
+    caught(
+        "去年全市外贸进出口总额接近一千亿元，比上年增长6.3%[1]。",
+        "去年全市外贸进出口总额超过一千亿元，比上年增长6.3%[1]。",
+        text,
+        "接近",
+    )
+    text = "冬季气温较低，所以体弱的老人，不要轻易尝试冬泳。"
+    passes("冬季气温较低，因此体弱的老人不宜轻易尝试冬泳[1]。", text)
+
+
+def test_a_clause_with_its_figures_spelled_otherwise_is_no_added_fact():
+    """十七至十八篇 restates 17至18篇: the clause is read with its figures in digits too before it
+    counts as saying what the passage does not."""
+    text = "这部诗集篇幅很短，全集只有17至18篇；每首有1或3个小节，多写山居生活。"
+    passes("这部诗集篇幅很短，全集仅有十七至十八篇，每首有一个或三个小节[1]。", text)
+
+
+def test_what_an_adverb_led_verb_the_passage_negates_is_said_done_is_caught():
+    """未能充分发挥 denies 发挥 as well: saying the role 已得到较充分的发挥 contradicts it."""
+    text = "此外，园区企业参与决策的程度仍然有限，且与高校间的对接渠道不畅，在创新中主体地位未能充分发挥。"
+    caught(
+        "文章认为园区企业参与决策的程度有限、与高校对接不畅，不过其创新主体地位已得到较充分的发挥[1]。",
+        "文章认为园区企业参与决策的程度有限、与高校对接不畅，创新主体地位还没有充分发挥出来[1]。",
+        text,
+        "发挥",
+    )

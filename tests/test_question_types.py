@@ -190,6 +190,8 @@ def test_a_chinese_numeral_reads_as_the_questions_digits():
 
     assert in_digits("退伍后，二十三岁经朋友介绍进入公司。") == "退伍后，23岁经朋友介绍进入公司。"
     assert in_digits("十四五规划") == "十四五规划", "a name read digit by digit stays"
+    # a count more than its figure keeps its magnitude: 二千四百多万 is 2400多万, not 10000
+    assert in_digits("从二千四百多万人增加到六千三百余万人") == "从2400多万人增加到6300余万人"
 
 
 def test_the_sentence_right_after_the_answering_one_follows_it():

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from ..text.chars import bigram_set, normalise_for_match
+from ..text.numerals import all_in_digits
 from ..text.segment import tagged_content
 from ..text.synonyms import holds
 from .cited import Cited, clauses
@@ -18,37 +19,41 @@ _ADDED_TEXT_SHARE = 0.7  # … or anywhere in them
 
 
 def unstated(sentence: str, cited: Cited) -> list[str]:
-    """A clause of the sentence that no clause of the passages restates: something added."""
+    """A clause of the sentence that no clause of the passages restates: something added. A
+    clause is read as written and with its figures in digits (十七至十八颂 for 17至18颂)."""
     issues = []
     for at, said in enumerate(clauses(sentence)):
         clause = unframed(said)  # 报告认为|……: who says it is no fact of the passage's
-        grams = bigram_set(clause)
-        if len(grams) < _ADDED_MIN_PAIRS:
-            if at and _short_and_new(clause, grams, cited):
-                issues.append(f"“{said.strip()[:20]}”未见于所引段落")
-            continue
-        best = max((len(grams & bigram_set(c)) for c in cited.clauses), default=0)
-        shared = len(grams & bigram_set(cited.text))
-        # adverbs, connectives and modal verbs (依旧, 同时, 可能) say how, not what
-        words = [
-            w for w in _words(clause, lambda f: f[0] not in "dc" and f != "ad") if w not in _MODALS
-        ]
-        new = [
-            w
-            for w in words
-            if normalise_for_match(w) not in cited.flat
-            and not holds(cited.text, w)
-            and not _pointing(w)
-            and w not in _APPROXIMATING
-        ]
-        if (
-            best < _ADDED_CLAUSE_SHARE * len(grams)
-            and shared < _ADDED_TEXT_SHARE * len(grams)
-            and len(new) >= 2
-            and len(new) >= 0.5 * len(words)
-        ):
+        forms = dict.fromkeys([clause, all_in_digits(clause)])
+        if all(_added(form, cited, first=not at) for form in forms):
             issues.append(f"“{said.strip()[:20]}”未见于所引段落")
     return issues
+
+
+def _added(clause: str, cited: Cited, *, first: bool) -> bool:
+    grams = bigram_set(clause)
+    if len(grams) < _ADDED_MIN_PAIRS:
+        return not first and _short_and_new(clause, grams, cited)
+    best = max((len(grams & bigram_set(c)) for c in cited.clauses), default=0)
+    shared = len(grams & bigram_set(cited.text))
+    # adverbs, connectives and modal verbs (依旧, 同时, 可能) say how, not what
+    words = [
+        w for w in _words(clause, lambda f: f[0] not in "dc" and f != "ad") if w not in _MODALS
+    ]
+    new = [
+        w
+        for w in words
+        if normalise_for_match(w) not in cited.flat
+        and not holds(cited.text, w)
+        and not _pointing(w)
+        and w not in _APPROXIMATING
+    ]
+    return (
+        best < _ADDED_CLAUSE_SHARE * len(grams)
+        and shared < _ADDED_TEXT_SHARE * len(grams)
+        and len(new) >= 2
+        and len(new) >= 0.5 * len(words)
+    )
 
 
 _MODALS = frozenset(

@@ -46,7 +46,9 @@ class Chosen:
         sentences may share a clause (……；巩固提升A，…… and 巩固提升A，……；发展B……)."""
         said = [c.text for c in self.chosen]
         clauses = re.split(r"(?<=；)", candidate.text)
-        repeated = [len(c) >= _MIN_CLAUSE and any(c.rstrip("；") in s for s in said) for c in clauses]
+        repeated = [
+            len(c) >= _MIN_CLAUSE and any(c.rstrip("；") in s for s in said) for c in clauses
+        ]
         start, end = 0, len(clauses)
         while start < end and repeated[start]:
             start += 1

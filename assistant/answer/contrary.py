@@ -27,7 +27,7 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
     issues = []
     for part in aligned(sentence, cited):
         said = said_as_opposite(_litotes(part.clause, part.source), part.source)
-        mine, theirs = negations(said), negations(part.source)
+        mine, theirs = _not_to(negations(said)), _not_to(negations(part.source))
         mine = {n for n in mine if n in theirs or not _written_alike(n, part.clause, part.source)}
         theirs = {n for n in theirs if n in mine or _negating_said(n, part.source, said)}
         # one side's negator missing from the other with none in its place (没有……一律取消 →
@@ -180,6 +180,16 @@ _BOUND = re.compile(rf"(?:到|足|满|超过|及)({_DIGITS.pattern}|{_NUMERALS.p
 
 def _unmatched(these: set[str], those: set[str]) -> set[str]:
     return {n for n in these if not any(n in m or m in n for m in those)}
+
+
+# negators that tell not to (不宜 for 不要, 不应 for 不得): one negation said in other words
+_NOT_TO = dict.fromkeys(
+    ["不宜", "不应", "不该", "不应该", "不要", "不可", "不得", "切勿", "勿"], "不要"
+)
+
+
+def _not_to(negators: set[str]) -> set[str]:
+    return {_NOT_TO.get(n, n) for n in negators}
 
 
 def _with_next(piece: str, text: str) -> str:

@@ -18,7 +18,7 @@ from functools import cache
 from itertools import accumulate
 
 from ..text import lexicon
-from ..text.segment import tagged
+from ..text.segment import tagged, with_verb_heads
 from .cited import Cited, clauses
 from .polar import (
     directions,
@@ -93,6 +93,7 @@ def _predicates(clause: str) -> _Predicates:
         (governed if negated else stated).add(copula + taken)
         topic.add(taken)
     denied |= governed
+    governed, denied, stated = (with_verb_heads(s) for s in (governed, denied, stated))
     return _Predicates(frozenset(governed), frozenset(denied), frozenset(stated), frozenset(topic))
 
 

@@ -16,7 +16,7 @@ from functools import cache
 
 from ..search.periods import years_said
 from ..text import expressions, lexicon
-from ..text.chars import normalise_for_match
+from ..text.chars import bigram_set, normalise_for_match
 from ..text.names import JOINING, quoted, unglued
 from ..text.numerals import ranks
 from ..text.segment import is_dictionary_word, nouns_of, tagged
@@ -91,7 +91,8 @@ def _qualified_otherwise(part: Aligned) -> list[str]:
 
 
 # function characters, and the 日 of a date (10日|泰森), jieba glues to the name after them
-_FUNCTION_CHARACTERS = frozenset("于在从自向对把被将以为与和及由的日号按其")
+_FUNCTION_CHARACTERS_TEXT = "于在从自向对把被将以为与和及由的日号按其"
+_FUNCTION_CHARACTERS = frozenset(_FUNCTION_CHARACTERS_TEXT)
 
 
 def _qualified_apart(word: str, other: str, text: str) -> bool:
@@ -136,6 +137,7 @@ def _exchanged(
         ),
         (set(_LATIN_NAME.findall(mine)), set(_LATIN_NAME.findall(theirs))),
         _same_kind(mine, theirs, clause, source, cited),
+        _renamed(mine, theirs, cited),
         (_times(mine), _times(theirs)),
         (set(_YEAR.findall(mine)), set(_YEAR.findall(theirs))),  # 2007 of 2007|年 → 2005
     ):
@@ -221,6 +223,23 @@ def _same_kind(
         or (_named(t, theirs) and followed(m, clause) == followed(t, source) != "")
     ]
     return ({m for m, _ in pairs}, {t for _, t in pairs}) if pairs else (set(), set())
+
+
+def _renamed(mine: str, theirs: str, cited: Cited) -> tuple[set[str], set[str]]:
+    """A term of nouns (粮食|风险|基金) put wholly in place of another made of nouns the passages
+    never use (农业|综合|开发|资金), no two characters in common: another fund, body or scheme."""
+    said, meant = _noun_run(mine), _noun_run(theirs)
+    new = [w for w, _ in tagged(said) if len(w) >= 2 and normalise_for_match(w) not in cited.flat]
+    if len(new) < 2 or len(tagged(meant)) < 2 or bigram_set(said) & bigram_set(meant):
+        return set(), set()
+    return {said}, {meant}
+
+
+def _noun_run(piece: str) -> str:
+    """The piece when it is nouns only (verbal nouns and qualifiers among them), else ""."""
+    words = tagged(piece.strip(_FUNCTION_CHARACTERS_TEXT))
+    nominal = all(f[0] in "nb" or f == "vn" or (f == "v" and i) for i, (_, f) in enumerate(words))
+    return "".join(w for w, _ in words) if words and nominal and words[-1][1][0] == "n" else ""
 
 
 def _named(word: str, piece: str) -> bool:

@@ -37,14 +37,24 @@ def outlet_named_as(outlet: str, question: str) -> str:
 
 
 # what an outlet's name ends with → the word for its kind a question may name it by (那篇报纸文章)
-_OUTLET_KINDS = {"日报": "报纸", "晚报": "报纸", "时报": "报纸", "网": "网站"}
+_OUTLET_KINDS = {
+    **dict.fromkeys(("日报", "晚报", "时报"), "报纸"),
+    "网": "网站",
+    **dict.fromkeys(("刊", "学报", "杂志"), "刊物 期刊 杂志"),  # 月刊, 季刊, 学报
+}
 
 
 @lru_cache(maxsize=4096)
 def other_names(source: str) -> str:
     """The other names of a passage's outlets (东湖报, 报纸 for 东湖日报), to describe it by."""
     outlets = re.split(r"[、，,/ ]", source or "")
-    kinds = {kind for o in outlets for end, kind in _OUTLET_KINDS.items() if o.endswith(end)}
+    kinds = {
+        k
+        for o in outlets
+        for end, ks in _OUTLET_KINDS.items()
+        if o.endswith(end)
+        for k in ks.split()
+    }
     return " ".join([*(s for o in outlets for s in short_forms(o)), *sorted(kinds)])
 
 

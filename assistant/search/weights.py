@@ -159,4 +159,16 @@ def answer_type_words(question: str) -> set[str]:
                 break
             found.add(following)
             nouns += 1
-    return found
+    return found | _named_before_asking(words)
+
+
+def _named_before_asking(words: list[tuple[str, str]]) -> set[str]:
+    """The noun a question ends by asking for (给新区的**定位**是个啥, 目标是什么): it names the
+    kind of answer too, said before the question word instead of after it."""
+    text = [w for w, _ in words]
+    for i in range(1, len(words) - 1):
+        rest = "".join(text[i + 1 :]).rstrip("？?。 ")
+        if text[i] == "是" and re.fullmatch(r"(?:个|一个)?(?:啥|什么)(?:呢|呀|啊)?", rest):
+            word, flag = words[i - 1]
+            return {word} if flag in noun_tags() else set()
+    return set()

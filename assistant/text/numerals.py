@@ -66,12 +66,13 @@ def _counted() -> re.Pattern[str]:
     """A Chinese numeral counting something: followed by a measure word (三项, 千家, 两成)."""
     units = _measure_words()
     # 千余年, 一千多年: an approximate count is the same figure
-    after = rf"(?:余|多)?(?:{units})|成|分之|倍|中全会|届|期|轮|号|大"
+    after = rf"(?:余|多)?(?:{units})|(?:余|多)(?:万亿|亿|万)|成|分之|倍|中全会|届|期|轮|号|大"
     after += rf"|(?:到|至|～|~)[{_CN}]+(?:{units})"  # 四到六个: the range's first figure too
     # 千米, 千克: a unit of its own, no figure (三千米 is one); 四周, 四处: all around, unless a
     # time or a count follows (四周后, 四周内)
     around = r"四[周处](?!后|内|时间|左右|以上|以来|之内|之后)"
-    start = rf"(?:(?<![\d.{_CN}]){_AFTER_ONE})"
+    # … not the magnitude of one (二千四百多|万人: the 万 of 2400多万)
+    start = rf"(?:(?<![\d.{_CN}])(?<![\d{_CN}][余多]){_AFTER_ONE})"
     return re.compile(rf"{start}(?!千[克米瓦帕卡伏赫焦]|{around})([{_CN}]+)(?={after})")
 
 

@@ -202,6 +202,21 @@ def _pointer_apart(pairs: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
 _POINTED = frozenset("篇份边")  # 那篇, 这份, 那边: what a pointer points at
 
 
+def with_verb_heads(verbs: set[str]) -> set[str]:
+    """The verbs with the verb each adverb-led one is built on (充分发挥 → 发挥, 大力发展 → 发展):
+    what is said of the head is said of the whole."""
+    heads = set()
+    for verb in (v for v in verbs if len(v) == 4):
+        lead, head = tagged(verb[:2]), tagged(verb[2:])
+        if (
+            len(lead) == len(head) == 1
+            and lead[0][1] in ("d", "a", "ad")
+            and head[0][1] in ("v", "vn")
+        ):
+            heads.add(verb[2:])
+    return verbs | heads
+
+
 def nouns_of(text: str, kinds: str = "n") -> set[str]:
     """The words of two characters or more jieba tags as one of `kinds` (n nouns of every
     kind; l set phrases; b the words that classify nouns: 县级, 民营)."""
