@@ -2434,3 +2434,15 @@ def test_what_an_adverb_led_verb_the_passage_negates_is_said_done_is_caught():
         text,
         "发挥",
     )
+
+
+def test_another_qualifier_before_the_same_noun_said_inside_one_word_is_caught():
+    """集体所有制 for 全民|所有制: jieba keeps the sentence's term whole, the passage's noun (所有制)
+    stands inside it after another qualifier — a different group all the same."""
+    text = "今年要以搞活企业特别是全民所有制中小企业为重点，着重改革企业经营机制。"
+    caught(
+        "今年要以搞活企业特别是集体所有制中小企业为重点，着重改革企业经营机制[1]。",
+        "今年要以搞活企业尤其是全民所有制中小企业为重点，着重改革企业经营机制[1]。",
+        text,
+        "集体所有",
+    )

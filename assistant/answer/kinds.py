@@ -39,8 +39,11 @@ def _qualifier_exchanged(part: Aligned, cited: Cited) -> list[str]:
     issues = []
     for said, meant in part.changes:
         after = followed(meant, part.source)
-        if after and said.endswith(after):  # 地方国有资本 for 民间|资本
-            said = said[: -len(after)]
+        if after and after in said[1:]:  # 地方国有资本 for 民间|资本, 集体所有制 for 全民|所有制
+            said = said[: said.index(after, 1)]
+        elif _common_ending(said, meant) >= 2:  # 自然遗产 for 文化遗产: the noun said in both
+            after = said[-2:]
+            said, meant = said[:-2], meant[:-2]
         elif after != followed(said, part.clause):
             continue
         shared = _common_ending(said, meant)  # 中长|期, 短|期
@@ -83,7 +86,7 @@ def _qualifier(text: str) -> bool:
     """Nouns, distinguishing words (大型), place words (高中), adjectives or verbs as nouns (消费|需求)
     the dictionary knows: no other verb."""
     return all(
-        is_dictionary_word(w) and (f[0] in "nbjs" or f in ("a", "vn")) for w, f in tagged(text)
+        is_dictionary_word(w) and (f[0] in "nbjsl" or f in ("a", "vn")) for w, f in tagged(text)
     )
 
 
