@@ -2446,3 +2446,14 @@ def test_another_qualifier_before_the_same_noun_said_inside_one_word_is_caught()
         text,
         "集体所有",
     )
+
+
+def test_second_only_to_a_port_is_not_ahead_of_it():
+    """仅次于 says the other is ahead: a sentence saying it 超过 the other reverses the order."""
+    text = "滨海港是东海最大的海港之一，它的货物吞吐量仅次于位于南岸的临江港。"
+    caught(
+        "滨海港的货物吞吐量超过了位于南岸的临江港[1]。",
+        "滨海港的货物吞吐量仅次于南岸的临江港[1]。",
+        text,
+        "仅次于",
+    )
