@@ -2457,3 +2457,10 @@ def test_second_only_to_a_port_is_not_ahead_of_it():
         text,
         "仅次于",
     )
+
+
+def test_a_sentence_saying_its_figures_in_other_script_is_supported_as_well():
+    """将近一百个 for 近百个, 一百五十家 for 一百五十多家: the sentence's support is counted with
+    every figure in digits on both sides too, so a figure spelled otherwise costs no support."""
+    text = "本市同外地建立合作关系的园区增加到近百个，有技术转移和人才往来的院所达到一百五十多家。"
+    passes("本市合作园区已有将近一百个，与本市有技术转移往来的院所超过一百五十家[1]。", text)

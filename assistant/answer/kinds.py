@@ -41,7 +41,7 @@ def _qualifier_exchanged(part: Aligned, cited: Cited) -> list[str]:
         after = followed(meant, part.source)
         if after and after in said[1:]:  # 地方国有资本 for 民间|资本, 集体所有制 for 全民|所有制
             said = said[: said.index(after, 1)]
-        elif _common_ending(said, meant) >= 2:  # 自然遗产 for 文化遗产: the noun said in both
+        elif _common_ending(said, meant) >= 2:  # 民营企业 for 国有企业: the noun said in both
             after = said[-2:]
             said, meant = said[:-2], meant[:-2]
         elif after != followed(said, part.clause):

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..schema import Passage, Sentence
 from ..text.chars import char_ngrams, normalise_for_match
+from ..text.numerals import all_in_digits
 from ..text.segment import tagged_content
 from ..text.sentences import split_sentences
 from ..text.synonyms import holds
@@ -116,7 +117,7 @@ def verify_sentence(text: str, passages: Sequence[Passage]) -> Sentence:
     by_number = {p.n: citable(p) for p in passages}
     issues = [f"引用[{n}]不存在" for n in cited if n not in by_number]
     texts = [by_number[n] for n in cited if n in by_number]
-    score = support(text, texts)
+    score = _support(text, texts)
     quoted = [p for p in passages if p.n in cited]
     errors, doubts = check_claims(strip_citations(text), quoted) if quoted else ([], [])
     issues += errors
@@ -130,6 +131,14 @@ def verify_sentence(text: str, passages: Sequence[Passage]) -> Sentence:
     else:
         status = "supported"
     return Sentence(text, cited, score, status, tuple(issues))
+
+
+def _support(text: str, texts: list[str]) -> float:
+    """`support`, as written or with every figure in digits on both sides, whichever is higher
+    (将近一百个 for 近百个: 将近100个 and 近100个 share their figure's pairs)."""
+    written = support(text, texts)
+    digits = all_in_digits(text), [all_in_digits(t) for t in texts]
+    return written if digits == (text, texts) else max(written, support(*digits))
 
 
 def _turnable(sentence: str) -> bool:
