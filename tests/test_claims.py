@@ -2464,3 +2464,15 @@ def test_a_sentence_saying_its_figures_in_other_script_is_supported_as_well():
     every figure in digits on both sides too, so a figure spelled otherwise costs no support."""
     text = "本市同外地建立合作关系的园区增加到近百个，有技术转移和人才往来的院所达到一百五十多家。"
     passes("本市合作园区已有将近一百个，与本市有技术转移往来的院所超过一百五十家[1]。", text)
+
+
+def test_a_term_renamed_as_one_word_the_passages_never_use_is_another_thing():
+    """国营农场 — one word of four characters no passage uses — put where the passage names its
+    手工业生产合作社 (a set phrase ends it): another body, though jieba keeps it one word."""
+    text = "手工业生产合作社是这一时期轻工业增产的基础，也是改造个体经济的必由之路。"
+    caught(
+        "报告认为，国营农场是这一时期轻工业增产的基础，也是改造个体经济的必由之路[1]。",
+        "报告认为，手工业生产合作社是这一时期轻工业增产的基础，也是改造个体经济的必经之路[1]。",
+        text,
+        "国营农场",
+    )

@@ -229,17 +229,24 @@ def _renamed(mine: str, theirs: str, cited: Cited) -> tuple[set[str], set[str]]:
     """A term of nouns (粮食|风险|基金) put wholly in place of another made of nouns the passages
     never use (农业|综合|开发|资金), no two characters in common: another fund, body or scheme."""
     said, meant = _noun_run(mine), _noun_run(theirs)
-    new = [w for w, _ in tagged(said) if len(w) >= 2 and normalise_for_match(w) not in cited.flat]
-    if len(new) < 2 or len(tagged(meant)) < 2 or bigram_set(said) & bigram_set(meant):
+    new = [w for w, _ in tagged(said) if len(w) >= 2 and not _said_in(w, cited)]
+    if sum(map(len, new)) < 4 or len(tagged(meant)) < 2 or bigram_set(said) & bigram_set(meant):
         return set(), set()
     return {said}, {meant}
 
 
+def _said_in(word: str, cited: Cited) -> bool:
+    """The passages use the word, or one half of a four-character one (外部|环境)."""
+    halves = [word[:2], word[2:]] if len(word) == 4 else []
+    return any(normalise_for_match(w) in cited.flat for w in [word, *halves])
+
+
 def _noun_run(piece: str) -> str:
-    """The piece when it is nouns only (verbal nouns and qualifiers among them), else ""."""
+    """The piece when it is nouns only (verbal nouns, qualifiers and set phrases among them: 合作社),
+    else ""."""
     words = tagged(piece.strip(_FUNCTION_CHARACTERS_TEXT))
-    nominal = all(f[0] in "nb" or f == "vn" or (f == "v" and i) for i, (_, f) in enumerate(words))
-    return "".join(w for w, _ in words) if words and nominal and words[-1][1][0] == "n" else ""
+    nominal = all(f[0] in "nbl" or f == "vn" or (f == "v" and i) for i, (_, f) in enumerate(words))
+    return "".join(w for w, _ in words) if words and nominal and words[-1][1][0] in "nl" else ""
 
 
 def _named(word: str, piece: str) -> bool:
