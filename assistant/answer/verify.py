@@ -137,8 +137,12 @@ def _support(text: str, texts: list[str]) -> float:
     """`support`, as written or with every figure in digits on both sides, whichever is higher
     (将近一百个 for 近百个: 将近100个 and 近100个 share their figure's pairs)."""
     written = support(text, texts)
-    digits = all_in_digits(text), [all_in_digits(t) for t in texts]
+    digits = all_in_digits(text), [_in_digits(t) for t in texts]
     return written if digits == (text, texts) else max(written, support(*digits))
+
+
+# a passage is checked against every sentence citing it: its figures in digits, worked out once
+_in_digits = lru_cache(maxsize=4096)(all_in_digits)
 
 
 def _turnable(sentence: str) -> bool:

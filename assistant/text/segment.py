@@ -203,7 +203,7 @@ _POINTED = frozenset("篇份边")  # 那篇, 这份, 那边: what a pointer poin
 
 
 def with_verb_heads(verbs: set[str]) -> set[str]:
-    """The verbs with the verb each adverb-led one is built on (充分发挥 → 发挥, 大力发展 → 发展):
+    """The verbs with the verb each adverb-led one is built on (充分发挥 → 发挥, 积极推进 → 推进):
     what is said of the head is said of the whole."""
     heads = set()
     for verb in (v for v in verbs if len(v) == 4):
