@@ -21,7 +21,7 @@ from assistant.search.evidence import assess
 from assistant.search.outlets import other_names
 from assistant.search.weights import answer_type_words, term_weights
 from assistant.text import lexicon
-from assistant.text.abbreviations import expand_abbreviations
+from assistant.text.abbreviations import expand_abbreviations, initials_of
 from assistant.text.names import (
     cut_from_pointer,
     is_idiom,
@@ -783,6 +783,32 @@ def test_a_subject_the_library_never_uses_is_refused(tmp_path):
     answer = assistant.ask("第3舰队是何时组建的？")
     assert answer.refused and "舰队" in answer.answer, answer.answer
     assert not assistant.ask("该海军基地是何时组建的？").refused
+
+
+def test_a_subject_said_by_its_initials_or_a_part_of_the_text_is_no_missing_name(tmp_path):
+    """科创 is how an asker shortens 科技创新 — the first characters of two words the texts say
+    one after the other — and 结尾那段 says where to look: neither is a subject the library
+    lacks. A two-character word that is no one's initials still is."""
+    texts = {
+        "园区规划.txt": (
+            "园区规划\n园区以科技创新带动产业升级，重点建设三类平台：中试平台、检测平台和孵化平台。\n"
+            "结语\n园区将形成以市场为牵引、企业为主体的协同格局。\n"
+        ),
+    }
+    assistant = assistant_of(tmp_path, texts)
+    answer = assistant.ask("科创平台这块园区要建哪几类？")
+    assert not answer.refused and "检测平台" in answer.answer, answer.answer
+    answer = assistant.ask("结尾那段里，市场和企业分别扮演啥角色？")
+    assert not answer.refused and "企业为主体" in answer.answer, answer.answer
+    assert assistant.ask("舰创平台这块园区要建哪几类？").refused
+
+
+def test_initials_are_the_first_characters_of_two_words_said_together():
+    assert initials_of("科创", "以科技创新带动")
+    assert initials_of("技转", "完善技术转移体系")
+    assert not initials_of("科创", "科学和创新")  # not one after the other
+    assert not initials_of("科创", "科技创")  # no second word
+    assert not initials_of("科技创", "科技创新")
 
 
 def test_what_follows_a_province_or_a_kind_of_text_is_asked_not_the_subject(library_assistant):

@@ -64,6 +64,28 @@ def test_a_pointer_is_replaced_by_the_item_it_points_at(question, expected):
     assert expected in condense_offline(question, history)
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("第二类具体盯的是哪些领域？", "乙措施具体盯的是哪些领域"),
+        ("第三块里头，重点扶持哪些方向？", "丙措施里头，重点扶持哪些方向"),
+        ("最后那个方向，要培育点啥出来？", "丙措施方向，要培育点啥出来"),
+    ],
+)
+def test_a_pointer_opening_a_question_that_asks_more_is_the_item(question, expected):
+    """A pointer that opens the question points at the item whatever the question goes on to ask
+    of it (第三块里头，重点扶持哪些方向), also with 那 before its measure word (最后那个)."""
+    history = _history("方案有哪几项措施？", "三项：甲措施、乙措施、丙措施。")
+    assert is_follow_up(question)
+    assert condense_offline(question, history) == expected
+
+
+def test_a_count_opening_a_question_is_no_pointer():
+    history = _history("方案有哪几项措施？", "三项：甲措施、乙措施、丙措施。")
+    question = "第一个五年计划期间钢产量多少？"
+    assert condense_offline(question, history) == question
+
+
 def test_a_pointer_past_the_list_or_with_no_answer_keeps_the_question_before_it():
     history = _history("方案有哪几项措施？", "三项：甲措施、乙措施、丙措施。")
     assert condense_offline("第五点具体咋说的？", history).endswith("（方案有哪几项措施？）")

@@ -21,7 +21,8 @@ from .verify import strip_citations
 # 第二点, 第3条, 头一个, 最后一项 — a place in a list, not a rank (第二大) nor a date (第二天)
 POINTER = re.compile(
     r"(?:(?:上面|刚才|前面)?(?:说的|提到的|讲的)?)"
-    r"(?:第([一二两三四五六七八九十\d]{1,3})|(头一?|首)|(最后一?))(?:个|点|条|项|方面|部分|块|步)"
+    r"(?:第([一二两三四五六七八九十\d]{1,3})|(头一?|首)|(最后一?))[那这]?"
+    r"(?:个|点|条|项|方面|部分|块|步|类|种|样)(?![一二两三四五六七八九十百千\d])"  # 第一个五年计划
 )
 # item openers that only mark the order (先……再……最后; 一是; 首先): not what the item is about
 _ORDER_MARK = re.compile(
@@ -37,11 +38,18 @@ _ELABORATING = frozenset(["展开", "详细", "具体", "细说", "说说", "讲
 
 
 def points(question: str) -> bool:
-    """The question points at an item (第二点具体咋说的) and names nothing else — not 方案第二部分
-    讲了什么, which asks about a part of a document."""
+    """The question points at an item (第二点具体咋说的), opening with the pointer or naming
+    nothing else (第三块里头，重点扶持哪些方向; 最后那个方向要培育啥) — not 方案第二部分讲了什么,
+    which asks about a part of a document."""
     found = POINTER.search(question)
-    rest = question[: found.start()] + question[found.end() :] if found else ""
-    return bool(found) and not [w for w in content_words(rest) if w not in _ELABORATING]
+    if not found:
+        return False
+    before = [w for w in content_words(question[: found.start()]) if w not in _ELABORATING]
+    after = [w for w in content_words(question[found.end() :]) if w not in _ELABORATING]
+    return not before and (not after or found.start() <= _OPENING)
+
+
+_OPENING = 2  # characters before a pointer that opens the question (那第二条, 还有最后一点)
 
 
 def point_at(question: str, history: Sequence[Turn]) -> str:

@@ -13,7 +13,7 @@ import re
 from ..index.state import Index
 from ..schema import Passage
 from ..text import lexicon
-from ..text.abbreviations import expand_abbreviations
+from ..text.abbreviations import expand_abbreviations, initials_of
 from ..text.cities import find_cities
 from ..text.expressions import defined_term
 from ..text.listing import counted_list
@@ -104,7 +104,9 @@ def _missing_subject(
     for word in opening_nouns(question):
         if word in places or _names_the_text(word, described):
             break  # what follows a place is what is asked about it (京津冀|合伙|培育)
-        if not any(present(word, text) or _said_in_parts(word, text) for text in texts):
+        if _document_part(word):
+            continue
+        if not any(_said(word, text) for text in texts):
             return word
     broken = broken_subject(question)
     if (
@@ -116,8 +118,8 @@ def _missing_subject(
     opening = opening_name(question)
     if not opening or expand_abbreviations(opening) != opening or find_provinces(opening):
         return None  # places are checked by their aliases (冀辽两省)
-    if any(opening.lower() in text for text in texts):
-        return None
+    if any(opening.lower() in text or initials_of(opening, text) for text in texts):
+        return None  # … or its initials (科创 of 科技创新)
     parts = names_in(opening)  # 张明远李思齐: two names run together, each on its own line
     if (
         len(parts) > 1
@@ -126,6 +128,16 @@ def _missing_subject(
     ):
         return None
     return opening
+
+
+def _document_part(word: str) -> bool:
+    """结尾|那段里: where in its text the question says to look, not what it asks about."""
+    return word in lexicon.word_set("question_types", "document_parts")
+
+
+def _said(word: str, text: str) -> bool:
+    """The text says the word, in its parts (项目的……风险) or in full (科技创新 for 科创)."""
+    return present(word, text) or _said_in_parts(word, text) or initials_of(word, text)
 
 
 def _said_in_parts(word: str, text: str) -> bool:
@@ -196,11 +208,11 @@ def _unseen_subject(
     for word in opening_run(question):
         if word in places or _names_the_text(word, described):
             return None
-        if word in lexicon.word_set("question_types", "vague_nouns"):
+        if word in lexicon.word_set("question_types", "vague_nouns") or _document_part(word):
             continue  # 东西|从样品到量产: what the asker means is said after it
         unseen = word_weight(index, word) is None and not any(
             index.document_frequency(s) for s in synonyms(word)
         )
-        if unseen and not any(present(word, text) for text in texts):
+        if unseen and not any(present(word, t) or initials_of(word, t) for t in texts):
             return word
     return None

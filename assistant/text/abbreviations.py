@@ -142,6 +142,19 @@ def shortened_from(short: str, text: str) -> bool:
     return False
 
 
+def initials_of(short: str, text: str) -> bool:
+    """A two-character short form made of the first characters of two words the text says one
+    after the other (科创 of 科技|创新, 技转 of 技术|转移): each word two characters long and
+    in the dictionary."""
+    if len(short) != 2 or not _NAME_STRETCH.fullmatch(short):
+        return False
+    for match in re.finditer(f"(?={re.escape(short[0])}.{re.escape(short[1])}.)", text):
+        at = match.start()
+        if is_dictionary_word(text[at : at + 2]) and is_dictionary_word(text[at + 2 : at + 4]):
+            return True
+    return False
+
+
 def _in_order(inner: str, text: str) -> bool:
     """Every character of `inner` is in `text`, in the same order (not necessarily together)."""
     at = iter(text)
