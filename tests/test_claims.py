@@ -2476,3 +2476,40 @@ def test_a_term_renamed_as_one_word_the_passages_never_use_is_another_thing():
         text,
         "国营农场",
     )
+
+
+def test_what_the_passage_forbids_is_not_permitted_in_a_short_clause():
+    """一律不能去堵 → 必要时可以去堵: a clause too short to align with the passage's, but the act
+    the passage forbids follows 可以 in the sentence."""
+    text = "对农户自愿推行的联户经营或其他形式，一律不能去堵，应该积极支持，帮助解决出现的问题。"
+    caught(
+        "对农户自愿推行的联户经营或其他形式，必要时可以去堵，同时帮助解决出现的问题[1]。",
+        "对农户自愿推行的联户经营或其他形式，一律不能去堵，而要帮助解决出现的问题[1]。",
+        text,
+        "不能去堵",
+    )
+
+
+def test_more_where_the_passage_says_less_is_caught_in_words_of_either_direction():
+    """扩充 for 裁减 (a rise put for a cut), 低 for 超过 (below for above, at the same figure)."""
+    caught(
+        "在形势允许的时候，该省主动把编制扩充了3000人[1]。",
+        "在形势允许的时候，该省主动把编制裁减了3000人[1]。",
+        "当形势许可的时候，该省就主动地把编制裁减了3000人。",
+        "扩充",
+    )
+    caught(
+        "五年完成投资四百八十七亿元，比计划规定的总投资额低百分之十四点一[1]。",
+        "五年完成投资四百八十七亿元，超过计划规定的总投资额百分之十四点一[1]。",
+        "五年完成投资四百八十七亿元，超过计划总投资额百分之十四点一。",
+        "超过",
+    )
+
+
+def test_an_everyday_word_jieba_files_as_a_name_need_not_be_in_the_passage():
+    """侍奉, 新开工: jieba's dictionary tags them as names, but a sentence uses them as the words
+    they are; a name the passage lacks is still flagged."""
+    text = "他早年在州府主帅帐下效力，主帅去世后转投新主。"
+    passes("他早年侍奉州府主帅，主帅去世后转投新主[1]。", text)
+    flags("他早年侍奉关羽，主帅去世后转投新主[1]。", text, "关羽")
+    passes("今年新开工项目多，要确保监管到位[1]。", "今年新开工的项目多，务必确保监管到位。")

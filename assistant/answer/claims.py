@@ -113,10 +113,14 @@ def _entities(sentence: str, text: str) -> list[str]:
     is too often two glued words to hold against a sentence), less the words it cut across a
     word of the passages' `text` (袋鼠科|里 → 科里, a name: the first character belongs with
     the one before it)."""
+    everyday = lexicon.word_set("entities", "everyday_words")  # 阳光, 普通: no names
     found = [
         n
         for n in names_in(sentence)
-        if not find_provinces(n) and _sure_name(n, sentence, text) and not _phrase(n)
+        if not find_provinces(n)
+        and _sure_name(n, sentence, text)
+        and not _phrase(n)
+        and n not in everyday
     ]
     roles = lexicon.alternation("expressions", "role_words")
     own = lexicon.words("expressions", "own_writer")
@@ -129,6 +133,8 @@ def _entities(sentence: str, text: str) -> list[str]:
         boundary, at = sentence[max(at - 1, 0) : at + 1], at + len(word)
         if len(word) < 2 or find_provinces(word) or not is_dictionary_word(word) or ranks(word):
             continue  # 第一部 is a rank (checked as one), not an organisation named 部
+        if word in everyday:
+            continue
         if len(boundary) == 2 and boundary in text and word not in text:
             continue
         if flag in ENTITY_TAGS and _phrase(word):

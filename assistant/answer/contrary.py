@@ -58,6 +58,7 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
         issues += _kept_steady(part.clause, part.source) + fall_unsaid(put_in, whole)
         issues += [] if issues else _turned_past(part.clause, whole)
     issues += _reversed_at_figure(sentence, cited) + _order_reversed(sentence, cited)
+    issues += _permitted(sentence, cited)
     return list(dict.fromkeys(issues))
 
 
@@ -82,6 +83,23 @@ def _turned_past(clause: str, whole: str) -> list[str]:
 
 # 先安置职工，再偿还债务: what comes first and what after
 _FIRST_THEN = re.compile(r"先([^，。；;]{2,16}?)[，,]?(?:再|然后|之后再|后再)([^，。；;]{2,16})")
+
+
+_FORBIDDING = re.compile(
+    r"(?:不能|不得|不可|不许|不准|不应|不要|禁止|严禁)([^，,。；;：:、\s]{2,4})"
+)
+_PERMITTING = re.compile(r"(?<![不没未])(?:可以|能够|允许|准许|应该|应当)")
+
+
+def _permitted(sentence: str, cited: Cited) -> list[str]:
+    """What the passage forbids (一律不能去堵) the sentence permits (必要时可以去堵), in a clause
+    too short to align with the passage's: the act right after the modal on both sides."""
+    return [
+        f"原文说的是“{m.group().strip()}”，不是允许"
+        for m in _FORBIDDING.finditer(cited.text)
+        for p in _PERMITTING.finditer(sentence)
+        if sentence.startswith(m.group(1), p.end())
+    ][:1]
 
 
 def _order_reversed(sentence: str, cited: Cited) -> list[str]:
