@@ -667,10 +667,34 @@ def test_a_listed_word_the_tagger_cut_into_characters_is_one_word_again(library_
     words of a synonym group are put back together and weighed whole; words it cut into words
     stay apart (成交|金额: the texts may say 成交 alone)."""
     pairs = [("引", "v"), ("才", "d"), ("留", "v"), ("才", "d"), ("方面", "n")]
-    assert joined_as_listed(pairs) == [("引才", "n"), ("留才", "n"), ("方面", "n")]
-    assert joined_as_listed([("成交", "v"), ("金额", "n")]) == [("成交", "v"), ("金额", "n")]
+    assert joined_as_listed(pairs, "引才留才方面") == [("引才", "n"), ("留才", "n"), ("方面", "n")]
+    cut = [("成交", "v"), ("金额", "n")]
+    assert joined_as_listed(cut, "成交金额") == cut
     weights = term_weights(library_assistant.answerer._index(), "引才留才方面有啥做法")
     assert "引才" in weights and "留才" in weights and "引" not in weights
+
+
+def test_a_listed_noun_cut_after_its_adjective_weighs_as_the_texts_word(tmp_path):
+    """老|产业: jieba cuts the asker's 老产业 after its adjective; put back together, it weighs as
+    传统产业, the texts' word of its group — not as 产业, which every text uses — and a question
+    about it is answered from the passage about 传统产业. The adjective is joined only to the
+    word it stands before (养大的企业 holds no 大企业)."""
+    assert joined_as_listed([("老", "a"), ("产业", "n")], "老产业咋改") == [("老产业", "n")]
+    cut = [("养", "v"), ("大", "a"), ("企业", "n")]
+    assert joined_as_listed(cut, "养大的企业") == cut
+    texts = {
+        f"规划{i}.txt": f"规划{i}\n推动产业创新，发展新兴产业，建设第{i}批产业园区。\n"
+        for i in range(4)
+    }
+    texts["规划9.txt"] = (
+        "规划9\n推动产业创新，发展新兴产业。\n"
+        "对传统产业，要坚持高端化升级、数字化赋能和绿色化转型三个方向。\n"
+    )
+    assistant = assistant_of(tmp_path, texts)
+    weights = term_weights(assistant.answerer._index(), "老产业要往哪几个方向改？")
+    assert weights.get("老产业|传统产业", 0) > max(v for w, v in weights.items() if "产业" not in w)
+    answer = assistant.ask("老产业要往哪几个方向改？")
+    assert not answer.refused and "数字化赋能" in answer.answer, answer.answer
 
 
 def test_a_word_the_texts_seldom_use_stands_for_their_usual_word(tmp_path):

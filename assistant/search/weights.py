@@ -19,7 +19,7 @@ from ..text.names import (
     trimmed_guess,
 )
 from ..text.segment import general_frequency, search_terms, tagged, tagged_content
-from ..text.synonyms import joined_as_listed, listed, stand_in, synonyms
+from ..text.synonyms import joined_as_listed, listed, qualified, stand_in, synonyms
 from ..tuning import TUNING
 
 TUNE = TUNING.evidence
@@ -53,7 +53,7 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
     a code (GDP, 5G) counts as much as the rarest word: the passages cannot answer without it.
     """
     words = {}
-    for word, flag in joined_as_listed(tagged_content(question)):
+    for word, flag in joined_as_listed(tagged_content(question), question.lower()):
         if flag in phrasing_tags() and not is_code(word):
             continue  # 到底, 跟, 一种: how the question is phrased, not what it is about
         if word in _pointing_times():
@@ -71,7 +71,7 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
     }
     known = {}
     for word in words:
-        weight = word_weight(index, word)
+        weight = _qualified_weight(index, word) or word_weight(index, word)
         if weight is not None and (topical[word] or general_frequency(word)):
             factor = 1.0 if topical[word] else TUNE.verb_factor
             known[word] = weight * specificity(word) * factor
@@ -97,6 +97,16 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
             else:
                 weights[word] = 0.0
     return weights
+
+
+def _qualified_weight(index: Index, word: str) -> float | None:
+    """An asker's noun the texts never use, an adjective before a word they do (老|产业), weighs
+    as the words of its group they use (传统产业) — not as the word it qualifies (产业), which
+    every text may use."""
+    if index.document_frequency(word) or not qualified(word):
+        return None
+    used = _used_synonyms(index, word)
+    return max(index.idf(s) for s in used) if used else None
 
 
 def _used_synonyms(index: Index, word: str) -> list[str]:

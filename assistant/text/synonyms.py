@@ -16,7 +16,7 @@ import re
 from functools import cache, lru_cache
 
 from . import lexicon
-from .segment import search_terms
+from .segment import search_terms, tagged
 
 
 @cache
@@ -30,16 +30,19 @@ def _table() -> dict[str, tuple[str, ...]]:
     return table
 
 
-def joined_as_listed(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def joined_as_listed(pairs: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
     """Tagged words with a listed word the tagger cut into single characters put back together,
     as a noun (引|才|留|才 → 引才, 留才: jieba's tagger splits a word its dictionary lacks where
-    its plain cut does not). Words cut into words stay cut (成交|金额: the texts may say 成交)."""
+    its plain cut does not), and a listed noun cut after the adjective opening it (老|产业 →
+    老产业, 大|企业). Words cut into words stay cut (成交|金额: the texts may say 成交)."""
     joined: list[tuple[str, str]] = []
     at = 0
     while at < len(pairs):
         for size in (3, 2):
             run = "".join(w for w, _ in pairs[at : at + size])
-            if size <= len(pairs) - at and len(run) == size and listed(run):
+            opened = size == 2 and len(pairs[at][0]) == 1 and pairs[at][1] in _QUALIFYING
+            opened = opened and run in text  # 养|大|的|企业: not 大企业
+            if size <= len(pairs) - at and (len(run) == size or opened) and listed(run):
                 joined.append((run, "n"))
                 at += size
                 break
@@ -47,6 +50,15 @@ def joined_as_listed(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
             joined.append(pairs[at])
             at += 1
     return joined
+
+
+_QUALIFYING = ("a", "b")  # 老|产业, 总|目标: an adjective or a distinguishing word
+
+
+def qualified(word: str) -> bool:
+    """A listed word jieba cuts after the adjective opening it (老|产业, 大|企业)."""
+    cut = tagged(word)
+    return listed(word) and len(cut) == 2 and len(cut[0][0]) == 1 and cut[0][1] in _QUALIFYING
 
 
 def listed(word: str) -> bool:
