@@ -697,6 +697,23 @@ def test_a_listed_noun_cut_after_its_adjective_weighs_as_the_texts_word(tmp_path
     assert not answer.refused and "数字化赋能" in answer.answer, answer.answer
 
 
+def test_a_term_of_the_texts_jieba_splits_between_two_guesses_is_found_again(tmp_path):
+    """把算力拼到: jieba guesses 把算|力拼 and the texts' 算力 is lost — the question then weighs
+    only 到 and is refused. Cut again where a word the index holds spans a guess's edge, it is
+    answered; two dictionary words the index lacks (科技厅|厅长) are not cut into its 科技."""
+    texts = {
+        f"规划{i}.txt": f"规划{i}\n推进科技创新，建设第{i}批产业园区，完善配套服务。\n"
+        for i in range(4)
+    }
+    texts["算力.txt"] = "算力\n整合各地超算中心资源，搭建区域性算力共享平台，推动数据有序流通。\n"
+    assistant = assistant_of(tmp_path, texts)
+    index = assistant.answerer._index()
+    assert "算力" in term_weights(index, "想把算力拼到一块儿用，具体咋整？")
+    answer = assistant.ask("想把算力拼到一块儿用，具体咋整？")
+    assert not answer.refused and "算力共享平台" in answer.answer, answer.answer
+    assert "科技" not in term_weights(index, "科技厅厅长是谁？")
+
+
 def test_a_word_the_texts_seldom_use_stands_for_their_usual_word(tmp_path):
     """公司 in one passage, 企业 in every one: a question's 公司 is found where 企业 is; a word the
     texts use as often as its synonyms is looked for as written."""

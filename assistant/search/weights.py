@@ -53,7 +53,7 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
     a code (GDP, 5G) counts as much as the rarest word: the passages cannot answer without it.
     """
     words = {}
-    for word, flag in joined_as_listed(tagged_content(question), question.lower()):
+    for word, flag in joined_as_listed(_recut(index, tagged_content(question)), question.lower()):
         if flag in phrasing_tags() and not is_code(word):
             continue  # 到底, 跟, 一种: how the question is phrased, not what it is about
         if word in _pointing_times():
@@ -97,6 +97,52 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
             else:
                 weights[word] = 0.0
     return weights
+
+
+def _recut(index: Index, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Words in a row the index never holds, one of them a guess of jieba's (把算|力拼), cut
+    again where a word the index holds spans the edge of a guess (把|算力|拼): the texts' term,
+    which the guesses split; what is left over, single characters, only phrases the question.
+    Dictionary words stay as they are (科技厅|厅长 holds no 科技)."""
+    out: list[tuple[str, str]] = []
+    at = 0
+    while at < len(pairs):
+        end = at
+        while end < len(pairs) and _unheld(index, pairs[end][0]):
+            end += 1
+        pieces = _across_guesses(index, [w for w, _ in pairs[at:end]])
+        if pieces:
+            out += [(p, "n" if len(p) > 1 else "u") for p in pieces]
+            at = end
+        else:
+            out.append(pairs[at])
+            at += 1
+    return out
+
+
+def _unheld(index: Index, word: str) -> bool:
+    return len(word) >= 2 and has_chinese(word) and not index.document_frequency(word)
+
+
+def _across_guesses(index: Index, words: list[str]) -> list[str]:
+    """The run cut at the longest words the index holds, if one spans the edge of a guess."""
+    edges, at = set(), 0
+    for word, after in zip(words, words[1:], strict=False):
+        at += len(word)
+        if is_guessed(word) or is_guessed(after):
+            edges.add(at)
+    run, pieces, at = "".join(words), [], 0
+    while at < len(run):
+        held = (n for n in (4, 3, 2) if index.document_frequency(run[at : at + n]))
+        size = next((n for n in held if at + n <= len(run)), 1)
+        pieces.append(run[at : at + size])
+        at += size
+    starts = [sum(map(len, pieces[:i])) for i in range(len(pieces))]
+    spans = any(
+        len(p) > 1 and any(a < e < a + len(p) for e in edges)
+        for p, a in zip(pieces, starts, strict=True)
+    )
+    return pieces if spans else []
 
 
 def _qualified_weight(index: Index, word: str) -> float | None:
