@@ -218,3 +218,24 @@ def test_a_clause_two_overlapping_passages_both_hold_is_said_once():
     texts = [c.text for c in chosen]
     assert sum(shared in t for t in texts) == 1, texts
     assert any(t.startswith("壮大新兴产业") for t in texts), texts
+
+
+def test_what_a_question_sets_aside_does_not_choose_the_answer():
+    """除了用在工厂里，还往哪些行当推: the sentence about the factory the asker already knows is
+    not the answer; the one about the other trades is. Words the rest of the question shares
+    (绿色 of 往绿色上转) still count."""
+    text = (
+        "推动人工智能在工厂生产线上的深度应用，打造一批智能工厂。"
+        "推动人工智能在物流、医疗等行当的推广应用。"
+    )
+    chunk = Chunk("d#1", "d", text, "人工智能行动")
+    weights = {"人工智能": 1.0, "工厂": 1.5, "行当": 1.0}
+    request = GenerationRequest(
+        "人工智能除了用在工厂里，还往哪些行当推？", [Passage(1, chunk, 1.0)], weights
+    )
+    chosen, _ = select_sentences(request)
+    assert chosen and "物流" in chosen[0].text, [c.text for c in chosen]
+    # without 除了, the factory sentence answers a question about the factory
+    request = GenerationRequest("人工智能用在工厂里要打造啥？", [Passage(1, chunk, 1.0)], weights)
+    chosen, _ = select_sentences(request)
+    assert chosen and "智能工厂" in chosen[0].text, [c.text for c in chosen]

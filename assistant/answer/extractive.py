@@ -34,7 +34,7 @@ from .details import antecedent, details, explained, items, parallel
 from .first import answering
 from .generate import REFUSAL, GenerationRequest
 from .question_types import FACTOID, asks_for_list, classify, definienda, question_parts
-from .remaining import unlisted
+from .remaining import left_out, unlisted
 from .sides import comparison, is_about
 from .wording import question_pairs
 
@@ -134,6 +134,12 @@ def _names(request: GenerationRequest, passage: Passage) -> bool:
 def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     """The answer's sentences, the answering one first; or none and the reason there is none."""
     kind = classify(request.searched)
+    if out := left_out(request.searched):  # 除了用在工厂里，还往哪些行当推: not the factory
+        rest = request.searched.replace(out, "")
+        weights = {
+            w: v for w, v in request.term_weights.items() if asked(w) not in out or asked(w) in rest
+        }
+        request = replace(request, term_weights=weights) if any(weights.values()) else request
     candidates = _candidates(request, kind)
     if not candidates or _too_little(request, candidates):
         return [], "所检索的段落中没有回答该问题的句子"

@@ -30,6 +30,18 @@ def named_items(question: str) -> list[str]:
     return [i for i in items if len(i) >= 2]
 
 
+_LEFT_OUT = re.compile(
+    r"除了?(?P<out>[^，,。？?]{2,30}?)(?:以外|之外|外)?[，,\s]*(?=还|也|又|另|其他|其它|别的)"
+)
+
+
+def left_out(question: str) -> str:
+    """What a “除了A，还……” question sets aside (冀那篇AI除了用在工厂里 还往哪些行当推: 用在工厂里):
+    the answer is about something else — unless it asks for the rest of a list A begins."""
+    match = _LEFT_OUT.search(question)
+    return match.group("out") if match and not named_items(question) else ""
+
+
 def listed_with(items: list[str], sentence: str) -> list[str] | None:
     """The items of the list in which the sentence names all of `items` — items joined by 、,
     up to the 等 that ends the list (“围绕A、B等6条产业链及C、D等5个集群” holds two lists) —
