@@ -36,6 +36,7 @@ from assistant.text.openings import (
     opening_nouns,
     opening_run,
     subject_words,
+    verb_object,
 )
 from assistant.text.segment import tagged
 from assistant.text.sentences import split_sentences
@@ -712,6 +713,26 @@ def test_a_term_of_the_texts_jieba_splits_between_two_guesses_is_found_again(tmp
     answer = assistant.ask("想把算力拼到一块儿用，具体咋整？")
     assert not answer.refused and "算力共享平台" in answer.answer, answer.answer
     assert "科技" not in term_weights(index, "科技厅厅长是谁？")
+
+
+def test_a_particle_a_preposition_or_a_verb_and_its_object_is_no_subject(tmp_path):
+    """集群|呢 (a modal particle), 照|工业和信息化那篇的说法 (according to), 企业|唱主角 (a verb
+    and its object jieba files as a noun, said of the subject): none is a name the library
+    lacks; a subject jieba cut into pieces still is."""
+    assert broken_subject("集群呢，一共多少个？") == ""
+    assert broken_subject("照工业和信息化那篇的说法，为啥企业是主角？") == ""
+    assert broken_subject("盖卤王为何被杀？") == "盖卤王"
+    assert verb_object("唱主角") and verb_object("搭班子") and not verb_object("博物馆")
+    texts = {
+        f"规划{i}.txt": f"规划{i}\n推进科技创新，建设第{i}批产业园区，完善配套服务。\n"
+        for i in range(4)
+    }
+    texts["联合体.txt"] = (
+        "联合体\n构建龙头企业牵头、高校院所支撑、各创新主体相互协同的创新联合体。\n"
+    )
+    assistant = assistant_of(tmp_path, texts)
+    answer = assistant.ask("企业唱主角的那种创新联合体，打算怎么搭班子？")
+    assert not answer.refused and "龙头企业牵头" in answer.answer, answer.answer
 
 
 def test_a_word_the_texts_seldom_use_stands_for_their_usual_word(tmp_path):

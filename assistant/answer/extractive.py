@@ -131,15 +131,22 @@ def _names(request: GenerationRequest, passage: Passage) -> bool:
     )
 
 
+def _setting_aside(request: GenerationRequest) -> GenerationRequest:
+    """A “除了A，还……” question chooses its sentences by the rest of its words: A's weigh nothing
+    unless the rest uses them too (除了用在工厂里，还往哪些行当推: not the factory)."""
+    if not (out := left_out(request.searched)):
+        return request
+    rest = request.searched.replace(out, "")
+    weights = {
+        w: v for w, v in request.term_weights.items() if asked(w) not in out or asked(w) in rest
+    }
+    return replace(request, term_weights=weights) if any(weights.values()) else request
+
+
 def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     """The answer's sentences, the answering one first; or none and the reason there is none."""
     kind = classify(request.searched)
-    if out := left_out(request.searched):  # 除了用在工厂里，还往哪些行当推: not the factory
-        rest = request.searched.replace(out, "")
-        weights = {
-            w: v for w, v in request.term_weights.items() if asked(w) not in out or asked(w) in rest
-        }
-        request = replace(request, term_weights=weights) if any(weights.values()) else request
+    request = _setting_aside(request)
     candidates = _candidates(request, kind)
     if not candidates or _too_little(request, candidates):
         return [], "所检索的段落中没有回答该问题的句子"

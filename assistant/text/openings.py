@@ -133,10 +133,10 @@ def opening_nouns(question: str) -> list[str]:
     """The rare nouns a question opens with (羊水|栓塞…, 丙烯|颜料…): its topic, which a passage
     that answers it names."""
     found = []
-    for word, flag in tagged(question):
+    for i, (word, flag) in enumerate(tagged(question)):
         if flag == "l" and not found and _names_a_topic(word):
             flag = "n"  # a set phrase the question opens with is its topic (花样游泳|什么时候)
-        if flag not in noun_tags() or is_guessed(word):
+        if flag not in noun_tags() or is_guessed(word) or (i and verb_object(word)):
             break  # a guessed name is checked as a name (罗保铭|本科毕业: what follows is asked)
         frequency = general_frequency(word)
         if flag in name_tags() and not rarity_limit(word) < frequency <= _OPENING_NOUN:
@@ -154,8 +154,8 @@ def opening_run(question: str) -> list[str]:
     cut = tagged(question)
     start = next((i for i, (_, flag) in enumerate(cut) if flag not in _COUNTING), len(cut))
     found = []
-    for word, flag in cut[start:]:
-        if flag not in noun_tags():
+    for i, (word, flag) in enumerate(cut[start:]):
+        if flag not in noun_tags() or (i and verb_object(word)):
             break
         if not is_dictionary_word(word) or word in stopwords():
             break  # … or a word no index keeps (问题：…)
@@ -165,6 +165,14 @@ def opening_run(question: str) -> list[str]:
 
 
 _COUNTING = frozenset(["m", "q", "mq"])
+
+
+def verb_object(word: str) -> bool:
+    """A three-character word jieba files as a noun that is a verb and its object (唱|主角, 搭|
+    班子): after the noun a question opens with, what is said of it (企业|唱主角), no subject."""
+    if len(word) != 3 or not is_dictionary_word(word[1:]):
+        return False
+    return tagged(word[0])[0][1] == "v" and tagged(word[1:])[0][1].startswith("n")
 
 
 _TERM_CHARS = 4  # of a set phrase that names a topic (花样游泳)
@@ -192,9 +200,10 @@ _SUBJECT_END = re.compile(
 # one-character verb after a known word (玩家|用, 剧院|指).
 _PARTICLES = frozenset(
     "的是在叫有被于以和与跟对从将把曾也都又所最何几因及或还就才已并而之等了过着能会可要应得现当"
+    "照按据"  # 照|工业和信息化那篇的说法: according to, no name
 )
 _PHRASING = ("v", "a", "d", "p", "c", "u", "r", "f", "m", "t", "q")
-_FUNCTION = ("d", "p", "c", "u", "r")
+_FUNCTION = ("d", "p", "c", "u", "r", "y", "e")  # … and 呢, 吗, 啊: 集群|呢
 _POINTING = frozenset("这那该此其本他她它")
 
 
