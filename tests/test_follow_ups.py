@@ -47,6 +47,17 @@ def test_the_items_a_previous_answer_lists():
         "保障措施",
     ]
     assert listed("先建平台[1]。再配资金[2]。") == ["建平台", "配资金"]
+    # the last two items joined by 和, and a list the answer opens with (no colon before it)
+    assert listed("从三个方面展开：技术进步、要素协同和产业升级。") == [
+        "技术进步",
+        "要素协同",
+        "产业升级",
+    ]
+    assert listed("传统产业、新兴产业和未来产业，三者并重发力。") == [
+        "传统产业",
+        "新兴产业",
+        "未来产业",
+    ]
 
 
 @pytest.mark.parametrize(

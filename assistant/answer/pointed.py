@@ -69,7 +69,8 @@ def point_at(question: str, history: Sequence[Turn]) -> str:
 
 
 def listed(answer: str) -> list[str]:
-    """The items an answer lists: numbered points, the list after its colon, or its sentences."""
+    """The items an answer lists: numbered points, the list after its colon or opening it (甲、乙
+    和丙，三者……), or its sentences."""
     text = strip_citations(answer).strip()
     numbered = [p for p in _NUMBERED.split(text)[1:] if p.strip("，,；;。 ")]
     if len(numbered) >= 2:
@@ -79,8 +80,26 @@ def listed(answer: str) -> list[str]:
         for marks in ("[；;，,。]", "[、；;，,。]"):
             parts = [p for p in re.split(marks, after) if p.strip()]
             if len(parts) >= 2:
-                return [_item(p) for p in parts]
+                return [_item(p) for p in _last_joined(parts)]
+    opening = re.split("[，,。；;：:]", text, maxsplit=1)[0]
+    if "、" in opening:
+        return [_item(p) for p in _last_joined(opening.split("、"))]
     return [_item(s) for s in split_sentences(text) if s.strip()]
+
+
+def _last_joined(parts: list[str]) -> list[str]:
+    """A list's last two items joined by 和/与/及 (乙和丙) as two, when the items are short."""
+    last = re.split("(?:以及|和|与|及)", parts[-1], maxsplit=1)
+    if (
+        len(parts) >= 2
+        and len(last) == 2
+        and all(2 <= len(x.strip("。 ")) <= _SHORT_ITEM for x in last)
+    ):
+        return [*parts[:-1], *last]
+    return parts
+
+
+_SHORT_ITEM = 10  # characters: an item of a list, not a clause with 和 in it
 
 
 def _item(text: str) -> str:
