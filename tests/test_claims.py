@@ -2513,3 +2513,11 @@ def test_an_everyday_word_jieba_files_as_a_name_need_not_be_in_the_passage():
     passes("他早年侍奉州府主帅，主帅去世后转投新主[1]。", text)
     flags("他早年侍奉关羽，主帅去世后转投新主[1]。", text, "关羽")
     passes("今年新开工项目多，要确保监管到位[1]。", "今年新开工的项目多，务必确保监管到位。")
+
+
+def test_the_first_largest_is_the_largest_and_a_big_city_names_no_city():
+    """第一大城市 for the passage's 最大的城市: the same rank, and 大城市 is no city's name."""
+    text = "滨海是东部省最大的城市，滨海港也是该海湾最大的海港之一。"
+    flagged = check("滨海是东部省的第一大城市，其港口也是该海湾最大的海港之一[1]。", passage(text))
+    assert not any("次序" in i or "大城市" in i for i in flagged.issues), flagged
+    flags("滨海是东部省的第二大城市，其港口也是该海湾最大的海港之一[1]。", text, "第2")

@@ -264,6 +264,7 @@ def _rank_words() -> re.Pattern[str]:
 def ranks(text: str) -> set[str]:
     """Ordinals and ranks (第一 → 第1, 首位, 首次, 再次, 最大, 前列), normalised."""
     text = _PLAN.sub(lambda m: f"{m.group(1)}五{m.group(2)}", _CONSECUTIVE.sub("连续", text))
+    text = _TOP.sub(r"最\1", text)  # 第一大城市 is the 最大 one
     found = {f"第{_value(m.group(1))}" for m in _ORDINAL.finditer(text)}
     # 十二届全国人大: a session counted without 第 is the 12th all the same
     found |= {f"第{_value(m.group(1))}" for m in _SESSION.finditer(text)}
@@ -273,6 +274,7 @@ def ranks(text: str) -> set[str]:
     return found | {_FIRST.get(w, "第1" if _FIRST_OF.match(w) else w) for w in words}
 
 
+_TOP = re.compile("第[一1]([大高多])")
 # the top or bottom of a scale, however measured: 增幅最高 is 涨得最多
 _MOST = {"最多": "最大", "最高": "最大", "最少": "最小", "最低": "最小"}
 
@@ -287,13 +289,5 @@ _TIMES = re.compile(rf"(?<![第\d{_CN}])([二两三四五六七八九\d])度(?=[
 _FIRST_OF = re.compile("首(?=[部届座款台家个位批次架艘项本张期轮场季])")
 
 
-_FIRST = {
-    "首个": "第1",
-    "首位": "第1",
-    "首批": "第1",
-    "首次": "第1",
-    "最先": "第1",
-    "最早": "第1",
-    "最初": "第1",
-    "初次": "第1",
-}  # 首个 is 第一个 …
+_FIRST = dict.fromkeys(["首个", "首位", "首批", "首次", "最先", "最早", "最初", "初次"], "第1")
+# 首个 is 第一个 …
