@@ -79,22 +79,25 @@ def _written_out(index: Index, short: str) -> str:
 
 def _word_initial_run(short: str, window: str, length: int) -> str:
     """The window's opening words up to the one holding the run's last character, when each
-    character of the short form begins one of them — a noun of two characters or more — or
-    right follows the one before it in its word (融|合 of 融合); "" otherwise."""
+    character of the short form begins one of them — a noun of two characters or more, or for
+    the last a verb — or right follows the one before it in its word (融|合 of 融合); ""
+    otherwise."""
     spans, at = [], 0
     for word, flag in tagged(window):
         spans.append((at, at + len(word), flag))
         at += len(word)
     wanted = iter(short)
-    char, last = next(wanted), -2
+    char, last, left = next(wanted), -2, len(short) - 1
     for start, end, flag in spans:
         for i in range(start, min(end, length)):
             if window[i] != char:
                 continue
-            begins = i == start and end - start >= 2 and flag in _SHORTENED_TAGS
+            # … the last may begin a verb (技转 of 技术|转移: a noun and what is done to it)
+            tags = _SHORTENED_TAGS | ({"v"} if not left and last >= 0 else set())
+            begins = i == start and end - start >= 2 and flag in tags
             if not begins and i != last + 1:
                 return ""  # inside a word it does not begin, or a word of one character
-            char, last = next(wanted, None), i
+            char, last, left = next(wanted, None), i, left - 1
             if char is None:
                 return window[:end]
     return ""
