@@ -2521,3 +2521,13 @@ def test_the_first_largest_is_the_largest_and_a_big_city_names_no_city():
     flagged = check("滨海是东部省的第一大城市，其港口也是该海湾最大的海港之一[1]。", passage(text))
     assert not any("次序" in i or "大城市" in i for i in flagged.issues), flagged
     flags("滨海是东部省的第二大城市，其港口也是该海湾最大的海港之一[1]。", text, "第2")
+
+
+def test_a_rough_count_said_another_way_is_the_same_figure():
+    """十几万人 for the passage's 十数万人, 十七至十八颂 for 17至18颂: the same figure in other
+    words — neither a figure the passage lacks nor the words of a clause it does not say."""
+    text = "这一年，宗室在江北一带起兵反抗，数月聚集十数万人。"
+    passes("这一年，宗室在江北一带起兵反抗，短短数月便聚集了十几万人[1]。", text)
+    flags("这一年，宗室在江北一带起兵反抗，短短数月便聚集了三十万人[1]。", text, "三十万")
+    text = "这部经书是各部经书中最短的之一，全书只有17至18颂。"
+    passes("这部经书是各部经书中最短的之一，全书仅有十七至十八颂[1]。", text)

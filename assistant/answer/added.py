@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from ..text.chars import bigram_set, normalise_for_match
-from ..text.numerals import all_in_digits
+from ..text.numerals import NUMERAL_CHARACTERS, all_in_digits
 from ..text.segment import tagged_content
 from ..text.synonyms import holds
 from .cited import Cited, clauses
@@ -47,6 +47,7 @@ def _added(clause: str, cited: Cited, *, first: bool) -> bool:
         and not holds(cited.text, w)
         and not _pointing(w)
         and w not in _APPROXIMATING
+        and not _FIGURE.fullmatch(w)  # 十几万 for 十数万: the figure check's to compare
     ]
     return (
         best < _ADDED_CLAUSE_SHARE * len(grams)
@@ -61,6 +62,7 @@ _MODALS = frozenset(
 )
 # how near a figure is (超过11万件 for 11万余件, 接近1万 for 近1万): the figure check's to compare
 _APPROXIMATING = frozenset(["超过", "多于", "以上", "左右", "大约", "接近", "将近", "上下"])
+_FIGURE = re.compile(rf"[\d.%几数多余{NUMERAL_CHARACTERS}]+")
 _POINTING = re.compile(
     r"^(?:[次上今去明前后同当那此该每本][年月日时]|[之此随其]后|当时|那时|两者|二者|其中)"
 )

@@ -226,8 +226,8 @@ def _decimal(match: re.Match[str], suffix: str) -> str:
     return value + (f".{_digit_by_digit(fraction)}" if fraction else "") + suffix
 
 
-# 七亿七千多万 is of 七亿七千万 (more than it), as 2000多亿 is of 2000亿; 一百一十几万 too
-_MORE_THAN = re.compile(rf"(?<=[{_CN}])[多余几](?=[万亿])")
+# 七亿七千多万 is of 七亿七千万 (more than it), as 2000多亿 is of 2000亿; 一百一十几万, 十数万 too
+_MORE_THAN = re.compile(rf"(?<=[{_CN}])[多余几数](?=[万亿])")
 
 
 def written_figures(text: str) -> dict[str, str]:
