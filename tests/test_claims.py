@@ -2531,3 +2531,14 @@ def test_a_rough_count_said_another_way_is_the_same_figure():
     flags("这一年，宗室在江北一带起兵反抗，短短数月便聚集了三十万人[1]。", text, "三十万")
     text = "这部经书是各部经书中最短的之一，全书只有17至18颂。"
     passes("这部经书是各部经书中最短的之一，全书仅有十七至十八颂[1]。", text)
+
+
+def test_a_two_province_region_put_for_another_is_caught():
+    """川藏 for 青藏: regions of two provinces are places too (`region_groups.tsv`)."""
+    text = "三峡水利枢纽二期工程胜利完成；青藏铁路正线铺轨顺利推进；西电东送规模扩大。"
+    caught(
+        "报告回顾，三峡工程二期胜利完成，川藏铁路正线铺轨也在顺利推进[1]。",
+        "报告回顾，三峡工程二期胜利完成，青藏铁路正线铺轨也在顺利推进[1]。",
+        text,
+        "川藏",
+    )
