@@ -689,13 +689,13 @@ def test_a_listed_noun_cut_after_its_adjective_weighs_as_the_texts_word(tmp_path
     }
     texts["规划9.txt"] = (
         "规划9\n推动产业创新，发展新兴产业。\n"
-        "对传统产业，要坚持高端化升级、数字化赋能和绿色化转型三个方向。\n"
+        "对传统产业，要朝智能、低碳、服务三个方向改造，逐步淘汰落后工艺。\n"
     )
     assistant = assistant_of(tmp_path, texts)
     weights = term_weights(assistant.answerer._index(), "老产业要往哪几个方向改？")
     assert weights.get("老产业|传统产业", 0) > max(v for w, v in weights.items() if "产业" not in w)
     answer = assistant.ask("老产业要往哪几个方向改？")
-    assert not answer.refused and "数字化赋能" in answer.answer, answer.answer
+    assert not answer.refused and "低碳" in answer.answer, answer.answer
 
 
 def test_a_term_of_the_texts_jieba_splits_between_two_guesses_is_found_again(tmp_path):
@@ -706,33 +706,33 @@ def test_a_term_of_the_texts_jieba_splits_between_two_guesses_is_found_again(tmp
         f"规划{i}.txt": f"规划{i}\n推进科技创新，建设第{i}批产业园区，完善配套服务。\n"
         for i in range(4)
     }
-    texts["算力.txt"] = "算力\n整合各地超算中心资源，搭建区域性算力共享平台，推动数据有序流通。\n"
+    texts["算力.txt"] = (
+        "算力\n汇总各地计算中心的资源，建设一个区域算力共用平台，让数据按规则流动。\n"
+    )
     assistant = assistant_of(tmp_path, texts)
     index = assistant.answerer._index()
     assert "算力" in term_weights(index, "想把算力拼到一块儿用，具体咋整？")
     answer = assistant.ask("想把算力拼到一块儿用，具体咋整？")
-    assert not answer.refused and "算力共享平台" in answer.answer, answer.answer
+    assert not answer.refused and "算力共用平台" in answer.answer, answer.answer
     assert "科技" not in term_weights(index, "科技厅厅长是谁？")
 
 
 def test_a_particle_a_preposition_or_a_verb_and_its_object_is_no_subject(tmp_path):
-    """集群|呢 (a modal particle), 照|工业和信息化那篇的说法 (according to), 企业|唱主角 (a verb
+    """集群|呢 (a modal particle), 照|交通运输那篇的说法 (according to), 企业|唱主角 (a verb
     and its object jieba files as a noun, said of the subject): none is a name the library
     lacks; a subject jieba cut into pieces still is."""
     assert broken_subject("集群呢，一共多少个？") == ""
-    assert broken_subject("照工业和信息化那篇的说法，为啥企业是主角？") == ""
+    assert broken_subject("照交通运输那篇的说法，为啥企业是主角？") == ""
     assert broken_subject("盖卤王为何被杀？") == "盖卤王"
     assert verb_object("唱主角") and verb_object("搭班子") and not verb_object("博物馆")
     texts = {
         f"规划{i}.txt": f"规划{i}\n推进科技创新，建设第{i}批产业园区，完善配套服务。\n"
         for i in range(4)
     }
-    texts["联合体.txt"] = (
-        "联合体\n构建龙头企业牵头、高校院所支撑、各创新主体相互协同的创新联合体。\n"
-    )
+    texts["联合体.txt"] = "联合体\n组建由骨干企业领衔、高校配合、多方协作的创新联合体。\n"
     assistant = assistant_of(tmp_path, texts)
     answer = assistant.ask("企业唱主角的那种创新联合体，打算怎么搭班子？")
-    assert not answer.refused and "龙头企业牵头" in answer.answer, answer.answer
+    assert not answer.refused and "骨干企业领衔" in answer.answer, answer.answer
 
 
 def test_a_word_the_texts_seldom_use_stands_for_their_usual_word(tmp_path):
@@ -854,14 +854,14 @@ def test_a_subject_said_by_its_initials_or_a_part_of_the_text_is_no_missing_name
     texts = {
         "园区规划.txt": (
             "园区规划\n园区以科技创新带动产业升级，重点建设三类平台：中试平台、检测平台和孵化平台。\n"
-            "结语\n园区将形成以市场为牵引、企业为主体的协同格局。\n"
+            "结语\n园区将形成市场来引导、企业当主力的协同格局。\n"
         ),
     }
     assistant = assistant_of(tmp_path, texts)
     answer = assistant.ask("科创平台这块园区要建哪几类？")
     assert not answer.refused and "检测平台" in answer.answer, answer.answer
     answer = assistant.ask("结尾那段里，市场和企业分别扮演啥角色？")
-    assert not answer.refused and "企业为主体" in answer.answer, answer.answer
+    assert not answer.refused and "企业当主力" in answer.answer, answer.answer
     assert assistant.ask("舰创平台这块园区要建哪几类？").refused
 
 

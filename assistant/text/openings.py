@@ -200,7 +200,7 @@ _SUBJECT_END = re.compile(
 # one-character verb after a known word (玩家|用, 剧院|指).
 _PARTICLES = frozenset(
     "的是在叫有被于以和与跟对从将把曾也都又所最何几因及或还就才已并而之等了过着能会可要应得现当"
-    "照按据"  # 照|工业和信息化那篇的说法: according to, no name
+    "照按据"  # 照|交通运输那篇的说法: according to, no name
 )
 _PHRASING = ("v", "a", "d", "p", "c", "u", "r", "f", "m", "t", "q")
 _FUNCTION = ("d", "p", "c", "u", "r", "y", "e")  # … and 呢, 吗, 啊: 集群|呢
