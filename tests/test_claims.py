@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.cited import Cited
-from assistant.answer.exchanged import _new_words
 from assistant.answer.judge import SentenceJudge, parse_verdict
+from assistant.answer.new_words import new_words
 from assistant.answer.verify import verify_sentence
 from assistant.llm.faults import Budget
 from assistant.schema import Chunk, Passage
@@ -2110,7 +2110,7 @@ def test_a_count_label_of_items_opening_alike_is_the_items():
 
 def test_a_conjunction_glued_to_a_guessed_word_names_nothing():
     """和|七姐 (jieba's guess): the passage's 七姐, joined by 和, not a name put in."""
-    assert "和七姐" not in _new_words("时节和七姐", Cited.of([passage("七姐节的祭品")]))
+    assert "和七姐" not in new_words("时节和七姐", Cited.of([passage("七姐节的祭品")]))
     assert unglued_name("和耶律") == ["耶律"], "… even a word jieba's dictionary holds"
 
 
@@ -2541,4 +2541,61 @@ def test_a_two_province_region_put_for_another_is_caught():
         "报告回顾，三峡工程二期胜利完成，青藏铁路正线铺轨也在顺利推进[1]。",
         text,
         "川藏",
+    )
+
+
+def test_dated_items_listed_in_one_clause_are_each_read_against_their_own_date():
+    """1975年获得硕士、1970年获得学士: each item restates the passage clause of its date, so a
+    career retold backwards is faithful — and a year moved to another item is still caught."""
+    text = (
+        "1970年，在南州滨江市省立滨江师范学院工业教育学系取得学士学位，1975年在西国北岭州州立大学"
+        "工业教育研究所取得硕士学位，1978年在西国东湖州州立大学工业职业教育研究所取得博士学位。"
+    )
+    said = "他1978年在西国东湖州州立大学取得博士学位，此前已于1975年获得北岭州州立大学硕士学位、{}年获得滨江师范学院学士学位[1]。"
+    caught(said.format(1972), said.format(1970), text, "1972")
+
+
+def test_opposite_stances_and_burdens_are_caught():
+    """赞同 for 反对, 加重 for 减轻: the passage's stance or direction turned round."""
+    caught(
+        "诗社响应前辈的号召，赞同空洞的感伤，主张为诗而诗[1]。",
+        "诗社响应前辈的号召，反对空洞的感伤，主张为诗而诗[1]。",
+        "诗社响应前辈的号召，反对空洞的感伤，提倡为诗而诗。",
+        "反对",
+    )
+    caught(
+        "要加快课程改革，适当加重学生课业负担[1]。",
+        "要加快课程改革，切实减轻学生课业负担[1]。",
+        "加快课程改革，切实减轻学生过重课业负担。",
+        "减轻",
+    )
+
+
+def test_two_synonyms_crossed_over_are_no_crossed_statements():
+    """完善 A, 健全 B for 健全 A, 完善 B: the same two statements in other words."""
+    text = "健全市场体系是应对外部冲击的重要举措。要继续完善国有企业公司治理，提高风险管控能力。"
+    passes("完善市场体系是应对外部冲击的重要举措，要进一步健全国有企业的公司治理[1]。", text)
+
+
+def test_a_place_jieba_reads_as_another_word_is_caught_in_anothers_place():
+    """摩押 (tagged a verb) where the passage has 埃及: a word no dictionary has put in place of
+    a place name; 两校 points back at what is named and is no new name."""
+    text = "后来，城中守军叛离王国，先知被迫随他们逃往埃及，在埃及去世。"
+    caught(
+        "后来城中守军背叛王国，先知被迫随他们逃往摩押，最终在摩押去世[1]。",
+        "后来城中守军背叛王国，先知被迫随他们逃往埃及，最终在埃及去世[1]。",
+        text,
+        "摩押",
+    )
+    passes(
+        "2001年两校合并后改称滨江大学附属医院[1]。",
+        "2001年，滨江医学院与滨江大学合并，医院改称滨江大学附属医院。",
+    )
+
+
+def test_a_short_form_of_two_words_of_the_passage_is_no_place():
+    """广开 of 广泛|开辟: jieba tags it a place name, but the passage says it in full."""
+    passes(
+        "要大力发展服务业、广开就业渠道[1]。",
+        "要大力发展服务业，广泛开辟就业门路。",
     )

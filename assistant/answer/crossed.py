@@ -15,6 +15,7 @@ from itertools import combinations
 
 from ..text.chars import CJK
 from ..text.segment import tagged
+from ..text.synonyms import synonyms
 from .cited import Cited
 from .polar import polar
 
@@ -39,10 +40,17 @@ def crossed(sentence: str, cited: Cited) -> list[str]:
                 and mine_second - theirs_second
                 and (mine_first - theirs_first) & theirs_second
                 and (mine_second - theirs_second) & theirs_first
+                and not _reworded(mine_first - theirs_first, theirs_first)
             ):
                 issues.append(f"“{first}”与“{second}”在原文中的说法互换了")
                 break
     return list(dict.fromkeys(issues))
+
+
+def _reworded(said: set[str], stated: set[str]) -> bool:
+    """What the sentence says beside a term is what the passage says beside it in other words
+    (完善 for 健全): two synonyms that happen to be crossed, not two statements."""
+    return any(o in stated for word in said for o in synonyms(word))
 
 
 def _terms(sentence: str, text: str) -> list[str]:

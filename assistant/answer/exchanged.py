@@ -17,13 +17,14 @@ from functools import cache
 from ..search.periods import years_said
 from ..text import expressions, lexicon
 from ..text.chars import bigram_set, normalise_for_match
-from ..text.names import JOINING, quoted, unglued
+from ..text.names import quoted, unglued
 from ..text.numerals import ranks
 from ..text.segment import is_dictionary_word, nouns_of, tagged
 from ..text.synonyms import spelled_otherwise, synonyms
 from .actors import actor_exchanged
 from .cited import TITLE, Cited, short_for_its_title
 from .kinds import another_kind, followed, shells_exchanged
+from .new_words import new_words
 from .restated import Aligned, aligned, clause_names, frame_of
 
 
@@ -132,7 +133,7 @@ def _exchanged(
         (ranks(mine), ranks(theirs)),
         ({q for q in quoted(clause) if q in mine}, {q for q in quoted(source) if q in theirs}),
         (
-            clause_names(mine, guessed=True) | _new_words(mine, cited),
+            clause_names(mine, guessed=True) | new_words(mine, cited, clause),
             clause_names(theirs, guessed=True) | set(_ACRONYM.findall(theirs)),  # 漫威 for DC
         ),
         (set(_LATIN_NAME.findall(mine)), set(_LATIN_NAME.findall(theirs))),
@@ -277,19 +278,3 @@ def _relative_time() -> re.Pattern[str]:
 
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])")  # a name, not a transliterated one
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z.&'-]+(?: (?:[A-Z][A-Za-z.&'-]+|of|and|for|de))*")
-
-
-def _new_words(piece: str, cited: Cited) -> set[str]:
-    """Nouns and adjectives of `piece` found nowhere in the passages — not even without the
-    conjunction jieba glued to a guessed one (和|七姐)."""
-    return {
-        w
-        for w, flag in tagged(piece)
-        if len(w) >= 2
-        and flag[0] in "nas"
-        and not any(normalise_for_match(u) in cited.flat for u in [w, *_unjoined(w)])
-    }
-
-
-def _unjoined(word: str) -> list[str]:
-    return [] if is_dictionary_word(word) else unglued(word, JOINING)

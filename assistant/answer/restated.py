@@ -55,7 +55,7 @@ def aligned(sentence: str, cited: Cited) -> tuple[Aligned, ...]:
     character by character; the passage side cut to the restated stretch, with a few
     characters before it (where 并不, 没有 stand)."""
     found = []
-    for clause in _with_their_times(clauses(sentence)):
+    for clause in _with_their_times(_dated_items(clauses(sentence))):
         source = _restated(clause, cited)
         if source is None and (said := unframed(clause)) != clause:
             clause, source = said, _restated(said, cited)  # 报告指出|……
@@ -91,6 +91,19 @@ def aligned(sentence: str, cited: Cited) -> tuple[Aligned, ...]:
         inserted = tuple((i1, i2) for op, i1, i2, _, _ in opcodes if op == "delete")
         found.append(Aligned(clause, window, changes, inserted))
     return tuple(found)
+
+
+def _dated_items(parts: list[str]) -> list[str]:
+    """A clause listing dated statements (1975年获得硕士学位、1970年获得学士学位) is read item by
+    item: each item restates the passage clause of its own date."""
+    found = []
+    for part in parts:
+        items = re.split(r"、(?=(?:\d{4}|[〇零一二三四五六七八九]{4})年)", part)
+        whole = len(items) > 1 and all(
+            len(i) - len("".join(expressions.dates(i))) > _TIME_FRAME for i in items
+        )
+        found += items if whole and all(expressions.dates(i) for i in items) else [part]
+    return found
 
 
 def _with_their_times(parts: list[str]) -> list[str]:
