@@ -239,3 +239,21 @@ def test_what_a_question_sets_aside_does_not_choose_the_answer():
     request = GenerationRequest("人工智能用在工厂里要打造啥？", [Passage(1, chunk, 1.0)], weights)
     chosen, _ = select_sentences(request)
     assert chosen and "智能工厂" in chosen[0].text, [c.text for c in chosen]
+
+
+def test_which_six_is_answered_by_the_sentence_listing_and_counting_six():
+    """“六个方向分别是哪六个”: the sentence listing six items and counting them (……六大板块)
+    answers, though another echoes the question's 方向; a count of another kind (两个社区 for
+    哪两个乡镇) does not."""
+    chunk = Chunk("d#1", "d", "", "产业规划")
+    passage = Passage(1, chunk, 1.0)
+    echoing, counting, other = (
+        Candidate(passage, 0, "这为全市产业发展指明了方向。", 1.0, 4.0),
+        Candidate(passage, 1, "面向甲、乙、丙、丁、戊、己六大板块，培育新增长点。", 0.6, 3.4),
+        Candidate(passage, 2, "辖东村、西村2个社区。", 0.6, 3.0),
+    )
+    weights = {"方向": 1.0, "往后": 0.0}
+    question = "规划里往后看的六个方向分别是哪六个？"
+    assert answering("list", question, [echoing, counting], weights) is counting
+    assert answering("list", "规划说的方向有哪些？", [echoing, counting], weights) is echoing
+    assert answering("list", "由哪两个乡镇合并？", [echoing, other], weights) is echoing

@@ -1026,3 +1026,12 @@ def test_the_measure_word_of_a_count_asked_for_ends_it():
         ("多少家庭受益", "家庭"),
     ):
         assert word in [w for w, _ in tagged(question)], tagged(question)
+
+
+def test_the_noun_a_question_asks_the_members_of_is_the_kind_of_answer():
+    """六个方向分别是哪六个, 考核指标是哪些: the noun before 是 that asks for its members names
+    the kind of answer, which a passage gives as instances (甲、乙……六大板块)."""
+    assert answer_type_words("规划里往后看的六个方向分别是哪六个？") == {"方向"}
+    assert answer_type_words("那些指标是哪些？") == {"指标"}
+    assert answer_type_words("这些任务都是啥？") == {"任务"}
+    assert answer_type_words("规划的方向是哪个城市定的？") == {"城市"}  # not 方向

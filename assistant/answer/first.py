@@ -10,8 +10,9 @@ from functools import cache
 
 from ..search.weights import answer_type_words
 from ..text import lexicon
-from ..text.listing import counted_list, is_count_label
+from ..text.listing import counted_list, is_count_label, lists_as_many
 from ..text.names import quoted
+from ..text.numerals import chinese_value
 from ..text.synonyms import found_in, instances, synonyms
 from ..tuning import TUNING
 from .asked_fact import dated_by
@@ -40,6 +41,12 @@ def answering(
         listing = [c for c in candidates if c.coverage >= floor and lists_kinds(c.text, asked)]
         if listing:  # “哪几类企业”: the sentence naming several kinds of 企业 answers
             return listing[0]
+    size, of = _asked_size(question) if kind == "list" else (0, "")
+    if size and not lists_as_many(best.text, size, of):
+        floor = TUNE.keep_fraction * best.coverage
+        counted = [c for c in candidates if c.coverage >= floor and lists_as_many(c.text, size, of)]
+        if counted:  # “六个方向分别是哪六个”: the sentence listing six and counting them
+            return counted[0]
     kinds = {w for w in types if instances(w)}
     if kinds and not any(found_in(best.text, w) for w in kinds):
         floor = TUNE.keep_fraction * best.coverage
@@ -73,6 +80,20 @@ def answering(
 
 
 _READ = 8  # of the best sentences, for one that says a yes-no question's “not”
+# which members of a set of a given size: 哪六个, 哪3项 (not 哪几个)
+# (and of what: 哪两个乡镇)
+_ASKED_SIZE = re.compile(
+    r"哪([二两三四五六七八九十]{1,2}|\d{1,2})(?:个|项|类|种|条|大|块|样|点)([\u4e00-\u9fff]*)"
+)
+
+
+def _asked_size(question: str) -> tuple[int, str]:
+    found = _ASKED_SIZE.search(question)
+    if not found:
+        return 0, ""
+    said, of = found.groups()
+    of = re.sub(r"(?:呢|呀|啊|吗|啥|分别|是|都).*", "", of)
+    return (int(said) if said.isdigit() else chinese_value(said) or 0), of
 
 
 def _typed(candidate: Candidate, kind: str, question: str) -> bool:

@@ -224,7 +224,16 @@ def _named_before_asking(words: list[tuple[str, str]]) -> set[str]:
     text = [w for w, _ in words]
     for i in range(1, len(words) - 1):
         rest = "".join(text[i + 1 :]).rstrip("？?。 ")
-        if text[i] == "是" and re.fullmatch(r"(?:个|一个)?(?:啥|什么)(?:呢|呀|啊)?", rest):
-            word, flag = words[i - 1]
+        if text[i] == "是" and _ASKING_REST.fullmatch(rest):
+            before = i - 1 - (text[i - 1] in _BETWEEN and i > 1)  # 六个方向|分别|是哪六个
+            word, flag = words[before]
             return {word} if flag in noun_tags() else set()
     return set()
+
+
+# what is left of a question asking for the noun before its 是: 啥, 什么, 哪些, 哪六个
+_ASKING_REST = re.compile(
+    r"(?:个|一个)?(?:啥|什么)(?:呢|呀|啊)?"
+    r"|哪(?:些|几|[一二两三四五六七八九十])(?:个|项|条|类|种|大|样|点|块)?(?:呢|呀|啊)?"
+)
+_BETWEEN = frozenset(["分别", "都", "又", "究竟", "到底"])

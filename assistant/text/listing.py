@@ -55,6 +55,25 @@ def counted_list(label: str, text: str) -> bool:
     return False
 
 
+# a list counted right after its last item: A、B、C三大领域, A、B和C等三个方面
+_COUNTED_AFTER = re.compile(
+    rf"([^，。；：:、]{{1,16}}(?:(?:、|和|及|与|以及)[^，。；：:、]{{1,16}}?)+?)等?"
+    rf"([{_NUMERAL}两]{{1,3}}|\d{{1,2}})(?:大|个|项|类|种|条)"
+)
+
+
+def lists_as_many(sentence: str, count: int, kind: str = "") -> bool:
+    """The sentence lists `count` items and counts them after the last (面向A、B、……、F六大领域):
+    it names the members of a set of that size — of the `kind` asked for, if given (哪两个乡镇
+    is not answered by A、B两个社区)."""
+    return any(
+        _number(m.group(2)) == count
+        and len(re.split("、|和|及|与|以及", m.group(1))) == count
+        and kind[:2] in sentence[m.end() : m.end() + 6]
+        for m in _COUNTED_AFTER.finditer(sentence)
+    )
+
+
 def announces(sentence: str) -> bool:
     """The sentence says a list follows: a lead (以下几个方面), or one closing on a colon (重点是
     做三件事：) — not a statement the first item happens to follow (……增长6%。一是……)."""
