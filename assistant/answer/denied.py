@@ -26,7 +26,9 @@ from .polar import (
     graded_says,
     negations,
     not_negating,
+    plainly,
     polar,
+    ranked,
     said_alike,
     said_as_opposite,
     sides,
@@ -233,30 +235,26 @@ def _said_of(
 def _opposed(clause: str, mine: _Predicates, passage: list[tuple[str, _Predicates]]) -> list[str]:
     """A clause saying one of a pair of opposites (以前/之后, 流向/流出) where the passage clauses
     about the same thing say only the other: the clauses may share too little to align. A
-    one-character word of degree counts after an adverb of degree (略高 for 稍低, beside 高危)."""
+    one-character word of degree counts after an adverb of degree or a rank (略高 for 稍低,
+    第三大 for 第三小 — not 加大 beside 中小企业)."""
     # 不少 says nothing is 少; 不再征收 says 免征
     plain = unnegated(said_as_opposite(clause, "。".join(c for c, _ in passage)))
-    for a, b in (*polar()[1], *graded_pairs()):
+    for a, b in (*(opposites := polar()[1]), *graded_pairs()):
         for said, meant in ((a, b), (b, a)):
             graded = len(said) == 1 and graded_says(said, plain) and not graded_says(meant, plain)
-            if not graded and (said not in plain or meant in plain):
+            bare = len(said) == 1 and (a, b) not in opposites and not ranked(said, plain)  # 加大
+            if not graded and (said not in plain or meant in plain or bare):
                 continue
             about = [c for c, p in passage if (mine.topic - {said, meant}) & p.topic]
             if said_alike(said, clause, "。".join(about)):
                 continue  # the clause's figure is stated the clause's way in other words
-            stated = [c for c in about if meant in _plainly(c, meant)]  # 不少's 少 is no 少
-            if stated and not any(said in _plainly(c, said) for c in about):
+            stated = [c for c in about if meant in plainly(c, meant)]  # 不少's 少 is no 少
+            if stated and not any(said in plainly(c, said) for c in about):
                 return [f"“{said}”与原文的“{meant}”相反（原文：“{stated[0].strip()[:30]}”）"]
             stated = [c for c in about if graded_says(meant, c)]
             if graded and stated and not any(graded_says(said, c) for c in about):
                 return [f"“{said}”与原文的“{meant}”相反（原文：“{stated[0].strip()[:30]}”）"]
     return []
-
-
-def _plainly(clause: str, word: str) -> str:
-    """The clause as read for a one-character word (少): without the words it only looks like
-    part of (不少); as written for a longer one (不容忽视)."""
-    return unnegated(clause) if len(word) == 1 else clause
 
 
 def _against_figure(clause: str, cited: Cited, lead: str = "") -> list[str]:

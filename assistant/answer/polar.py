@@ -181,6 +181,20 @@ def graded_says(word: str, text: str) -> bool:
     return re.search(rf"(?:{_DEGREE_ADVERBS}){re.escape(word)}", text) is not None
 
 
+def plainly(clause: str, word: str) -> str:
+    """The clause as read for a one-character word (少): without the words it only looks like
+    part of (不少); as written for a longer one (不容忽视)."""
+    return unnegated(clause) if len(word) == 1 else clause
+
+
+def ranked(word: str, text: str) -> bool:
+    """The text ranks by the word of degree, or says a thing turns to it: 第三小, 最大, 变小."""
+    return (
+        re.search(rf"(?:第[\d一二三四五六七八九十]+|最|变|变得|越来越){re.escape(word)}", text)
+        is not None
+    )
+
+
 def fall_unsaid(changes: Sequence[tuple[str, str]], source: str) -> list[str]:
     """A word of falling, cutting or slowing (压减, 放缓) the sentence puts in its clause where the
     passage clause it restates has none — nor a negator or a word of staying, which a fall

@@ -36,10 +36,12 @@ def _quantity() -> re.Pattern[str]:
 
 @cache
 def _era() -> re.Pattern[str]:
-    """A period named by its dynasty or era: 唐末, 清初, 明代, 北宋年间, 战国时代."""
+    """A period named by its dynasty or era: 唐末, 清初, 明代, 北宋年间, 战国时代 — or by a
+    dynasty a quarter of the compass names alone (北宋, 东汉; not 明 or 春秋, words of their own)."""
     eras = lexicon.alternation("expressions", "eras")
     parts = lexicon.alternation("expressions", "era_parts")
-    return re.compile(rf"(?:{eras})(?:{parts})")
+    alone = "|".join(e for e in lexicon.words("expressions", "eras") if e[0] in "东西南北")
+    return re.compile(rf"(?:{eras})(?:{parts})|(?:{alone})")
 
 
 # 连续12年, 历时3年, 5年来, 10余年: a number of years is a duration, not a date

@@ -238,7 +238,9 @@ def tagged_content(text: str) -> list[tuple[str, str]]:
     with its part of speech in context."""
     stop = stopwords()
     return [
-        (w, flag) for w, flag in tagged(text.lower()) if w not in stop and not _TOKEN_JUNK.match(w)
+        (w, flag)
+        for w, flag in tagged(text.lower())
+        if w not in stop and not _TOKEN_JUNK.match(w) and not set(w) <= stop  # 是|从 glued
     ]
 
 
