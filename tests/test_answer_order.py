@@ -257,3 +257,25 @@ def test_which_six_is_answered_by_the_sentence_listing_and_counting_six():
     assert answering("list", question, [echoing, counting], weights) is counting
     assert answering("list", "规划说的方向有哪些？", [echoing, counting], weights) is echoing
     assert answering("list", "由哪两个乡镇合并？", [echoing, other], weights) is echoing
+
+
+def test_a_set_counted_by_ji_is_answered_by_the_sentence_listing_and_counting_it():
+    """从几个角度拆解？分别是啥: the sentence listing three and counting them as 三大维度 (维度 the
+    texts' word for 角度) answers, before one that counts three of another kind."""
+    chunk = Chunk("d#1", "d", "", "融合研究")
+    passage = Passage(1, chunk, 1.0)
+    stages, dimensions = (
+        Candidate(
+            passage, 0, "产业创新通常包含三个阶段：一是创造新产业；二是升级现有产业。", 1.0, 4.0
+        ),
+        Candidate(
+            passage, 1, "本文分别基于甲方面、乙方面与丙方面三大维度，剖析融合的理论基础。", 0.8, 3.0
+        ),
+    )
+    weights = {"理论": 0.3, "角度": 1.0}
+    question = "那篇讲理论那块，是从几个角度来拆解的？分别是啥"
+    assert answering("list", question, [stages, dimensions], weights) is dimensions
+    assert (
+        answering("quantity", "那篇从几个角度讲理论？", [stages, dimensions], weights) is dimensions
+    )
+    assert answering("list", "那篇讲了几个阶段？", [stages, dimensions], weights) is stages

@@ -41,10 +41,13 @@ def answering(
         listing = [c for c in candidates if c.coverage >= floor and lists_kinds(c.text, asked)]
         if listing:  # “哪几类企业”: the sentence naming several kinds of 企业 answers
             return listing[0]
-    size, of = _asked_size(question) if kind == "list" else (0, "")
-    if size and not lists_as_many(best.text, size, of):
+    size, of = _asked_size(question, kind) if kind in _COUNTED_KINDS else (None, "")
+    kinds = (of, *synonyms(of)) if of else ("",)
+    if size is not None and not lists_as_many(best.text, size, kinds):
         floor = TUNE.keep_fraction * best.coverage
-        counted = [c for c in candidates if c.coverage >= floor and lists_as_many(c.text, size, of)]
+        counted = [
+            c for c in candidates if c.coverage >= floor and lists_as_many(c.text, size, kinds)
+        ]
         if counted:  # “六个方向分别是哪六个”: the sentence listing six and counting them
             return counted[0]
     kinds = {w for w in types if instances(w)}
@@ -87,10 +90,22 @@ _ASKED_SIZE = re.compile(
 )
 
 
-def _asked_size(question: str) -> tuple[int, str]:
+# the kinds a question asking for a set's members is classified as (分别是啥 also reads as a
+# comparison, which with no two sides is answered as the others)
+_COUNTED_KINDS = frozenset(["list", "quantity", "comparison"])
+# … or of a set counted by 几, whose members it asks for too (从几个角度……分别是啥) — or only
+# its size, which the sentence listing and counting them gives (从几个角度拆解: 三大维度)
+_COUNTED_BY_JI = re.compile(r"几(?:个|项|类|种|条|大)([\u4e00-\u9fff]{2})")
+_MEMBERS_ASKED = re.compile(r"分别|都是|是哪|有哪")
+
+
+def _asked_size(question: str, kind: str) -> tuple[int | None, str]:
+    """The size of the set whose members the question asks for (0: any) and what they are."""
     found = _ASKED_SIZE.search(question)
     if not found:
-        return 0, ""
+        counted = _COUNTED_BY_JI.search(question)
+        asked = counted and (kind == "quantity" or _MEMBERS_ASKED.search(question, counted.end()))
+        return (0, counted.group(1)) if asked else (None, "")
     said, of = found.groups()
     of = re.sub(r"(?:呢|呀|啊|吗|啥|分别|是|都).*", "", of)
     return (int(said) if said.isdigit() else chinese_value(said) or 0), of

@@ -62,14 +62,14 @@ _COUNTED_AFTER = re.compile(
 )
 
 
-def lists_as_many(sentence: str, count: int, kind: str = "") -> bool:
-    """The sentence lists `count` items and counts them after the last (面向A、B、……、F六大领域):
-    it names the members of a set of that size — of the `kind` asked for, if given (哪两个乡镇
-    is not answered by A、B两个社区)."""
+def lists_as_many(sentence: str, count: int, kinds: Sequence[str] = ("",)) -> bool:
+    """The sentence lists `count` items (any number when 0) and counts them after the last (面向
+    A、B、……、F六大领域): it names the members of a set of that size — of one of the `kinds`
+    asked for (哪两个乡镇 is not answered by A、B两个社区)."""
     return any(
-        _number(m.group(2)) == count
-        and len(re.split("、|和|及|与|以及", m.group(1))) == count
-        and kind[:2] in sentence[m.end() : m.end() + 6]
+        _number(m.group(2)) == (count or len(re.split("、|和|及|与|以及", m.group(1))))
+        and len(re.split("、|和|及|与|以及", m.group(1))) == _number(m.group(2))
+        and any(k[:2] in sentence[m.end() : m.end() + 6] for k in kinds)
         for m in _COUNTED_AFTER.finditer(sentence)
     )
 
