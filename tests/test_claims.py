@@ -2634,3 +2634,26 @@ def test_stopwords_glued_into_one_word_are_no_content():
     from assistant.text.segment import tagged_content
 
     assert "是从" not in [w for w, _ in tagged_content("是从几个角度来拆解的")]
+
+
+def test_a_place_name_jieba_guessed_is_held_against_the_passage():
+    """溪洛渡 (a guessed place name, no dictionary word) where the passage has 向家坝: the
+    passage never names it."""
+    text = "青藏铁路全线通车，三峡左岸电站机组全部建成发电，金沙江向家坝水电站开工建设。"
+    flags(
+        "报告回顾，青藏铁路实现全线通车，三峡左岸电站机组全部投产发电，金沙江上的溪洛渡水电站也已开工建设[1]。",
+        text,
+        "溪洛渡",
+    )
+
+
+def test_what_the_passage_forbids_is_caught_permitted_with_another_verb_of_doing():
+    """不能搞强迫命令 → 可以采取强迫命令: the same act, 搞 and 采取 only say it is done; 不予
+    批准 is as much a refusal as 不得批准."""
+    text = "在调整种植结构中，要充分尊重农户生产经营自主权，不能搞强迫命令。"
+    flags(
+        "报告提出，在调整种植结构时要充分尊重农户的生产经营自主权，必要时也可以采取强迫命令的办法[1]。",
+        text,
+        "不能搞强迫命令",
+    )
+    passes("对不合规的建设项目，一概不予批准用地[1]。", "对不合规的建设项目，一律不得批准用地。")

@@ -43,6 +43,7 @@ from .excepted import excepted
 from .exchanged import swapped
 from .figured import figures_unstated
 from .forbidden import forbidden
+from .new_words import guessed_name
 from .outpaced import against_figures
 from .paired import crosswise
 from .passive import passive_turned
@@ -71,7 +72,7 @@ def _places(sentence: str, cited: Cited) -> list[str]:
         and not _used_as_verb(words, i)  # 惠及|3700万人
         and w not in lexicon.words("expressions", "generic_places")
         and len(w) >= 2
-        and is_dictionary_word(w)
+        and (is_dictionary_word(w) or (len(w) >= 3 and guessed_name(w, sentence, cited.text)))
         and not find_provinces(w)
         and not any(w in g.names for g in region_groups())
     ]

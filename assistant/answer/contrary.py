@@ -93,13 +93,19 @@ _PERMITTING = re.compile(r"(?<![不没未])(?:可以|能够|允许|准许|应该
 
 def _permitted(sentence: str, cited: Cited) -> list[str]:
     """What the passage forbids (一律不能去堵) the sentence permits (必要时可以去堵), in a clause
-    too short to align with the passage's: the act right after the modal on both sides."""
+    too short to align with the passage's: the act right after the modal on both sides, with
+    or without a verb that only says it is done (不能搞强迫命令 → 可以采取强迫命令)."""
     return [
-        f"原文说的是“{m.group().strip()}”，不是允许"
+        f"原文说的是“{_CLAUSE_REST.match(cited.text, m.start()).group()[:20]}”，不是允许"
         for m in _FORBIDDING.finditer(cited.text)
         for p in _PERMITTING.finditer(sentence)
-        if sentence.startswith(m.group(1), p.end())
+        if len(act := _LIGHT_VERB.sub("", m.group(1))) >= 2
+        and _LIGHT_VERB.sub("", sentence[p.end() :]).startswith(act)
     ][:1]
+
+
+_LIGHT_VERB = re.compile(r"^(?:搞|进行|采取|实行|开展|采用|实施|推行)")
+_CLAUSE_REST = re.compile(r"[^，,。；;：:！？!?]+")
 
 
 def _order_reversed(sentence: str, cited: Cited) -> list[str]:

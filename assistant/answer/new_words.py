@@ -19,12 +19,12 @@ def new_words(piece: str, cited: Cited, clause: str = "") -> set[str]:
         w
         for w, flag in tagged(piece)
         if len(w) >= 2
-        and (flag[0] in "nas" or _guessed_name(w, clause or piece, cited))
+        and (flag[0] in "nas" or guessed_name(w, clause or piece, cited.text))
         and not any(normalise_for_match(u) in cited.flat for u in [w, *_unjoined(w)])
     }
 
 
-def _guessed_name(word: str, clause: str, cited: Cited) -> bool:
+def guessed_name(word: str, clause: str, text: str) -> bool:
     """A word no dictionary has, not pointing back (两校) nor cut across words the passages say
     (固始|站现|为 of 固始站……现为): a name jieba did not know."""
     if is_dictionary_word(word) or word[0] in _POINTING_START:
@@ -34,7 +34,7 @@ def _guessed_name(word: str, clause: str, cited: Cited) -> bool:
         clause[at - 1 : at + 1] if at > 0 else "",
         clause[at + len(word) - 1 : at + len(word) + 1],
     ]
-    return not any(len(e) == 2 and e in cited.text for e in edges)
+    return not any(len(e) == 2 and e in text for e in edges)
 
 
 def _unjoined(word: str) -> list[str]:
