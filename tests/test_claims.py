@@ -2657,3 +2657,15 @@ def test_what_the_passage_forbids_is_caught_permitted_with_another_verb_of_doing
         "不能搞强迫命令",
     )
     passes("对不合规的建设项目，一概不予批准用地[1]。", "对不合规的建设项目，一律不得批准用地。")
+
+
+def test_a_theory_renamed_right_after_a_clause_mark_is_caught():
+    """交易成本理论 for 市场结构范式 at the opening of a clause the passage opens after a comma:
+    the stretch read before it (需求维度,) is no part of the name it replaced."""
+    text = "从市场需求维度,市场结构范式认为,技术浪潮将重塑现有行业格局,为动能转换提供契机。"
+    caught(
+        "从市场需求维度看，交易成本理论认为技术浪潮将重塑现有行业格局，为动能转换提供契机[1]。",
+        "从市场需求维度看，市场结构范式认为技术浪潮将重塑现有行业格局，为动能转换提供契机[1]。",
+        text,
+        "交易成本理论",
+    )

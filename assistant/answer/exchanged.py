@@ -229,7 +229,8 @@ def _same_kind(
 def _renamed(mine: str, theirs: str, cited: Cited) -> tuple[set[str], set[str]]:
     """A term of nouns (粮食|风险|基金) put wholly in place of another made of nouns the passages
     never use (农业|综合|开发|资金), no two characters in common: another fund, body or scheme."""
-    said, meant = _noun_run(mine), _noun_run(theirs)
+    # … the passage's side from its last clause mark (进步维度,|技术经济范式: the clause's opening)
+    said, meant = _noun_run(mine), _noun_run(re.split(r"[，,；;：:]", theirs)[-1])
     new = [w for w, _ in tagged(said) if len(w) >= 2 and not _said_in(w, cited)]
     if sum(map(len, new)) < 4 or len(tagged(meant)) < 2 or bigram_set(said) & bigram_set(meant):
         return set(), set()
