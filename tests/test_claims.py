@@ -2669,3 +2669,15 @@ def test_a_theory_renamed_right_after_a_clause_mark_is_caught():
         text,
         "交易成本理论",
     )
+
+
+def test_a_law_is_named_as_enacted_not_in_the_texts_other_words():
+    """公司法 for the passage's 企业法: 公司 may be the texts' 企业 elsewhere, but a law's name is
+    the one enacted."""
+    text = "要抓紧制定有关国有企业转换经营机制的暂行条例，促进企业法的贯彻执行。"
+    caught(
+        "要抓紧制定国有企业转换经营机制的暂行条例，推动公司法的贯彻执行[1]。",
+        "要抓紧制定国有企业转换经营机制的暂行条例，推动企业法的贯彻执行[1]。",
+        text,
+        "公司法",
+    )

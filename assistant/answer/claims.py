@@ -233,7 +233,8 @@ _CONGRESS = re.compile(r"(?:党的|中共)([一二三四五六七八九十]{1,3}
 def _named(sentence: str, cited: Cited) -> list[str]:
     issues = []
     for name in _entities(sentence, cited.text):
-        spellings = [name, *spelled_otherwise(name)]  # 普通高校 for the passage's 普通高等学校
+        # 普通高校 for the passage's 普通高等学校 — but a law is named as enacted (公司法 ≠ 企业法)
+        spellings = [name, *([] if name.endswith(_LAW) else spelled_otherwise(name))]
         # a name cut out of a short form (新农|合): the short form's full name (新型农村合作医疗)
         spellings += [o for w in whole_words(name, sentence) for o in (w, *synonyms(w))]
         spellings += unglued_name(name)
