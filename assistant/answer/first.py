@@ -42,11 +42,11 @@ def answering(
         if listing:  # “哪几类企业”: the sentence naming several kinds of 企业 answers
             return listing[0]
     size, of = _asked_size(question, kind) if kind in _COUNTED_KINDS else (None, "")
-    kinds = (of, *synonyms(of)) if of else ("",)
-    if size is not None and not lists_as_many(best.text, size, kinds):
+    members = (of, *synonyms(of)) if of else ("",)
+    if size is not None and not lists_as_many(best.text, size, members):
         floor = TUNE.keep_fraction * best.coverage
         counted = [
-            c for c in candidates if c.coverage >= floor and lists_as_many(c.text, size, kinds)
+            c for c in candidates if c.coverage >= floor and lists_as_many(c.text, size, members)
         ]
         if counted:  # “六个方向分别是哪六个”: the sentence listing six and counting them
             return counted[0]
@@ -83,16 +83,14 @@ def answering(
 
 
 _READ = 8  # of the best sentences, for one that says a yes-no question's “not”
-# which members of a set of a given size: 哪六个, 哪3项 (not 哪几个)
-# (and of what: 哪两个乡镇)
-_ASKED_SIZE = re.compile(
-    r"哪([二两三四五六七八九十]{1,2}|\d{1,2})(?:个|项|类|种|条|大|块|样|点)([\u4e00-\u9fff]*)"
-)
-
 
 # the kinds a question asking for a set's members is classified as (分别是啥 also reads as a
 # comparison, which with no two sides is answered as the others)
 _COUNTED_KINDS = frozenset(["list", "quantity", "comparison"])
+# which members of a set of a given size, and of what: 哪六个, 哪3项, 哪两个乡镇 (not 哪几个)
+_ASKED_SIZE = re.compile(
+    r"哪([二两三四五六七八九十]{1,2}|\d{1,2})(?:个|项|类|种|条|大|块|样|点)([\u4e00-\u9fff]*)"
+)
 # … or of a set counted by 几, whose members it asks for too (从几个角度……分别是啥) — or only
 # its size, which the sentence listing and counting them gives (从几个角度拆解: 三大维度)
 _COUNTED_BY_JI = re.compile(r"几(?:个|项|类|种|条|大)([\u4e00-\u9fff]{2})")

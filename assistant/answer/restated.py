@@ -99,10 +99,8 @@ def _dated_items(parts: list[str]) -> list[str]:
     found = []
     for part in parts:
         items = re.split(r"、(?=(?:\d{4}|[〇零一二三四五六七八九]{4})年)", part)
-        whole = len(items) > 1 and all(
-            len(i) - len("".join(expressions.dates(i))) > _TIME_FRAME for i in items
-        )
-        found += items if whole and all(expressions.dates(i) for i in items) else [part]
+        dated = len(items) > 1 and all(expressions.dates(i) and not _only_a_time(i) for i in items)
+        found += items if dated else [part]
     return found
 
 

@@ -66,12 +66,12 @@ def lists_as_many(sentence: str, count: int, kinds: Sequence[str] = ("",)) -> bo
     """The sentence lists `count` items (any number when 0) and counts them after the last (面向
     A、B、……、F六大领域): it names the members of a set of that size — of one of the `kinds`
     asked for (哪两个乡镇 is not answered by A、B两个社区)."""
-    return any(
-        _number(m.group(2)) == (count or len(re.split("、|和|及|与|以及", m.group(1))))
-        and len(re.split("、|和|及|与|以及", m.group(1))) == _number(m.group(2))
-        and any(k[:2] in sentence[m.end() : m.end() + 6] for k in kinds)
-        for m in _COUNTED_AFTER.finditer(sentence)
-    )
+    for match in _COUNTED_AFTER.finditer(sentence):
+        listed, counted = len(re.split("、|和|及|与|以及", match.group(1))), _number(match.group(2))
+        after = sentence[match.end() : match.end() + 6]
+        if listed == counted and count in (0, counted) and any(k[:2] in after for k in kinds):
+            return True
+    return False
 
 
 def announces(sentence: str) -> bool:
