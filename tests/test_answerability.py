@@ -644,6 +644,16 @@ def test_things_of_one_text_compared_are_each_a_side(tmp_path):
     # the sides in a clause before the cue, each after a preposition of respect (从A看)
     answer = assistant.ask("滨海那篇讲传统产业和新兴产业，定位上咋区分？")
     assert list(dict(_sides(answer.sentences))) == ["传统产业", "新兴产业"], answer.answer
+    # a side is cut to the thing it names: after where the question looks (报告里老产业), before
+    # what is asked of it (新兴产业的定位); sides apart by a space are sides
+    for question in (
+        "报告里老产业、新兴产业各自啥定位",
+        "滨海那篇里老产业和新兴产业的定位有啥不同？",
+    ):
+        answer = assistant.ask(question)
+        assert list(dict(_sides(answer.sentences))) == ["老产业", "新兴产业"], answer.answer
+    answer = assistant.ask("滨海那篇里传统产业 新兴产业各是个啥定位")
+    assert list(dict(_sides(answer.sentences))) == ["传统产业", "新兴产业"], answer.answer
     # a joining word inside an official name written out joins no sides
     assert topic_sides("工业和信息化部和科技部各是啥职责") == ["工业和信息化部", "科技部"]
     assert topic_sides("工信部与科技部分别负责什么") == ["工信部", "科技部"]

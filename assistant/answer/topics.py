@@ -6,12 +6,13 @@ question's words or in the texts' (老城区 may be the texts' 旧城区, 新区
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import pairwise
 
 from ..text.abbreviations import expand_abbreviations, written_out_forms
 from ..text.chars import CJK
+from ..text.segment import words
 from ..text.synonyms import synonyms
 from ..tuning import TUNING
 from .candidates import Candidate
@@ -19,7 +20,7 @@ from .chosen import Chosen
 from .details import details
 from .question_types import comparison_cue
 
-_JOINED = re.compile(r"[和与跟、]")
+_JOINED = re.compile(r"[和与跟、]|(?<=[^\s，,])\s+(?=[^\s，,])")
 # 三家, 两者, 这几个: a count of the sides just named
 _COUNTED = re.compile(r"(?:这|那)?(?:[两二三四几][家者方个类种]|之间|彼此)$")
 # where the question says which text to look in (晚报那篇里|老城区): not a side
@@ -72,9 +73,21 @@ def topic_answer(candidates: list[Candidate], sides: list[str]) -> list[Candidat
     """Each side's sentence about it (the side opening the sentence or a clause: 旧城区是……),
     labelled (老城区：……); else a sentence saying something of each side (以学校为主阵地、家庭为
     第一课堂、社会为大舞台); else each side's best sentence, labelled. None unless every side has one."""
-    mine = {side: [c for c in candidates if on_topic(side)(c)] for side in sides}
-    if not all(mine.values()):
+    named = [
+        next(
+            (
+                f
+                for f in _forms(s, i == 0, i == len(sides) - 1)
+                if any(map(on_topic(f), candidates))
+            ),
+            "",
+        )
+        for i, s in enumerate(sides)
+    ]
+    if not all(named):
         return []
+    sides = named
+    mine = {side: [c for c in candidates if on_topic(side)(c)] for side in sides}
     opening = {
         s: [c for c in found if _opens_with(c.text, topic_words(s))] for s, found in mine.items()
     }
@@ -89,6 +102,16 @@ def topic_answer(candidates: list[Candidate], sides: list[str]) -> list[Candidat
         for one in (best, *[d for d in details(best) if on_side(d)][: per_side - 1]):
             answer.take(replace(one, label=f"{side}："))
     return answer.chosen if len({c.label for c in answer.chosen}) >= 2 else []
+
+
+def _forms(side: str, first: bool, last: bool) -> Iterator[str]:
+    """The side as asked, then cut to the thing it names: the first after where the question
+    looks (述评里老产业), the last before what it asks of them (战新产业的定位, 未来产业定位上)."""
+    yield side
+    within = re.fullmatch(r".{2,}?[里中](.{2,})", side) if first else None
+    side = within.group(1) if within else side
+    kept = words(side.split("的")[0]) if last else [side]
+    yield from ("".join(kept[:n]) for n in range(len(kept), 0, -1) if len("".join(kept[:n])) >= 2)
 
 
 _OWN_WORDS = 2  # characters between two sides' names for the first to have words of its own
