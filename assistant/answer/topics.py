@@ -106,7 +106,7 @@ def topic_answer(candidates: list[Candidate], sides: list[str]) -> list[Candidat
 
 def _forms(side: str, first: bool, last: bool) -> Iterator[str]:
     """The side as asked, then cut to the thing it names: the first after where the question
-    looks (述评里老产业), the last before what it asks of them (战新产业的定位, 未来产业定位上)."""
+    looks (报告里老产业), the last before what it asks of them (战新产业的定位, 未来产业定位上)."""
     yield side
     within = re.fullmatch(r".{2,}?[里中](.{2,})", side) if first else None
     side = within.group(1) if within else side
