@@ -2681,3 +2681,14 @@ def test_a_law_is_named_as_enacted_not_in_the_texts_other_words():
         text,
         "公司法",
     )
+
+
+def test_not_with_them_is_a_negation():
+    """不同他们合作 is 不 + 同 (not with them): saying 可以同他们合作 drops it."""
+    text = "该协会保持中立，不加入任何联盟，也不同他们开展联合行动。"
+    caught(
+        "该协会保持中立，不加入任何联盟，但可以同他们开展联合行动[1]。",
+        "该协会保持中立，不加入任何联盟，也不与他们开展联合行动[1]。",
+        text,
+        "否定",
+    )
