@@ -2692,3 +2692,14 @@ def test_not_with_them_is_a_negation():
         text,
         "否定",
     )
+
+
+def test_a_comparison_opening_its_clause_compares_what_the_clause_before_ends_with():
+    """甲的创刊，早于乙约两年: the thing compared is said before the comma."""
+    text = "两份刊物都在港口城市发行，由于晨报的创刊，早于晚报约两年，晨报保留了旧式版面。"
+    caught(
+        "晨报的创刊比晚报晚了约两年[1]。",
+        "晨报的创刊比晚报早了约两年[1]。",
+        text,
+        "比较相反",
+    )

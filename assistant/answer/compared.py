@@ -42,11 +42,23 @@ def _exceeding() -> re.Pattern[str]:
 
 
 def _comparisons(text: str) -> list[tuple[str, str, str, str]]:
-    """(X, Y, measure, as written) for each “X比Y大” or “X大于Y” of the text."""
+    """(X, Y, measure, as written) for each “X比Y大” or “X大于Y” of the text; X said before a
+    comma when the clause opens with the comparison (甲的命名，早于乙)."""
     found = [(*m.groups(), m.group()) for c in clauses(text) for m in _comparison().finditer(c)]
-    for clause in clauses(text):
-        found += [(m[1], m[3], m[2], m[0]) for m in _exceeding().finditer(clause)]
+    cut = clauses(text)
+    for before, clause in zip(["", *cut], cut, strict=False):
+        said = before.strip()[-6:] if _exceeding_opens().match(clause) else ""
+        for m in _exceeding().finditer(said + clause):
+            written = (
+                m[0] if m.start() >= len(said) else f"{m[0][: len(said) - m.start()]}，{clause}"
+            )
+            found.append((m[1], m[3], m[2], written))
     return found
+
+
+@cache
+def _exceeding_opens() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:远|略|稍|要)?[{''.join(_opposite())}]于")
 
 
 def _same(a: str, b: str) -> bool:
