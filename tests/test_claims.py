@@ -2703,3 +2703,11 @@ def test_a_comparison_opening_its_clause_compares_what_the_clause_before_ends_wi
         text,
         "比较相反",
     )
+
+
+def test_how_well_a_thing_serves_said_in_other_words_is_the_same_thing():
+    """有力抓手 for 有效抓手, 强劲动力 for 强大动力: how well it serves, reworded; another group
+    before the same noun is still caught."""
+    text = "组建产业联盟是推动企业协作的有效抓手，也是区域发展的强大动力。"
+    passes("组建产业联盟是推动企业协作的有力抓手，也是区域发展的强劲动力[1]。", text)
+    flags("组建产业联盟是推动高校协作的有效抓手[1]。", text, "高校")
