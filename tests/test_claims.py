@@ -2711,3 +2711,12 @@ def test_how_well_a_thing_serves_said_in_other_words_is_the_same_thing():
     text = "组建产业联盟是推动企业协作的有效抓手，也是区域发展的强大动力。"
     passes("组建产业联盟是推动企业协作的有力抓手，也是区域发展的强劲动力[1]。", text)
     flags("组建产业联盟是推动高校协作的有效抓手[1]。", text, "高校")
+
+
+def test_a_denial_the_passage_makes_said_within_a_merged_clause_is_supported():
+    """……很快丧失黏性、不再溶于水 for ……迅速失去黏性，不再溶于水: the passage's own denial, in
+    one clause with the one before (and 迅速/很快, 失去/丧失 the same); a denial it does not make
+    is still caught."""
+    text = "这种胶水可以用清水稀释，但在凝固后迅速失去黏性，不再溶于水，而且不易开裂。"
+    passes("这种胶水能用清水稀释，但凝固后会很快丧失黏性、不再溶于水，而且不易开裂[1]。", text)
+    flags("这种胶水能用清水稀释，但凝固后不会失去黏性[1]。", text, "")

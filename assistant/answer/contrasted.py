@@ -30,8 +30,23 @@ def contrast_denied(sentence: str, cited: Cited) -> list[str]:
         said = clause.strip("，,。；;！？!? ")
         if not _CONTRAST.match(said) or not negations(said) & _denials():
             continue
+        if _denial_said(said, cited.text):
+            continue  # ……丧失可溶性、不再溶于水: the passage's own 不再溶于水, in one clause
         nouns = nouns_of(said)
         about = [c for c in cited.clauses if any(n in c for n in nouns)]
         if about and not any(negations(c) for c in about):
             issues.append(f"原文未说“{said[:20]}”（原文：“{about[0].strip()[:30]}”）")
     return issues
+
+
+_GOVERNED = 2  # characters after a negator that say what it denies (不再|溶于)
+
+
+def _denial_said(clause: str, passage: str) -> bool:
+    """A negator of the clause with what it governs said so in the passage (不再溶于)."""
+    return any(
+        clause[m.start() : m.end() + _GOVERNED] in passage
+        for n in negations(clause) & _denials()
+        for m in re.finditer(re.escape(n), clause)
+        if m.end() + _GOVERNED <= len(clause)
+    )
