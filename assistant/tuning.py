@@ -129,6 +129,9 @@ class AnswerTuning:
     `benchmarks/fit_sentence_weights.py`, which prints this table."""
     neighbour_weight: float = 0.5
     """A typed sentence next to one that echoes the question takes this share of its coverage."""
+    lead_share: float = 0.5
+    """A sentence holds this share of what the leads it falls under add to its coverage (a
+    paragraph's 共建共享……平台。, an item's 要坚持……。): weaker evidence than its own words."""
     factoid_sentences: int = 3
     """Sentences in the answer to a who/when/where/how-many/what-is question."""
     typed_first: tuple[str, ...] = ("when", "quantity")

@@ -13,11 +13,15 @@ from __future__ import annotations
 import pytest
 from conftest import assistant_of
 
-from assistant.answer.candidates import Candidate
+from assistant.answer.candidates import FEATURES, Candidate, sentence_features
 from assistant.answer.extractive import select_sentences
 from assistant.answer.first import answering, lists_kinds
 from assistant.answer.generate import GenerationRequest
+from assistant.answer.leads import is_lead, leads
 from assistant.schema import Chunk, Passage
+from assistant.tuning import TUNING
+
+TUNE = TUNING.answer
 
 TEXTS = {
     "科普基地情况.txt": (
@@ -279,3 +283,31 @@ def test_a_set_counted_by_ji_is_answered_by_the_sentence_listing_and_counting_it
         answering("quantity", "那篇从几个角度讲理论？", [stages, dimensions], weights) is dimensions
     )
     assert answering("list", "那篇讲了几个阶段？", [stages, dimensions], weights) is stages
+
+
+def test_a_sentence_counts_the_leads_it_falls_under():
+    """共建共享社区养老服务网络。……重点支持助餐、助浴项目建设。: the sentence under a paragraph's
+    opening lead holds what the lead names, at a discount — and under an item's lead
+    (要坚持绿色化。), that too; a statement opening on its subject (全区人口……) heads nothing."""
+    text = (
+        "全区常住人口稳步增长。\n共建共享社区养老服务网络。整合日间照料中心和社区食堂资源。"
+        "重点支持助餐、助浴和上门护理项目建设。\n"
+    )
+    chunk = Chunk(chunk_id="d#0", doc_id="d", text=text, title="城市更新报告")
+    ask = ("养老服务网络重点扶持哪几类项目", "list", set(), [])
+    rows = sentence_features(
+        Passage(n=1, chunk=chunk, score=1.0), 0, ask, {"养老": 1.0, "项目": 1.0}
+    )
+    detail = next(r for r in rows if "助餐" in r.text)
+    assert detail.values[FEATURES.index("coverage")] == 0.5
+    assert detail.values[FEATURES.index("coverage_in_context")] == 0.5 + 0.5 * TUNE.lead_share
+    sentences = [
+        "全区常住人口稳步增长。",
+        "要坚持微更新。",
+        "修缮沿街立面。",
+        "要坚持绿色化。",
+        "推广节能门窗。",
+    ]
+    assert not is_lead(sentences[0]) and is_lead(sentences[1])
+    assert leads("\n".join(sentences), sentences)[-1] == ""  # each its own paragraph
+    assert leads("".join(sentences), sentences)[-1] == "要坚持绿色化。"

@@ -27,6 +27,7 @@ from ..text.segment import everyday_parts
 from ..text.sentences import split_sentences, strip_connective
 from ..text.synonyms import found_in, said_apart
 from ..tuning import TUNING
+from .leads import leads
 from .question_types import TYPED, answers_kind, definition_pattern
 from .wording import echo, opens_on_date, opens_with, overlap, template, verb_share
 
@@ -204,17 +205,27 @@ def sentence_features(
     """Every quotable sentence of one passage with its features for the question `ask`."""
     where = context(passage)
     sentences = sentences_of(passage)
+    heads = leads(passage.text, sentences)  # 要坚持绿色化转型。: for the sentences after it
     covers = (
         [term_coverage(s, weights) for s in sentences],
-        [term_coverage(f"{s} {where}", weights) for s in sentences],
+        [_under(s, h, where, weights) for s, h in zip(sentences, heads, strict=True)],
     )
     found = []
     for position, sentence in enumerate(sentences):
         if is_answer_sentence(sentence):
             text = strip_connective(sentence)
-            values = features(sentences, position, text, covers, ask, rank, where)
+            values = features(
+                sentences, position, text, covers, ask, rank, f"{heads[position]} {where}"
+            )
             found.append(Scored(passage, position, text, values))
     return found
+
+
+def _under(sentence: str, heads: str, where: str, weights: Mapping[str, float]) -> float:
+    """The sentence's coverage with its passage's context and, at a discount, its leads."""
+    placed = term_coverage(f"{sentence} {where}", weights)
+    led = term_coverage(f"{sentence} {heads} {where}", weights) if heads else placed
+    return placed + TUNE.lead_share * (led - placed)
 
 
 EXPANDED = (
