@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 import numpy as np
 
@@ -27,7 +27,7 @@ from ..text.segment import everyday_parts
 from ..text.sentences import split_sentences, strip_connective
 from ..text.synonyms import found_in, said_apart
 from ..tuning import TUNING
-from .leads import leads
+from .leads import leads, under
 from .question_types import TYPED, answers_kind, definition_pattern
 from .wording import echo, opens_on_date, opens_with, overlap, template, verb_share
 
@@ -208,7 +208,10 @@ def sentence_features(
     heads = leads(passage.text, sentences)  # 要坚持绿色化转型。: for the sentences after it
     covers = (
         [term_coverage(s, weights) for s in sentences],
-        [_under(s, h, where, weights) for s, h in zip(sentences, heads, strict=True)],
+        [
+            under(f"{s} {where}", h, partial(term_coverage, weights=weights))
+            for s, h in zip(sentences, heads, strict=True)
+        ],
     )
     found = []
     for position, sentence in enumerate(sentences):
@@ -219,13 +222,6 @@ def sentence_features(
             )
             found.append(Scored(passage, position, text, values))
     return found
-
-
-def _under(sentence: str, heads: str, where: str, weights: Mapping[str, float]) -> float:
-    """The sentence's coverage with its passage's context and, at a discount, its leads."""
-    placed = term_coverage(f"{sentence} {where}", weights)
-    led = term_coverage(f"{sentence} {heads} {where}", weights) if heads else placed
-    return placed + TUNE.lead_share * (led - placed)
 
 
 EXPANDED = (

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from ..text.segment import tagged
+from ..tuning import TUNING
 
 _LEAD_CHARS = 20  # a lead is short …
 _CLAUSE_MARK = re.compile(r"[，,；;：:、“”\"（）()]")  # … and one plain clause
@@ -48,3 +50,11 @@ def leads(text: str, sentences: list[str]) -> list[str]:
         if item:
             latest = sentence
     return found
+
+
+def under(sentence: str, heads: str, coverage: Callable[[str], float]) -> float:
+    """The sentence's coverage with, at a discount, what its leads add: weaker evidence."""
+    own = coverage(sentence)
+    return (
+        own + TUNING.answer.lead_share * (coverage(f"{sentence} {heads}") - own) if heads else own
+    )
