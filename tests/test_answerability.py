@@ -1011,7 +1011,30 @@ def test_a_daily_named_without_the_word_for_when_it_comes_out_is_the_daily(tmp_p
     assert answer.passages[0].chunk.doc_id == "东湖日报评论.txt"
     assert "工程师人才池" in answer.sentences[0].text
     kinds = ["刊物", "报纸", "期刊", "杂志", "网站"]
-    assert other_names("东湖日报、南岭学报、新华网").split() == ["东湖报", "南岭", *kinds]
+    assert other_names("东湖日报、南岭学报、新华网").split() == [
+        *("东湖报", "东湖网", "南岭", "新华社"),
+        *kinds,
+    ]
+
+
+def test_a_news_site_is_named_by_its_agency_and_a_daily_by_its_site(tmp_path):
+    """楚天社那篇 is the 楚天网 text (a news agency and its website go by each other's names),
+    江汉网那篇 the 江汉日报 one: where to look, not words the library lacks."""
+    texts = {
+        "楚天网报道.txt": (
+            "加快培育新型人才队伍\n发布日期：2024-05-10 来源：楚天网\n"
+            "楚天高新区推广“校企双聘”模式，组建覆盖重点产业的工程师人才池。\n"
+        ),
+        "江汉日报评论.txt": (
+            "推动产业人才集聚\n发布日期：2024-06-01 来源：江汉日报\n"
+            "江汉新区设立青年人才驿站，为来访求职的毕业生提供免费住宿。\n"
+        ),
+    }
+    assistant = assistant_of(tmp_path, texts)
+    answer = assistant.ask("楚天社那篇说要组建啥人才池？")
+    assert not answer.refused and "工程师人才池" in answer.sentences[0].text, answer.answer
+    answer = assistant.ask("江汉网那篇给毕业生提供啥？")
+    assert not answer.refused and "免费住宿" in answer.sentences[0].text, answer.answer
 
 
 def test_a_journal_is_named_by_the_word_for_its_kind(tmp_path):

@@ -65,7 +65,21 @@ def short_forms(outlet: str) -> list[str]:
     forms = [re.sub(rf"(?:{suffixes})$", "", outlet)]
     if len(outlet) >= 4 and outlet.endswith(("日报", "晚报")):
         forms.append(f"{outlet[:-2]}报")
+    forms += _sisters(outlet)
     return [f for f in forms if f != outlet and len(f) >= 2]
+
+
+# a news agency and its website go by each other's names (X社 / X网), as a daily and its site
+_SISTER_KINDS = {"网": ("社",), "社": ("网",), "日报": ("网",)}
+
+
+def _sisters(outlet: str) -> list[str]:
+    """What a question may call the outlet by its sister's name: X社 for X网, X网 for X日报."""
+    for end, others in _SISTER_KINDS.items():
+        stem = outlet[: -len(end)]
+        if outlet.endswith(end) and len(stem) >= 2:
+            return [stem + other for other in others]
+    return []
 
 
 def _provincial_paper(outlet: str, question: str) -> str:
