@@ -1068,3 +1068,20 @@ def test_the_noun_a_question_asks_the_members_of_is_the_kind_of_answer():
     assert answer_type_words("那些指标是哪些？") == {"指标"}
     assert answer_type_words("这些任务都是啥？") == {"任务"}
     assert answer_type_words("规划的方向是哪个城市定的？") == {"城市"}  # not 方向
+
+
+def test_a_document_named_by_words_jieba_splits_is_asked_about(tmp_path):
+    """知是那篇啥时候发的: the outlet's short form falls apart into a verb and a stopword, so the
+    question holds no word to search — it names the document and asks its date."""
+    texts = {
+        "学刊论文.txt": (
+            "人才培养机制研究\n发布日期：2025-03-01 来源：知是学刊\n摘要\n"
+            "高校应开展“校企联合”培养模式，依托重大创新平台培养复合型工程人才。\n"
+        ),
+        "日报评论.txt": (
+            "加快培育新型人才队伍\n发布日期：2024-05-10 来源：东湖日报\n"
+            "东湖高新区推广“校企双聘”模式，组建覆盖重点产业的工程师人才池。\n"
+        ),
+    }
+    answer = assistant_of(tmp_path, texts).ask("知是那篇啥时候发的？")
+    assert not answer.refused and "2025-03-01" in answer.answer, answer.answer

@@ -89,9 +89,9 @@ def assess(
     asked_for = answer_type_words(question)
     floor = _NEGLIGIBLE * index.idf("\0")  # 创新 in every text of the library weighs nothing
     substantive = any(v > floor for w, v in weights.items() if asked(w) not in asked_for)
-    if not substantive and (provinces or names_in(question)):
-        # only names, everyday words and the kind of answer asked for (湖南算啥定位):
-        # what the texts say about what is named
+    if not substantive and (provinces or names_in(question) or singles_out(question, passages)):
+        # only names, everyday words and the kind of answer asked for (湖南算啥定位), or a
+        # document and what is asked of it (求是那篇啥时候发的): what is said about what is named
         return Evidence(True, 1.0, ())
     if not total:
         return Evidence(False, 0.0, tuple(weights), "问题中没有可检索的内容")
