@@ -107,6 +107,19 @@ def test_a_pointer_past_the_list_or_with_no_answer_keeps_the_question_before_it(
     assert not is_follow_up(question) and condense_offline(question, history) == question
 
 
+def test_a_question_naming_no_thing_leans_on_the_turn_before():
+    """点了名的都是哪几个？ 为啥非得把这俩绑一块推？: no noun or name — what they ask about is in
+    the question before; a question naming its own thing is read alone."""
+    history = _history("滨海那篇围绕几条重点产业链开展合作？", "围绕4条重点产业链。")
+    for question in ("点了名的都是哪几个？", "为啥非得把这俩绑一块推？"):
+        assert is_follow_up(question)
+        assert condense_offline(question, history).endswith(
+            "（滨海那篇围绕几条重点产业链开展合作？）"
+        )
+    question = "城区绿化提升方案打算新建几座公园？"
+    assert not is_follow_up(question) and condense_offline(question, history) == question
+
+
 def test_a_follow_up_on_the_second_item_is_answered_about_it(assistant):
     first = assistant.ask("城区绿化提升方案提了哪几项措施？")
     assert "打通滨河绿道" in first.answer, first.answer

@@ -9,7 +9,7 @@ from functools import cache
 from ..schema import Turn
 from ..text import lexicon
 from ..text.regions import find_provinces
-from ..text.segment import content_words
+from ..text.segment import content_words, tagged_content
 from .pointed import point_at, points
 
 _ANAPHORA = re.compile(
@@ -32,10 +32,16 @@ def _request_frames() -> re.Pattern[str]:
 
 
 def is_follow_up(question: str) -> bool:
-    """Elliptical questions: short, leaning on the previous turn (“那辽宁呢？”), or pointing at
-    an item of the previous answer (“第二点具体咋说的？”)."""
+    """Elliptical questions: short, leaning on the previous turn (“那辽宁呢？”), pointing at
+    an item of the previous answer (“第二点具体咋说的？”), or naming no thing at all (点了名的都是
+    哪几个？ 为啥非得把这仨拧一块推？): what they ask about is in the turn before."""
     text = question.strip()
-    return len(text) <= _SHORT or bool(_ANAPHORA.search(text)) or points(text)
+    return len(text) <= _SHORT or bool(_ANAPHORA.search(text)) or points(text) or _no_thing(text)
+
+
+def _no_thing(text: str) -> bool:
+    """No noun, name or term among the question's words."""
+    return not any(flag[0] in "ns" or flag in ("vn", "eng") for _, flag in tagged_content(text))
 
 
 def condense_offline(question: str, history: Sequence[Turn]) -> str:
