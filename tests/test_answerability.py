@@ -1085,3 +1085,10 @@ def test_a_document_named_by_words_jieba_splits_is_asked_about(tmp_path):
     }
     answer = assistant_of(tmp_path, texts).ask("知是那篇啥时候发的？")
     assert not answer.refused and "2025-03-01" in answer.answer, answer.answer
+
+
+def test_the_measure_word_a_pointer_points_with_starts_no_name():
+    """那|篇|老|旧: jieba leaves 篇 and 老旧 in single characters, but 那篇 points at a text —
+    no name 篇老旧 the texts would have to hold; a name cut into characters still is one."""
+    assert names_in("滨江那篇老旧街区往绿色上改，打算咋弄？") == []
+    assert "蓝帐汗国" in names_in("1362年蓝帐汗国在蓝河战役中被击败")

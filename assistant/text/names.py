@@ -186,9 +186,10 @@ _PIECES = 3  # single characters in a row, to be a name jieba could not cut
 def unsegmented(text: str) -> list[str]:
     """Names jieba cut into single characters (蓝|帐|汗|国): three or more one-character nouns,
     adjectives or measure words in a row, which no sentence strings together but a name."""
-    found, run = [], []
+    found, run, before = [], [], ""
     for word, flag in [*tagged(text), ("", "x")]:
-        if len(word) == 1 and flag in _PIECE_TAGS:
+        pointing, before = flag == "q" and before == "r", flag  # 那|篇|老|旧: 那篇, then 老旧
+        if len(word) == 1 and flag in _PIECE_TAGS and not pointing:
             run.append(word)
             continue
         if len(run) >= _PIECES:
