@@ -21,8 +21,7 @@ _QUOTED = re.compile(
 _FIGURE = re.compile(r"[近约超逾]?[\d.,%％]+[万亿千百]*[^\s]{0,2}")
 _ASKING = re.compile("几|啥|哪|什么|多少")
 _JOINED = re.compile(rf"[{CJK}]{{1,4}}(?:[·・\-][{CJK}]{{1,4}})+")
-# Codes: capitals (GDP, AI+), letters with digits (C919, H5N1), digits with letters (5G); not a
-# lower-case word (script, yaml), which is markup or an English word, not a name.
+# Codes (GDP, AI+, C919, H5N1, 5G); not a lower-case word (script, yaml): markup or English.
 _CODE = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9+&-]{1,11}|[A-Za-z]{1,6}[0-9][A-Za-z0-9]{0,8}"
     r"|[0-9]{1,4}[A-Za-z]{1,4})(?![A-Za-z0-9])"
