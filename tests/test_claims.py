@@ -13,7 +13,7 @@ from assistant.answer.verify import verify_sentence
 from assistant.llm.faults import Budget
 from assistant.schema import Chunk, Passage
 from assistant.text.listing import counted_list
-from assistant.text.names import unglued_name
+from assistant.text.names import names_in, unglued_name
 from assistant.text.numerals import as_percent, figures, ranks, written_figures
 from fake_openai import FakeOpenAIServer
 
@@ -2720,3 +2720,13 @@ def test_a_denial_the_passage_makes_said_within_a_merged_clause_is_supported():
     text = "这种胶水可以用清水稀释，但在凝固后迅速失去黏性，不再溶于水，而且不易开裂。"
     passes("这种胶水能用清水稀释，但凝固后会很快丧失黏性、不再溶于水，而且不易开裂[1]。", text)
     flags("这种胶水能用清水稀释，但凝固后不会失去黏性[1]。", text, "")
+
+
+def test_two_names_joined_by_dots_either_side_of_is_are_two_names():
+    """杰克·邦是艾达·韦恩……: 是 joins two names, it is no part of one (杰克·邦是艾达·韦恩 is
+    in no passage, each name is)."""
+    assert names_in("杰克·邦是艾达·韦恩笔下的虚构人物") == ["杰克·邦", "艾达·韦恩"]
+    passes(
+        "杰克·邦是艾达·韦恩笔下的虚构人物，也是系列小说的主角[1]。",
+        "杰克·邦是一个由艾达·韦恩所创作的虚构人物，是著名系列小说的主角。",
+    )

@@ -20,14 +20,14 @@ _QUOTED = re.compile(
 )
 _FIGURE = re.compile(r"[近约超逾]?[\d.,%％]+[万亿千百]*[^\s]{0,2}")
 _ASKING = re.compile("几|啥|哪|什么|多少")
-_JOINED = re.compile(rf"[{CJK}]{{1,4}}(?:[·・\-][{CJK}]{{1,4}})+")
+_PART = rf"(?:(?![是和与的被由将])[{CJK}]){{1,4}}"  # 占士·邦|是|伊恩·法兰明: two names
+_JOINED = re.compile(rf"{_PART}(?:[·・\-]{_PART})+")
 # Codes (GDP, AI+, C919, H5N1, 5G); not a lower-case word (script, yaml): markup or English.
 _CODE = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9+&-]{1,11}|[A-Za-z]{1,6}[0-9][A-Za-z0-9]{0,8}"
     r"|[0-9]{1,4}[A-Za-z]{1,4})(?![A-Za-z0-9])"
 )
-# A dictionary word jieba tags as a name is a name when general Chinese hardly uses it (刘七,
-# 泰罗); a common one is left to the word weights (长度, 帝王). Measured on CMRC trial.
+# A name-tagged dictionary word rarely used (刘七, 泰罗) is a name; a common one (长度) is not.
 RARE_NAME = 10  # a two-character dictionary word jieba tags as a name more often is a word
 RARE_LONG_NAME = 1000  # … a longer one (伏尔泰, 塞内加尔, 张永海) is a name below this
 
