@@ -2730,3 +2730,15 @@ def test_two_names_joined_by_dots_either_side_of_is_are_two_names():
         "杰克·邦是艾达·韦恩笔下的虚构人物，也是系列小说的主角[1]。",
         "杰克·邦是一个由艾达·韦恩所创作的虚构人物，是著名系列小说的主角。",
     )
+
+
+def test_two_things_and_their_figures_paired_the_other_way_by_respectively_are_caught():
+    """甲和乙分别有5%和1%: naming the two in the other order with the figures in the same
+    order pairs them crosswise; both in the other order is the passage's pairing."""
+    text = "当年全县耕地中，水田和旱地分别占62%和31%，其余为园地。"
+    caught(
+        "当年全县耕地里，旱地和水田分别占62%和31%[1]。",
+        "当年全县耕地里，旱地和水田分别占31%和62%[1]。",
+        text,
+        "对调",
+    )

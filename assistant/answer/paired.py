@@ -17,6 +17,7 @@ from ..text.names import is_code
 from ..text.numerals import all_in_digits
 from ..text.segment import tagged
 from .cited import Cited, clauses
+from .respectively import respectively_crossed
 
 _FIGURE_TERM = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?%?(?![\d.]|[年月日])")
 _PHRASING = ("u", "p", "c", "r", "x", "y", "e", "o", "w", "m", "q", "d", "f", "t")
@@ -40,7 +41,7 @@ def crosswise(sentence: str, cited: Cited) -> list[str]:
         mine = [_terms(all_in_digits(p), theirs) for p in parts]
         if issues := _pairing(mine, theirs):
             return issues
-    return []
+    return respectively_crossed(sentence, cited)  # 甲和乙分别为5%和1%
 
 
 def _pairing(mine: list[dict[str, str]], theirs: list[str]) -> list[str]:
