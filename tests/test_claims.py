@@ -2742,3 +2742,13 @@ def test_two_things_and_their_figures_paired_the_other_way_by_respectively_are_c
         text,
         "对调",
     )
+
+
+def test_relaxing_what_the_passage_says_to_tighten_is_caught():
+    """放宽检查 for 更为严格的检查: the passage's standard turned round."""
+    caught(
+        "调查认为，今后对电梯钢缆的检查应当适当放宽[1]。",
+        "调查认为，今后对电梯钢缆应当进行更严格的检查[1]。",
+        "调查认为，今后应该对电梯所使用的钢缆进行更为严格的检查。",
+        "严格",
+    )
