@@ -1092,3 +1092,10 @@ def test_the_measure_word_a_pointer_points_with_starts_no_name():
     no name 篇老旧 the texts would have to hold; a name cut into characters still is one."""
     assert names_in("滨江那篇老旧街区往绿色上改，打算咋弄？") == []
     assert "蓝帐汗国" in names_in("1362年蓝帐汗国在蓝河战役中被击败")
+
+
+def test_a_refusal_names_the_place_as_the_question_does(library_assistant):
+    """杭州 is one of 浙江's names; a library without it says it has nothing on 杭州 — what the
+    asker wrote — not on 浙江."""
+    answer = library_assistant.ask("杭州对来就业的博士给多少补贴？")
+    assert answer.refused and "“杭州”" in answer.answer, answer.answer

@@ -80,7 +80,9 @@ def _missing_place(question: str, provinces: list[Province], every: str) -> str 
             return place
     for province in provinces:
         if not any(alias.lower() in every for alias in province.aliases):
-            return province.short
+            # as the question names it (杭州, not 浙江)
+            said = [a for a in province.aliases if a in question]
+            return max(said, key=len) if said else province.short
     return None
 
 
