@@ -14,20 +14,24 @@ from functools import cache
 from . import lexicon
 from .chars import CJK
 from .segment import general_frequency, is_dictionary_word, stopwords, tagged, tagged_at
+from .unsegmented import unsegmented
 
 _QUOTED = re.compile(
     r"《([^《》]{1,30})》|“([^“”]{2,20})”|「([^「」]{2,20})」|\"([A-Za-z][A-Za-z .\-]{0,28}[A-Za-z.])\"(?!\s*:)"
 )
 _FIGURE = re.compile(r"[近约超逾]?[\d.,%％]+[万亿千百]*[^\s]{0,2}")
 _ASKING = re.compile("几|啥|哪|什么|多少")
-_PART = rf"(?:(?![是和与的被由将])[{CJK}]){{1,4}}"  # 占士·邦|是|伊恩·法兰明: two names
+_BETWEEN = "是和与的被由将"  # no part of a name joined by dots: 占士·邦|是|伊恩·法兰明, two names
+_PART = rf"(?:(?![{_BETWEEN}])[{CJK}]){{1,4}}"
 _JOINED = re.compile(rf"{_PART}(?:[·・\-]{_PART})+")
-# Codes (GDP, AI+, C919, H5N1, 5G); not a lower-case word (script, yaml): markup or English.
+# Codes: capitals (GDP, AI+), letters with digits (C919, H5N1), digits with letters (5G); not a
+# lower-case word (script, yaml), which is markup or an English word, not a name.
 _CODE = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9+&-]{1,11}|[A-Za-z]{1,6}[0-9][A-Za-z0-9]{0,8}"
     r"|[0-9]{1,4}[A-Za-z]{1,4})(?![A-Za-z0-9])"
 )
-# A name-tagged dictionary word rarely used (刘七, 泰罗) is a name; a common one (长度) is not.
+# A dictionary word jieba tags as a name is a name when general Chinese hardly uses it (刘七,
+# 泰罗); a common one is left to the word weights (长度, 帝王). Measured on CMRC trial.
 RARE_NAME = 10  # a two-character dictionary word jieba tags as a name more often is a word
 RARE_LONG_NAME = 1000  # … a longer one (伏尔泰, 塞内加尔, 张永海) is a name below this
 
@@ -178,25 +182,6 @@ def trimmed_guess(word: str, text: str = "") -> str:
     return word if len(word) >= 2 else ""
 
 
-_PIECE_TAGS = frozenset(["n", "ng", "nr", "ns", "nz", "a", "ag", "b", "q", "g", "j", "s"])
-_PIECES = 3  # single characters in a row, to be a name jieba could not cut
-
-
-def unsegmented(text: str) -> list[str]:
-    """Names jieba cut into single characters (蓝|帐|汗|国): three or more one-character nouns,
-    adjectives or measure words in a row, which no sentence strings together but a name."""
-    found, run, before = [], [], ""
-    for word, flag in [*tagged(text), ("", "x")]:
-        pointing, before = flag == "q" and before == "r", flag  # 那|篇|老|旧: 那篇, then 老旧
-        if len(word) == 1 and flag in _PIECE_TAGS and not pointing:
-            run.append(word)
-            continue
-        if len(run) >= _PIECES:
-            found.append("".join(run))
-        run = []
-    return found
-
-
 def _joined(match: re.Match[str], text: str) -> str:
     """A name joined by · from the word before its first dot, back over the name's words but not
     a function character or a common word before it (微软元老|马克·茨柏克沃斯基, 约与因|赫·德克)."""
@@ -210,6 +195,14 @@ def _joined(match: re.Match[str], text: str) -> str:
             break
         begin = at
     return text[begin : match.end()]
+
+
+def _dotted(match: re.Match[str], text: str) -> str:
+    """A name joined by dots, cut where the next word starts — unless a word between two names
+    stopped it short of four characters (让-马克·杜邦|的: 杜邦 is its own word, and the name's)."""
+    name = _joined_end(_joined(match, text), text)
+    stopped = text[match.end() : match.end() + 1] in set(_BETWEEN)
+    return name if stopped and len(re.split("[·・-]", name)[-1]) < 4 else cut_guess(name, text)
 
 
 def _joined_end(name: str, text: str) -> str:
@@ -230,10 +223,7 @@ def names_in(text: str) -> list[str]:
     # a quoted figure (“100万件”) is a number, not a name: numbers are checked as numbers; a
     # short quoted question (“几化”) asks for the name
     found = [q for q in quoted(text) if not (len(q) <= 4 and _ASKING.search(q))]
-    found += [
-        trim_guess(cut_guess(_joined_end(_joined(m, text), text), text))
-        for m in _JOINED.finditer(text)
-    ]
+    found += [trim_guess(_dotted(m, text)) for m in _JOINED.finditer(text)]
     found += [m.group() for m in _CODE.finditer(text) if len(m.group()) >= 2]
     found += _tagged_names(_QUOTED.sub(" ", text))
     found += unsegmented(_QUOTED.sub(" ", text))
