@@ -206,12 +206,10 @@ def sentence_features(
     where = context(passage)
     sentences = sentences_of(passage)
     heads = leads(passage.text, sentences)  # 要坚持绿色化转型。: for the sentences after it
+    cover = partial(term_coverage, weights=weights)
     covers = (
-        [term_coverage(s, weights) for s in sentences],
-        [
-            under(f"{s} {where}", h, partial(term_coverage, weights=weights))
-            for s, h in zip(sentences, heads, strict=True)
-        ],
+        [cover(s) for s in sentences],
+        [under(f"{s} {where}", h, cover) for s, h in zip(sentences, heads, strict=True)],
     )
     found = []
     for position, sentence in enumerate(sentences):

@@ -19,11 +19,11 @@ def respectively_crossed(sentence: str, cited: Cited) -> list[str]:
     """The issue when a 分别 clause of the sentence pairs two things with the passage's two
     figures in the other order."""
     for before, after in _respective(sentence):
+        mine = _FIGURE.findall(all_in_digits(after))
         for their_before, their_after in (r for c in cited.clauses for r in _respective(c)):
             figures = _FIGURE.findall(all_in_digits(their_after))
             if len(figures) != 2 or figures[0] == figures[1]:
                 continue
-            mine = _FIGURE.findall(all_in_digits(after))
             things = _things(their_before, before)
             if sorted(mine) != sorted(figures) or not things:
                 continue
