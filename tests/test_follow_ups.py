@@ -80,15 +80,42 @@ def test_a_pointer_is_replaced_by_the_item_it_points_at(question, expected):
     [
         ("第二类具体盯的是哪些领域？", "乙措施具体盯的是哪些领域"),
         ("第三块里头，重点扶持哪些方向？", "丙措施里头，重点扶持哪些方向"),
-        ("最后那个方向，要培育点啥出来？", "丙措施方向，要培育点啥出来"),
+        ("最后那个方向，要培育点啥出来？", "丙措施，要培育点啥出来"),
     ],
 )
 def test_a_pointer_opening_a_question_that_asks_more_is_the_item(question, expected):
     """A pointer that opens the question points at the item whatever the question goes on to ask
-    of it (第三块里头，重点扶持哪些方向), also with 那 before its measure word (最后那个)."""
+    of it (第三块里头，重点扶持哪些方向), also with 那 before its measure word (最后那个); the
+    short noun after it names the kind of item (方向) and goes with the pointer."""
     history = _history("方案有哪几项措施？", "三项：甲措施、乙措施、丙措施。")
     assert is_follow_up(question)
     assert condense_offline(question, history) == expected
+
+
+def test_the_items_of_a_list_with_its_lead_in_or_its_count_around_it():
+    """报告归纳为|甲、乙、丙|三个问题: the words leading into a list that opens the answer and
+    the count closing it are no part of its first and last items; 分四块：…，以及丁: the split
+    into as many items as the answer announces, 以及 no part of the last."""
+    assert listed("报告归纳为供给偏少、需求不旺、渠道不畅三个问题。") == [
+        "供给偏少",
+        "需求不旺",
+        "渠道不畅",
+    ]
+    assert listed("主要分四块：修路架桥、引水灌田、植树造林，以及兴办学堂。") == [
+        "修路架桥",
+        "引水灌田",
+        "植树造林",
+        "兴办学堂",
+    ]
+    history = _history("报告说卡在哪", "报告归纳为供给偏少、需求不旺、渠道不畅三个问题。")
+    assert condense_offline("第二个毛病具体指啥", history) == "需求不旺具体指啥"
+    history = _history("那篇分几块", "主要分四块：修路架桥、引水灌田、植树造林，以及兴办学堂。")
+    assert condense_offline("最后那个维度具体咋弄", history) == "兴办学堂具体咋弄"
+
+
+def test_a_question_opening_on_具体_asks_more_of_the_turn_before():
+    history = _history("滨海那篇对新兴产业咋说的", "要推动新兴产业集群发展。")
+    assert condense_offline("具体点了哪几个集群", history).endswith("（滨海那篇对新兴产业咋说的）")
 
 
 def test_a_count_opening_a_question_is_no_pointer():

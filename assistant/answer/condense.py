@@ -13,7 +13,7 @@ from ..text.segment import content_words, tagged_content
 from .pointed import point_at, points
 
 _ANAPHORA = re.compile(
-    r"^(?:那么?|还有|另外|此外|同样|这|那|它|其|该|上述|以上|他们|相应)|呢[？?]?$|[这那该其它]些?(?:方面|地方|省|做法|举措)"
+    r"^(?:那么?|还有|另外|此外|同样|这|那|它|其|该|上述|以上|他们|相应|具体)|呢[？?]?$|[这那该其它]些?(?:方面|地方|省|做法|举措)"
 )
 _FILLER = re.compile(r"^(?:那么?|还有|另外|此外|同样)[，,]?|呢?[？?。！!]*$")
 _SHORT = 6

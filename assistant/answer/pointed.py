@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from ..schema import Turn
 from ..text.listing import place_in_list
-from ..text.segment import content_words
+from ..text.numerals import chinese_value
+from ..text.segment import content_words, tagged
 from ..text.sentences import split_sentences
 from .verify import strip_citations
 
@@ -65,7 +66,15 @@ def point_at(question: str, history: Sequence[Turn]) -> str:
     )
     if place is None or not 0 <= place < len(items):
         return question
-    return question[: found.start()] + items[place] + question[found.end() :]
+    rest = question[found.end() :]
+    named = tagged(rest)[:1]  # 第二个|毛病具体指啥: the item is the 毛病 meant
+    if named and len(named[0][0]) <= _KIND_CHARS and named[0][1] in _KIND_TAGS:
+        rest = rest[len(named[0][0]) :]
+    return question[: found.start()] + items[place] + rest
+
+
+_KIND_CHARS = 2  # a noun right after the pointer this short names the kind of item pointed at
+_KIND_TAGS = ("n", "ns", "nz")  # jieba files 维度 as a place
 
 
 def listed(answer: str) -> list[str]:
@@ -76,15 +85,49 @@ def listed(answer: str) -> list[str]:
     if len(numbered) >= 2:
         return [_item(p) for p in numbered]
     if "：" in text:
-        after = text.split("：", 1)[1]
-        for marks in ("[；;，,。]", "[、；;，,。]"):
-            parts = [p for p in re.split(marks, after) if p.strip()]
+        before, after = text.split("：", 1)
+        splits = [
+            [p for p in re.split(m, after) if p.strip()] for m in ("[；;，,。]", "[、；;，,。]")
+        ]
+        counted = _announced(before)  # 分四块：甲、乙、丙，以及丁: the split into four
+        for parts in sorted(splits, key=lambda parts: len(parts) != counted):
             if len(parts) >= 2:
-                return [_item(p) for p in _last_joined(parts)]
+                return _items(_last_joined(parts))
     opening = re.split("[，,。；;：:]", text, maxsplit=1)[0]
     if "、" in opening:
-        return [_item(p) for p in _last_joined(opening.split("、"))]
+        return _items(_last_joined(opening.split("、")), opening=True)
     return [_item(s) for s in split_sentences(text) if s.strip()]
+
+
+_ANNOUNCED = re.compile(r"([一二两三四五六七八九十])(?:个|类|块|项|条|点|种|大|方面)")
+
+
+def _announced(before: str) -> int | None:
+    """How many items the words before a colon say follow (分四块, 三个方面)."""
+    found = _ANNOUNCED.findall(before)
+    return chinese_value(found[-1]) if found else None
+
+
+def _items(parts: list[str], *, opening: bool = False) -> list[str]:
+    """The items, the last without the count closing it (丙|三个问题); a list opening the
+    answer, its first without the words leading into it (文章归纳为|甲、乙、丙) when it runs
+    longer than any other."""
+    items = [_item(p) for p in parts]
+    items[-1] = _COUNT_AFTER.sub("", items[-1]).strip() or items[-1]
+    longest = max(len(i) for i in items[1:])
+    if opening and len(items[0]) > longest + _LEAD_IN:
+        words = tagged(items[0])
+        ends = [
+            sum(len(w) for w, _ in words[: i + 1]) for i, (_, f) in enumerate(words) if f in "vp"
+        ]
+        if ends and len(items[0]) - ends[-1] >= 2:
+            items[0] = items[0][ends[-1] :]
+    return items
+
+
+_LEAD_IN = 2  # characters the first item may run longer than the others before it is cut
+# 丙|三个问题, 丁|四个维度提出保障措施: the count that closes a list, and what it says of them
+_COUNT_AFTER = re.compile(r"(?:等|这)?[一二两三四五六七八九十]+(?:个|类|块|项|条|种|大)\S*$")
 
 
 def _last_joined(parts: list[str]) -> list[str]:
@@ -103,4 +146,8 @@ _SHORT_ITEM = 10  # characters: an item of a list, not a clause with 和 in it
 
 
 def _item(text: str) -> str:
-    return _ORDER_MARK.sub("", text.strip("，,、；;。：: \n")).strip() or text.strip()
+    text = _JOINING.sub("", text.strip("，,、；;。：: \n"))  # 以及丁: 丁
+    return _ORDER_MARK.sub("", text).strip() or text.strip()
+
+
+_JOINING = re.compile(r"^(?:以及|还有|并且|和|与|及|并)")
