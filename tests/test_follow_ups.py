@@ -113,6 +113,37 @@ def test_the_items_of_a_list_with_its_lead_in_or_its_count_around_it():
     assert condense_offline("最后那个维度具体咋弄", history) == "兴办学堂具体咋弄"
 
 
+def test_the_items_of_a_list_the_answer_opens_with():
+    """提出|甲、乙、丙三方面举措; 甲、先进性、丙|是……的特征: the lead-in verb, the count and
+    what is said of them all are no part of the items; 先 of 先进性 marks no order."""
+    assert listed("提出疏浚河道、加固堤坝、修缮水闸三方面举措。") == [
+        "疏浚河道",
+        "加固堤坝",
+        "修缮水闸",
+    ]
+    assert listed("文中说完整性、先进性、耐用性是新型桥梁的重要特征。") == [
+        "完整性",
+        "先进性",
+        "耐用性",
+    ]
+
+
+def test_an_item_pointed_at_by_a_word_of_it_or_as_the_middle_one():
+    """其中堤坝那条, 中间那个: the item of the answer before holding the word, or the middle of
+    an odd number of items."""
+    history = _history("方案有啥举措", "提出疏浚河道、加固堤坝、修缮河闸三方面举措。")
+    assert is_follow_up("其中堤坝那条具体咋弄")
+    assert condense_offline("其中堤坝那条具体咋弄", history) == "加固堤坝具体咋弄"
+    assert condense_offline("中间那个具体指啥", history) == "加固堤坝具体指啥"
+    # a word two items hold points at neither
+    assert condense_offline("其中河那条具体咋弄", history) == "其中河那条具体咋弄（方案有啥举措）"
+
+
+def test_那个_before_what_the_follow_up_asks_about_is_no_part_of_it():
+    history = _history("方案怎么留住人才", "要为人才绘制动态图谱。")
+    assert condense_offline("那个图谱咋画出来", history).startswith("图谱咋画出来")
+
+
 def test_a_question_opening_on_具体_asks_more_of_the_turn_before():
     history = _history("滨海那篇对新兴产业咋说的", "要推动新兴产业集群发展。")
     assert condense_offline("具体点了哪几个集群", history).endswith("（滨海那篇对新兴产业咋说的）")

@@ -10,12 +10,12 @@ from ..schema import Turn
 from ..text import lexicon
 from ..text.regions import find_provinces
 from ..text.segment import content_words, tagged_content
-from .pointed import point_at, points
+from .pointed import NAMED_POINTER, point_at, points
 
 _ANAPHORA = re.compile(
     r"^(?:那么?|还有|另外|此外|同样|这|那|它|其|该|上述|以上|他们|相应|具体)|呢[？?]?$|[这那该其它]些?(?:方面|地方|省|做法|举措)"
 )
-_FILLER = re.compile(r"^(?:那么?|还有|另外|此外|同样)[，,]?|呢?[？?。！!]*$")
+_FILLER = re.compile(r"^(?:那(?:么|个|些)?|还有|另外|此外|同样)[，,]?|呢?[？?。！!]*$")
 _SHORT = 6
 
 
@@ -36,7 +36,12 @@ def is_follow_up(question: str) -> bool:
     an item of the previous answer (“第二点具体咋说的？”), or naming no thing at all (点了名的都是
     哪几个？ 为啥非得把这仨拧一块推？): what they ask about is in the turn before."""
     text = question.strip()
-    return len(text) <= _SHORT or bool(_ANAPHORA.search(text)) or points(text) or _no_thing(text)
+    return (
+        len(text) <= _SHORT
+        or bool(_ANAPHORA.search(text) or NAMED_POINTER.match(text))
+        or points(text)
+        or _no_thing(text)
+    )
 
 
 def _no_thing(text: str) -> bool:

@@ -15,14 +15,14 @@ from collections.abc import Sequence
 from ..schema import Turn
 from ..text.listing import place_in_list
 from ..text.numerals import chinese_value
-from ..text.segment import content_words, tagged
+from ..text.segment import content_words, general_frequency, tagged
 from ..text.sentences import split_sentences
 from .verify import strip_citations
 
 # 第二点, 第3条, 头一个, 最后一项 — a place in a list, not a rank (第二大) nor a date (第二天)
 POINTER = re.compile(
     r"(?:(?:上面|刚才|前面)?(?:说的|提到的|讲的)?)"
-    r"(?:第([一二两三四五六七八九十\d]{1,3})|(头一?|首)|(最后一?))[那这]?"
+    r"(?:第([一二两三四五六七八九十\d]{1,3})|(头一?|首)|(最后一?)|(中间))[那这]?"
     r"(?:个|点|条|项|方面|部分|块|步|类|种|样)(?![一二两三四五六七八九十百千\d])"  # 第一个五年计划
 )
 # item openers that only mark the order (先……再……最后; 一是; 首先): not what the item is about
@@ -58,12 +58,16 @@ def point_at(question: str, history: Sequence[Turn]) -> str:
     at, or as it was."""
     found = POINTER.search(question) if points(question) else None
     answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
-    if not found or not answer.strip():
+    if not answer.strip():
         return question
     items = listed(answer)
+    if not found:
+        return _by_name(question, items)
     place = place_in_list(
         found.group(1), first=bool(found.group(2)), last=bool(found.group(3)), count=len(items)
     )
+    if found.group(4):  # 中间那个: of an odd number of items
+        place = len(items) // 2 if len(items) % 2 else None
     if place is None or not 0 <= place < len(items):
         return question
     rest = question[found.end() :]
@@ -73,6 +77,21 @@ def point_at(question: str, history: Sequence[Turn]) -> str:
     return question[: found.start()] + items[place] + rest
 
 
+def _by_name(question: str, items: list[str]) -> str:
+    """其中安全那条, 平台那条: the one item of the last answer holding the word named."""
+    found = NAMED_POINTER.match(question)
+    if not found:
+        return question
+    holding = [item for item in items if found.group(1) in item]
+    if len(holding) != 1:
+        return question
+    return holding[0] + question[found.end() :]
+
+
+# 其中安全那条, 平台那项: an item of the answer before, by a word of it
+NAMED_POINTER = re.compile(
+    r"^(?:其中|那|还有)?([\u4e00-\u9fff]{1,6}?)[那这]一?(?:条|项|点|块|招|方面)(?![一二两三四五六七八九十])"
+)
 _KIND_CHARS = 2  # a noun right after the pointer this short names the kind of item pointed at
 _KIND_TAGS = ("n", "ns", "nz")  # jieba files 维度 as a place
 
@@ -110,24 +129,29 @@ def _announced(before: str) -> int | None:
 
 def _items(parts: list[str], *, opening: bool = False) -> list[str]:
     """The items, the last without the count closing it (丙|三个问题); a list opening the
-    answer, its first without the words leading into it (文章归纳为|甲、乙、丙) when it runs
-    longer than any other."""
+    answer, its first without the words leading into it (文章归纳为|甲、乙、丙) and its last
+    without what is said of them all (丙|是……的重要特征)."""
     items = [_item(p) for p in parts]
     items[-1] = _COUNT_AFTER.sub("", items[-1]).strip() or items[-1]
-    longest = max(len(i) for i in items[1:])
-    if opening and len(items[0]) > longest + _LEAD_IN:
-        words = tagged(items[0])
-        ends = [
-            sum(len(w) for w, _ in words[: i + 1]) for i, (_, f) in enumerate(words) if f in "vp"
-        ]
-        if ends and len(items[0]) - ends[-1] >= 2:
-            items[0] = items[0][ends[-1] :]
+    if opening:
+        items[0] = _LEAD_IN.sub("", items[0]).strip() or items[0]
+        items[-1] = _SAID_OF_ALL.sub("", items[-1]).strip() or items[-1]
     return items
 
 
-_LEAD_IN = 2  # characters the first item may run longer than the others before it is cut
 # 丙|三个问题, 丁|四个维度提出保障措施: the count that closes a list, and what it says of them
-_COUNT_AFTER = re.compile(r"(?:等|这)?[一二两三四五六七八九十]+(?:个|类|块|项|条|种|大)\S*$")
+_COUNT_AFTER = re.compile(
+    r"(?:等|这)?[一二两三四五六七八九十]+(?:个|类|块|项|条|种|大|方面|点|步)\S*$"
+)
+# 文章说|甲, 报告归纳为|甲, 提出|甲: who says it and the verb leading into the list
+_LEAD_IN = re.compile(
+    r"^(?:(?:文章|文中|文件|报告|论文|该文|作者|它|其)(?:里|中)?)?"
+    r"(?:说|提出了?|认为|指出|强调|归纳为|概括为|总结为|分为|分成|包括|列出了?|列了|主要有|有)"
+    r"(?:要坚持|要|了)?"
+)
+_SAID_OF_ALL = re.compile(
+    r"(?:等|这些|这几|三者|四者|二者|两者)?(?:都是|均为|是|为|构成|共同)\S{4,}$"
+)
 
 
 def _last_joined(parts: list[str]) -> list[str]:
@@ -147,7 +171,11 @@ _SHORT_ITEM = 10  # characters: an item of a list, not a clause with 和 in it
 
 def _item(text: str) -> str:
     text = _JOINING.sub("", text.strip("，,、；;。：: \n"))  # 以及丁: 丁
-    return _ORDER_MARK.sub("", text).strip() or text.strip()
+    mark = _ORDER_MARK.match(text)
+    if not mark or (len(mark.group()) == 1 and general_frequency(text[:2]) > _A_WORD):
+        return text.strip()  # 先进性, 再生资源: no order word 先 or 再 before it
+    return text[mark.end() :].strip() or text.strip()
 
 
+_A_WORD = 100  # uses in everyday Chinese of 先进, 再生: a word, not 先|建 or 再|配
 _JOINING = re.compile(r"^(?:以及|还有|并且|和|与|及|并)")
