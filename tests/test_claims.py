@@ -2752,3 +2752,17 @@ def test_relaxing_what_the_passage_says_to_tighten_is_caught():
         "调查认为，今后应该对电梯所使用的钢缆进行更为严格的检查。",
         "严格",
     )
+
+
+def test_a_modal_or_a_verb_jieba_files_as_a_name_is_no_name():
+    """难免会 ends in 会 as 学会 does, 也连成 is tagged as a person: neither is a name the passage
+    must hold; an organisation the passage does not name is still caught."""
+    passes(
+        "报告指出，尽管整治难免会带来一些不便，但正是整治让河道恢复了通航[1]。",
+        "应当看到，尽管整治中不可避免地会带来一些不便，但正是整治使河道恢复了通航。",
+    )
+    passes(
+        "两岸群众多年来的愿望得以实现，东西两条公路干线也连成一体，这得益于跨河大桥的建成[1]。",
+        "由于跨河大桥的建成，已经把东西两条公路干线连结起来，实现了两岸群众多年来的愿望。",
+    )
+    flags("中国水利学会也参与了河道整治[1]。", "全县渔民参与了河道整治。", "水利学会")

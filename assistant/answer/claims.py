@@ -43,6 +43,7 @@ from .excepted import excepted
 from .exchanged import swapped
 from .figured import figures_unstated
 from .forbidden import forbidden
+from .instituted import LAW, law_names, meeting_names
 from .new_words import guessed_name
 from .outpaced import against_figures
 from .paired import crosswise
@@ -103,6 +104,9 @@ def _province_cited(province: Province, sentence: str, cited: Cited) -> bool:
     return by_name and (bool({province.name, province.short} & cited.regions) or within)
 
 
+_MODAL = re.compile("l.+会$")  # 难免会 (a phrase): the modal 会, not an organisation's (学会)
+
+
 @cache
 def _organisation() -> re.Pattern[str]:
     suffixes = lexicon.alternation("expressions", "organisation_suffixes")
@@ -127,7 +131,7 @@ def _entities(sentence: str, text: str) -> list[str]:
     roles = lexicon.alternation("expressions", "role_words")
     own = lexicon.words("expressions", "own_writer")
     found += [role for role in re.findall(rf"(?:{roles})", sentence) if role not in own]
-    found += _meeting_names(sentence) + _law_names(sentence) + LATIN_NAME.findall(sentence)
+    found += meeting_names(sentence) + law_names(sentence) + LATIN_NAME.findall(sentence)
     at = 0
     words = tagged(sentence)
     for i, (word, flag) in enumerate(words):
@@ -141,9 +145,11 @@ def _entities(sentence: str, text: str) -> list[str]:
             continue
         if flag in ENTITY_TAGS and _phrase(word):
             continue  # 明显增加, 开放式, 杜绝, 大力发展: jieba's dictionary tags some phrases as names
-        if flag in ("ns", "nz", "nr") and _used_as_verb(words, i):
-            continue  # 惠及|3700万人, 适度|拓宽: a verb jieba's dictionary files as a name
-        if flag in ENTITY_TAGS or (len(word) >= 3 and _organisation().match(word)):
+        if flag in ("ns", "nz", "nr", "nrfg") and _used_as_verb(words, i):
+            continue  # 惠及|3700万人, 适度|拓宽, 也|连成: a verb jieba files as a name
+        if flag in ENTITY_TAGS or (
+            len(word) >= 3 and _organisation().match(word) and not _MODAL.match(flag + word)
+        ):
             found.append(word)
     return list(dict.fromkeys(found))
 
@@ -189,52 +195,11 @@ def _sure_name(name: str, sentence: str, text: str) -> bool:
 _PERSON_CHARS = 3  # a surname and a two-character given name
 
 
-@cache
-def _meeting() -> re.Pattern[str]:
-    kinds = lexicon.alternation("expressions", "meetings")
-    return re.compile(rf"([{CJK}]{{2,8}})({kinds})")
-
-
-_LAW = ("法", "条例")
-_METHOD = ("方法", "办法", "做法", "说法", "看法", "想法", "用法", "手法", "写法", "算法")
-
-
-def _law_names(sentence: str) -> list[str]:
-    """Laws and regulations the sentence names (反垄断法, 劳动|合同法 with the noun before it):
-    a word of three characters or more ending in 法 or 条例, not in a word of method (计算方法,
-    暂行办法: a regulation's kind, not its name)."""
-    words = tagged(sentence)
-    names = []
-    for i, (word, flag) in enumerate(words):
-        if len(word) < 3 or not word.endswith(_LAW) or word.endswith(_METHOD) or flag[0] != "n":
-            continue
-        before, tag = words[i - 1] if i else ("", "")
-        names.append(before + word if tag in ("n", "vn") and len(before) >= 2 else word)
-    return names
-
-
-_NOT_IN_A_NAME = re.compile("[的就向在对把于将从为与和及]")  # 国务院就三峡工程向|大会: no name
-
-
-def _meeting_names(sentence: str) -> list[str]:
-    """The names of meetings the sentence says something was said at (中部地区崛起座谈会): what
-    precedes the kind of meeting, from after the last word no name holds (……向大会 is none)."""
-    names = [m.group(1) for m in _CONGRESS.finditer(sentence)]  # 党的十二大
-    for match in _meeting().finditer(sentence):
-        qualifier = _NOT_IN_A_NAME.split(match.group(1))[-1]
-        if len(qualifier) >= 2:
-            names.append(qualifier + match.group(2))
-    return names
-
-
-_CONGRESS = re.compile(r"(?:党的|中共)([一二三四五六七八九十]{1,3}大)(?![会学型量])")
-
-
 def _named(sentence: str, cited: Cited) -> list[str]:
     issues = []
     for name in _entities(sentence, cited.text):
         # 普通高校 for the passage's 普通高等学校 — but a law is named as enacted (公司法 ≠ 企业法)
-        spellings = [name, *([] if name.endswith(_LAW) else spelled_otherwise(name))]
+        spellings = [name, *([] if name.endswith(LAW) else spelled_otherwise(name))]
         # a name cut out of a short form (新农|合): the short form's full name (新型农村合作医疗)
         spellings += [o for w in whole_words(name, sentence) for o in (w, *synonyms(w))]
         spellings += unglued_name(name)
