@@ -2766,3 +2766,19 @@ def test_a_modal_or_a_verb_jieba_files_as_a_name_is_no_name():
         "由于跨河大桥的建成，已经把东西两条公路干线连结起来，实现了两岸群众多年来的愿望。",
     )
     flags("中国水利学会也参与了河道整治[1]。", "全县渔民参与了河道整治。", "水利学会")
+
+
+def test_an_outlet_named_as_its_sister_is_the_cited_passages_outlet():
+    """“中新社：……” citing a passage of 中新网 (a comparison's side named as the asker named it):
+    an agency and its site go by each other's names; an outlet the passage is not from is still
+    caught."""
+    text = "全区新建口袋公园12处，改造老旧绿地30公顷。"
+    cited = Passage(1, Chunk("d1#1", "d1", text, "城区绿化综述", source="中新网"), 1.0)
+    assert (
+        check("中新社：全区新建口袋公园12处，改造老旧绿地30公顷[1]。", cited).status == "supported"
+    )
+    other = Passage(1, Chunk("d1#1", "d1", text, "城区绿化综述", source="东湖日报"), 1.0)
+    assert (
+        check("中新社：全区新建口袋公园12处，改造老旧绿地30公顷[1]。", other).status
+        == "unsupported"
+    )

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..schema import Passage
 from ..search.mentions import kinds_of_text
+from ..search.outlets import short_forms
 from ..search.periods import years_said
 from ..search.versions import issued_on
 from ..text.abbreviations import expand_abbreviations, shortened_from
@@ -57,6 +58,8 @@ class Cited:
             f"{y}年" for p, on in zip(passages, issued, strict=True) for y in years_said(p.text, on)
         ]
         records = [expand_abbreviations(record(p)) for p in passages]
+        # … by the names its outlet goes by (新华社 for 新华网, 东湖报 for 东湖日报)
+        records += [f for p in passages for f in short_forms(p.chunk.source or "")]
         text = "\n".join([*texts, *records, " ".join(reckoned)])
         flat = normalise_for_match(text)
         years = frozenset(int(d[:4]) for d in issued if d and d[:4].isdigit())
