@@ -18,6 +18,7 @@ from assistant.answer.extractive import select_sentences
 from assistant.answer.first import answering, lists_kinds
 from assistant.answer.generate import GenerationRequest
 from assistant.answer.leads import is_lead, leads
+from assistant.answer.question_types import classify
 from assistant.schema import Chunk, Passage
 from assistant.tuning import TUNING
 
@@ -311,3 +312,20 @@ def test_a_sentence_counts_the_leads_it_falls_under():
     assert not is_lead(sentences[0]) and is_lead(sentences[1])
     assert leads("\n".join(sentences), sentences)[-1] == ""  # each its own paragraph
     assert leads("".join(sentences), sentences)[-1] == "要坚持绿色化。"
+
+
+def test_a_question_on_what_holds_a_thing_back_is_answered_by_the_problems_named(
+    tmp_path_factory,
+):
+    """卡在哪几个毛病上: the sentence naming the problems (“网点不全”“线路不畅”……等问题)
+    answers, before one that lists the way forward in as many of the question's words."""
+    text = (
+        "乡村物流体系建设研究\n"
+        "乡村物流要着眼“网点共建、线路共享、信息共通”的思路，推动乡村物流体系建设。"
+        "当前乡村物流体系建设面临“网点不全”“线路不畅”“信息不通”等问题。"
+        "各地要加大投入，完善县乡村三级物流网络。\n"
+    )
+    question = "那篇说乡村物流体系建设眼下卡在哪几个毛病上"
+    answer = assistant_of(tmp_path_factory.mktemp("problems"), {"物流.txt": text}).ask(question)
+    assert "“网点不全”" in answer.answer.split("[1]")[0], answer.answer
+    assert classify(question) == "problem"

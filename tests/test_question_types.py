@@ -59,6 +59,9 @@ from assistant.text.expressions import asked_unit, asked_units, dates, quantitie
         ("他辞去职务的理由是什么？", "reason"),
         ("搭这个产业体系，最终图的是啥？", "reason"),  # what for: a purpose answers it
         ("设立专项基金的目的是什么？", "reason"),
+        ("那篇说两边合作卡在哪几个毛病上", "problem"),  # what holds it back: the problems
+        ("县里推广新品种难在哪？", "problem"),
+        ("养老服务眼下存在哪些问题？", "problem"),
     ],
 )
 def test_the_question_type(question, kind):

@@ -129,6 +129,7 @@ FEATURES = (
 
 _NEIGHBOURHOOD = 3  # sentences either side that an answer may refer back to (“该计划于……启动”)
 _TYPED_ORDER = ("when", "quantity", "who", "where", "reason", "list")
+_SLOT = {"problem": "reason"}  # what holds a thing back explains it as a reason does
 
 
 def features(
@@ -157,7 +158,7 @@ def features(
         overlap(pairs, f"{read} {where}"),
         echo(question, read),
         template(question, text),
-        *(float(typed and kind == k) for k in _TYPED_ORDER),
+        *(float(typed and _SLOT.get(kind, kind) == k) for k in _TYPED_ORDER),
         max(nearby, default=0.0) if typed else 0.0,
         1 / (rank + 1),
         1 / (position + 1),

@@ -39,7 +39,7 @@ from .sides import comparison, is_about
 from .wording import question_pairs
 
 TUNE = TUNING.answer
-_LISTING = ("list", "how")  # questions a numbered list answers whole
+_LISTING = ("list", "how", "problem")  # questions a numbered list answers whole
 _NAMING = frozenset({"when", "who", "where"})  # answered by a name or date: only close sentences
 _MISSING_FACT = {
     "quantity": "资料中没有与之对应的具体数据",

@@ -16,6 +16,7 @@ QUESTION_TYPES = (
     "comparison",
     "yes_no",
     "reason",
+    "problem",
     "when",
     "quantity",
     "who",
@@ -25,9 +26,9 @@ QUESTION_TYPES = (
     "list",
 )
 FACTOID = frozenset({"when", "quantity", "who", "where", "definition", "yes_no", "which"})
-TYPED = frozenset({"when", "quantity", "who", "where", "reason", "list"})
+TYPED = frozenset({"when", "quantity", "who", "where", "reason", "problem", "list"})
 """Kinds answered by an expression of their own: a date, a number, a name, a place, a reason,
-an enumeration."""
+the problems a thing meets, an enumeration."""
 
 
 @cache
@@ -112,6 +113,8 @@ def _expressions(kind: str, text: str, question: str, strict: bool) -> set[str] 
         return expressions.places(text)
     if kind == "reason":
         return expressions.reasons(text)
+    if kind == "problem":
+        return expressions.problems(text)
     if kind == "list":
         return expressions.enumerations(text)
     if kind == "definition":

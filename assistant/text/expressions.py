@@ -152,6 +152,11 @@ def reasons(text: str) -> set[str]:
     return {m.group() for m in _alternation("reason_words").finditer(text)}
 
 
+def problems(text: str) -> set[str]:
+    """The problems the sentence names (瓶颈, 融合不畅, 受制于人): what answers “卡在哪”."""
+    return {m.group() for m in _alternation("problem_words").finditer(text)}
+
+
 def numbers(text: str) -> set[str]:
     """Every number written with digits or Chinese numerals (for “多少” without a unit)."""
     return {m.group() for m in re.finditer(_NUMBER, text) if m.group() not in ("一", "两")}
