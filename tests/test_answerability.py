@@ -671,6 +671,9 @@ def test_a_word_of_the_texts_synonym_group_is_the_texts_word():
     assert term_coverage("坚持建设平台", {"搭建": 1.0, "平台": 1.0}) == 0.5
     # the asker's compound said with a qualifier between its words counts in part
     assert term_coverage("共建中试熟化平台体系", {"中试平台": 1.0}) == 0.5
+    # … whatever else jieba's search mode cuts from it (重大|大项|项目), and the texts' word the
+    # asker's stands for (大项目|重大项目) as well
+    assert term_coverage("提升企业在重大科技项目策划中的话语权", {"大项目|重大项目": 1.0}) == 0.5
 
 
 def test_a_listed_word_the_tagger_cut_into_characters_is_one_word_again(library_assistant):

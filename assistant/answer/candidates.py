@@ -78,7 +78,8 @@ def _held(text: str, term: str) -> float:
     apart: the asker's compound is often not the texts' own."""
     if found_in(text, term):
         return 1.0
-    if said_apart(term, text):  # 中试平台 in 中试熟化平台: the asker's compound, qualified
+    # 中试平台 in 中试熟化平台: the asker's compound, qualified — or the texts' word it stands for
+    if any(said_apart(word, text) for word in term.split("|")):  # 大项目|重大项目: 重大科技项目
         return TUNE.compound_part_credit
     parts = _parts(term)
     return TUNE.compound_part_credit * sum(p in text for p in parts) / len(parts) if parts else 0.0

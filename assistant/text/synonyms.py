@@ -108,9 +108,10 @@ def said_apart(word: str, text: str) -> bool:
 @lru_cache(maxsize=4096)
 def _halves(word: str) -> tuple[str, ...]:
     """The compound's two words, each of two characters or more; none for any other word."""
-    parts = tuple(t for t in search_terms(word) if t != word)
-    whole = len(parts) == 2 and "".join(parts) == word
-    return parts if whole and all(len(p) >= 2 for p in parts) else ()
+    parts = {t for t in search_terms(word) if t != word}
+    # 重大|项目 of 重大项目, whatever else jieba's search mode cuts from it (大项)
+    splits = [(word[:i], word[i:]) for i in range(2, len(word) - 1)]
+    return next(((a, b) for a, b in splits if a in parts and b in parts), ())
 
 
 def stand_in(word: str, used: list[str]) -> str:
