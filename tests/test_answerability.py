@@ -454,6 +454,20 @@ def test_a_province_abbreviation_is_written_out_but_not_inside_a_foreign_name():
     assert expand_abbreviations("国务院对苏在哪些方面有要求？") == "国务院对苏在哪些方面有要求？"
 
 
+def test_steps_counted_the_everyday_way_are_searched_as_the_texts_stages(tmp_path):
+    """分几步走 / 分了哪几步: a text says 三个阶段 — the question is searched (and weighed) so,
+    and the sentence naming the stages answers it, not one echoing 一般/分/步/走; a step named
+    by its place stays as it is."""
+    assert expand_abbreviations("城市更新一般分几步走") == "城市更新一般分几个阶段"
+    assert expand_abbreviations("第一步干啥") == "第一步干啥"
+    text = (
+        "城市更新研究\n城市更新一般要分片推进、稳步实施，走好每一步。"
+        "城市更新通常包含三个阶段：一是摸底评估，二是规划设计，三是分片实施。\n"
+    )
+    answer = assistant_of(tmp_path, {"更新.txt": text}).ask("那篇说城市更新一般分几步走")
+    assert "三个阶段" in answer.answer.split("[1]")[0], answer.answer
+
+
 def test_a_short_form_is_written_out_as_a_word_of_its_own_and_never_inside_a_quotation():
     """AI is 人工智能 in 用AI赋能, but not the AI of OpenAI, and what is quoted stays as written
     (the verifier compares a quotation with the passage's letter by letter)."""
