@@ -197,6 +197,12 @@ def test_a_yes_no_question_is_answered_first_by_the_close_sentence_saying_not():
     assert answering("yes_no", question, [matching, denying, far], weights) is denying
     assert answering("yes_no", question, [matching, far], weights) is matching
     assert answering("list", question, [matching, denying], weights) is matching
+    # … also when ten sentences echoing the question's words outscore it
+    echoes = [
+        Candidate(passage, 3 + i, f"新兴产业第{i}批项目开工建设。", 0.8, 5.0 - i / 10)
+        for i in range(10)
+    ]
+    assert answering("yes_no", question, [*echoes, denying], weights) is denying
 
 
 def test_the_kinds_asked_for_may_be_named_by_the_texts_word():

@@ -82,7 +82,7 @@ def answering(
     return near[0] if near else best
 
 
-_READ = 8  # of the best sentences, for one that says a yes-no question's “not”
+_READ = 12  # of the best sentences, for one that says a yes-no question's “not”
 
 # the kinds a question asking for a set's members is classified as (分别是啥 also reads as a
 # comparison, which with no two sides is answered as the others)
