@@ -19,7 +19,7 @@ from assistant.search import evidence, named
 from assistant.search.editions import missing_edition
 from assistant.search.evidence import assess
 from assistant.search.outlets import other_names
-from assistant.search.weights import answer_type_words, term_weights, word_weight
+from assistant.search.weights import answer_type_words, term_weights
 from assistant.text import lexicon
 from assistant.text.abbreviations import expand_abbreviations, initials_of
 from assistant.text.names import (
@@ -147,7 +147,6 @@ def test_a_verb_the_passage_says_otherwise_never_refuses_alone(
         ("「碧草如茵」景致是怎样形成的？", "碧草如茵"),  # an idiom, but quoted as a name
         ('"P. tuckeri"的体长有多大？', "P. tuckeri"),  # a Latin name in plain quotes
         ("湖南省皮划艇队每年引进多少人才？", "皮划艇队"),  # a team: the whole name
-        ("湖北科技厅现在的一把手是谁？", "科技厅"),  # a compound: see the test below
         ("湖南对蓍的培育有哪些措施？", "蓍"),  # a rare character standing alone: a plant's name
         # the rare noun a question opens with is its topic: a passage on another workstation
         ("羊水栓塞工作站每个资助多少万元？", "羊水"),
@@ -161,15 +160,6 @@ def test_a_missing_name_is_refused_with_the_nearest_sources(library_assistant, q
     answer = library_assistant.ask(question)
     assert answer.refused and missing in answer.answer
     assert answer.passages, "the refusal still lists the nearest sources"
-
-
-def test_a_compound_a_part_of_which_the_index_never_holds_is_unseen(library_assistant):
-    """科技|厅: the index holds 科技, never 厅 — the compound is a word the library lacks, weighed
-    as one (not as its common part 科技, which in a library on science weighs nothing); a
-    compound whose every part the index holds (人才|社区) is weighed by its rarest part."""
-    index = library_assistant.index
-    assert word_weight(index, "科技厅") is None
-    assert word_weight(index, "人才社区") == max(index.idf("人才"), index.idf("社区"))
 
 
 def test_a_term_the_texts_name_is_defined(library_assistant):

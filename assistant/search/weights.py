@@ -40,14 +40,7 @@ def word_weight(index: Index, word: str) -> float | None:
     if index.document_frequency(word):
         return index.idf(word)
     parts = [t for t in search_terms(word) if t != word and index.document_frequency(t)]
-    covered = {i for t in parts for at in _starts(word, t) for i in range(at, at + len(t))}
-    if len(covered) < len(word):
-        return None  # 科技|厅: a part the index never holds — the compound is unseen
     return max(index.idf(t) for t in parts) if parts else None
-
-
-def _starts(word: str, part: str) -> list[int]:
-    return [i for i in range(len(word)) if word.startswith(part, i)]
 
 
 def term_weights(index: Index, question: str) -> dict[str, float]:
