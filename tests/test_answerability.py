@@ -19,7 +19,7 @@ from assistant.search import evidence, named
 from assistant.search.editions import missing_edition
 from assistant.search.evidence import assess
 from assistant.search.outlets import other_names
-from assistant.search.weights import answer_type_words, term_weights
+from assistant.search.weights import answer_type_words, term_weights, word_weight
 from assistant.text import lexicon
 from assistant.text.abbreviations import expand_abbreviations, initials_of
 from assistant.text.names import (
@@ -160,6 +160,18 @@ def test_a_missing_name_is_refused_with_the_nearest_sources(library_assistant, q
     answer = library_assistant.ask(question)
     assert answer.refused and missing in answer.answer
     assert answer.passages, "the refusal still lists the nearest sources"
+
+
+def test_a_compound_a_part_of_which_the_index_never_holds_is_unseen(library_assistant):
+    """科技|厅: the index holds 科技, never 厅 — the compound is a word the library lacks, weighed
+    as one, and never lighter than its rarest part would weigh (in a library on science 科技
+    weighs nothing); a compound whose every part the index holds (人才|社区) is weighed by its
+    rarest part."""
+    index = library_assistant.index
+    assert word_weight(index, "科技厅") is None
+    weights = term_weights(index, "湖北科技厅的一把手是谁？")
+    assert weights["科技厅"] >= index.idf("科技") and weights["科技厅"] > 0
+    assert word_weight(index, "人才社区") == max(index.idf("人才"), index.idf("社区"))
 
 
 def test_a_term_the_texts_name_is_defined(library_assistant):

@@ -40,7 +40,21 @@ def word_weight(index: Index, word: str) -> float | None:
     if index.document_frequency(word):
         return index.idf(word)
     parts = [t for t in search_terms(word) if t != word and index.document_frequency(t)]
+    covered = {i for t in parts for at in _starts(word, t) for i in range(at, at + len(t))}
+    if len(covered) < len(word):
+        return None  # 科技|厅: a part the index never holds — the compound is unseen
     return max(index.idf(t) for t in parts) if parts else None
+
+
+def _starts(word: str, part: str) -> list[int]:
+    return [i for i in range(len(word)) if word.startswith(part, i)]
+
+
+def _rarest_part(index: Index, word: str) -> float:
+    """The IDF of the rarest part of a compound the index holds: an unseen compound (科技厅)
+    weighs no less than that part would."""
+    parts = [t for t in search_terms(word) if t != word and index.document_frequency(t)]
+    return max((index.idf(t) for t in parts), default=0.0)
 
 
 def term_weights(index: Index, question: str) -> dict[str, float]:
@@ -93,6 +107,7 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
                 # for one the texts use (托底 for 兜底, 找钱 for 融资): found there
                 factor = 1.0 if topical[word] else TUNE.verb_factor
                 base = (average or ceiling) * TUNE.unknown_word_factor * factor
+                base = max(base, _rarest_part(index, word) * factor)
                 weights[stand_in(word, used)] = base * specificity(word)
             else:
                 weights[word] = 0.0
