@@ -39,7 +39,7 @@ def word_weight(index: Index, word: str) -> float | None:
     """IDF of a word, or of its rarest sub-word for compounds BM25 indexed in parts; None if unseen."""
     if index.document_frequency(word):
         return index.idf(word)
-    parts = [t for t in search_terms(word) if t != word and index.document_frequency(t)]
+    parts = _held_parts(index, word)
     covered = {i for t in parts for at in _starts(word, t) for i in range(at, at + len(t))}
     if len(covered) < len(word):
         return None  # 科技|厅: a part the index never holds — the compound is unseen
@@ -50,11 +50,15 @@ def _starts(word: str, part: str) -> list[int]:
     return [i for i in range(len(word)) if word.startswith(part, i)]
 
 
+def _held_parts(index: Index, word: str) -> list[str]:
+    """The words of a compound (jieba's search mode) that the index holds."""
+    return [t for t in search_terms(word) if t != word and index.document_frequency(t)]
+
+
 def _rarest_part(index: Index, word: str) -> float:
     """The IDF of the rarest part of a compound the index holds: an unseen compound (科技厅)
     weighs no less than that part would."""
-    parts = [t for t in search_terms(word) if t != word and index.document_frequency(t)]
-    return max((index.idf(t) for t in parts), default=0.0)
+    return max((index.idf(t) for t in _held_parts(index, word)), default=0.0)
 
 
 def term_weights(index: Index, question: str) -> dict[str, float]:
