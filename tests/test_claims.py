@@ -1244,7 +1244,8 @@ def test_a_reworded_sentence_with_nothing_to_turn_round_needs_less_of_the_wordin
     )
     cited = Passage(1, Chunk("h#1", "h", text, "巡河使"), 1.0)
     plain = check(
-        "巡河使乃宋代起设置的州级重要官吏，负责巡查州内河堤是否牢固，并掌管州内各处渡口[1]。",
+        "巡河使乃宋代起设置的州级重要官吏，负责巡查州内河堤是否牢固，并掌管州内各处渡口，"
+        "还能查验船只货物、检核私盐[1]。",
         cited,
     )
     assert plain.status == "supported" and plain.support < 0.7, plain
@@ -2782,3 +2783,75 @@ def test_an_outlet_named_as_its_sister_is_the_cited_passages_outlet():
         check("中新社：全区新建口袋公园12处，改造老旧绿地30公顷[1]。", other).status
         == "unsupported"
     )
+
+
+def test_a_negator_right_before_the_restated_stretch_governs_it():
+    text = "由于这种药剂拥有非常强烈的毒性，它一般只被用在实验室的研究中，它不适宜在人体内作为药物使用。"
+    said = check(
+        "因毒性极强，这种药剂通常只用于实验室研究，不宜作为药物在人体内使用[1]。", passage(text)
+    )
+    assert said.status == "supported", said
+
+
+def test_connectives_said_in_other_words_leave_the_content_supported():
+    text = "大部分甲虫是植食性动物，以树叶（例如桑叶）为食。体型较大的物种可能也以小型昆虫为食。"
+    said = check(
+        "甲虫大多属于植食性动物，会吃桑叶之类的树叶，体型较大的种类或许还会吃小型昆虫[1]。",
+        passage(text),
+    )
+    assert said.status == "supported", said
+
+
+def test_a_negator_jieba_glues_to_a_joining_word_is_read():
+    text = "各地同企业建立合作关系，而不以规模大小来决定支持与否。"
+    flags("各地同企业建立合作关系，并以规模大小来决定支持与否[1]。", text)
+    assert (
+        check("各地同企业建立合作关系，不以规模大小决定支持与否[1]。", passage(text)).status
+        == "supported"
+    )
+
+
+def test_not_forbidding_what_the_passage_forbids_is_caught():
+    text = "要严格控制新建办公楼，严禁建设豪华楼堂馆所，努力降低行政成本。"
+    flags("要严格控制新建办公楼，但并未禁止建设豪华楼堂馆所[1]。", text, "不是允许")
+    assert (
+        check("要严格控制新建办公楼，严禁建设豪华楼堂馆所[1]。", passage(text)).status
+        == "supported"
+    )
+    kept = "这次修订并未禁止建设豪华楼堂馆所，只是要求从严审批。"
+    assert check("这次修订并未禁止建设豪华楼堂馆所[1]。", passage(kept)).status == "supported"
+
+
+def test_a_noun_made_of_a_negator_and_a_word_is_a_negation():
+    text = "科技创新项目具有较高的技术风险和市场不确定性，政府应探索新的风险控制模式。"
+    said = check(
+        "鉴于科技创新项目技术风险偏高、市场前景也不确定，政府应探索新的风险控制模式[1]。",
+        passage(text),
+    )
+    assert said.status == "supported", said
+
+
+def test_a_district_or_city_named_in_place_of_the_passages_is_caught():
+    text = "这座标志塔位于广东省从化区太平场油麻埔村一块海拔25.6米的坡地上。"
+    flags("这座标志塔坐落在广东省增城区太平场油麻埔村一处海拔25.6米的坡地上[1]。", text, "从化区")
+    assert (
+        check(
+            "这座标志塔坐落在广东省从化区太平场油麻埔村一处海拔25.6米的坡地上[1]。", passage(text)
+        ).status
+        == "supported"
+    )
+
+
+def test_an_office_jieba_cut_into_words_is_held_against_the_passage():
+    text = "工业和信息化部总工程师刘建新表示，今年上半年全国共登记技术合同近41万件。"
+    flags(
+        "据国家发展改革委总工程师刘建新介绍，今年上半年全国登记技术合同近41万件[1]。",
+        text,
+        "国家发展改革委",
+    )
+
+
+def test_a_region_of_the_world_said_in_full_for_its_short_form_is_supported():
+    text = "积极开拓国际市场，特别要大力拓展非洲、拉美、东欧等新兴市场。"
+    said = check("报告提出要大力拓展非洲、拉丁美洲、东欧等新兴市场[1]。", passage(text))
+    assert said.status == "supported", said

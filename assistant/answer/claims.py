@@ -132,6 +132,7 @@ def _entities(sentence: str, text: str) -> list[str]:
     own = lexicon.words("expressions", "own_writer")
     found += [role for role in re.findall(rf"(?:{roles})", sentence) if role not in own]
     found += meeting_names(sentence) + law_names(sentence) + LATIN_NAME.findall(sentence)
+    found += _cut_organisations(sentence)
     at = 0
     words = tagged(sentence)
     for i, (word, flag) in enumerate(words):
@@ -152,6 +153,21 @@ def _entities(sentence: str, text: str) -> list[str]:
         ):
             found.append(word)
     return list(dict.fromkeys(found))
+
+
+_UNIT_WORDS = frozenset("部委局厅署办")  # the one-character end of a ministry's or office's name
+_NAME_PARTS = ("n", "vn", "nt", "ns", "nz")
+
+
+def _cut_organisations(sentence: str) -> list[str]:
+    """An organisation's name jieba cut into words (国家|发展|改革|委): three or more nouns
+    ending in the one character that makes them an office."""
+    found, run = [], []
+    for word, flag in tagged(sentence):
+        if word in _UNIT_WORDS and len(run) >= 2:
+            found.append("".join(run) + word)
+        run = [*run, word] if flag in _NAME_PARTS and len(word) >= 2 else []
+    return found
 
 
 def _used_as_verb(words: tuple[tuple[str, str], ...], i: int) -> bool:

@@ -13,6 +13,7 @@ from .polar import (
     comparative,
     directions,
     fall_unsaid,
+    negated_words,
     negations,
     reversed_words,
     said_as_opposite,
@@ -27,7 +28,9 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
     issues = []
     for part in aligned(sentence, cited):
         said = said_as_opposite(_litotes(part.clause, part.source), part.source)
+        # 不确定 for 不确定性: the clause may state what the passage names
         mine, theirs = _not_to(negations(said)), _not_to(negations(part.source))
+        theirs |= {w[0] for w in negated_words(part.source)} & mine
         mine = {n for n in mine if n in theirs or not _written_alike(n, part.clause, part.source)}
         theirs = {n for n in theirs if n in mine or _negating_said(n, part.source, said)}
         # one side's negator missing from the other with none in its place (没有……一律取消 →
@@ -86,9 +89,13 @@ _FIRST_THEN = re.compile(r"先([^，。；;]{2,16}?)[，,]?(?:再|然后|之后�
 
 
 _FORBIDDING = re.compile(
-    r"(?:不能|不得|不可|不许|不准|不应|不要|禁止|严禁)([^，,。；;：:、\s]{2,4})"
+    r"(?:不能|不得|不可|不许|不准|不应|不要|(?<![未不没再])禁止|(?<![未不没再])严禁)"
+    r"([^，,。；;：:、\s]{2,4})"
 )
-_PERMITTING = re.compile(r"(?<![不没未])(?:可以|能够|允许|准许|应该|应当)")
+# 可以, 允许 — and 并未禁止, 不再禁止: not forbidding it is permitting it
+_PERMITTING = re.compile(
+    r"(?<![不没未])(?:可以|能够|允许|准许|应该|应当)|(?:并未|并不|未|没有|不再|不)(?:禁止|严禁)"
+)
 
 
 def _permitted(sentence: str, cited: Cited) -> list[str]:

@@ -24,7 +24,9 @@ from .polar import (
     directions,
     graded_pairs,
     graded_says,
+    negated_words,
     negations,
+    negators_apart,
     not_negating,
     plainly,
     polar,
@@ -56,7 +58,7 @@ class _Predicates:
 
 
 def _predicates(clause: str) -> _Predicates:
-    words = _one_character_verbs_joined(tagged(not_negating().sub("，", clause)))
+    words = _one_character_verbs_joined(negators_apart(tagged(not_negating().sub("，", clause))))
     governed: set[str] = set()
     verbs = [(i, w) for i, (w, flag) in enumerate(words) if _predicate(flag) and len(w) >= 2]
     for i, (word, _) in enumerate(words):
@@ -102,7 +104,7 @@ def _predicates(clause: str) -> _Predicates:
 _NOT_JOINED = frozenset("有是在为无")  # copulas, read with what they take (`_copulas`)
 
 
-def _one_character_verbs_joined(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+def _one_character_verbs_joined(words: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     """A one-character verb and the one character it takes (不|耐|阴 → 耐阴): one predicate."""
     joined: list[tuple[str, str]] = []
     i = 0
@@ -218,13 +220,13 @@ def _said_of(
     """The passage clauses saying the verb about what the sentence clause is about (another
     word in common), each with whether it negates it: the one clause saying it when that is a
     bare predicate (但不耐阴). A word the passages never state as a verb (中断, 裁员, 牙齿 — nouns
-    to jieba) is stated by any clause naming it with no negation (曾数度中断)."""
+    to jieba) is stated by any clause naming it with no negation (曾数度中断; 不确定性 negates it)."""
     holding = [(c, p, verb in p.denied) for c, p in passage if verb in p.denied | p.stated]
     if not any(verb in p.stated for _, p in passage):  # a noun to jieba (裁员, 中断, 牙齿) …
         holding += [  # … is stated by a clause naming it with no negation
             (c, p, False)
             for c, p in passage
-            if verb in c and verb not in p.denied and not negations(c)
+            if verb in c and verb not in p.denied and not negations(c) | negated_words(c)
         ]
     about = [(c, d) for c, p, d in holding if (mine.topic - mine.denied) & p.topic - {verb}]
     if not about and len(holding) == 1 and len(holding[0][0]) <= _SHORT:

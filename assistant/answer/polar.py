@@ -9,7 +9,7 @@ from functools import cache
 
 from ..text import lexicon
 from ..text.numerals import figures
-from ..text.segment import tagged
+from ..text.segment import is_dictionary_word, tagged
 
 
 @cache
@@ -62,10 +62,34 @@ def negations(text: str) -> set[str]:
     """The negators of a text, with those jieba glued to their verb (不减, 不降 → 不; 避免出现 →
     避免: a negator of two or more characters opening a longer word)."""
     negators, _ = polar()
-    words = tagged(not_negating().sub("，", text))
+    words = negators_apart(tagged(not_negating().sub("，", text)))
     glued = {w[0] for w, flag in words if len(w) == 2 and w[0] in negators and flag in ("v", "a")}
     glued |= {n for w, _ in words for n in _long_negators() if len(w) > len(n) and w.startswith(n)}
     return ({w for w, _ in words} | glued) & negators
+
+
+def negated_words(text: str) -> set[str]:
+    """The words made of 不 or 未 and another word (不确定性: 确定性 negated), which `negations`
+    leaves aside: such a word names a thing (风险和不确定性), it denies no statement."""
+    words = tagged(not_negating().sub("，", text))
+    return {w for w, _ in words if len(w) >= 3 and w[0] in "不未" and is_dictionary_word(w[1:])}
+
+
+# 而不以, 却未必: jieba glues a joining word and the negator after it to what follows
+_JOINED_NEGATOR = re.compile(r"([而并且也都还却又])(不|未|没)(.+)")
+
+
+def negators_apart(words: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The words with a joining word glued to a negator and what follows (而不以) cut apart: 而,
+    不, 以."""
+    apart = []
+    for word, flag in words:
+        joined = _JOINED_NEGATOR.fullmatch(word) if len(word) >= 3 else None
+        if joined:
+            apart += [(joined.group(1), "c"), (joined.group(2), "d"), (joined.group(3), flag)]
+        else:
+            apart.append((word, flag))
+    return apart
 
 
 @cache

@@ -36,6 +36,7 @@ _NAMELESS_MIN_PAIRS = 4  # of a clause matched with its names left out
 _TIME_FRAME = 2  # characters around a date in a clause that only dates another (自……起)
 _FRAMED_MIN = 6  # characters said after a frame (报告指出|) for it to stand alone
 _LEAD = 4  # characters of the passage read before the restated stretch (并不, 没有 …)
+_NEGATOR_BEFORE = re.compile(r"(?:(?:并|还|尚|也|都)?(?:没有|[不未没无非]))?$")
 _NOT_A_NAME_START = "一二两三四五六七八九十百千万几多该本此其各每这那" + JOINING  # 和|七姐: glued
 
 
@@ -75,6 +76,7 @@ def aligned(sentence: str, cited: Cited) -> tuple[Aligned, ...]:
         start, end = max(0, first.b - before), min(len(source), last.b + last.size + after)
         # … but not across a list or clause mark (不减少、质量|不下降、|农民利益有保障)
         start = max([start] + [source.rfind(m, start, first.b) + 1 for m in "、，；。"])
+        start -= len(_NEGATOR_BEFORE.search(source[:start]).group())  # 不|适宜: it governs
         ended = last.b + last.size  # … nor past one after it (……支出，|决不允许)
         end = min([end] + [at + 1 for m in "，；。" if (at := source.find(m, ended, end)) >= 0])
         # not widened to a whole quotation: its rest is another clause (“……，选举不可能……”)

@@ -32,6 +32,9 @@ _MARKER_RUN = r"(?:\s*[\[【]\^?\d{1,9}(?:\s*[,，、]\s*\d{1,9})*[\]】])+"
 # "……。[1]" → "……[1]。": a citation written after the full stop belongs to that sentence.
 _MARKER_AFTER_STOP = re.compile(rf"([。！？!?；;])({_MARKER_RUN})")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万亿|亿|万|千|百)?")
+# conjunctions, adverbs, pronouns, times, places of direction, prepositions: how a sentence
+# joins what it says (而且, 其实, 此外, 当时, 之后), said in words of its own
+_FUNCTION_TAGS = frozenset("cdrtfpu")
 _LIST_PREFIX = re.compile(r"^\s*(?:[-*•·]|\d+[.、)]|[（(]\d+[）)]|#+)\s*")
 
 
@@ -80,8 +83,9 @@ def _bigrams(text: str) -> frozenset[str]:
 def support(sentence: str, passages: Sequence[str]) -> float:
     """How much of the sentence the passages contain: the share of its character bigrams found
     in them, or the share of its content words, whichever is higher (说到底 → 归根结底 costs
-    three bigrams but one word; a word of its synonym group counts: 江边 for 江畔). Who says it
-    (报告指出，) is no part of what the passages must hold."""
+    three bigrams but one word; a word of its synonym group counts: 江边 for 江畔) — counted
+    also without the words that only join what it says (而且, 此外, 之后, 或许: a model says
+    them its own way). Who says it (报告指出，) is no part of what the passages must hold."""
     body = strip_citations(sentence)
     body = body[len(frame_of(body)) :]
     grams = char_ngrams(body, 2)
@@ -89,12 +93,15 @@ def support(sentence: str, passages: Sequence[str]) -> float:
         return 0.0
     pool = frozenset().union(*(_bigrams(p) for p in passages)) if passages else frozenset()
     by_pairs = sum(g in pool for g in grams) / len(grams)
-    words = [w for w, _ in tagged_content(body) if len(w) >= 2 or w.isdigit()]
+    words = [(w, flag) for w, flag in tagged_content(body) if len(w) >= 2 or w.isdigit()]
     if len(words) < 3:
         return by_pairs
     flat = normalise_for_match("".join(passages))
-    by_words = sum(holds(flat, normalise_for_match(w)) for w in words) / len(words)
-    return max(by_pairs, by_words)
+    held = [(holds(flat, normalise_for_match(w)), flag[:1] in _FUNCTION_TAGS) for w, flag in words]
+    by_words = sum(h for h, _ in held) / len(held)
+    content = [h for h, joining in held if not joining]
+    by_content = sum(content) / len(content) if len(content) >= 3 else 0.0
+    return max(by_pairs, by_words, by_content)
 
 
 def missing_numbers(sentence: str, passages: Sequence[str]) -> list[str]:
