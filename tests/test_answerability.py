@@ -17,7 +17,7 @@ from assistant.answer.candidates import term_coverage
 from assistant.answer.topics import topic_sides
 from assistant.search import evidence, named
 from assistant.search.editions import missing_edition
-from assistant.search.evidence import assess
+from assistant.search.evidence import _asked_weights, assess
 from assistant.search.outlets import other_names
 from assistant.search.weights import answer_type_words, term_weights, word_weight
 from assistant.text import lexicon
@@ -1128,3 +1128,14 @@ def test_a_refusal_names_the_place_as_the_question_does(library_assistant):
     asker wrote — not on 浙江."""
     answer = library_assistant.ask("杭州对来就业的博士给多少补贴？")
     assert answer.refused and "“杭州”" in answer.answer, answer.answer
+
+
+def test_where_in_the_text_and_the_kind_asked_for_are_not_what_a_passage_must_hold(
+    library_assistant,
+):
+    """最后 (at the end of the text) says where to look; 啥类型的 the kind of thing asked for —
+    an answer names instances, not the kind: neither weighs as evidence."""
+    weights = _asked_weights(library_assistant.index, "湖北那篇最后想扶持啥类型的企业？", set())
+    assert "企业" in weights and not {"最后", "类型"} & set(weights), weights
+    # a kind noun that is not asked for is a word like any other
+    assert "类型" in _asked_weights(library_assistant.index, "湖北扶持的企业类型多吗？", set())

@@ -125,8 +125,9 @@ def assess(
 def _asked_weights(index: Index, question: str, places: set[str]) -> dict[str, float]:
     """The question's words by weight, without its place names, which choose the passages and
     are not what is asked about (“山东有哪些举措？”), nor the parts of a document it says to look
-    in (那篇收尾说)."""
+    in (那篇收尾说), nor the kind asked for (啥类型的企业)."""
     left_out = places | set(lexicon.words("question_types", "document_parts"))
+    left_out |= answer_type_words(question) & lexicon.word_set("question_types", "kind_nouns")
     return {w: v for w, v in term_weights(index, question).items() if w not in left_out}
 
 
