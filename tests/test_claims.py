@@ -2855,3 +2855,11 @@ def test_a_region_of_the_world_said_in_full_for_its_short_form_is_supported():
     text = "积极开拓国际市场，特别要大力拓展非洲、拉美、东欧等新兴市场。"
     said = check("报告提出要大力拓展非洲、拉丁美洲、东欧等新兴市场[1]。", passage(text))
     assert said.status == "supported", said
+
+
+def test_a_compound_whose_words_the_passage_holds_each_in_its_own_words_is_no_addition():
+    """贯彻落实 for 贯彻实施: 贯彻 is the passage's, 落实 a word of the group of its 实施."""
+    text = "我们要认真贯彻实施档案法，加强对档案工作的指导和监督。坚持依法治档，奖惩分明。"
+    report = Passage(1, Chunk("r#1", "r", text, "某市政府工作报告", region="全国"), 1.0)
+    said = check("报告要求切实贯彻落实档案法，强化对档案工作的指导与监督[1]。", report)
+    assert said.status == "supported", said

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from ..text.chars import bigram_set, normalise_for_match
 from ..text.numerals import NUMERAL_CHARACTERS, all_in_digits
 from ..text.segment import tagged_content
-from ..text.synonyms import holds
+from ..text.synonyms import holds, holds_halves
 from .cited import Cited, clauses
 from .restated import unframed
 
@@ -45,6 +45,7 @@ def _added(clause: str, cited: Cited, *, first: bool) -> bool:
         for w in words
         if normalise_for_match(w) not in cited.flat
         and not holds(cited.text, w)
+        and not holds_halves(cited.text, w)
         and not _pointing(w)
         and w not in _APPROXIMATING
         and not _FIGURE.fullmatch(w)  # 十几万 for 十数万: the figure check's to compare

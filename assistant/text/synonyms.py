@@ -95,6 +95,12 @@ def holds(text: str, word: str) -> bool:
     return word in text or any(other in text for other in synonyms(word))
 
 
+def holds_halves(text: str, word: str) -> bool:
+    """The text has each word of the compound, or a word of its group (贯彻落实: 贯彻 and 实施)."""
+    parts = _halves(word)
+    return bool(parts) and all(holds(text, part) for part in parts)
+
+
 _APART = 4  # characters a compound's two words may stand apart (基础|研究|学科)
 
 
