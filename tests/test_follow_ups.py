@@ -190,3 +190,14 @@ def test_a_follow_up_on_the_second_item_is_answered_about_it(assistant):
     assert second.sentences[0].text.startswith("打通滨河绿道，是指"), second.answer
     last = assistant.ask("最后一个具体指啥？", history=history)
     assert "30%" in last.sentences[0].text, last.answer
+
+
+def test_a_question_asking_besides_what_was_said_leans_on_the_turn_before():
+    history = [
+        Turn("user", "湖北那篇怎么引进博士后？"),
+        Turn("assistant", "湖北支持企业设立博士后工作站[1]。"),
+    ]
+    for question in ("除了这个，生活上有啥配套没？", "除此之外还有啥配套？"):
+        assert is_follow_up(question)
+        condensed = condense_offline(question, history)
+        assert "湖北那篇" in condensed and not condensed.startswith("除"), condensed

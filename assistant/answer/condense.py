@@ -12,10 +12,13 @@ from ..text.regions import find_provinces
 from ..text.segment import content_words, tagged_content
 from .pointed import NAMED_POINTER, point_at, points
 
+# 除了这个, 除此之外: besides what was just said
+_BESIDES = r"除(?:了?(?:这|那|上述|以上)[个些点条项]?|此之外|此以外|此而外)"
 _ANAPHORA = re.compile(
-    r"^(?:那么?|还有|另外|此外|同样|这|那|它|其|该|上述|以上|他们|相应|具体)|呢[？?]?$|[这那该其它]些?(?:方面|地方|省|做法|举措)"
+    rf"^(?:那么?|还有|另外|此外|同样|这|那|它|其|该|上述|以上|他们|相应|具体|{_BESIDES})"
+    r"|呢[？?]?$|[这那该其它]些?(?:方面|地方|省|做法|举措)"
 )
-_FILLER = re.compile(r"^(?:那(?:么|个|些)?|还有|另外|此外|同样)[，,]?|呢?[？?。！!]*$")
+_FILLER = re.compile(rf"^(?:那(?:么|个|些)?|还有|另外|此外|同样|{_BESIDES})[，,]?|呢?[？?。！!]*$")
 _SHORT = 6
 
 
