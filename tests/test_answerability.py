@@ -18,7 +18,7 @@ from assistant.answer.topics import topic_sides
 from assistant.search import evidence, named
 from assistant.search.editions import missing_edition
 from assistant.search.evidence import _asked_weights, assess
-from assistant.search.outlets import other_names
+from assistant.search.outlets import other_names, short_forms
 from assistant.search.weights import answer_type_words, term_weights, word_weight
 from assistant.text import lexicon
 from assistant.text.abbreviations import expand_abbreviations, initials_of
@@ -1041,7 +1041,7 @@ def test_a_daily_named_without_the_word_for_when_it_comes_out_is_the_daily(tmp_p
     assert "工程师人才池" in answer.sentences[0].text
     kinds = ["刊物", "报纸", "期刊", "杂志", "网站"]
     assert other_names("东湖日报、南岭学报、新华网").split() == [
-        *("东湖报", "东湖网", "南岭", "新华社"),
+        *("东湖报", "东湖网", "南岭", "新华社", "新华"),
         *kinds,
     ]
 
@@ -1064,6 +1064,28 @@ def test_a_news_site_is_named_by_its_agency_and_a_daily_by_its_site(tmp_path):
     assert not answer.refused and "工程师人才池" in answer.sentences[0].text, answer.answer
     answer = assistant.ask("江汉网那篇给毕业生提供啥？")
     assert not answer.refused and "免费住宿" in answer.sentences[0].text, answer.answer
+
+
+def test_a_website_is_named_without_the_word_for_its_kind(tmp_path):
+    """荆楚那篇 is the 荆楚网 text, and 照 (according to) before it no part of a name — but a site
+    is not named by an everyday word (人民) or a place (中国) its name opens with."""
+    texts = {
+        "网站报道.txt": (
+            "加快培育新型人才队伍\n发布日期：2024-05-10 来源：荆楚网\n"
+            "高新区推广“校企双聘”模式，组建覆盖重点产业的工程师人才池。\n"
+        ),
+        "日报评论.txt": (
+            "推动产业人才集聚\n发布日期：2024-06-01 来源：江汉日报\n"
+            "江汉新区设立青年人才驿站，为来访求职的毕业生提供免费住宿。\n"
+        ),
+    }
+    assistant = assistant_of(tmp_path, texts)
+    for question in ("荆楚那篇说要组建啥人才池？", "照荆楚那篇的意思，要组建啥人才池？"):
+        answer = assistant.ask(question)
+        assert not answer.refused and "工程师人才池" in answer.sentences[0].text, answer.answer
+    assert "荆楚" in short_forms("荆楚网") and "新华" in short_forms("新华网")
+    assert "人民" not in short_forms("人民网") and "中国" not in short_forms("中国网")
+    assert opening_name("照新华那篇的意思，成果转化起个啥作用？") == ""  # not 照新华
 
 
 def test_a_journal_is_named_by_the_word_for_its_kind(tmp_path):

@@ -10,6 +10,7 @@ from functools import lru_cache
 from ..text import lexicon
 from ..text.abbreviations import expand_abbreviations
 from ..text.regions import find_provinces
+from ..text.segment import tagged
 
 
 def outlet_named(outlet: str, question: str) -> bool:
@@ -65,8 +66,19 @@ def short_forms(outlet: str) -> list[str]:
     forms = [re.sub(rf"(?:{suffixes})$", "", outlet)]
     if len(outlet) >= 4 and outlet.endswith(("日报", "晚报")):
         forms.append(f"{outlet[:-2]}报")
-    forms += _sisters(outlet)
+    forms += _sisters(outlet) + _site_named(outlet)
     return [f for f in forms if f != outlet and len(f) >= 2]
+
+
+_NAME_TAGS = frozenset({"nz", "nt", "nr", "j"})  # 新华, 北青, 央视: names, not 人民 or 中国
+
+
+def _site_named(outlet: str) -> list[str]:
+    """A website by its name without 网 (新华 for 新华网), when that is a name of its own — not
+    an everyday word (人民) or a place (中国) a question uses for other things."""
+    stem = outlet[:-1] if outlet.endswith("网") else ""
+    words = tagged(stem) if len(stem) >= 2 else ()
+    return [stem] if len(words) == 1 and words[0][1] in _NAME_TAGS else []
 
 
 # a news agency and its website go by each other's names (X社 / X网), as a daily and its site

@@ -69,12 +69,17 @@ _OPENING_TAGS = frozenset(
 )
 
 
+_ACCORDING = frozenset("照按据依凭")  # the one-character "according to" jieba reads as a noun
+
+
 def opening_name(question: str) -> str:
     """The name a question opens with when jieba cut it into pieces — names, guesses and single
     characters (狭|叶|艾纳香, 长谷川|町子): what the question is about, which a passage must name
     as written (a passage on 长柄艾纳香 does not answer about 狭叶艾纳香)."""
     pieces = []
     for word, flag in tagged(question):
+        if not pieces and word in _ACCORDING:
+            continue  # 照|新华那篇的意思: according to the text, no part of a name
         guessed = not is_dictionary_word(word) and re.fullmatch(f"[{CJK}]+", word)
         kept = trim_guess(cut_guess(word, question)) if guessed else word
         # before the name, a rare word qualifies it (长柄|艾纳香) and a word tagged as a name is
