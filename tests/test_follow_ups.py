@@ -201,3 +201,14 @@ def test_a_question_asking_besides_what_was_said_leans_on_the_turn_before():
         assert is_follow_up(question)
         condensed = condense_offline(question, history)
         assert "湖北那篇" in condensed and not condensed.startswith("除"), condensed
+
+
+def test_a_term_the_follow_up_quotes_itself_carries_over_only_the_text_pointed_at():
+    """那“融合不畅”又是啥意思: the earlier question's own term (融合不全) would only compete with
+    the one now asked about; the text it pointed at (学刊那篇) is still where to look."""
+    history = [
+        Turn("user", "学刊那篇里说的“融合不全”指啥？"),
+        Turn("assistant", "指基础建设不全与人才鸿沟并存[1]。"),
+    ]
+    condensed = condense_offline("那“融合不畅”又是啥意思？", history)
+    assert "学刊那篇" in condensed and "融合不全" not in condensed, condensed

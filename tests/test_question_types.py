@@ -7,7 +7,7 @@ from assistant.answer.first import answering
 from assistant.answer.question_types import answers_kind, classify, definienda, question_parts
 from assistant.answer.wording import opens_on_date, opens_with, verb_share
 from assistant.schema import Chunk, Passage
-from assistant.text.expressions import asked_unit, asked_units, dates, quantities
+from assistant.text.expressions import asked_unit, asked_units, dates, defined_term, quantities
 
 
 @pytest.mark.parametrize(
@@ -241,3 +241,9 @@ def test_what_a_thing_matters_as_answers_why_a_text_puts_it_first():
     assert answers_kind("reason", "对滨海而言，发展海洋经济是破解转型困境的关键突破口。", question)
     assert not answers_kind("reason", "东港是滨海市的主要港口之一，位于海湾北岸。", question)
     assert not answers_kind("reason", "滨海市将建设海洋装备产业园，引进龙头企业20家。", question)
+
+
+def test_the_term_a_question_asks_the_meaning_of_is_read_however_it_asks():
+    for question in ("“融合不畅”又是啥意思？", "那“两张皮”是什么意思", "“链长制”还是啥？"):
+        assert defined_term(question) in ("融合不畅", "两张皮", "链长制"), question
+    assert defined_term("“融合不畅”是什么时候提出的？", whole=True) == ""

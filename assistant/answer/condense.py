@@ -86,4 +86,14 @@ def _merge(previous: str, question: str, history: Sequence[Turn] = ()) -> str:
     # Keep the earlier question alongside: “其中安全性这一条…” means nothing on its own.
     pointed = point_at(core, history)
     # the item pointed at is what to search for; the question before it would only dilute it
-    return pointed if pointed != core else f"{core}（{previous}）"
+    if pointed != core:
+        return pointed
+    # … as would its terms beside a term the question quotes itself (那“融合不畅”又是啥意思):
+    # only the text the earlier question points at is carried over
+    if _QUOTED.search(core) and (text := _TEXT_POINTED.search(previous)):
+        return f"{core}（{text.group()}）"
+    return f"{core}（{previous}）"
+
+
+_QUOTED = re.compile(r"“[^”]{2,20}”|《[^》]{2,30}》")
+_TEXT_POINTED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:那篇|这篇|那份|这份)")
