@@ -1161,3 +1161,11 @@ def test_where_in_the_text_and_the_kind_asked_for_are_not_what_a_passage_must_ho
     assert "企业" in weights and not {"最后", "类型"} & set(weights), weights
     # a kind noun that is not asked for is a word like any other
     assert "类型" in _asked_weights(library_assistant.index, "湖北扶持的企业类型多吗？", set())
+
+
+def test_whether_one_can_said_with_a_verb_and_its_complement_weighs_nothing(library_assistant):
+    """用得起, 跟得上: whether one can, said the asker's way (jieba glues 得 to the verb) — not
+    a word the texts must hold; 获得 is a word of its own."""
+    weights = term_weights(library_assistant.index, "湖北咋让小企业也用得起博士后工作站？")
+    assert not {"用得", "起"} & set(weights) and "博士后" in "".join(weights), weights
+    assert "获得" in term_weights(library_assistant.index, "湖南人才获得过哪些资助？")

@@ -61,6 +61,26 @@ def _rarest_part(index: Index, word: str) -> float:
     return max((index.idf(t) for t in _held_parts(index, word)), default=0.0)
 
 
+_COMPLEMENTS = frozenset("起上了到动完好住下来去过")  # 用得|起, 赶不|上: can or cannot
+_POSSIBLE = re.compile("[\u4e00-\u9fff][得不]")
+_GLUED = 100  # uses in everyday Chinese below which 用得 is a glued cut, not a word (获得, 值得)
+
+
+def _without_complements(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The words without a verb of possibility and its complement (用得|起, 跟得|上: whether one
+    can, said the asker's way; jieba glues 得 to the verb)."""
+    kept, skip = [], False
+    for (word, flag), (after, _) in zip(words, [*words[1:], ("", "")], strict=True):
+        if skip:
+            skip = False
+            continue
+        if _POSSIBLE.fullmatch(word) and general_frequency(word) < _GLUED and after in _COMPLEMENTS:
+            skip = True
+            continue
+        kept.append((word, flag))
+    return kept
+
+
 def term_weights(index: Index, question: str) -> dict[str, float]:
     """The question's words, weighted by rarity in the index times topicality.
 
@@ -71,7 +91,8 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
     a code (GDP, 5G) counts as much as the rarest word: the passages cannot answer without it.
     """
     words = {}
-    for word, flag in joined_as_listed(_recut(index, tagged_content(question)), question.lower()):
+    tagged_words = joined_as_listed(_recut(index, tagged_content(question)), question.lower())
+    for word, flag in _without_complements(tagged_words):
         if flag in phrasing_tags() and not is_code(word):
             continue  # 到底, 跟, 一种: how the question is phrased, not what it is about
         if word in _pointing_times():
