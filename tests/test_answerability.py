@@ -1169,3 +1169,21 @@ def test_whether_one_can_said_with_a_verb_and_its_complement_weighs_nothing(libr
     weights = term_weights(library_assistant.index, "湖北咋让小企业也用得起博士后工作站？")
     assert not {"用得", "起"} & set(weights) and "博士后" in "".join(weights), weights
     assert "获得" in term_weights(library_assistant.index, "湖南人才获得过哪些资助？")
+
+
+def test_a_side_named_by_a_short_form_is_labelled_as_the_question_writes_it(tmp_path):
+    """工信那篇 names the 工业和信息化 review (its short form written out to search): its side is
+    labelled 工信, as asked, and stands first, as asked."""
+    texts = {
+        "工业和信息化发展述评.txt": (
+            "2025年工业和信息化发展述评\n"
+            "科技成果转化是推动产业创新的重要途径，要建设一批中试熟化平台。\n"
+        ),
+        "东湖日报评论.txt": (
+            "推动科技成果落地\n发布日期：2024-06-01 来源：东湖日报\n"
+            "科技成果转化是连接科技和产业的关键桥梁，东湖新区设立成果转化基金。\n"
+        ),
+    }
+    assistant = assistant_of(tmp_path, texts)
+    answer = assistant.ask("工信那篇和东湖报那篇，对科技成果转化的地位各咋定性的？")
+    assert [label for label, _ in _sides(answer.sentences)] == ["工信", "东湖报"], answer.answer

@@ -10,7 +10,9 @@ from functools import partial
 
 from ..schema import Passage
 from ..search.mentions import describe, source_named_as, title_named_as
+from ..text.abbreviations import expand_abbreviations
 from ..text.regions import Province, find_provinces
+from ..text.segment import search_terms
 from ..tuning import TUNING
 from .candidates import Candidate, context, term_coverage
 from .chosen import Chosen
@@ -78,6 +80,7 @@ def _each_side(
     held = [(c, term_coverage(f"{c.text} {context(c.passage)}", asked)) for c in candidates]
     answer = Chosen(TUNE.comparison_sentences * len(sides))
     for label, on_side in sides.items():
+        shown = _as_asked(label, request.question)
         side = [(c, share) for c, share in held if on_side(c)]
         enough = [c for c, share in side if share >= TUNE.min_coverage]
         some = [c for c, share in side if share >= TUNE.side_min_coverage]
@@ -88,14 +91,14 @@ def _each_side(
             # one of a list's short leads (要坚持A。……要坚持B。): the side's answer is the list
             alike = [a for a in parallel(candidate) if on_side(a)] if not taken else []
             for one in alike:
-                answer.take(replace(one, label=f"{label}："), leading=True)
+                answer.take(replace(one, label=f"{shown}："), leading=True)
             if alike:  # past the side's share of the answer, not into the other side's
                 answer.limit += max(0, len(alike) - TUNE.comparison_sentences)
                 break
             # a short first sentence with the one it leads to, if that is of the side too
             leads = [d for d in details(candidate) if on_side(d)] if not taken else []
             for one in (candidate, *leads):
-                taken += answer.take(replace(one, label=f"{label}："))
+                taken += answer.take(replace(one, label=f"{shown}："))
     return answer.chosen if len({c.label for c in answer.chosen}) >= 2 else []
 
 
@@ -140,6 +143,14 @@ def _side_name(request: GenerationRequest, passage: Passage, provinces: list[Pro
         return named
     own = [p for p in provinces if p.name == passage.chunk.region]
     return _named_as(own[0], question) if own else ""
+
+
+def _as_asked(named: str, question: str) -> str:
+    """The name as the asker wrote it: 工信 for the 工业和信息化 it was searched as."""
+    if named in question:
+        return named
+    short = [w for w in search_terms(question) if len(w) >= 2 and expand_abbreviations(w) == named]
+    return short[0] if short else named
 
 
 def _documents(sides: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
