@@ -2787,59 +2787,41 @@ def test_an_outlet_named_as_its_sister_is_the_cited_passages_outlet():
 
 def test_a_negator_right_before_the_restated_stretch_governs_it():
     text = "由于这种药剂拥有非常强烈的毒性，它一般只被用在实验室的研究中，它不适宜在人体内作为药物使用。"
-    said = check(
-        "因毒性极强，这种药剂通常只用于实验室研究，不宜作为药物在人体内使用[1]。", passage(text)
-    )
-    assert said.status == "supported", said
+    passes("因毒性极强，这种药剂通常只用于实验室研究，不宜作为药物在人体内使用[1]。", text)
 
 
 def test_connectives_said_in_other_words_leave_the_content_supported():
     text = "大部分甲虫是植食性动物，以树叶（例如桑叶）为食。体型较大的物种可能也以小型昆虫为食。"
-    said = check(
-        "甲虫大多属于植食性动物，会吃桑叶之类的树叶，体型较大的种类或许还会吃小型昆虫[1]。",
-        passage(text),
+    passes(
+        "甲虫大多属于植食性动物，会吃桑叶之类的树叶，体型较大的种类或许还会吃小型昆虫[1]。", text
     )
-    assert said.status == "supported", said
 
 
 def test_a_negator_jieba_glues_to_a_joining_word_is_read():
     text = "各地同企业建立合作关系，而不以规模大小来决定支持与否。"
     flags("各地同企业建立合作关系，并以规模大小来决定支持与否[1]。", text)
-    assert (
-        check("各地同企业建立合作关系，不以规模大小决定支持与否[1]。", passage(text)).status
-        == "supported"
-    )
+    passes("各地同企业建立合作关系，不以规模大小决定支持与否[1]。", text)
 
 
 def test_not_forbidding_what_the_passage_forbids_is_caught():
     text = "要严格控制新建办公楼，严禁建设豪华楼堂馆所，努力降低行政成本。"
     flags("要严格控制新建办公楼，但并未禁止建设豪华楼堂馆所[1]。", text, "不是允许")
-    assert (
-        check("要严格控制新建办公楼，严禁建设豪华楼堂馆所[1]。", passage(text)).status
-        == "supported"
+    passes("要严格控制新建办公楼，严禁建设豪华楼堂馆所[1]。", text)
+    passes(
+        "这次修订并未禁止建设豪华楼堂馆所[1]。",
+        "这次修订并未禁止建设豪华楼堂馆所，只是要求从严审批。",
     )
-    kept = "这次修订并未禁止建设豪华楼堂馆所，只是要求从严审批。"
-    assert check("这次修订并未禁止建设豪华楼堂馆所[1]。", passage(kept)).status == "supported"
 
 
 def test_a_noun_made_of_a_negator_and_a_word_is_a_negation():
     text = "科技创新项目具有较高的技术风险和市场不确定性，政府应探索新的风险控制模式。"
-    said = check(
-        "鉴于科技创新项目技术风险偏高、市场前景也不确定，政府应探索新的风险控制模式[1]。",
-        passage(text),
-    )
-    assert said.status == "supported", said
+    passes("鉴于科技创新项目技术风险偏高、市场前景也不确定，政府应探索新的风险控制模式[1]。", text)
 
 
 def test_a_district_or_city_named_in_place_of_the_passages_is_caught():
     text = "这座标志塔位于广东省从化区太平场油麻埔村一块海拔25.6米的坡地上。"
     flags("这座标志塔坐落在广东省增城区太平场油麻埔村一处海拔25.6米的坡地上[1]。", text, "从化区")
-    assert (
-        check(
-            "这座标志塔坐落在广东省从化区太平场油麻埔村一处海拔25.6米的坡地上[1]。", passage(text)
-        ).status
-        == "supported"
-    )
+    passes("这座标志塔坐落在广东省从化区太平场油麻埔村一处海拔25.6米的坡地上[1]。", text)
 
 
 def test_an_office_jieba_cut_into_words_is_held_against_the_passage():
@@ -2853,8 +2835,7 @@ def test_an_office_jieba_cut_into_words_is_held_against_the_passage():
 
 def test_a_region_of_the_world_said_in_full_for_its_short_form_is_supported():
     text = "积极开拓国际市场，特别要大力拓展非洲、拉美、东欧等新兴市场。"
-    said = check("报告提出要大力拓展非洲、拉丁美洲、东欧等新兴市场[1]。", passage(text))
-    assert said.status == "supported", said
+    passes("报告提出要大力拓展非洲、拉丁美洲、东欧等新兴市场[1]。", text)
 
 
 def test_a_compound_whose_words_the_passage_holds_each_in_its_own_words_is_no_addition():
