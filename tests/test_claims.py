@@ -2844,3 +2844,11 @@ def test_a_compound_whose_words_the_passage_holds_each_in_its_own_words_is_no_ad
     report = Passage(1, Chunk("r#1", "r", text, "某市政府工作报告", region="全国"), 1.0)
     said = check("报告要求切实贯彻落实档案法，强化对档案工作的指导与监督[1]。", report)
     assert said.status == "supported", said
+
+
+def test_a_verb_the_same_verb_leads_to_is_reworded_not_a_qualifier_exchanged():
+    """统筹建设 for 统筹布局: 建设 (a verb jieba reads as a noun) is the verb of 布局's slot said
+    otherwise, not a qualifier of 计算中心; 消费需求 for 投资需求 after 过大的 still is one."""
+    text = "统筹布局智能计算中心、公共数据平台等新型基础设施，降低企业应用门槛。"
+    passes("文章提出统筹建设智能计算中心、公共数据平台等新型基础设施[1]。", text)
+    flags("工业增长主要受过大的消费需求刺激[1]。", "工业增长主要受过大的投资需求刺激。", "消费需求")

@@ -62,10 +62,12 @@ def _qualifier_exchanged(part: Aligned, cited: Cited) -> list[str]:
             continue
         if short_for_its_title(said, part.source, cited):
             continue  # 南宁二中 for 学校: the title (南宁市第二中学) said short
+        verbal = _verbal(said) or _verbal(meant)
         if (
             _qualifier(said)
             and _qualifier(meant)
-            and not (set(said) & set(meant) and (_verbal(said) or _verbal(meant)))
+            and not (set(said) & set(meant) and verbal)
+            and not (verbal and _same_lead(said, part.clause, meant, part.source))
         ):
             # … a verb as a noun sharing a character is a verb reworded (运用|数字 → 利用|数字)
             issues.append(f"“{said}{after}”与原文的“{meant}{after}”不符")
@@ -76,6 +78,14 @@ def _rated(mine: str, theirs: str) -> bool:
     """Two qualifiers that rate how much a thing matters (核心 → 关键): no other thing."""
     rating = lexicon.word_set("expressions", "rating_qualifiers")
     return mine in rating and theirs in rating
+
+
+def _same_lead(said: str, clause: str, meant: str, source: str) -> bool:
+    """The same verb leads to both (统筹|建设 against 统筹|布局): a verb as a noun after it is a
+    verb of that slot reworded, not a qualifier of the noun after it (过大的|消费需求 is one)."""
+    before, earlier = clause[: clause.find(said)], source[: source.find(meant)]
+    lead = tagged(before)[-1] if before else ("", "")
+    return len(lead[0]) >= 2 and lead[1] == "v" and earlier.endswith(lead[0])
 
 
 def _verbal(text: str) -> bool:
