@@ -1187,3 +1187,10 @@ def test_a_side_named_by_a_short_form_is_labelled_as_the_question_writes_it(tmp_
     assistant = assistant_of(tmp_path, texts)
     answer = assistant.ask("工信那篇和东湖报那篇，对科技成果转化的地位各咋定性的？")
     assert [label for label, _ in _sides(answer.sentences)] == ["工信", "东湖报"], answer.answer
+
+
+def test_the_object_of_a_set_phrase_said_with_words_between_weighs_nothing(library_assistant):
+    """挑……的大梁 is 挑大梁 (to take the main part) said around what it is of: how the asker says
+    it, not a 大梁 the texts must hold."""
+    weights = term_weights(library_assistant.index, "湖北那篇为啥让企业挑人才工作的大梁？")
+    assert "大梁" not in weights and any("人才" in w for w in weights), weights

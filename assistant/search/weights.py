@@ -21,6 +21,7 @@ from ..text.names import (
 from ..text.segment import general_frequency, search_terms, tagged, tagged_content
 from ..text.synonyms import joined_as_listed, listed, qualified, stand_in, synonyms
 from ..tuning import TUNING
+from .phrased import said_plainly
 
 TUNE = TUNING.evidence
 _LATIN = re.compile(r"[A-Za-z]")
@@ -61,26 +62,6 @@ def _rarest_part(index: Index, word: str) -> float:
     return max((index.idf(t) for t in _held_parts(index, word)), default=0.0)
 
 
-_COMPLEMENTS = frozenset("起上了到动完好住下来去过")  # 用得|起, 赶不|上: can or cannot
-_POSSIBLE = re.compile("[\u4e00-\u9fff][得不]")
-_GLUED = 100  # uses in everyday Chinese below which 用得 is a glued cut, not a word (获得, 值得)
-
-
-def _without_complements(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The words without a verb of possibility and its complement (用得|起, 跟得|上: whether one
-    can, said the asker's way; jieba glues 得 to the verb)."""
-    kept, skip = [], False
-    for (word, flag), (after, _) in zip(words, [*words[1:], ("", "")], strict=True):
-        if skip:
-            skip = False
-            continue
-        if _POSSIBLE.fullmatch(word) and general_frequency(word) < _GLUED and after in _COMPLEMENTS:
-            skip = True
-            continue
-        kept.append((word, flag))
-    return kept
-
-
 def term_weights(index: Index, question: str) -> dict[str, float]:
     """The question's words, weighted by rarity in the index times topicality.
 
@@ -92,7 +73,7 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
     """
     words = {}
     tagged_words = joined_as_listed(_recut(index, tagged_content(question)), question.lower())
-    for word, flag in _without_complements(tagged_words):
+    for word, flag in said_plainly(tagged_words):
         if flag in phrasing_tags() and not is_code(word):
             continue  # 到底, 跟, 一种: how the question is phrased, not what it is about
         if word in _pointing_times():
