@@ -49,7 +49,7 @@ _UNIT = re.compile(r"[\u4e00-\u9fff]{2,4}[省市县区镇乡村州]")
 def _unit_exchanged(changes: tuple[tuple[str, str], ...], cited: Cited) -> list[str]:
     """A unit named in place of the passage's unit of the same level (增城区 for 从化区) that the
     passages never name — jieba knows neither name (从|化区), so it reads no place in either."""
-    generic = lexicon.words("expressions", "generic_places")
+    generic = lexicon.word_set("expressions", "generic_places")
     return [
         f"原文此处说的是{theirs}，不是{mine}"
         for mine, theirs in changes
@@ -57,7 +57,7 @@ def _unit_exchanged(changes: tuple[tuple[str, str], ...], cited: Cited) -> list[
         and _UNIT.fullmatch(theirs)
         and mine[-1] == theirs[-1]
         and mine not in cited.text
-        and not {mine, theirs} & set(generic)
+        and not {mine, theirs} & generic
     ]
 
 
