@@ -396,6 +396,8 @@ def test_a_verb_phrase_or_a_quoted_question_is_no_name():
     assert names_in("论文最后讲政策托底，从几个方面入手？") == []
     assert names_in("冀说AI除了往工厂里塞，还要往哪些行业用？") == ["AI"]
     assert names_in("两边提的“几化”一样吗？") == []
+    assert names_in("产业链上要搞哪几种“X链”？") == []  # X stands for what is asked
+    assert names_in("“X射线”是谁发现的？") == ["X射线"]
     assert names_in("刘七是谁？") == ["刘七"] and names_in("任天堂何时成立？") == ["任天堂"]
 
 

@@ -2852,3 +2852,46 @@ def test_a_verb_the_same_verb_leads_to_is_reworded_not_a_qualifier_exchanged():
     text = "统筹布局智能计算中心、公共数据平台等新型基础设施，降低企业应用门槛。"
     passes("文章提出统筹建设智能计算中心、公共数据平台等新型基础设施[1]。", text)
     flags("工业增长主要受过大的消费需求刺激[1]。", "工业增长主要受过大的投资需求刺激。", "消费需求")
+
+
+def test_a_count_of_steps_or_pieces_in_chinese_is_a_figure():
+    """两道手续, 断成三截: a count by any measure word is a figure the passage must give."""
+    text = "国家计委拟将过去的五道手续简化为两道手续。"
+    caught(
+        "计委拟把五道审批手续精简为三道[1]。", "计委拟把五道审批手续精简为两道[1]。", text, "三道"
+    )
+
+
+def test_a_time_counted_is_no_rank_of_the_one_who_did_it():
+    """两度获得 counts the times (第二次), not a place in a line (第二位): the passage's 第一人
+    is still the rank the sentence must give."""
+    text = "他在两届奥运会上两度获得举重金牌，为连续两届获得举重冠军的第一人。"
+    caught(
+        "他两届奥运会都夺得举重金牌，是第二位连续两届夺冠的举重选手[1]。",
+        "他第二次获得举重金牌，是连续两届获得举重冠军的第一人[1]。",
+        text,
+        "第2",
+    )
+
+
+def test_that_year_after_a_year_the_sentence_names_is_that_year():
+    """当年 after 1979年 in a sentence on the 1980 report is 1979, not the report's own year."""
+    text = "1979年农业总产值比1978年增长8.6％。粮食产量33212万吨，比上年增加2737万吨。"
+    report = Passage(1, Chunk("r#1", "r", text, "1980年政府工作报告", region="全国"), 1.0)
+    right = "1979年粮食产量比上年增加2737万吨，当年农业总产值比1978年增长8.6%[1]。"
+    assert check(right, report).status == "supported", check(right, report)
+
+
+def test_the_one_an_article_is_about_need_not_be_named_by_its_passage():
+    """马飚 of the article 马飚 whose passage says only 接替……: no name put in another's place."""
+    text = "2013年3月，作为壮族代表，接替李兆焯，当选为第十二届全国政协副主席。"
+    about = Passage(1, Chunk("b#1", "b", text, "马飚", region=None), 1.0)
+    said = check("2013年3月，马飚接替李兆焯当选第十二届全国政协副主席[1]。", about)
+    assert said.status == "supported", said
+    flags("2013年3月，马飚接替王兆焯当选第十二届全国政协副主席[1]。", text, "王兆焯")
+
+
+def test_good_news_in_other_words_is_the_passages():
+    """喜讯不断 for 捷报频传: words of one meaning (synonyms.txt)."""
+    text = "体育战线今年以来捷报频传，女子排球队第一次夺得了世界冠军。"
+    passes("体育战线当年喜讯不断，女子排球队首次夺得世界冠军[1]。", text)

@@ -92,6 +92,30 @@ def test_a_pointer_opening_a_question_that_asks_more_is_the_item(question, expec
     assert condense_offline(question, history) == expected
 
 
+def test_the_items_of_an_answer_quoting_them_in_a_row_or_setting_them_out_in_order():
+    """“甲”“乙”“丙”三类, 首先是……其次是……最后是: the items; 分首先、其次、最后三点 names the
+    order words, it sets out nothing by them."""
+    assert listed("文章归纳为“供给偏少”“需求不旺”“渠道不畅”三类问题。") == [
+        "供给偏少",
+        "需求不旺",
+        "渠道不畅",
+    ]
+    assert listed("提了三条：首先是建平台、配资金；其次是办专项；最后是搭联盟。") == [
+        "建平台、配资金",
+        "办专项",
+        "搭联盟",
+    ]
+    assert listed("分首先、其次、最后三点：先建平台，再办专项，最后搭联盟。")[1] == "办专项"
+
+
+@pytest.mark.parametrize("question", ["第二条展开说说", "第二个毛病具体咋表现的？"])
+def test_a_pointer_at_a_quoted_item_asks_about_it(question):
+    """第二条展开说说: what the item says (the words asking to say more are no topic)."""
+    history = _history("报告说有哪几个毛病？", "归纳为三类：“供给偏少”“需求不旺”“渠道不畅”。")
+    condensed = condense_offline(question, history)
+    assert condensed.startswith("需求不旺") and "展开" not in condensed and "毛病" not in condensed
+
+
 def test_the_items_of_a_list_with_its_lead_in_or_its_count_around_it():
     """报告归纳为|甲、乙、丙|三个问题: the words leading into a list that opens the answer and
     the count closing it are no part of its first and last items; 分四块：…，以及丁: the split

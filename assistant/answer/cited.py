@@ -36,6 +36,7 @@ class Cited:
     clauses: tuple[str, ...]  # the passages' clauses, for polarity
     sentences: tuple[str, ...]  # … and their sentences
     issued: frozenset[int] = frozenset()  # the years the cited documents were issued in
+    titles: frozenset[str] = frozenset()  # the cited documents' titles (马飚: whom they are about)
 
     @classmethod
     def of(cls, passages: Sequence[Passage]) -> Cited:
@@ -63,7 +64,8 @@ class Cited:
         text = "\n".join([*texts, *records, " ".join(reckoned)])
         flat = normalise_for_match(text)
         years = frozenset(int(d[:4]) for d in issued if d and d[:4].isdigit())
-        return cls(text, flat, frozenset(regions), parts, sentences, years)
+        titles = frozenset(p.chunk.title for p in passages if p.chunk.title)
+        return cls(text, flat, frozenset(regions), parts, sentences, years, titles)
 
     def says_with_de(self, term: str) -> bool:
         """The passages say the term with a 的 between its words (新的进展 for 新进展)."""

@@ -149,6 +149,7 @@ def _exchanged(
             if m not in source
             and m not in reckoned  # 1980 for the 今年 of the 1980 report
             and m not in cited.regions
+            and m not in cited.titles  # 马飚 of the article 马飚, its passage saying 接替……
             and not _in_cited_title(m, clause, cited)
             and not short_for_its_title(m, source, cited)  # 南宁二中 for 学校 (南宁市第二中学)
             and not any(o in meant for o in synonyms(m))  # 江边 for 江畔: the same, in other words

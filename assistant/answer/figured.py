@@ -32,8 +32,19 @@ def figures_unstated(sentence: str, cited: Cited) -> list[str]:
     ]
     # 次年, 隔天 → 第二年, 第二天: the year or day after, no rank
     said = _SECOND.sub("", sentence) if _NEXT_SAID.search(cited.text) else sentence
-    issues += [f"排序或次序“{r}”与原文不符" for r in sorted(ranks(said) - ranked)]
+    issues += [f"排序或次序“{r}”与原文不符" for r in sorted(_unranked(ranks(said), ranked))]
     return issues
+
+
+def _unranked(stated: set[str], ranked: set[str]) -> set[str]:
+    """The sentence's ranks the passages do not give — a time counted (第二次) is given by the
+    same ordinal (第二) or by the times counted (两度, `ranks` 第2次)."""
+    timed = {r for r in stated & ranked if r.endswith("次")}
+    return {
+        r
+        for r in stated - ranked
+        if f"{r}次" not in timed and not (r.endswith("次") and r[:-1] in ranked)
+    }
 
 
 # the passage says it came first (首先出现, 起初, 初名为): a sentence may rank it so (首次登场, 最初叫)

@@ -74,6 +74,8 @@ def point_at(question: str, history: Sequence[Turn]) -> str:
     named = tagged(rest)[:1]  # 第二个|毛病具体指啥: the item is the 毛病 meant
     if named and len(named[0][0]) <= _KIND_CHARS and named[0][1] in _KIND_TAGS:
         rest = rest[len(named[0][0]) :]
+    if (said := set(content_words(rest))) and said <= _ELABORATING:
+        rest = "具体指啥"  # 第二条展开说说: what the item says, not a passage that 展开s
     return question[: found.start()] + items[place] + rest
 
 
@@ -100,7 +102,7 @@ def listed(answer: str) -> list[str]:
     """The items an answer lists: numbered points, the list after its colon or opening it (甲、乙
     和丙，三者……), or its sentences."""
     text = strip_citations(answer).strip()
-    numbered = [p for p in _NUMBERED.split(text)[1:] if p.strip("，,；;。 ")]
+    numbered = [p for p in _NUMBERED.split(text)[1:] if p.strip("，,；;。 ")] or _in_order(text)
     if len(numbered) >= 2:
         return [_item(p) for p in numbered]
     if "：" in text:
@@ -112,10 +114,29 @@ def listed(answer: str) -> list[str]:
         for parts in sorted(splits, key=lambda parts: len(parts) != counted):
             if len(parts) >= 2:
                 return _items(_last_joined(parts))
+    if run := _QUOTED_RUN.search(
+        text
+    ):  # 归纳为“甲”“乙”“丙”三类: the terms quoted one after another
+        return re.findall("“([^”]+)”", run.group())
     opening = re.split("[，,。；;：:]", text, maxsplit=1)[0]
     if "、" in opening:
         return _items(_last_joined(opening.split("、")), opening=True)
     return [_item(s) for s in split_sentences(text) if s.strip()]
+
+
+# 首先是甲；其次是乙；最后是丙: points in order (not 分首先、其次、最后三点, the words named)
+_IN_ORDER = re.compile(r"(?:首先|其次|再次|然后|最后)是?(?=[\u4e00-\u9fff“])")
+
+
+def _in_order(text: str) -> list[str]:
+    """The points of an answer that sets them out with 首先 … 其次 … 最后, or none."""
+    marks = [m for m in _IN_ORDER.finditer(text)]
+    if not marks or not marks[0].group().startswith("首先"):
+        return []
+    return [p for p in _IN_ORDER.split(text[marks[0].start() :])[1:] if p.strip("，,；;。 ")]
+
+
+_QUOTED_RUN = re.compile("(?:“[^“”]{1,20}”[、，,和与及]?){2,}")
 
 
 _ANNOUNCED = re.compile(r"([一二两三四五六七八九十])(?:个|类|块|项|条|点|种|大|方面)")

@@ -129,9 +129,10 @@ def _starting(clause: str, year: int | None) -> set[str]:
 
 
 def _same_year_said(sentence: str) -> str:
-    """The sentence with each 同年 written as the year it said last (2012年初……，同年…… →
-    2012年): the year it puts the statement in."""
-    parts = re.split("(同年)", sentence)
+    """The sentence with each 同年 (当年, 该年 after a year it names) written as the year it
+    said last (2012年初……，同年…… → 2012年; 1979年产量……，当年产值…… → 1979年): the year it puts
+    the statement in — 当年 with no year before it is the text's own year (今年)."""
+    parts = re.split("(同年|当年|该年)", sentence)
     for i in range(1, len(parts), 2):
         said = _YEAR.findall("".join(parts[:i]))
         parts[i] = said[-1] if said else parts[i]

@@ -20,7 +20,7 @@ _QUOTED = re.compile(
     r"《([^《》]{1,30})》|“([^“”]{2,20})”|「([^「」]{2,20})」|\"([A-Za-z][A-Za-z .\-]{0,28}[A-Za-z.])\"(?!\s*:)"
 )
 _FIGURE = re.compile(r"[近约超逾]?[\d.,%％]+[万亿千百]*[^\s]{0,2}")
-_ASKING = re.compile("几|啥|哪|什么|多少")
+_ASKING = re.compile("几|啥|哪|什么|多少|^[XＸ某][\u4e00-\u9fff]$")  # “X链”: any 链
 _BETWEEN = "是和与的被由将"  # no part of a name joined by dots: 占士·邦|是|伊恩·法兰明, two names
 _PART = rf"(?:(?![{_BETWEEN}])[{CJK}]){{1,4}}"
 _JOINED = re.compile(rf"{_PART}(?:[·・\-]{_PART})+")

@@ -80,6 +80,7 @@ def _counted() -> re.Pattern[str]:
 def _measure_words() -> str:
     """The units a figure may carry, without the magnitudes (三千二百|万 is one figure)."""
     units = [u for u in lexicon.words("expressions", "units") if u not in _MAGNITUDES]
+    units += lexicon.words("expressions", "pieces")  # 两道, 三截
     return "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
 
 
@@ -266,10 +267,11 @@ def ranks(text: str) -> set[str]:
     text = _PLAN.sub(lambda m: f"{m.group(1)}五{m.group(2)}", _CONSECUTIVE.sub("连续", text))
     text = _TOP.sub(r"最\1", text)  # 第一大城市 is the 最大 one
     found = {f"第{_value(m.group(1))}" for m in _ORDINAL.finditer(text)}
+    found |= {f"第{_value(m.group(1))}次" for m in _TIME_ORDINAL.finditer(text)}
     # 十二届全国人大: a session counted without 第 is the 12th all the same
     found |= {f"第{_value(m.group(1))}" for m in _SESSION.finditer(text)}
     found |= {"第1" for _ in _FIRST_OF.finditer(text)}  # 首部, 首届, 首座 … are 第一部 …
-    found |= {f"第{_value(m.group(1))}" for m in _TIMES.finditer(text)}  # 3度接任: the 3rd time
+    found |= {f"第{_value(m.group(1))}次" for m in _TIMES.finditer(text)}  # 3度接任: the 3rd time
     words = {_MOST.get(m.group(), m.group()) for m in _rank_words().finditer(text)}
     return found | {_FIRST.get(w, "第1" if _FIRST_OF.match(w) else w) for w in words}
 
@@ -287,6 +289,8 @@ _SESSION = re.compile(
 # 3度接任, 两度出任: the third, the second time (not 30度高温, 一度 “for a while”)
 _TIMES = re.compile(rf"(?<![第\d{_CN}])([二两三四五六七八九\d])度(?=[出接担当任获夺入进再回蝉连])")
 _FIRST_OF = re.compile("首(?=[部届座款台家个位批次架艘项本张期轮场季])")
+# 第二次, 第3回: a time, which 两度 counts too (第二位 is no time: 两度获得 is not 第二位获得者)
+_TIME_ORDINAL = re.compile(rf"第([{_CN}\d]+)(?=次|回)")
 
 
 _FIRST = dict.fromkeys(["首个", "首位", "首批", "首次", "最先", "最早", "最初", "初次"], "第1")
