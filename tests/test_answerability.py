@@ -278,6 +278,12 @@ def test_a_measure_word_cut_away_from_its_pointer_weighs_nothing(library_assista
     assert cut_from_pointer("段时间", "缩短这段时间") and not cut_from_pointer("段落", "段落")
 
 
+def test_a_side_pointed_at_with_那头_weighs_nothing(library_assistant):
+    """高校那头, 企业这头: the side meant, no word a passage must hold."""
+    weights = term_weights(library_assistant.index, "湖北那篇说高校那头有啥问题")
+    assert "头" not in weights and "那头" not in weights and "高校" in weights
+
+
 def test_a_pointer_glued_to_a_province_abbreviation_is_taken_off(library_assistant):
     """冀那|篇: the tagger glues 那 of 那篇 to the abbreviation before it; no name ends in it."""
     assert [w for w, _ in tagged("鄂那篇说在武汉建啥")][:3] == ["鄂", "那", "篇"]

@@ -2895,3 +2895,15 @@ def test_good_news_in_other_words_is_the_passages():
     """喜讯不断 for 捷报频传: words of one meaning (synonyms.txt)."""
     text = "体育战线今年以来捷报频传，女子排球队第一次夺得了世界冠军。"
     passes("体育战线当年喜讯不断，女子排球队首次夺得世界冠军[1]。", text)
+
+
+def test_a_short_form_or_a_rating_said_otherwise_is_no_other_thing():
+    """泳池 for 游泳池, 重要节日 for 重大节日, 内在动力 for 内源性动力, 高标准建设 for 高水平建设:
+    the passage's term said another way; 普通节日 for 重大节日 still is another."""
+    text = "每逢重大节日都会烹煮这道菜。这条路如今是游泳池的职员通道。"
+    passes("每逢重要节日都会烹煮这道菜，这条路如今是游泳池的职员通道，位于泳池内部[1]。", text)
+    flags("每逢普通节日都会烹煮这道菜[1]。", text, "普通节日")
+    text = "知识资本与人力资本的协同演化构成了经济增长的内源性动力。"
+    passes("知识资本与人力资本的协同演化构成了经济增长的内在动力[1]。", text)
+    text = "要高水平建设一批国家技术研发平台。"
+    passes("要高标准建设一批国家技术研发平台[1]。", text)

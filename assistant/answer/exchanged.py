@@ -84,6 +84,7 @@ def _qualified_otherwise(part: Aligned) -> list[str]:
         if m != t
         and (m.endswith(t) or t.endswith(m))
         and len(m) - len(t) in (-1, 1)
+        and t not in synonyms(m)  # 泳池 for 游泳池: a short form, no qualifier dropped
         and not (_glued(m, t) or _glued(t, m))  # 于宁康 is 宁康, jieba glued 于 to it
         and not (_cut_across(t, part.source) or _cut_across(m, part.clause))
         and not _qualified_apart(m, t, part.clause)
