@@ -2907,3 +2907,15 @@ def test_a_short_form_or_a_rating_said_otherwise_is_no_other_thing():
     passes("知识资本与人力资本的协同演化构成了经济增长的内在动力[1]。", text)
     text = "要高水平建设一批国家技术研发平台。"
     passes("要高标准建设一批国家技术研发平台[1]。", text)
+
+
+def test_a_list_item_put_for_one_the_passages_never_name_is_caught():
+    """量子计算 in place of the list's 脑机接口: a thing the passages never name, however it is
+    made (a noun and a verb); the list's own items in another order pass."""
+    text = "前瞻布局未来产业，培育人形机器人、脑机接口、6G、原子级制造等新赛道。"
+    caught(
+        "文章主张培育人形机器人、量子计算、6G、原子级制造等新赛道[1]。",
+        "文章主张培育脑机接口、人形机器人、6G、原子级制造等新赛道[1]。",
+        text,
+        "量子计算",
+    )

@@ -236,3 +236,12 @@ def test_a_term_the_follow_up_quotes_itself_carries_over_only_the_text_pointed_a
     ]
     condensed = condense_offline("那“融合不畅”又是啥意思？", history)
     assert "学刊那篇" in condensed and "融合不全" not in condensed, condensed
+
+
+def test_a_topic_the_follow_up_names_itself_carries_over_only_the_text_pointed_at():
+    """那风险这块咋兜底: a topic of its own (风险这块) — of the question before only the text it
+    pointed at (湖北那篇) comes along; 在这块 points back at the earlier topic, which stays."""
+    history = _history("湖北那篇说金融上要搞接力式服务，链条是啥？", "天使投资到银行贷款。")
+    assert condense_offline("那风险这块咋兜底？", history) == "风险这块咋兜底（湖北那篇）"
+    kept = condense_offline("那三地在这块有啥合作？", history)
+    assert "接力式服务" in kept, kept

@@ -90,10 +90,15 @@ def _merge(previous: str, question: str, history: Sequence[Turn] = ()) -> str:
         return pointed
     # … as would its terms beside a term the question quotes itself (那“融合不畅”又是啥意思):
     # only the text the earlier question points at is carried over
-    if _QUOTED.search(core) and (text := _TEXT_POINTED.search(previous)):
+    # … or beside a topic it names itself (那风险这块咋兜底): the earlier question's is done with
+    if (_QUOTED.search(core) or _OWN_TOPIC.search(core)) and (
+        text := _TEXT_POINTED.search(previous)
+    ):
         return f"{core}（{text.group()}）"
     return f"{core}（{previous}）"
 
 
 _QUOTED = re.compile(r"“[^”]{2,20}”|《[^》]{2,30}》")
+# 风险这块, 人才那方面: a topic named (not 在这块, pointing back at the one before)
+_OWN_TOPIC = re.compile(r"[\u4e00-\u9fff]{2}(?<![在对于从就把给])(?:这|那)一?(?:块|方面)")
 _TEXT_POINTED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:那篇|这篇|那份|这份)")
