@@ -128,10 +128,19 @@ def _added_to_its_list(part: Aligned, cited: Cited) -> list[str]:
             continue
         if _listed_elsewhere(moved, cited.text) and _an_item(moved):
             issues.append(f"“{moved}”在原文中属于另一组，不在此列")
-        elif _listed_elsewhere(moved, part.clause) and nouns_not_in(moved, cited):
+        elif (
+            _enumerated(meant, part.source)
+            and _enumerated(moved, part.clause)
+            and nouns_not_in(moved, cited)
+        ):
             # … or for a thing the passages never name (量子计算 for the list's 脑机接口)
             issues.append(f"“{moved}”与原文的“{meant}”不符")
     return issues
+
+
+def _enumerated(item: str, text: str) -> bool:
+    """The item stands in a list marked with 、 (甲、乙、丙), not beside 和 or 及 (及时)."""
+    return re.search(f"、{re.escape(item)}|{re.escape(item)}、", text) is not None
 
 
 def _listed_elsewhere(item: str, text: str) -> bool:
