@@ -41,6 +41,8 @@ from assistant.text.expressions import asked_unit, asked_units, dates, defined_t
         ("新华网那篇提了哪些短板领域？", "list"),
         ("那几种组合打法都有啥？", "list"),  # 那几种: which ones, not how many
         ("河北和辽宁在人才方面有什么不同？", "comparison"),
+        ("两篇都提中试，一个说建啥、一个说建啥？", "comparison"),  # one side, then the other
+        ("那篇提了一个平台，叫啥？", "which"),
         ("辽宁是不是主张全押新兴产业？", "yes_no"),
         ("那篇文章提没提要把转化比例往上抬？", "yes_no"),  # A没A: not 比例, a quantity
         ("要不要设立专项基金？", "yes_no"),
