@@ -375,6 +375,16 @@ def test_a_subject_is_a_name_and_the_rare_noun_it_qualifies():
     assert subject_words("四加亭名字的由来是什么？") == []
 
 
+def test_an_everyday_word_after_the_subject_the_texts_hold_is_no_unseen_subject(
+    library_assistant,
+):
+    """工作站|专门: the texts hold the subject; 专门 (jieba tags it a noun) is the asker's
+    everyday word, which no text need use — a subject the texts never use still refuses."""
+    answer = library_assistant.ask("工作站专门给多少钱？")
+    assert not answer.refused and "50万元" in answer.answer, answer.answer
+    assert library_assistant.ask("孵化器专门给多少钱？").refused
+
+
 def test_the_kind_of_text_a_question_opens_with_is_not_its_subject():
     """论文|讲破……: the question names its document by its kind, then a verb jieba guessed as a
     word; neither is a name a passage must hold."""

@@ -27,7 +27,7 @@ from ..text.openings import (
     subject_words,
 )
 from ..text.regions import Province, find_foreign_places, find_provinces, region_groups
-from ..text.segment import everyday_parts, is_dictionary_word, tagged
+from ..text.segment import everyday_parts, general_frequency, is_dictionary_word, tagged
 from ..text.synonyms import present, spelled_otherwise, synonyms
 from ..tuning import TUNING
 from .editions import missing_edition
@@ -207,11 +207,15 @@ def _unseen_subject(
     passage holds: the library has nothing on the question's subject, however common the word.
     After a place, a kind of text or an outlet (辽宁|留人, 论文|收尾, 人民网|文章) comes what
     is asked of it. `texts` are the passages' searchable texts."""
+    held = False
     for word in opening_run(question):
         if word in places or _names_the_text(word, described):
             return None
         if word in lexicon.word_set("question_types", "vague_nouns") or _document_part(word):
             continue  # 东西|从样品到量产: what the asker means is said after it
+        if held and general_frequency(word) > TUNING.evidence.common_word_frequency:
+            continue  # 成果转化|专门设基金: an everyday word after the subject the texts hold
+        held = held or any(present(word, t) for t in texts)
         unseen = word_weight(index, word) is None and not any(
             index.document_frequency(s) for s in synonyms(word)
         )
