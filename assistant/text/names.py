@@ -122,7 +122,7 @@ def _tagged_names(text: str) -> list[str]:
 _POINTERS = frozenset("哪这那每该几某")
 _NEGATING = frozenset("别不没未勿非")
 _LOCALIZERS = frozenset("上下里中内外")
-_CLASSIFIERS = frozenset("个只件条段种类项位名家所座台部本批次轮届期场门支")
+_CLASSIFIERS = frozenset("个只件条段种类项位名家所座台部本批次轮届期场门支头")  # 那|头: that side
 
 
 def cut_from_pointer(word: str, text: str) -> bool:
