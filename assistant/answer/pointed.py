@@ -114,9 +114,8 @@ def listed(answer: str) -> list[str]:
         for parts in sorted(splits, key=lambda parts: len(parts) != counted):
             if len(parts) >= 2:
                 return _items(_last_joined(parts))
-    if run := _QUOTED_RUN.search(
-        text
-    ):  # 归纳为“甲”“乙”“丙”三类: the terms quoted one after another
+    # 归纳为“甲”“乙”“丙”三类: the terms quoted one after another
+    if run := _QUOTED_RUN.search(text):
         return re.findall("“([^”]+)”", run.group())
     opening = re.split("[，,。；;：:]", text, maxsplit=1)[0]
     if "、" in opening:
@@ -130,10 +129,10 @@ _IN_ORDER = re.compile(r"(?:首先|其次|再次|然后|最后)是?(?=[\u4e00-\u
 
 def _in_order(text: str) -> list[str]:
     """The points of an answer that sets them out with 首先 … 其次 … 最后, or none."""
-    marks = [m for m in _IN_ORDER.finditer(text)]
-    if not marks or not marks[0].group().startswith("首先"):
+    first = _IN_ORDER.search(text)
+    if not first or not first.group().startswith("首先"):
         return []
-    return [p for p in _IN_ORDER.split(text[marks[0].start() :])[1:] if p.strip("，,；;。 ")]
+    return [p for p in _IN_ORDER.split(text[first.start() :])[1:] if p.strip("，,；;。 ")]
 
 
 _QUOTED_RUN = re.compile("(?:“[^“”]{1,20}”[、，,和与及]?){2,}")
