@@ -101,6 +101,7 @@ def _qualifier(text: str) -> bool:
 
 
 _ITEM_MARK = "、和与及"
+_ENUMERATION = "、"
 _ITEM_MAX = 10
 
 
@@ -129,23 +130,19 @@ def _added_to_its_list(part: Aligned, cited: Cited) -> list[str]:
         if _listed_elsewhere(moved, cited.text) and _an_item(moved):
             issues.append(f"“{moved}”在原文中属于另一组，不在此列")
         elif (
-            _enumerated(meant, part.source)
-            and _enumerated(moved, part.clause)
+            _listed_elsewhere(meant, part.source, _ENUMERATION)
+            and _listed_elsewhere(moved, part.clause, _ENUMERATION)
             and nouns_not_in(moved, cited)
         ):
-            # … or for a thing the passages never name (量子计算 for the list's 脑机接口)
+            # … or for a thing the passages never name (量子计算 for the list's 脑机接口), in a
+            # list marked with 、 (not beside 和 or the 及 of 及时)
             issues.append(f"“{moved}”与原文的“{meant}”不符")
     return issues
 
 
-def _enumerated(item: str, text: str) -> bool:
-    """The item stands in a list marked with 、 (甲、乙、丙), not beside 和 or 及 (及时)."""
-    return re.search(f"、{re.escape(item)}|{re.escape(item)}、", text) is not None
-
-
-def _listed_elsewhere(item: str, text: str) -> bool:
+def _listed_elsewhere(item: str, text: str, marks: str = _ITEM_MARK) -> bool:
     """The passages list the item, beside a list mark, in a list of their own."""
-    marks = re.escape(_ITEM_MARK)
+    marks = re.escape(marks)
     return re.search(f"[{marks}]{re.escape(item)}|{re.escape(item)}[{marks}]", text) is not None
 
 
