@@ -2919,3 +2919,9 @@ def test_a_list_item_put_for_one_the_passages_never_name_is_caught():
         text,
         "量子计算",
     )
+
+
+def test_a_verb_said_apart_with_了_is_the_verb_the_passage_denies():
+    """签了约 is 签约: stated where the passage says 没有……签约, it contradicts it."""
+    text = "试训后，红星队没有和李明签约。"
+    caught("试训后李明和红星队签了约[1]。", "试训后红星队没有和李明签约[1]。", text, "签约")

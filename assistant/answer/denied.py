@@ -18,7 +18,7 @@ from functools import cache
 from itertools import accumulate
 
 from ..text import lexicon
-from ..text.segment import tagged, with_verb_heads
+from ..text.segment import tagged, verbs_rejoined, with_verb_heads
 from .cited import Cited, clauses
 from .polar import (
     directions,
@@ -58,7 +58,8 @@ class _Predicates:
 
 
 def _predicates(clause: str) -> _Predicates:
-    words = _one_character_verbs_joined(negators_apart(tagged(not_negating().sub("，", clause))))
+    words = verbs_rejoined(negators_apart(tagged(not_negating().sub("，", clause))))
+    words = _one_character_verbs_joined(words)
     governed: set[str] = set()
     verbs = [(i, w) for i, (w, flag) in enumerate(words) if _predicate(flag) and len(w) >= 2]
     for i, (word, _) in enumerate(words):

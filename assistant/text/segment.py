@@ -217,6 +217,27 @@ def with_verb_heads(verbs: set[str]) -> set[str]:
     return verbs | heads
 
 
+def verbs_rejoined(words: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """A verb said apart with 了 or 过 inside it (签|了|约, 见了面) as the one verb it is (签约,
+    见面): what is denied of 签约 is stated by 签了约."""
+    joined: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        word = words[i][0]
+        three = "".join(w for w, _ in words[i : i + 3]) if len(word) == 1 else word
+        if len(three) == 3 and three[1] in "了过" and _a_verb(verb := three[0] + three[2]):
+            joined.append((verb, "v"))
+            i += 3 if len(word) == 1 else 1
+            continue
+        joined.append(words[i])
+        i += 1
+    return tuple(joined)
+
+
+def _a_verb(word: str) -> bool:
+    return is_dictionary_word(word) and tagged(word)[0][1] in ("v", "vn")
+
+
 def nouns_of(text: str, kinds: str = "n") -> set[str]:
     """The words of two characters or more jieba tags as one of `kinds` (n nouns of every
     kind; l set phrases; b the words that classify nouns: 县级, 民营)."""
