@@ -95,6 +95,10 @@ def library_assistant(tmp_path_factory):
         "我要写个稿子，湖北那篇说在武汉建啥？帮我摘出来",
         "湖北那篇收尾说在武汉建啥？",  # where in the text to look is not what is asked
         "东西批下来太慢，湖北那篇说每个博士后工作站资助多少？",  # 东西: a stand-in, no subject
+        # … nor what the answer is for
+        "汇报要用，湖北那篇说在武汉建啥？",
+        "写材料用：湖南每年弄进来多少高层次人才？",
+        "我在写材料，想引一下湖北那篇里企业出题那几句",
     ],
 )
 def test_everyday_words_never_block_an_answer(library_assistant, question):
@@ -243,6 +247,10 @@ def test_an_organisation_is_a_name_not_a_description_of_a_kind_of_one():
     text = "支持科技型中小企业加大研发投入，培育专精特新企业。"
     assert named._missing_organisation("越南投资发展银行的行长是谁？", [text]) == "越南投资发展银行"
     assert named._missing_organisation("中小科技公司要重点加大哪类培育？", [text]) is None
+    # one name before the head is the organisation's (崂山|实验室), a city's labs are its labs
+    labs = "推动本地高校、科研院所的重点实验室与重点产业链精准对接。"
+    assert named._missing_organisation("青岛那篇里崂山实验室都干了啥？", [labs]) == "崂山实验室"
+    assert named._missing_organisation("青岛实验室有哪些？", [labs]) is None
 
 
 def test_a_level_or_a_topic_opener_is_no_subject():
@@ -1030,6 +1038,14 @@ def test_an_event_of_another_year_is_not_the_one_asked_about(tmp_path):
     asked = "2025年12月开的全省经济工作会议咋部署的"
     assert missing_edition(asked, [held]) == "2025年全省经济工作会议"
     assert not missing_edition("2024年全省经济工作会议咋部署的", [held])
+    # the first batch of a list (首批名单) where the passages only plan a batch (一批) is not
+    # theirs; a batch or edition they number, however written, is
+    planned = "要布局建设一批国家级中试熟化平台。"
+    numbered = "第三届大赛于2010年举行，第一批试点已验收。"
+    assert missing_edition("中试熟化平台首批名单有哪些单位？", [planned]) == "首批"
+    assert missing_edition("第二批试点有哪些？", [planned, numbered]) == "第二批"
+    assert not missing_edition("首批试点验收了吗？", [planned, numbered])
+    assert not missing_edition("第3届大赛在哪年举行？", [numbered])
 
 
 def test_a_negated_adverb_jieba_guesses_as_a_name_is_no_name():

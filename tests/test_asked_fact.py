@@ -302,3 +302,12 @@ def test_a_figure_of_another_part_of_the_year_does_not_answer(tmp_path):
     assert answer.refused, answer.answer
     answer = made.ask("上半年全省技术合同成交额多少？")
     assert not answer.refused and "300亿元" in answer.answer, answer.answer
+
+
+def test_a_yes_no_question_asking_how_much_needs_the_figure(assistant):
+    """有没有定……要到多少 asks for the figure: the texts name the thing but give no figure for it,
+    so it is refused; asked of a thing they count, it is answered with the count."""
+    answer = assistant.ask("全市有没有定工业机器人产量要到多少？")
+    assert answer.refused and "数据" in answer.answer, answer.answer
+    counted = assistant.ask("全市有没有说要建多少个中试基地？")
+    assert not counted.refused and "3个中试基地" in counted.answer, counted.answer

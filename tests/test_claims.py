@@ -2925,3 +2925,34 @@ def test_a_verb_said_apart_with_了_is_the_verb_the_passage_denies():
     """签了约 is 签约: stated where the passage says 没有……签约, it contradicts it."""
     text = "试训后，红星队没有和李明签约。"
     caught("试训后李明和红星队签了约[1]。", "试训后红星队没有和李明签约[1]。", text, "签约")
+
+
+def test_a_place_name_is_not_read_across_the_word_before_it():
+    """高中|部 holds no 中部 and 二中|东盟 no 中东: no place the passage must name; 中部 said
+    alone still is one."""
+    text = "东盟校区今年招收高中生202人，其中高中部904人。"
+    passes("某市二中东盟校区今年招收高中生202人，其中高中部904人[1]。", text)
+    flags("中部地区的东盟校区今年招收高中生202人[1]。", text, "中部")
+
+
+def test_a_national_designation_must_be_the_passages_own():
+    """国家自主创新示范区 for the passage's 国家新型工业化示范区: another designation, though every
+    other word is there; the passage's own, with or without 国家, passes."""
+    text = "坚持以科技创新推动产业创新，加快培育新质生产力，争创国家新型工业化示范区。"
+    caught(
+        "文章提出以科技创新推动产业创新，争创国家自主创新示范区[1]。",
+        "文章提出以科技创新推动产业创新，争创国家级新型工业化示范区[1]。",
+        text,
+        "自主创新示范区",
+    )
+
+
+def test_a_five_year_plan_said_short_is_the_plan_written_out():
+    """“六五”计划 is the 第六个五年计划 the passage writes out; “七五” is another plan."""
+    text = "第六个五年计划的主要任务，是要争取国家财政经济情况的根本好转。"
+    caught(
+        "报告提出，“七五”计划的主要任务是争取财政经济情况的根本好转[1]。",
+        "报告提出，“六五”计划的主要任务是争取财政经济情况的根本好转[1]。",
+        text,
+        "七五",
+    )

@@ -23,7 +23,12 @@ from functools import cache
 from ..corpus.metadata import NATIONAL
 from ..schema import Passage
 from ..text import lexicon
-from ..text.abbreviations import expand_abbreviations, initials_of, shortened_from
+from ..text.abbreviations import (
+    expand_abbreviations,
+    initials_of,
+    plan_period_in,
+    shortened_from,
+)
 from ..text.chars import CJK, normalise_for_match
 from ..text.cities import find_cities
 from ..text.listing import counted_list
@@ -43,13 +48,13 @@ from .excepted import excepted
 from .exchanged import swapped
 from .figured import figures_unstated
 from .forbidden import forbidden
-from .instituted import LAW, law_names, meeting_names
+from .instituted import LAW, designation_names, law_names, meeting_names
 from .new_words import guessed_name
 from .outpaced import against_figures
 from .paired import crosswise
 from .passive import passive_turned
 from .pending import done_already
-from .placed import moved_place
+from .placed import moved_place, stands_alone
 from .polar import direction_of, polar
 from .recounted import recounted
 from .redated import redated
@@ -61,10 +66,11 @@ def _places(sentence: str, cited: Cited) -> list[str]:
         if not _province_cited(province, sentence, cited):
             issues.append(f"引用段落未提及{province.short}")
     for group in region_groups():
-        named = [n for n in group.names if n in sentence]
+        named = [n for n in group.names if stands_alone(n, sentence)]
         if named and not any(n in cited.text for n in group.names):
             issues.append(f"引用段落未提及{named[0]}")
-    foreign = find_foreign_places(sentence) + find_cities(sentence)
+    foreign = [p for p in find_foreign_places(sentence) if stands_alone(p, sentence)]
+    foreign += find_cities(sentence)
     words = tagged(sentence)
     foreign += [
         w
@@ -131,7 +137,8 @@ def _entities(sentence: str, text: str) -> list[str]:
     roles = lexicon.alternation("expressions", "role_words")
     own = lexicon.words("expressions", "own_writer")
     found += [role for role in re.findall(rf"(?:{roles})", sentence) if role not in own]
-    found += meeting_names(sentence) + law_names(sentence) + LATIN_NAME.findall(sentence)
+    found += meeting_names(sentence) + law_names(sentence) + designation_names(sentence)
+    found += LATIN_NAME.findall(sentence)
     found += _cut_organisations(sentence)
     at = 0
     words = tagged(sentence)
@@ -226,6 +233,7 @@ def _named(sentence: str, cited: Cited) -> list[str]:
             and not abbreviated_in(name, cited.text)  # PS3 for PlayStation 3
             and not shortened_from(name, cited.text)  # 农业社 for 农业生产合作社
             and not counted_list(name, cited.text)  # “三农” for 农业、农村、农民
+            and not plan_period_in(name, cited.text)  # “六五” for 第六个五年计划
         ):
             issues.append(f"引用段落未提及“{name}”")
     return issues
@@ -241,6 +249,7 @@ def _quotes(sentence: str, cited: Cited) -> list[str]:
         for q in [*quoted(sentence), *_LONG_QUOTE.findall(sentence)]
         if normalise_for_match(q) not in cited.flat
         and not counted_list(q, cited.text)  # “三化”: the passage lists 数字化、网络化、智能化
+        and not plan_period_in(q, cited.text)
     ]
 
 

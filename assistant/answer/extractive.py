@@ -33,7 +33,14 @@ from .counted import uncounted
 from .details import antecedent, details, explained, items, parallel
 from .first import answering
 from .generate import REFUSAL, GenerationRequest
-from .question_types import FACTOID, asks_for_list, classify, definienda, question_parts
+from .question_types import (
+    FACTOID,
+    asks_for_list,
+    classify,
+    definienda,
+    fact_asked,
+    question_parts,
+)
 from .remaining import left_out, unlisted
 from .sides import comparison, is_about
 from .wording import question_pairs
@@ -150,8 +157,9 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     candidates = _candidates(request, kind)
     if not candidates or _too_little(request, candidates):
         return [], "所检索的段落中没有回答该问题的句子"
-    if kind in _MISSING_FACT and not has_the_fact(kind, request, candidates):
-        return [], _MISSING_FACT[kind]
+    fact = fact_asked(kind, request.searched)
+    if fact in _MISSING_FACT and not has_the_fact(fact, request, candidates):
+        return [], _MISSING_FACT[fact]
     if reason := unlisted(request.searched, candidates[: TUNE.max_sentences * 2]):
         return [], reason  # 除了A、B，剩下的呢: the texts list no more than A and B
     if reason := uncounted(request.searched, candidates[: TUNE.max_sentences * 2]):

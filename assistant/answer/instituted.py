@@ -50,3 +50,19 @@ def meeting_names(sentence: str) -> list[str]:
 
 
 _CONGRESS = re.compile(r"(?:党的|中共)([一二三四五六七八九十]{1,3}大)(?![会学型量])")
+
+
+@cache
+def _designation() -> re.Pattern[str]:
+    kinds = lexicon.alternation("expressions", "designations")
+    return re.compile(rf"国家级?([{CJK}]{{2,8}}?)({kinds})")
+
+
+def designation_names(sentence: str) -> list[str]:
+    """The national designations the sentence names (国家自主创新示范区), as a passage may also
+    write them, without 国家: what qualifies the kind (自主创新示范区, not 新型工业化示范区)."""
+    return [
+        qualifier + kind
+        for qualifier, kind in _designation().findall(sentence)
+        if not _NOT_IN_A_NAME.search(qualifier)
+    ]

@@ -14,7 +14,7 @@ import re
 from ..text import lexicon
 from ..text.cities import find_cities
 from ..text.regions import find_foreign_places, find_provinces, region_groups
-from ..text.segment import tagged
+from ..text.segment import general_frequency, tagged
 from .cited import Cited
 from .restated import aligned
 
@@ -105,6 +105,20 @@ def places_in(text: str) -> dict[str, str]:
     named += [(n, g.name) for g in region_groups() for n in g.names]
     named += [(x, x) for x in find_foreign_places(text) + find_cities(text)]
     for name, place in sorted(named, key=lambda pair: -len(pair[0])):
-        if name in text and place not in found.values():
+        if stands_alone(name, text) and place not in found.values():
             found[name] = place
     return found
+
+
+_GLUED = 100  # uses in everyday Chinese of a word a place name's first character would end
+
+
+def stands_alone(name: str, text: str) -> bool:
+    """The text names the place: some mention of it is not the end of a common word before it
+    and the start of the next (高中|部, 其中|部分, 二中|东盟: no 中部, no 中东)."""
+    if len(name) != 2:
+        return name in text
+    return any(
+        at == 0 or general_frequency(text[at - 1 : at + 1]) < _GLUED
+        for at in (m.start() for m in re.finditer(re.escape(name), text))
+    )

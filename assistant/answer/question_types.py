@@ -51,6 +51,16 @@ def _first_kind(question: str) -> str:
     return next((kind for kind in QUESTION_TYPES if _cues(kind).search(question)), "which")
 
 
+# how much, asked in so many words (要到多少, 占几成): a figure, whatever the question's kind
+_HOW_MUCH = re.compile(r"多少|多大|多高|几成|百分之几|几个百分点|几倍")
+
+
+def fact_asked(kind: str, question: str) -> str:
+    """The kind of fact the answer must hold: a yes-no question asking how much (有没有定……要到
+    多少) asks for the figure."""
+    return "quantity" if kind == "yes_no" and _HOW_MUCH.search(question) else kind
+
+
 def asks_for_list(question: str) -> bool:
     """The question asks for items (哪三件事, 有哪些), whatever else it asks of them."""
     return bool(_cues("list").search(question))

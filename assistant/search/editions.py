@@ -4,12 +4,15 @@ A yearly meeting, games or plenary session is named by its edition — a year (2
 会议) or an ordinal (十九届五中全会). The rest of the name is in the passages and the edition is a
 number, so neither the name check nor the word weights notice when the passages only speak of
 another edition (2024年…会议, 十九届四中全会): the question is then about something they do not
-cover, and `named.py` refuses it.
+cover, and `named.py` refuses it. So too a batch or edition asked by its ordinal (首批名单, 第二届)
+where the passages number none such (建设一批……平台).
 """
 
 from __future__ import annotations
 
 import re
+
+from ..text.numerals import chinese_value
 
 _KINDS = "会议|大会|全会|座谈会|工作会|研讨会|峰会|论坛|博览会|交易会|运动会|奥运会|锦标赛|世界杯|选举|春晚"
 # 2023年全省科技工作会议, 2025年全省商务系统半年工作座谈会
@@ -28,7 +31,11 @@ _MEETINGS = ("会议", "座谈会", "工作会", "研讨会")
 def missing_edition(question: str, texts: list[str]) -> str | None:
     """The edition of an event the question names when the passages name the event only in
     other editions and never say its year; None when they name it in this one, or not at all."""
-    return _missing_year(question, texts) or _missing_session(question, texts)
+    return (
+        _missing_year(question, texts)
+        or _missing_session(question, texts)
+        or _missing_batch(question, texts)
+    )
 
 
 def _missing_year(question: str, texts: list[str]) -> str | None:
@@ -66,3 +73,29 @@ def _missing_session(question: str, texts: list[str]) -> str | None:
         ):
             return f"{congress}{session}中全会"
     return None
+
+
+# 首批, 第二批, 首届, 第3届: which batch or edition of a list or event
+_BATCH = re.compile(r"(首|第[一二两三四五六七八九十\d]+)(批|届)")
+
+
+def _missing_batch(question: str, texts: list[str]) -> str | None:
+    """A batch or edition the question asks for (首批名单) that no passage numbers: the
+    passages speak of the thing (建设一批……平台), not of its first list."""
+    for ordinal, kind in _BATCH.findall(question):
+        wanted = _ordinal_value(ordinal)
+        if not any(
+            _ordinal_value(o) == wanted
+            for text in texts
+            for o, k in _BATCH.findall(text)
+            if k == kind
+        ):
+            return ordinal + kind
+    return None
+
+
+def _ordinal_value(ordinal: str) -> int | None:
+    number = ordinal.removeprefix("第")
+    if number == "首":
+        return 1
+    return int(number) if number.isdigit() else chinese_value(number)

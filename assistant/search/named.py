@@ -185,13 +185,23 @@ def _missing_organisation(question: str, texts: list[str]) -> str | None:
     heads = lexicon.word_set("expressions", "organisation_heads")
     run: list[tuple[str, str]] = []
     for word, flag in tagged(question):
-        if word in heads and len(run) >= 2 and any(_proper(w, f) for w, f in run):
+        if word in heads and (len(run) >= 2 or _one_name(run, question)):
             name = "".join(w for w, _ in run) + word
-            local = "".join(w for w, _ in run[1:]) + word
-            if not any(name.lower() in text or local.lower() in text for text in texts):
+            local = "".join(w for w, _ in run[1:]) + word if len(run) >= 2 else name
+            if any(_proper(w, f) for w, f in run) and not any(
+                name.lower() in text or local.lower() in text for text in texts
+            ):
                 return name
         run = [*run, (word, flag)] if flag[0] in "nj" or flag in ("vn", "l", "eng") else []
     return None
+
+
+def _one_name(run: list[tuple[str, str]], question: str) -> bool:
+    """A name of its own before the head (崂山|实验室): the organisation it names — not a
+    province or city the question names, whose labs or firms it may ask about."""
+    if len(run) != 1 or run[0][1] not in ("ns", "nr", "nt", "nz"):
+        return False
+    return not find_provinces(run[0][0]) and run[0][0] not in find_cities(question)
 
 
 def _proper(word: str, flag: str) -> bool:

@@ -159,3 +159,12 @@ def _in_order(inner: str, text: str) -> bool:
     """Every character of `inner` is in `text`, in the same order (not necessarily together)."""
     at = iter(text)
     return all(ch in at for ch in inner)
+
+
+_PLAN_PERIOD = re.compile(r"([一二三四五六七八九十]{1,3})五(?:计划|规划|时期|期间)?")
+
+
+def plan_period_in(short: str, text: str) -> bool:
+    """“六五”, “十四五”计划: the five-year plan the text writes out (第六个五年计划)."""
+    match = _PLAN_PERIOD.fullmatch(short)
+    return bool(match) and f"第{match.group(1)}个五年" in text
