@@ -184,6 +184,13 @@ def test_a_pointer_past_the_list_or_with_no_answer_keeps_the_question_before_it(
     assert condense_offline("第五点具体咋说的？", history).endswith("（方案有哪几项措施？）")
     alone = [Turn("user", "方案有哪几项措施？")]
     assert condense_offline("第二点具体咋说的？", alone).endswith("（方案有哪几项措施？）")
+    # an answer listing nothing has no first item: 头一条 is the text's, the question before says
+    # which text
+    history_one = _history("滨海那篇搞创新生态想形成啥效应？", "要加速形成创新“雨林效应”。")
+    condensed = condense_offline("那它头一条搞的服务网络能提供啥？", history_one)
+    assert "雨林效应”。" not in condensed and condensed.endswith(
+        "（滨海那篇搞创新生态想形成啥效应？）"
+    )
     # a question naming what it asks about asks that, whatever its 第二部分 (positioned.py)
     question = "城区绿化提升方案第二部分讲了什么"
     assert not is_follow_up(question) and condense_offline(question, history) == question

@@ -63,6 +63,8 @@ def point_at(question: str, history: Sequence[Turn]) -> str:
     items = listed(answer)
     if not found:
         return _by_name(question, items)
+    if len(items) < 2:
+        return question  # 头一条 of an answer listing nothing: of the text's own list
     place = place_in_list(
         found.group(1), first=bool(found.group(2)), last=bool(found.group(3)), count=len(items)
     )
