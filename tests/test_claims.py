@@ -2956,3 +2956,15 @@ def test_a_five_year_plan_said_short_is_the_plan_written_out():
         text,
         "七五",
     )
+
+
+def test_a_bare_predicate_is_about_the_clause_before_it():
+    """……邀请其加入国家队，但被拒绝: the refusal is of the invitation, so 接受邀请加入 contradicts
+    it, though the clause 但被拒绝 names nothing of its own; the refusal restated passes."""
+    text = "他带有波兰血统，因而波兰足协曾邀请其加入波兰国家队，但被拒绝。"
+    caught(
+        "他因波兰血统获波兰足协邀请，并接受邀请加入了波兰国家队[1]。",
+        "他因波兰血统获波兰足协邀请加入波兰国家队，但拒绝了[1]。",
+        text,
+        "拒绝",
+    )

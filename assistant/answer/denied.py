@@ -13,7 +13,7 @@ passage clause states plainly.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate
 
@@ -21,6 +21,7 @@ from ..text import lexicon
 from ..text.segment import tagged, verbs_rejoined, with_verb_heads
 from .cited import Cited, clauses
 from .polar import (
+    copulas,
     directions,
     graded_pairs,
     graded_says,
@@ -94,7 +95,9 @@ def _predicates(clause: str) -> _Predicates:
     denied = governed | after
     topic = {w for w, flag in words if flag[0] in "navt" and len(w) >= 2}
     stated = {w for _, w in verbs} - denied
-    for copula, taken, negated in _copulas(words):  # 没有鱼虾 / 有鱼虾, 并不是难点 / 是难点
+    for copula, taken, negated in copulas(
+        words, _negators()
+    ):  # 没有鱼虾 / 有鱼虾, 并不是难点 / 是难点
         (governed if negated else stated).add(copula + taken)
         topic.add(taken)
     denied |= governed
@@ -102,7 +105,7 @@ def _predicates(clause: str) -> _Predicates:
     return _Predicates(frozenset(governed), frozenset(denied), frozenset(stated), frozenset(topic))
 
 
-_NOT_JOINED = frozenset("有是在为无")  # copulas, read with what they take (`_copulas`)
+_NOT_JOINED = frozenset("有是在为无")  # copulas, read with what they take (`copulas`)
 
 
 def _one_character_verbs_joined(words: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -125,32 +128,6 @@ def _one_character_verbs_joined(words: list[tuple[str, str]]) -> tuple[tuple[str
         joined.append((word, flag))
         i += 1
     return tuple(joined)
-
-
-_QUANTITIES = frozenset(["大量", "少量", "许多", "不少", "一定", "一些", "任何", "较多", "较少"])
-_HAVING = {"有": "有", "没有": "有", "无": "有", "尚无": "有", "并无": "有", "毫无": "有"}
-_BEING = {"是": "是", "不是": "是", "并非": "是", "并不是": "是", "绝非": "是"}
-
-
-def _copulas(words: tuple[tuple[str, str], ...]) -> list[tuple[str, str, bool]]:
-    """有/是 with the word they take (有鱼虾, 是难点), and whether it is negated (没有, 不是)."""
-    found = []
-    for i, (word, _) in enumerate(words):
-        copula = _HAVING.get(word) or _BEING.get(word)
-        if not copula:
-            continue
-        following = next(  # what it takes, past a quantity (有|少量|外债, 没有|任何|外债)
-            (
-                w
-                for w, flag in words[i + 1 : i + 4]
-                if len(w) >= 2 and flag[0] not in "cpurxmq" and w not in _QUANTITIES
-            ),
-            "",
-        )
-        if following and following not in _negators():  # 不会|有身影: a negator before it
-            negated = word not in ("有", "是") or (i > 0 and words[i - 1][0] in _negators())
-            found.append((copula, following, negated))
-    return found
 
 
 _PROHIBITING = re.compile(r"不能|不得|不可|不要|不应|切忌|严禁|禁止")
@@ -189,7 +166,7 @@ def denied(sentence: str, cited: Cited) -> list[str]:
     issues = []
     carried = _carried(cited.clauses)
     shown = {read: written for written, read in carried}  # 不能采取…… was ……，采取……
-    passage = [(read, _predicates(read)) for _, read in carried]
+    passage = _bare_after(carried)
     # each item of a list on its own (融资便利度提升、综合融资成本下降), for the direction check
     items = [(i, p if i == c else _predicates(i)) for c, p in passage for i in c.split("、")]
     parts = clauses(sentence)
@@ -213,6 +190,18 @@ def denied(sentence: str, cited: Cited) -> list[str]:
                 or _against_figure(clause, cited, parts[at - 1] if at else "")
             )
     return issues
+
+
+def _bare_after(carried: list[tuple[str, str]]) -> list[tuple[str, _Predicates]]:
+    """The passage clauses as read, with their predicates; a bare predicate (……邀请其加入，但被
+    拒绝) is about what the clause before it is about."""
+    passage = [(read, _predicates(read)) for _, read in carried]
+    for at in range(1, len(passage)):
+        read, mine = passage[at]
+        if len(read) <= _SHORT and len(mine.topic) <= 1:
+            topic = mine.topic | passage[at - 1][1].topic
+            passage[at] = (read, replace(mine, topic=topic))
+    return passage
 
 
 def _said_of(

@@ -236,3 +236,31 @@ def fall_unsaid(changes: Sequence[tuple[str, str]], source: str) -> list[str]:
 @cache
 def _sizes() -> frozenset[str]:
     return frozenset(lexicon.words("polarity", "sizes"))
+
+
+_QUANTITIES = frozenset(["大量", "少量", "许多", "不少", "一定", "一些", "任何", "较多", "较少"])
+_HAVING = {"有": "有", "没有": "有", "无": "有", "尚无": "有", "并无": "有", "毫无": "有"}
+_BEING = {"是": "是", "不是": "是", "并非": "是", "并不是": "是", "绝非": "是"}
+
+
+def copulas(
+    words: tuple[tuple[str, str], ...], negators: frozenset[str]
+) -> list[tuple[str, str, bool]]:
+    """有/是 with the word they take (有鱼虾, 是难点), and whether it is negated (没有, 不是)."""
+    found = []
+    for i, (word, _) in enumerate(words):
+        copula = _HAVING.get(word) or _BEING.get(word)
+        if not copula:
+            continue
+        following = next(  # what it takes, past a quantity (有|少量|外债, 没有|任何|外债)
+            (
+                w
+                for w, flag in words[i + 1 : i + 4]
+                if len(w) >= 2 and flag[0] not in "cpurxmq" and w not in _QUANTITIES
+            ),
+            "",
+        )
+        if following and following not in negators:  # 不会|有身影: a negator before it
+            negated = word not in ("有", "是") or (i > 0 and words[i - 1][0] in negators)
+            found.append((copula, following, negated))
+    return found
