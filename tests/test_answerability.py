@@ -38,6 +38,7 @@ from assistant.text.openings import (
     subject_words,
     verb_object,
 )
+from assistant.text.regions import find_provinces
 from assistant.text.segment import tagged
 from assistant.text.sentences import split_sentences
 from assistant.text.synonyms import (
@@ -253,6 +254,20 @@ def test_an_organisation_is_a_name_not_a_description_of_a_kind_of_one():
     assert named._missing_organisation("青岛实验室有哪些？", [labs]) is None
 
 
+def test_a_provinces_own_document_needs_a_text_of_that_province():
+    """黑龙江出台的行动方案: a text naming 黑龙江 in passing holds none of its plans; a text of
+    the province (its title) or one saying the province issued it does."""
+    passing = "总书记在黑龙江考察调研期间首次提出这一重要概念。"
+    asked = "黑龙江出台的行动方案重点抓哪些产业？"
+    assert named._missing_issuer(asked, find_provinces(asked), "", passing) == "黑龙江出台的方案"
+    own = "黑龙江省推进新型工业化行动方案"
+    assert named._missing_issuer(asked, find_provinces(asked), own, passing) is None
+    issued = "黑龙江省近日印发行动方案，重点发展冰雪经济。"
+    assert named._missing_issuer(asked, find_provinces(asked), "", issued) is None
+    plain = "黑龙江重点抓哪些产业？"  # not a document of its own: what the texts say of it
+    assert named._missing_issuer(plain, find_provinces(plain), "", passing) is None
+
+
 def test_a_level_or_a_topic_opener_is_no_subject():
     """全国层面 says how far, not what (层面 weighs nothing, as 方面 does); 说到中试 opens with a
     verb phrase, so 说到中试学术 (glued across the space) is no name to look for."""
@@ -440,6 +455,7 @@ def test_the_kind_of_answer_asked_for_need_not_be_in_the_passage(library_assista
     # … or the noun said before the question word it is asked by (……的定位是个啥)
     assert answer_type_words("冀那篇给新区的定位是个啥？") == {"定位"}
     assert answer_type_words("教堂的建筑风格是什么") == {"建筑风格"}
+    assert answer_type_words("这事对本省来说分量有多重？") == {"分量"}  # … or how great it is
     assert answer_type_words("什么是新质生产力？") == set()
     question = "湖北支持哪类机构设立博士后工作站？"  # the passage names the instance: 企业
     passages = library_assistant.ask(question).passages

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from conftest import assistant_of
 
+from assistant.answer.asked_fact import _only_striven_for
 from assistant.answer.counted import _asked_sets
 from assistant.answer.question_types import answers_kind
 from assistant.answer.remaining import listed_with, named_items
@@ -311,3 +312,13 @@ def test_a_yes_no_question_asking_how_much_needs_the_figure(assistant):
     assert answer.refused and "数据" in answer.answer, answer.answer
     counted = assistant.ask("全市有没有说要建多少个中试基地？")
     assert not counted.refused and "3个中试基地" in counted.answer, counted.answer
+
+
+def test_a_thing_only_to_be_built_has_no_count_of_those_built():
+    """已经建成多少个: a sentence saying what is to be built (要……建设, 将……建设) gives no count
+    of those built; one saying they were built does."""
+    asked = "全市已经建成多少个技术中试平台？"
+    assert _only_striven_for("因此，要以应用场景为牵引，建设面向行业的技术中试平台。", asked)
+    assert _only_striven_for("全市将建设3个技术中试平台。", asked)
+    assert not _only_striven_for("全市已建成3个技术中试平台。", asked)
+    assert not _only_striven_for("要求各地建设技术中试平台的企业已有3家。", "有几家企业？")

@@ -64,6 +64,8 @@ from assistant.text.expressions import asked_unit, asked_units, dates, defined_t
         ("那篇说两边合作卡在哪几个毛病上", "problem"),  # what holds it back: the problems
         ("县里推广新品种难在哪？", "problem"),
         ("养老服务眼下存在哪些问题？", "problem"),
+        ("这事对本省来说分量有多重？", "reason"),  # how much it matters: why, no figure
+        ("这座桥有多重？", "quantity"),
     ],
 )
 def test_the_question_type(question, kind):

@@ -54,9 +54,15 @@ def _only_striven_for(sentence: str, question: str) -> bool:
     done, striven = (lexicon.words("question_types", s) for s in ("done_asks", "striven_for"))
     return (
         any(w in question for w in done)
-        and any(w in sentence for w in striven)
+        and (any(w in sentence for w in striven) or bool(_TO_DO.search(sentence)))
         and not any(w in sentence for w in done)
     )
+
+
+# a clause saying what is to be done (因此，要以……为牵引，建设……; 全市将建设……)
+_TO_DO = re.compile(
+    r"(?:^|[，,；;])(?:因此|为此|下一步)?[，,]?[^，,；;]{0,6}?(?:要|将|拟|应)(?![求用近])"
+)
 
 
 # the part of a year a figure is of (全年 against 上半年: the half-year's is not the year's)

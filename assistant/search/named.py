@@ -50,12 +50,37 @@ def unnamed(
     described = " ".join(describe(p) for p in passages).lower()
     return (
         _missing_place(question, provinces, every)
+        or _missing_issuer(question, provinces, described, every)
         or _missing_name(question, places_named, texts)
         or _missing_subject(question, places_named, described, texts)
         or _missing_organisation(question, texts)
         or missing_edition(question, texts)
         or _unseen_subject(index, question, places_named, described, texts)
     )
+
+
+# 黑龙江那边自己出的……方案: a document the province issued
+_ISSUED = (
+    r"(?:省|那边|这边)?(?:自己|自家)?(?:出台|出|印发|发布|制定|发)的[^，,。？?]{0,14}?"
+    r"(方案|文件|意见|规划|计划|办法|政策|条例)"
+)
+_ISSUING = r"[^，,。；]{0,8}?(?:出台|印发|发布|制定)"
+
+
+def _missing_issuer(
+    question: str, provinces: list[Province], described: str, every: str
+) -> str | None:
+    """A province's own document asked about (黑龙江出台的行动方案) when no passage is of a
+    document of that province (its region or title) nor says the province issued one: a text
+    naming it in passing (在黑龙江考察调研) holds none of its plans."""
+    for province in provinces:
+        for alias in (province.name, province.short):
+            asked = re.search(re.escape(alias) + _ISSUED, question)
+            if not asked or alias.lower() in described:
+                continue
+            if not re.search(re.escape(alias) + _ISSUING, every):
+                return f"{alias}出台的{asked.group(1)}"
+    return None
 
 
 def _names_the_text(word: str, described: str) -> bool:

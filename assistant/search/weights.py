@@ -240,12 +240,14 @@ def answer_type_words(question: str) -> set[str]:
 
 
 def _named_before_asking(words: list[tuple[str, str]]) -> set[str]:
-    """The noun a question ends by asking for (给新区的**定位**是个啥, 目标是什么): it names the
-    kind of answer too, said before the question word instead of after it."""
+    """The noun a question ends by asking for (给新区的**定位**是个啥, 目标是什么, **分量**有多重):
+    it names the kind of answer too, said before the question word instead of after it."""
     text = [w for w, _ in words]
     for i in range(1, len(words) - 1):
         rest = "".join(text[i + 1 :]).rstrip("？?。 ")
-        if text[i] == "是" and _ASKING_REST.fullmatch(rest):
+        if (text[i] == "是" and _ASKING_REST.fullmatch(rest)) or (
+            text[i] == "有" and _HOW_GREAT.fullmatch(rest)  # 分量有多重, 意义有多大
+        ):
             before = i - 1 - (text[i - 1] in _BETWEEN and i > 1)  # 六个方向|分别|是哪六个
             word, flag = words[before]
             return {word} if flag in noun_tags() else set()
@@ -257,4 +259,5 @@ _ASKING_REST = re.compile(
     r"(?:个|一个)?(?:啥|什么)(?:呢|呀|啊)?"
     r"|哪(?:些|几|[一二两三四五六七八九十])(?:个|项|条|类|种|大|样|点|块)?(?:呢|呀|啊)?"
 )
+_HOW_GREAT = re.compile(r"多(?:重|大|高|深|要紧|重要|关键)(?:呢|呀|啊)?")
 _BETWEEN = frozenset(["分别", "都", "又", "究竟", "到底"])
