@@ -72,6 +72,7 @@ def test_the_cue_must_be_about_the_document():
     assert asked_about_document("文章说海洋平台什么时候建成？") == ()  # the content's date
     assert asked_about_document("文章说的技术是什么时候研发的？") == ()  # 研发的 is no 发的
     assert asked_about_document("海湾日报那篇是哪天发出来的？") == ("date",)
+    assert asked_about_document("海湾日报那篇啥时候登报的？") == ("date",)  # 登报: published
     assert asked_about_document("那篇说的技术是哪年研发出来的？") == ()
 
 

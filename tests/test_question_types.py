@@ -1,6 +1,7 @@
 """What a question asks for, and which sentence holds it."""
 
 import pytest
+from conftest import assistant_of
 
 from assistant.answer.candidates import Candidate, is_definition_of
 from assistant.answer.first import answering
@@ -251,3 +252,18 @@ def test_the_term_a_question_asks_the_meaning_of_is_read_however_it_asks():
     for question in ("“融合不畅”又是啥意思？", "那“两张皮”是什么意思", "“链长制”还是啥？"):
         assert defined_term(question) in ("融合不畅", "两张皮", "链长制"), question
     assert defined_term("“融合不畅”是什么时候提出的？", whole=True) == ""
+
+
+def test_a_role_asked_is_answered_by_the_sentence_quoting_its_label(tmp_path):
+    """当个啥角色: the sentence giving the thing asked about a label in quotes (“增量器”作用)
+    answers first; a quoted name of another thing (“专精特新”) is no label of it."""
+    texts = {
+        "滨海科技创新.txt": (
+            "滨海以科技创新引领产业创新\n"
+            "滨海科技创新基础雄厚，要紧跟产业变革大趋势，充分发挥科技支撑作用，加快形成新质生产力。\n"
+            "滨海产业基础雄厚，要充分发挥科技创新“增量器”作用，坚持传统产业、新兴产业协同发展。\n"
+            "要培育一批“专精特新”企业，为产业发展提供支撑。\n"
+        )
+    }
+    answer = assistant_of(tmp_path, texts).ask("滨海那篇说科技创新在产业这块要当个啥角色？")
+    assert answer.answer.startswith("滨海产业基础雄厚"), answer.answer

@@ -64,6 +64,8 @@ def answering(
         naming = [c for c in candidates if c.coverage >= floor and _names_otherwise(c)]
         if naming:  # “又叫什么”: the sentence giving another name (又称……) answers
             return naming[0]
+    if labelled := _labelling(question, candidates, weights):
+        return labelled  # “当个啥角色”: the sentence putting its label in quotes (“增量器”作用)
     if kind == "yes_no" and not negations(best.text):
         floor = TUNE.keep_fraction * best.coverage
         denying = [c for c in candidates[:_READ] if c.coverage >= floor and negations(c.text)]
@@ -119,6 +121,39 @@ def _typed(candidate: Candidate, kind: str, question: str) -> bool:
 @cache
 def _other_names(section: str) -> re.Pattern[str]:
     return re.compile(lexicon.alternation(section, "other_names"))
+
+
+@cache
+def _label_asked(section: str) -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(section, "label_asks"))
+
+
+def _labelling(
+    question: str, candidates: list[Candidate], weights: Mapping[str, float]
+) -> Candidate | None:
+    """For a role or likeness asked (当个啥角色, 拿啥打比方) that the best sentence gives no label
+    for, a good one quoting a label and naming what the question is most about."""
+    best = candidates[0]
+    if not _label_asked("question_types").search(question) or _labelled(best, question):
+        return None
+    floor = TUNE.keep_fraction * best.coverage
+    subject = max(weights, key=lambda w: weights[w], default="")
+    return next(
+        (
+            c
+            for c in candidates
+            if c.coverage >= floor and _labelled(c, question) and found_in(c.text, subject)
+        ),
+        None,
+    )
+
+
+def _labelled(candidate: Candidate, question: str) -> bool:
+    """The sentence quotes a short label the question does not (“增量器”, “中间站”)."""
+    return any(len(q) <= _LABEL and q not in question for q in quoted(candidate.text))
+
+
+_LABEL = 12  # characters of a quoted label at most; longer, a quoted saying
 
 
 def _names_otherwise(candidate: Candidate) -> bool:
