@@ -727,6 +727,23 @@ def test_things_of_one_text_compared_are_each_a_side(tmp_path):
     assert topic_sides("工信部与科技部分别负责什么") == ["工信部", "科技部"]
 
 
+def test_a_side_a_text_qualifies_is_still_its_side_and_a_list_says_nothing_of_each(tmp_path):
+    """新兴产业 is the text's 战略性新兴产业 opening its clause; 传统产业、战略性新兴产业并重发力
+    only lists the two — it says nothing of each, so it answers neither side."""
+    texts = {
+        "产业发展报告.txt": (
+            "滨海市产业发展报告\n"
+            "传统产业、战略性新兴产业、未来产业并重发力，是完善现代化产业体系的重要路径。\n"
+            "传统产业是实体经济的根基，是现代化产业体系的基底。\n"
+            "战略性新兴产业是引领未来发展的新动能、新引擎。\n"
+        )
+    }
+    answer = assistant_of(tmp_path, texts).ask("滨海那篇里老产业和新兴产业分别啥定位？")
+    sides = dict(_sides(answer.sentences))
+    assert list(sides) == ["老产业", "新兴产业"], answer.answer
+    assert "基底" in sides["老产业"][0].text and "新引擎" in sides["新兴产业"][0].text
+
+
 def test_a_word_of_the_texts_synonym_group_is_the_texts_word():
     """托底 finds 兜底, 国外 finds 海外 (data/lexicon/synonyms.txt); a one-character word is never
     looked for in a text (钱 is in 价钱), though a question's 钱 finds 资金."""

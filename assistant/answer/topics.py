@@ -127,14 +127,24 @@ def _said_of_each(text: str, sides: list[str]) -> bool:
             return False
         spots.append(min(found))
     spots.sort()
-    return all(b - a - len(w) >= _OWN_WORDS for (a, w), (b, _) in pairwise(spots))
+    return all(
+        b - a - len(w) >= _OWN_WORDS and text[a + len(w)] not in _LISTING  # A、战略性B: a list
+        for (a, w), (b, _) in pairwise(spots)
+    )
+
+
+_LISTING = "、和及与"  # right after a side's name, the next side follows with no words between
 
 
 def _opens_with(text: str, words: set[str]) -> bool:
     """The side opens the sentence or one of its clauses: it is what the clause is about."""
     return any(
         # not the first of a list (A、B并重); after a preposition of respect (从A看, 在A上)
-        re.match(rf"(?:从|在|就|对于?|关于)?{re.escape(w)}(?![、和与及])", clause)
+        re.match(rf"(?:从|在|就|对于?|关于)?(?:{_QUALIFIER})?{re.escape(w)}(?![、和与及])", clause)
         for clause in re.split("[，；：]", text)
         for w in words
     )
+
+
+# a qualifier the text puts before the side the question names (战略性|新兴产业, 创新型|企业)
+_QUALIFIER = "[\u4e00-\u9fff]{1,2}[性型]"
