@@ -27,6 +27,7 @@ TEXTS = {
         "作者简介\n"
         "林晓 滨江大学公共管理学院 副教授\n"
         "原文刊发于《东岸学刊》2024年第2期第35-48页。\n"
+        "关键词：数字乡村；网络基础设施；数据共享\n"
         "正文\n"
         "数字乡村建设需要补齐农村网络基础设施短板，推进涉农数据资源共享。\n"
     ),
@@ -343,3 +344,13 @@ def test_the_authors_a_question_points_at_a_text_by_are_no_question_about_them()
     assert not asks_byline("林晓写的那篇论文说数字乡村咋建？")
     assert asks_byline("那篇论文的作者是谁？") and asks_byline("东岸学刊那篇是谁执笔的")
     assert asked_about_document("东岸俩作者那篇，说的接力融资分哪几段？") == ()
+
+
+def test_a_person_or_label_no_sentence_holds_is_answered_by_its_line(assistant):
+    """林晓啥身份, 关键词都有啥: no sentence says it; the byline entry her name opens, or the line
+    the label opens, does — cited as it stands."""
+    answer = assistant.ask("林晓啥身份？")
+    assert not answer.refused and "副教授" in answer.answer, answer.answer
+    answer = assistant.ask("滨江那篇论文关键词都啥？")
+    assert not answer.refused and "数字乡村；网络基础设施；数据共享" in answer.answer, answer.answer
+    assert all(s.status == "supported" for s in answer.sentences)

@@ -130,3 +130,15 @@ def _byline(question: str, doc_id: str, passages: list[Passage]) -> list[str]:
             if (under and not line.rstrip().endswith("。")) or wanted.match(line):
                 lines.append(f"{line.rstrip('。')}[{passage.n}]。")
     return lines[:4]
+
+
+def entry_named(question: str, passages: list[Passage], *, labelled: bool) -> str | None:
+    """A line of a passage that is no sentence, opened by a word the question names: a labelled
+    line (关键词：……) with `labelled`, else a byline entry a person's name opens (周军 ……学院
+    博士研究生) — what answers 关键词都啥, or 周军啥身份 when no sentence does."""
+    for passage in (p for p in passages if p.chunk.heading != RECORD):  # its own questions
+        for line in (x.strip() for x in passage.text.split("\n")):
+            head, *rest = re.split(r"[:：]" if labelled else r"\s+", line, maxsplit=1)
+            if len(head) >= 2 and head in question and rest and rest[0] and line[-1:] != "。":
+                return f"{line}[{passage.n}]。"
+    return None

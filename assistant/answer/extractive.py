@@ -19,7 +19,7 @@ from ..text.listing import announces
 from ..text.regions import find_provinces
 from ..text.synonyms import asked
 from ..tuning import TUNING
-from .about import content_part, document_answer
+from .about import content_part, document_answer, entry_named
 from .asked_fact import has_the_fact
 from .candidates import (
     Candidate,
@@ -90,7 +90,15 @@ class ExtractiveGenerator:
                 for candidate in select_sentences(part)[0]:
                     yield _cite(candidate.text, candidate.passage.n)
             return
+        if entry := entry_named(request.searched, request.passages, labelled=True):
+            yield entry  # 关键词都啥: the line it labels
+            return
         chosen, reason = select_sentences(request)
+        if not chosen and (
+            entry := entry_named(request.searched, request.passages, labelled=False)
+        ):
+            yield entry  # 周军啥身份: the byline entry his name opens
+            return
         if not chosen:
             yield f"{REFUSAL[:-1]}：{reason}。"
             return
