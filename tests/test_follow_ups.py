@@ -252,3 +252,9 @@ def test_a_topic_the_follow_up_names_itself_carries_over_only_the_text_pointed_a
     assert condense_offline("那风险这块咋兜底？", history) == "风险这块咋兜底（湖北那篇）"
     kept = condense_offline("那三地在这块有啥合作？", history)
     assert "接力式服务" in kept, kept
+
+
+def test_还有呢_opening_a_follow_up_is_taken_off_whole():
+    history = _history("滨海那篇人才高地咋弄？", "推动三地人才评价互认。")
+    condensed = condense_offline("还有呢，它鼓励哪几种流动方式？", history)
+    assert condensed.startswith("它鼓励哪几种流动方式"), condensed
