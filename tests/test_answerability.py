@@ -252,6 +252,7 @@ def test_an_organisation_is_a_name_not_a_description_of_a_kind_of_one():
     labs = "推动本地高校、科研院所的重点实验室与重点产业链精准对接。"
     assert named._missing_organisation("青岛那篇里崂山实验室都干了啥？", [labs]) == "崂山实验室"
     assert named._missing_organisation("青岛实验室有哪些？", [labs]) is None
+    assert named._missing_organisation("日本代表团有多少人？", ["日本队共派出200人。"]) is None
 
 
 def test_a_provinces_own_document_needs_a_text_of_that_province():

@@ -223,10 +223,14 @@ def _missing_organisation(question: str, texts: list[str]) -> str | None:
 
 def _one_name(run: list[tuple[str, str]], question: str) -> bool:
     """A name of its own before the head (崂山|实验室): the organisation it names — not a
-    province or city the question names, whose labs or firms it may ask about."""
+    country, province or city the question names, whose labs, firms or team (日本|代表团) it
+    may ask about by a name of its own."""
     if len(run) != 1 or run[0][1] not in ("ns", "nr", "nt", "nz"):
         return False
-    return not find_provinces(run[0][0]) and run[0][0] not in find_cities(question)
+    place = run[0][0]
+    return not (
+        find_provinces(place) or find_foreign_places(place) or place in find_cities(question)
+    )
 
 
 def _proper(word: str, flag: str) -> bool:
