@@ -2968,3 +2968,15 @@ def test_a_bare_predicate_is_about_the_clause_before_it():
         text,
         "拒绝",
     )
+
+
+def test_a_body_named_by_another_task_is_another_body():
+    """审计部门 for the passage's 纪检部门: the tagger reads 审计 as a verb, yet it names another
+    body before the same head; the passage's own body passes."""
+    text = "各级领导干部要坚决执行有关规定，并自觉接受纪检部门的监督。"
+    caught(
+        "报告要求各级领导干部执行有关规定，并自觉接受审计部门的监督[1]。",
+        "报告要求各级领导干部执行有关规定，并自觉接受纪检部门的监督[1]。",
+        text,
+        "审计",
+    )

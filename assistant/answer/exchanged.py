@@ -139,6 +139,7 @@ def _exchanged(
         ),
         (set(_LATIN_NAME.findall(mine)), set(_LATIN_NAME.findall(theirs))),
         _same_kind(mine, theirs, clause, source, cited),
+        _body_renamed(mine, theirs, clause, source, cited),
         _renamed(mine, theirs, cited),
         (_times(mine), _times(theirs)),
         (set(_YEAR.findall(mine)), set(_YEAR.findall(theirs))),  # 2007 of 2007|年 → 2005
@@ -226,6 +227,20 @@ def _same_kind(
         or (_named(t, theirs) and followed(m, clause) == followed(t, source) != "")
     ]
     return ({m for m, _ in pairs}, {t for _, t in pairs}) if pairs else (set(), set())
+
+
+_BODIES = ("部门", "机关", "机构")  # a government body, by what it does (纪检部门)
+
+
+def _body_renamed(
+    mine: str, theirs: str, clause: str, source: str, cited: Cited
+) -> tuple[set[str], set[str]]:
+    """A body named by another task before the same head (审计|部门 for 纪检|部门: the tagger
+    reads 审计 as a verb), the passages never naming that task."""
+    head = followed(mine, clause)
+    if len(mine) < 2 or head not in _BODIES or followed(theirs, source) != head:
+        return set(), set()
+    return ({mine}, {theirs}) if mine not in cited.text else (set(), set())
 
 
 def _renamed(mine: str, theirs: str, cited: Cited) -> tuple[set[str], set[str]]:
