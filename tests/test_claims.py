@@ -2980,3 +2980,15 @@ def test_a_body_named_by_another_task_is_another_body():
         text,
         "审计",
     )
+
+
+def test_a_body_put_for_the_passages_after_another_verb_is_caught():
+    """由国务院有关部门负总责 for the passage's 实行省级人民政府负总责: the sentence says the frame
+    another way (由 for 实行), and names a body the passage does not; 由省级人民政府 passes."""
+    text = "稳定房价和住房保障工作实行省级人民政府负总责，市县人民政府负直接责任。"
+    caught(
+        "稳定房价和住房保障工作由国务院有关部门负总责、市县人民政府负直接责任[1]。",
+        "稳定房价和住房保障工作由省级人民政府负总责、市县人民政府负直接责任[1]。",
+        text,
+        "国务院有关部门",
+    )

@@ -16,15 +16,15 @@ from functools import cache
 
 from ..search.periods import years_said
 from ..text import expressions, lexicon
-from ..text.chars import bigram_set, normalise_for_match
 from ..text.names import quoted, unglued
 from ..text.numerals import ranks
-from ..text.segment import is_dictionary_word, nouns_of, tagged
+from ..text.segment import is_dictionary_word, nouns_of
 from ..text.synonyms import spelled_otherwise, synonyms
 from .actors import actor_exchanged
 from .cited import TITLE, Cited, short_for_its_title
 from .kinds import another_kind, followed, shells_exchanged
 from .new_words import new_words
+from .renamed import FUNCTION_CHARACTERS, body_renamed, renamed
 from .restated import Aligned, aligned, clause_names, frame_of
 
 
@@ -92,9 +92,7 @@ def _qualified_otherwise(part: Aligned) -> list[str]:
     ]
 
 
-# function characters, and the 日 of a date (10日|泰森), jieba glues to the name after them
-_FUNCTION_CHARACTERS_TEXT = "于在从自向对把被将以为与和及由的日号按其"
-_FUNCTION_CHARACTERS = frozenset(_FUNCTION_CHARACTERS_TEXT)
+_FUNCTION_CHARACTERS = frozenset(FUNCTION_CHARACTERS)
 
 
 def _qualified_apart(word: str, other: str, text: str) -> bool:
@@ -139,8 +137,8 @@ def _exchanged(
         ),
         (set(_LATIN_NAME.findall(mine)), set(_LATIN_NAME.findall(theirs))),
         _same_kind(mine, theirs, clause, source, cited),
-        _body_renamed(mine, theirs, clause, source, cited),
-        _renamed(mine, theirs, cited),
+        body_renamed(mine, theirs, clause, source, cited),
+        renamed(mine, theirs, cited),
         (_times(mine), _times(theirs)),
         (set(_YEAR.findall(mine)), set(_YEAR.findall(theirs))),  # 2007 of 2007|年 → 2005
     ):
@@ -227,45 +225,6 @@ def _same_kind(
         or (_named(t, theirs) and followed(m, clause) == followed(t, source) != "")
     ]
     return ({m for m, _ in pairs}, {t for _, t in pairs}) if pairs else (set(), set())
-
-
-_BODIES = ("部门", "机关", "机构")  # a government body, by what it does (纪检部门)
-
-
-def _body_renamed(
-    mine: str, theirs: str, clause: str, source: str, cited: Cited
-) -> tuple[set[str], set[str]]:
-    """A body named by another task before the same head (审计|部门 for 纪检|部门: the tagger
-    reads 审计 as a verb), the passages never naming that task."""
-    head = followed(mine, clause)
-    if len(mine) < 2 or head not in _BODIES or followed(theirs, source) != head:
-        return set(), set()
-    return ({mine}, {theirs}) if mine not in cited.text else (set(), set())
-
-
-def _renamed(mine: str, theirs: str, cited: Cited) -> tuple[set[str], set[str]]:
-    """A term of nouns (粮食|风险|基金) put wholly in place of another made of nouns the passages
-    never use (农业|综合|开发|资金), no two characters in common: another fund, body or scheme."""
-    # … the passage's side from its last clause mark (进步维度,|技术经济范式: the clause's opening)
-    said, meant = _noun_run(mine), _noun_run(re.split(r"[，,；;：:]", theirs)[-1])
-    new = [w for w, _ in tagged(said) if len(w) >= 2 and not _said_in(w, cited)]
-    if sum(map(len, new)) < 4 or len(tagged(meant)) < 2 or bigram_set(said) & bigram_set(meant):
-        return set(), set()
-    return {said}, {meant}
-
-
-def _said_in(word: str, cited: Cited) -> bool:
-    """The passages use the word, or one half of a four-character one (外部|环境)."""
-    halves = [word[:2], word[2:]] if len(word) == 4 else []
-    return any(normalise_for_match(w) in cited.flat for w in [word, *halves])
-
-
-def _noun_run(piece: str) -> str:
-    """The piece when it is nouns only (verbal nouns, qualifiers and set phrases among them: 合作社),
-    else ""."""
-    words = tagged(piece.strip(_FUNCTION_CHARACTERS_TEXT))
-    nominal = all(f[0] in "nbl" or f == "vn" or (f == "v" and i) for i, (_, f) in enumerate(words))
-    return "".join(w for w, _ in words) if words and nominal and words[-1][1][0] in "nl" else ""
 
 
 def _named(word: str, piece: str) -> bool:
