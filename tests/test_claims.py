@@ -2992,3 +2992,15 @@ def test_a_body_put_for_the_passages_after_another_verb_is_caught():
         text,
         "国务院有关部门",
     )
+
+
+def test_a_bare_predicate_of_the_sentence_is_read_against_the_passages_bare_ones():
+    """但仍领先于我国 names nothing but its predicate and what it is measured against; the
+    passage's short 已经落在我国的后边 says the opposite of it."""
+    text = "甲国煤产量近二十多年一直处于下降和停滞状态，到去年只有二亿吨左右，已经落在我国的后边。"
+    caught(
+        "甲国煤产量近二十多年一直下降停滞，去年约为二亿吨，但仍领先于我国[1]。",
+        "甲国煤产量近二十多年一直下降停滞，去年约为二亿吨，已落在我国后边[1]。",
+        text,
+        "领先",
+    )

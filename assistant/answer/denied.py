@@ -237,7 +237,9 @@ def _opposed(clause: str, mine: _Predicates, passage: list[tuple[str, _Predicate
             bare = len(said) == 1 and (a, b) not in opposites and not ranked(said, plain)  # 加大
             if not graded and (said not in plain or meant in plain or bare):
                 continue
-            about = [c for c, p in passage if (mine.topic - {said, meant}) & p.topic]
+            own = mine.topic - {said, meant}  # none: a bare predicate (并且曾经结过婚), about
+            # what the passage's bare predicates are about (终身未婚)
+            about = [c for c, p in passage if (own & p.topic if own else len(c) <= _SHORT)]
             if said_alike(said, clause, "。".join(about)):
                 continue  # the clause's figure is stated the clause's way in other words
             stated = [c for c in about if meant in plainly(c, meant)]  # 不少's 少 is no 少
