@@ -3004,3 +3004,15 @@ def test_a_bare_predicate_of_the_sentence_is_read_against_the_passages_bare_ones
         text,
         "领先",
     )
+
+
+def test_an_event_moved_to_another_place_is_caught_past_a_light_verb():
+    """在北京进行了试演 where the passage has 送北京，在天津试演: the verb is 试演, after the light
+    进行了; 在天津进行了试演 passes."""
+    text = "由李光铨等将制成的水雷送北京，在天津试演。"
+    caught(
+        "李光铨等人将水雷送往北京，并在北京进行了试演[1]。",
+        "李光铨等人将水雷送往北京，并在天津进行了试演[1]。",
+        text,
+        "天津",
+    )

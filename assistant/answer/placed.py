@@ -62,6 +62,7 @@ def _unit_exchanged(changes: tuple[tuple[str, str], ...], cited: Cited) -> list[
 
 
 _AT = "在于赴到往"  # 在埃及去世, 赴上海参加: what happened at a place
+_LIGHT = "(?:进行|举行|开展)?了?"  # 在北京进行了|试演: the verb after the light one
 
 
 def _event_moved(sentence: str, cited: Cited) -> list[str]:
@@ -69,7 +70,9 @@ def _event_moved(sentence: str, cited: Cited) -> list[str]:
     another (在埃及去世) and never put the two together: the same verb after another place."""
     issues = []
     for name, place in _places_or_ns(sentence).items():
-        for said in re.finditer(rf"[{_AT}]{re.escape(name)}([\u4e00-\u9fff]{{2}})", sentence):
+        for said in re.finditer(
+            rf"[{_AT}]{re.escape(name)}{_LIGHT}([\u4e00-\u9fff]{{2}})", sentence
+        ):
             verb = said.group(1)
             if name not in cited.text or re.search(
                 rf"{re.escape(name)}[^，。；;]{{0,6}}{re.escape(verb)}", cited.text
