@@ -3016,3 +3016,15 @@ def test_an_event_moved_to_another_place_is_caught_past_a_light_verb():
         text,
         "天津",
     )
+
+
+def test_a_move_to_another_place_the_passage_names_is_caught():
+    """将总部搬至深圳 where the passage says 搬至上海 and names 深圳 only for the listing: the move
+    went elsewhere; 搬至上海 passes."""
+    text = "第一家门店于1995年4月开设于浙江省温州市。2005年将总部搬至上海，2008年在深圳证交所上市。"
+    caught(
+        "第一家门店于1995年4月开设于浙江省温州市，公司2005年将总部搬至深圳，2008年在深圳证交所上市[1]。",
+        "第一家门店于1995年4月开设于浙江省温州市，公司2005年将总部搬至上海，2008年在深圳证交所上市[1]。",
+        text,
+        "上海",
+    )

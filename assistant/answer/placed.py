@@ -14,7 +14,7 @@ import re
 from ..text import lexicon
 from ..text.cities import find_cities
 from ..text.regions import find_foreign_places, find_provinces, region_groups
-from ..text.segment import general_frequency, tagged
+from ..text.segment import general_frequency, is_dictionary_word, tagged
 from .cited import Cited
 from .restated import aligned
 
@@ -88,6 +88,29 @@ def _event_moved(sentence: str, cited: Cited) -> list[str]:
             ]
             if there:
                 issues.append(f"原文说在{there[0]}{verb}，不是在{name}")
+        issues += _moved_to(name, place, sentence, cited)
+    return issues
+
+
+_TO = "至到往"  # 搬至深圳, 迁到上海: where a thing went
+
+
+def _moved_to(name: str, place: str, sentence: str, cited: Cited) -> list[str]:
+    """A move the sentence says went to one place the passages name (将总部搬至深圳) where they
+    say it went to another (搬至上海)."""
+    issues = []
+    for said in re.finditer(rf"([\u4e00-\u9fff]{{2}})[{_TO}]{re.escape(name)}", sentence):
+        verb = said.group(1) if is_dictionary_word(said.group(1)) else said.group(1)[1]  # 部|搬
+        if name not in cited.text or re.search(rf"{verb}[{_TO}]{re.escape(name)}", cited.text):
+            continue
+        there = [
+            other
+            for at in re.finditer(rf"{verb}([{_TO}])([^，。；;]{{2,8}})", cited.text)
+            for other, elsewhere in _places_or_ns(at.group(2)).items()
+            if elsewhere != place
+        ]
+        if there:
+            issues.append(f"原文说{verb}到{there[0]}，不是{name}")
     return issues
 
 
