@@ -95,9 +95,8 @@ def _predicates(clause: str) -> _Predicates:
     denied = governed | after
     topic = {w for w, flag in words if flag[0] in "navt" and len(w) >= 2}
     stated = {w for _, w in verbs} - denied
-    for copula, taken, negated in copulas(
-        words, _negators()
-    ):  # 没有鱼虾 / 有鱼虾, 并不是难点 / 是难点
+    # 没有鱼虾 / 有鱼虾, 并不是难点 / 是难点
+    for copula, taken, negated in copulas(words, _negators()):
         (governed if negated else stated).add(copula + taken)
         topic.add(taken)
     denied |= governed
@@ -237,8 +236,8 @@ def _opposed(clause: str, mine: _Predicates, passage: list[tuple[str, _Predicate
             bare = len(said) == 1 and (a, b) not in opposites and not ranked(said, plain)  # 加大
             if not graded and (said not in plain or meant in plain or bare):
                 continue
-            own = mine.topic - {said, meant}  # none: a bare predicate (并且曾经结过婚), about
-            # what the passage's bare predicates are about (终身未婚)
+            own = mine.topic - {said, meant}  # none: a bare predicate (但仍领先于我国), read
+            # against the passage's short clauses (已经落在我国的后边)
             about = [c for c, p in passage if (own & p.topic if own else len(c) <= _SHORT)]
             if said_alike(said, clause, "。".join(about)):
                 continue  # the clause's figure is stated the clause's way in other words
