@@ -3028,3 +3028,16 @@ def test_a_move_to_another_place_the_passage_names_is_caught():
         text,
         "上海",
     )
+
+
+def test_a_place_put_in_a_province_must_be_the_passages_one_there():
+    """山西太谷人 where the passage says 山西省榆次人, 今河南开封 for its 今河南洛阳: another place
+    of the same province; the passage's own passes."""
+    text = "王某，1940年生，山西省榆次人。他曾在狄泉（在今河南洛阳）主持修筑城墙。"
+    caught("王某是山西太谷人，生于1940年[1]。", "王某是山西榆次人，生于1940年[1]。", text, "榆次")
+    caught(
+        "他曾在狄泉（今河南开封）主持修筑城墙[1]。",
+        "他曾在狄泉（今河南洛阳）主持修筑城墙[1]。",
+        text,
+        "洛阳",
+    )

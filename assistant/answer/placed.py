@@ -39,7 +39,33 @@ def moved_place(sentence: str, cited: Cited) -> list[str]:
                 continue  # said there, nowhere in the passages (`claims._places`), or the
                 # region of the text (a passage of the 河北 text need not repeat 河北)
             issues.append(f"原文此处说的是{next(iter(theirs))}，不是{name}")
-    return list(dict.fromkeys(issues + _event_moved(sentence, cited)))
+    issues += _event_moved(sentence, cited) + _within_province(sentence, cited)
+    return list(dict.fromkeys(issues))
+
+
+def _within_province(sentence: str, cited: Cited) -> list[str]:
+    """A place the sentence puts in a province (山西太谷人, 今河南开封）) where the passages put
+    another of that province (山西省榆次人, 今河南洛阳）) and never name the sentence's."""
+    theirs = _in_provinces(cited.text)
+    return [
+        f"原文说的是{province}{there}，不是{name}"
+        for province, name in _in_provinces(sentence)
+        if name not in cited.text
+        for there in [t for p, t in theirs if p == province and t != name][:1]
+    ]
+
+
+def _in_provinces(text: str) -> list[tuple[str, str]]:
+    """(province, place) for each two-character place a text writes right after a province's name
+    and before 人, 市, 县 or a closing bracket."""
+    found = []
+    for province in find_provinces(text):
+        for alias in (province.name, province.short):
+            for at in re.finditer(
+                rf"{re.escape(alias)}省?([\u4e00-\u9fff]{{2}})(?=[人市县）)])", text
+            ):
+                found.append((province.short, at.group(1)))
+    return found
 
 
 # a named administrative unit: 从化区, 多久市, 开化县 (the name is two to four characters)
