@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.numerals import chinese_value
+from ..text.numerals import ranks
 
 _KINDS = "会议|大会|全会|座谈会|工作会|研讨会|峰会|论坛|博览会|交易会|运动会|奥运会|锦标赛|世界杯|选举|春晚"
 # 2023年全省科技工作会议, 2025年全省商务系统半年工作座谈会
@@ -83,19 +83,9 @@ def _missing_batch(question: str, texts: list[str]) -> str | None:
     """A batch or edition the question asks for (首批名单) that no passage numbers: the
     passages speak of the thing (建设一批……平台), not of its first list."""
     for ordinal, kind in _BATCH.findall(question):
-        wanted = _ordinal_value(ordinal)
+        wanted = ranks(ordinal + kind)  # 首批 is 第一批, 第3届 is 第三届
         if not any(
-            _ordinal_value(o) == wanted
-            for text in texts
-            for o, k in _BATCH.findall(text)
-            if k == kind
+            ranks(o + k) == wanted for text in texts for o, k in _BATCH.findall(text) if k == kind
         ):
             return ordinal + kind
     return None
-
-
-def _ordinal_value(ordinal: str) -> int | None:
-    number = ordinal.removeprefix("第")
-    if number == "首":
-        return 1
-    return int(number) if number.isdigit() else chinese_value(number)
