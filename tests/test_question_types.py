@@ -37,6 +37,8 @@ from assistant.text.expressions import asked_unit, asked_units, dates, defined_t
         ("本省落地的比例到底多少？有具体数吗？", "quantity"),  # 有…吗 only presses it
         ("是否设立了专项基金？规模多大？", "yes_no"),
         ("老城区和新区，定位上咋区分？", "comparison"),
+        ("数实两者结合眼下卡在哪几处？", "problem"),  # 两者 names what is joined, no contrast
+        ("那篇怎么看待研发和转化两者的关系？", "how"),
         ("为什么要推进科技金融？", "reason"),
         ("如何推动人工智能与产业深度融合？", "how"),
         ("新华网那篇提了哪些短板领域？", "list"),

@@ -140,3 +140,30 @@ def test_a_word_the_index_never_uses_finds_the_terms_it_begins(tmp_path):
     assistant = assistant_of(tmp_path, texts)
     passages = retrieve(assistant.index, "产教方面组建了哪些联合体？", k=3).passages
     assert any("产教融合" in p.chunk.text for p in passages), [p.chunk.text[:12] for p in passages]
+
+
+def test_a_question_on_what_holds_a_thing_back_finds_the_passage_naming_the_problems(tmp_path):
+    """卡在哪几个毛病上 shares no word with 需要破解“接不上”“用不好”“算不清”等瓶颈: the passage
+    naming several problems is favoured for a question on the problems, not for others."""
+    from conftest import assistant_of
+
+    paragraphs = [
+        "推进数字经济和实体经济结合，在东区建设智能工厂示范项目，带动上下游企业上云。",
+        "数字经济与实体经济结合要从园区做起，西区试点工业互联网标识解析二级节点。",
+        "鼓励龙头企业把数字技术和制造实体结合起来，南区每年评选十家数字化车间。",
+        "以应用场景为牵引推动数实结合，北区开放港口、电网和医院的场景清单。",
+        "财政资金支持中小企业数字化改造，结合企业实际给予设备购置补助和贷款贴息。",
+        "加强数字经济统计监测，按季度发布实体经济数字化转型指数和结合度报告。",
+    ]
+    paragraphs.insert(
+        3, "当前数字化转型面临数据共享不畅、标准体系不健全、复合人才不足等瓶颈，"
+        "需要破解“接不上”“用不好”“算不清”等问题。"
+    )  # fmt: skip
+    texts = {f"{n}.txt": f"数实融合通知之{n}\n\n{text}" for n, text in enumerate(paragraphs)}
+    assistant = assistant_of(tmp_path, texts)
+    asked = assistant.ask("数实两者结合眼下卡在哪几个毛病上？")
+    assert any("接不上" in p.text for p in asked.passages[:3]), [p.text[:8] for p in asked.passages]
+    other = assistant.ask("数实两者结合眼下在哪几个区建示范？")  # not a question on the problems
+    assert not any("接不上" in p.text for p in other.passages[:3]), [
+        p.text[:30] for p in other.passages
+    ]

@@ -34,6 +34,7 @@ from .extractive import ExtractiveGenerator
 from .generate import REFUSAL, GenerationRequest, Generator
 from .judge import SentenceJudge
 from .notices import notices
+from .question_types import classify
 from .questions import NOT_CHINESE, QuestionError, as_turns, clean_question, without_links
 from .safety import INJECTION_REFUSAL, drop_instructions, leaks_prompt, strip_injection
 from .verify import verify_answer
@@ -171,6 +172,7 @@ class Answerer:
             result, evidence = search(
                 index, versions, query, k=k, doc_ids=doc_ids,
                 chosen_by_user=chosen_by_user, boosts=boosts,
+                problems=classify(state.standalone) == "problem",
             )  # fmt: skip
         weights = weights_of(index, query, result.passages)  # its authors: where, not what
         # 那篇分几块？: the document's parts, by their headings; else 做好以下工作。: with its items

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+import numpy as np
+
 from ..index.state import Index
 from ..text import lexicon
 from ..text.numerals import spelled_years
@@ -19,6 +21,7 @@ from .evidence import Evidence, assess
 from .mentions import Boost
 from .periods import favoured
 from .retrieve import Retrieval, retrieve
+from .troubles import discussing_problems
 from .versions import SERIES, Versions, named_by_title, years_named
 
 
@@ -41,11 +44,16 @@ def search(
     doc_ids: Sequence[str],
     chosen_by_user: bool,
     boosts: Sequence[Boost] = (),
+    problems: bool = False,
 ) -> tuple[Retrieval, Evidence]:
     """The passages for `query` in `doc_ids` and whether they answer it; when they do not and
     the scope came from the versions (not from the user, nor from a report the question names by
-    year and title), the earlier years are searched too."""
+    year and title), the earlier years are searched too. A question on the `problems` a thing
+    meets favours the passages naming several."""
     favour = favoured(index, query, versions.series)
+    if problems:
+        troubled = discussing_problems(index)
+        favour = troubled if favour is None else np.maximum(favour, troubled)
     words = in_own_words(versions, query)
     words += _as_spelled(index, words)  # the years left: a report's own is 今年 by now
     chosen_by_user = chosen_by_user or bool(_titled(versions, query))  # 2025年政府工作报告对……
