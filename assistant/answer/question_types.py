@@ -38,7 +38,19 @@ def _cues(kind: str) -> re.Pattern[str]:
 
 def classify(question: str) -> str:
     """One of `QUESTION_TYPES`, or `which` (a fact of no particular kind). A yes-no question
-    after a question of another kind only presses it (比例到底多少？有具体数吗？: how much)."""
+    after a question of another kind only presses it (比例到底多少？有具体数吗？: how much). A
+    follow-up carrying the earlier question (它说的中试，到底是个啥（那篇说要建啥？）) asks what
+    its own words ask; the earlier question's kind only when its own name none."""
+    own = _CARRIED.sub("", question)
+    if own != question and (kind := _classified(own)) != "which":
+        return kind
+    return _classified(question)
+
+
+_CARRIED = re.compile(r"（[^（）]*）$")  # the earlier question a follow-up carries (condense.py)
+
+
+def _classified(question: str) -> str:
     kind = _first_kind(question)
     first = re.split(r"[？?]", question, maxsplit=1)[0]
     if kind != "yes_no" or first.strip() == question.strip("？? ") or _cues(kind).search(first):

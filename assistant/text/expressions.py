@@ -173,14 +173,24 @@ _TERM_ASKED = re.compile(
     # 融合不畅具体指啥, 那篇说的“融合不深”指的啥, 那“融合不畅”又是啥意思
     r"|[“「\"]([^“”「」\"]{2,20})[”」\"](?:又|还|具体)?(?:指的?啥|指的?什么|是指啥|是?(?:啥|什么)意思)"
     r"|^([^“”「」\"？?，,的]{2,20}?)(?:具体)?(?:指的?啥|指的?什么|是指啥)"
+    # 中试到底是个啥, 那篇里说的中试，到底是个啥, 论文里讲的技术族群是个啥
+    r"|(?:^|[说讲提]的|里头|里面?)([^“”「」\"？?，,的篇\s]{2,12}?)[，,\s]?"
+    r"(?:(?:到底|究竟)是个?|是个)(?:啥|什么)"
 )
 
 
 def defined_term(question: str, *, whole: bool = False) -> str:
     """The X of “什么是X？” or “X是什么？”, as the question writes it ("" if it asks no such thing;
-    with `whole`, also when more follows: “X是什么时候……” asks something else)."""
+    with `whole`, also when more follows: “X是什么时候……” asks something else). With `whole`,
+    not the X of “X到底是个啥”: asked that way, X is often the user's own word for the text's
+    (中间试验 for 中试) — what to look for, not a name the passages must hold."""
     question = question.strip()
     match = _TERM_ASKED.search(question)
     if not match or (whole and question[match.end() :].strip("？? ")):
         return ""
+    if whole and match.group(_COLLOQUIAL):
+        return ""
     return next(g for g in match.groups() if g)
+
+
+_COLLOQUIAL = 5  # the group of “X到底是个啥” in `_TERM_ASKED`
