@@ -504,6 +504,9 @@ def test_a_province_abbreviation_is_written_out_but_not_inside_a_foreign_name():
     # a commoner abbreviation stands for its province only opening the question, on its own
     assert expand_abbreviations("苏在产业融合上出了哪些政策？") == "江苏在产业融合上出了哪些政策？"
     assert expand_abbreviations("浙的做法有哪些？") == "浙江的做法有哪些？"
+    assert (
+        expand_abbreviations("浙 那边搞了哪些新招") == "浙江 那边搞了哪些新招"
+    )  # typed as a keyword
     assert expand_abbreviations("苏州出了哪些政策？") == "苏州出了哪些政策？"
     assert expand_abbreviations("新出台的政策有哪些？") == "新出台的政策有哪些？"
     assert expand_abbreviations("国务院对苏在哪些方面有要求？") == "国务院对苏在哪些方面有要求？"

@@ -88,12 +88,13 @@ _AFTER_OPENING = frozenset("在的那这对和与有要是")  # 苏|在, 浙|的
 
 def _opens_as_province(text: str, first_word: str, opening: dict[str, str]) -> bool:
     """The question opens with a province's abbreviation too common to stand for it elsewhere,
-    on its own (not 苏州, 京剧) and before a preposition, pronoun or particle (苏在, 浙的, 川那篇)."""
+    on its own (not 苏州, 京剧) and before a preposition, pronoun or particle (苏在, 浙的, 川那篇)
+    or a space (苏 那边……: typed as a keyword)."""
     if len(text) < 2 or text[0] not in opening:
         return False
     if len(first_word) > 1 and first_word in jieba_tokenizer().FREQ:
         return False
-    return text[1] in _AFTER_OPENING
+    return text[1] in _AFTER_OPENING or text[1].isspace()
 
 
 def _expand_provinces(text: str) -> str:
