@@ -3041,3 +3041,30 @@ def test_a_place_put_in_a_province_must_be_the_passages_one_there():
         text,
         "洛阳",
     )
+
+
+def test_a_figure_said_as_approximate_may_round_the_passages_in_the_same_unit():
+    """约3.2万平方千米 for 3万2471平方千米: rounded to the places it is written to. Not to another
+    figure (约3.3万), not to one in another unit (the year 2019 is no 约2000元), not when said
+    as exact."""
+    text = "2019年，该流域面积约为3万2471平方千米，沿岸人口约12万。"
+    caught("该流域面积约3.3万平方千米[1]。", "该流域面积约3.2万平方千米[1]。", text, "3.3万")
+    caught("该流域人均收入约2000元[1]。", "该流域面积3万2471平方千米左右[1]。", text, "2000")
+    flags("该流域面积3.2万平方千米[1]。", text, "3.2万")
+
+
+def test_a_figure_opening_a_label_is_found_where_the_passage_writes_the_label():
+    """2B类 for 第2B类 (a class, a code); another class (2A类) is still caught."""
+    text = "乙酰胺被国际癌症研究机构划分为第2B类可能致癌物。"
+    caught("乙酰胺被列为2A类可能致癌物[1]。", "乙酰胺被列为2B类可能致癌物[1]。", text, "2")
+
+
+def test_a_negation_opening_with_an_adverb_is_read_as_a_negation():
+    """仍未还清 against the passage's 已经基本还清 (jieba keeps 仍未 as one word)."""
+    text = "引进设备所负的外债，到一九八二年底已经基本还清。"
+    caught(
+        "引进设备所负的外债到一九八二年底仍未还清[1]。",
+        "引进设备所负的外债到一九八二年底已基本还清[1]。",
+        text,
+        "否定",
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..text.chars import CJK
-from ..text.numerals import as_percent, figures, ranks, written_figures
+from ..text.numerals import all_in_digits, as_percent, figures, ranks, written_figures
 from .cited import Cited
 
 
@@ -29,6 +29,8 @@ def figures_unstated(sentence: str, cited: Cited) -> list[str]:
         if not _counts_its_list(stated[f], f, sentence)
         and not _counts_a_list_of_theirs(stated[f], f, sentence, cited)
         and not _POINTING_BACK.search(sentence.split(stated[f])[0])
+        and not _rounded(stated[f], f, sentence, cited.text)
+        and not _labelled(stated[f], sentence, cited.text)
     ]
     # 次年, 隔天 → 第二年, 第二天: the year or day after, no rank
     said = _SECOND.sub("", sentence) if _NEXT_SAID.search(cited.text) else sentence
@@ -81,3 +83,46 @@ def _counts_a_list_of_theirs(written: str, value: str, sentence: str, cited: Cit
         if re.search(listed, cited.text):
             return True
     return False
+
+
+# 约3.2万, 3.2万左右: a figure said as approximate
+_ABOUT_BEFORE = re.compile("(?:约|大约|约为|大概|近|将近|接近|逾|超过|多达)$")
+_ABOUT_AFTER = re.compile("^(?:左右|上下|余|多)")
+_MAGNITUDE = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
+def _rounded(written: str, value: str, sentence: str, text: str) -> bool:
+    """“约3.2万平方千米” for the passage's 3万2471平方千米: an approximate figure that is a figure
+    of the passages in the same unit, rounded to the places it is written to (3.2万: to the
+    thousand)."""
+    at = sentence.find(written)
+    after = sentence[at + len(written) :]
+    about = _ABOUT_BEFORE.search(sentence[:at]) or _ABOUT_AFTER.search(after)
+    digits = re.fullmatch(r"(\d+)(?:\.(\d+))?([十百千万亿]*)", written)
+    if not about or not digits or not value.isdigit():
+        return False
+    whole, decimals, magnitudes = digits.groups()
+    step = 10.0 ** -len(decimals or "")
+    for ch in magnitudes:
+        step *= _MAGNITUDE[ch]
+    if not decimals:
+        step *= 10 ** (len(whole) - len(whole.rstrip("0")))  # 32000: to the thousand
+    if step < 10:
+        return False  # 约30: too fine for rounding to hide a change
+    unit = re.escape(_ABOUT_AFTER.sub("", after)[:1])
+    in_digits = all_in_digits(text)
+    return any(
+        round(int(known) / step) * step == int(value)
+        for known in re.findall(rf"(?<![\d.])(\d+)(?![\d.])(?={unit})", in_digits)  # 2019年: no 元
+        if known != value
+    )
+
+
+def _labelled(written: str, sentence: str, text: str) -> bool:
+    """“2B类” for the passage's 第2B类: a figure opening a label of Latin letters (2B, 5G) is
+    found where the passages write the same label."""
+    at = sentence.find(written)
+    label = re.match(r"[A-Za-z]+", sentence[at + len(written) :])
+    return (
+        bool(label) and re.search(rf"(?<!\d){re.escape(written + label.group())}", text) is not None
+    )
