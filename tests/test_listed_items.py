@@ -253,3 +253,19 @@ def test_a_list_asked_of_each_item_is_quoted_whole_not_compared(tmp_path):
     items = ("一是建设", "二是培育", "三是发展", "四是推进")
     positions = [answer.answer.find(item) for item in items]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), answer.answer
+
+
+def test_a_how_question_on_one_item_alone_is_answered_by_its_own_sentences(tmp_path):
+    """咋流动起来 asks about 一是 alone: its body answers, not the items beside it. Asked of the
+    whole list (提出了哪三项措施), the items still come whole."""
+    plan = (
+        "协同发展路径\n一是要整合创新资源，推进数据要素有序流动。"
+        "依托交易平台完善数据确权和定价规则。"
+        "建立跨部门共享目录，推动公共数据按需开放。"
+        "二是要引育高端人才，提升人才竞争力。三是要强化金融赋能，丰富服务生态。"
+    )
+    assistant = assistant_of(tmp_path, {"路径.txt": plan})
+    own = assistant.ask("数据要素咋流动起来？").answer
+    assert "共享目录" in own and "引育高端人才" not in own, own
+    whole = assistant.ask("数据要素流动提出了哪三项措施？").answer
+    assert "引育高端人才" in whole and "金融赋能" in whole, whole

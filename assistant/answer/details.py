@@ -4,6 +4,7 @@ the items of a list it announces (还必须做好以下工作。→ 一是……
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 
 from ..schema import Passage
@@ -12,7 +13,7 @@ from ..text.expressions import reasons
 from ..text.listing import list_items, parallel_leads
 from ..text.sentences import lead_details
 from ..tuning import TUNING
-from .candidates import Candidate, is_answer_sentence, sentences_of
+from .candidates import Candidate, is_answer_sentence, sentences_of, term_coverage
 from .question_types import answers_kind
 
 TUNE = TUNING.answer
@@ -108,3 +109,23 @@ def _at(candidate: Candidate, sentences: list[str], positions: list[int]) -> lis
         Candidate(candidate.passage, p, sentences[p], candidate.coverage, candidate.score)
         for p in positions
     ]
+
+
+_OWN_BODY = 3  # sentences of an item's own body an answer may quote
+
+
+def singled_out(candidate: Candidate, weights: Mapping[str, float]) -> list[Candidate]:
+    """The body of the numbered item the question asks about alone (资源要素咋流动起来 of 一是要
+    整合科技资源，推进创新要素高效流动。…… 二是要引育高端人才。三是要强化金融赋能。): when no
+    other item of its list holds half as much of the question's words, the item's own sentences
+    answer, not the list. Empty when the sentence opens no numbered list."""
+    sentences = sentences_of(candidate.passage)
+    siblings = list_items(sentences, candidate.position, limit=TUNE.list_items, from_first=True)
+    share = term_coverage(candidate.text, weights)
+    if not siblings or not share:
+        return []
+    if any(term_coverage(sentences[s], weights) >= share / 2 for s in siblings):
+        return []
+    body = range(candidate.position + 1, min(siblings[0], candidate.position + 1 + _OWN_BODY))
+    usable = [p for p in body if is_answer_sentence(sentences[p])]
+    return _at(candidate, sentences, usable)

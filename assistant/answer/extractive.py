@@ -30,7 +30,7 @@ from .candidates import (
 )
 from .chosen import Chosen
 from .counted import uncounted
-from .details import antecedent, details, explained, items, parallel
+from .details import antecedent, details, explained, items, parallel, singled_out
 from .first import answering
 from .generate import REFUSAL, GenerationRequest
 from .question_types import (
@@ -192,10 +192,8 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
         for lead in (c for c in alike if c.position < first.position):
             answer.take(lead, leading=True)
         answer.take(first, leading=True)
-        # a list it announces comes right after it — or, asked for a list, the rest of a list it
-        # opens (一要……。二要……。)
-        for item in items(first, from_first=listing):
-            answer.take(item, leading=listing or announces(first.text))
+        for sentence, leads in _following(first, kind, request):
+            answer.take(sentence, leading=leads)
         for lead in (c for c in alike if c.position > first.position):
             answer.take(lead, leading=True)
     led = len(answer.chosen)
@@ -217,6 +215,20 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
             for more in [*items(candidate), *details(candidate)]:
                 answer.take(more)  # within the answer's limits
     return in_order(answer.chosen[:led], answer.chosen[led:]), ""
+
+
+def _following(
+    first: Candidate, kind: str, request: GenerationRequest
+) -> list[tuple[Candidate, bool]]:
+    """What comes right after the answering sentence, and whether it leads the answer: asked how
+    of one numbered item alone, the item's own sentences, not its list (unless items are asked
+    for: 提出了哪两项措施); else a list it announces — or, asked for a list, the rest of a list
+    it opens (一要……。二要……。)."""
+    alone = kind == "how" and not asks_for_list(request.searched)
+    if alone and (own := singled_out(first, request.term_weights)):
+        return [(sentence, True) for sentence in own]
+    listing = kind in _LISTING
+    return [(item, listing or announces(first.text)) for item in items(first, from_first=listing)]
 
 
 def _too_little(request: GenerationRequest, candidates: list[Candidate]) -> bool:
