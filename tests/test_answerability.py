@@ -729,6 +729,11 @@ def test_things_of_one_text_compared_are_each_a_side(tmp_path):
     # a joining word inside an official name written out joins no sides
     assert topic_sides("工业和信息化部和科技部各是啥职责") == ["工业和信息化部", "科技部"]
     assert topic_sides("工信部与科技部分别负责什么") == ["工信部", "科技部"]
+    # where it looks typed before a space, and what it asks of the last side, are no sides
+    assert topic_sides("晚报里 突破式和渐进式创新拉内需有啥不一样") == [
+        "突破式",
+        "渐进式创新拉内需",
+    ]
 
 
 def test_a_side_a_text_qualifies_is_still_its_side_and_a_list_says_nothing_of_each(tmp_path):

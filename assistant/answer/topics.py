@@ -28,6 +28,9 @@ _BEFORE_SIDE = re.compile(
     r".*(?:那篇|这篇|文章|文中|一文|报道|论文)(?:里面|里头|里|中|说的|讲的|提的|对|把|讲|说|提|谈)?"
 )
 _SIDE = re.compile(rf"[{CJK}A-Za-z0-9]{{2,8}}")
+# where the question looks, typed as a keyword before a space (晚报里 突破式和渐进式……)
+_WITHIN = re.compile(r"^\S{1,8}?(?:里面|里头|里|中)\s+")
+_ASKING = re.compile(r"(?:有|是|在)?(?:啥|什么|何|哪些)$")  # …拉内需有啥|不一样: asking, no side
 
 
 def topic_sides(question: str) -> list[str]:
@@ -36,7 +39,8 @@ def topic_sides(question: str) -> list[str]:
     if cue is None:
         return []
     # the clause before the cue that joins the sides (传统产业和新兴产业，定位上咋区分)
-    clauses = [c for c in re.split("[，,；;]", question[:cue]) if _JOINED.search(c)]
+    asked = _ASKING.sub("", question[:cue].rstrip())  # 渐进式创新拉内需|有啥|不一样
+    clauses = [c for c in re.split("[，,；;]", _WITHIN.sub("", asked)) if _JOINED.search(c)]
     before = _BEFORE_SIDE.sub("", _COUNTED.sub("", clauses[-1].strip())) if clauses else ""
     sides = [p.strip() for p in _joined_parts(before)]
     if len(sides) < 2:
