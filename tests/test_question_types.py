@@ -178,6 +178,18 @@ def test_a_time_said_from_the_texts_date_or_a_list_counted_answers_loosely():
     sentence = "提升企业的创新力、竞争力、带动力。"
     assert answers_kind("quantity", sentence, question, strict=False)
     assert not answers_kind("quantity", sentence, "要投入多少资金？", strict=False)
+    # 甲、乙和丙 lists too — but counts nothing: 乙和丙 may be one name
+    joined = "建设一批技术交易网络平台、概念验证和中试验证平台。"
+    assert answers_kind("list", joined, "要建哪些平台？")
+    assert not answers_kind("quantity", joined, "打算建几个平台？", strict=False)
+
+
+def test_a_list_is_said_with_its_last_item_joined_or_as_a_chain():
+    """现代农业、现代工业和现代服务业 and 天使投资—创业投资—私募股权投资 name their items."""
+    question = "这个体系由哪几块组成？"
+    assert answers_kind("list", "该体系由现代农业、现代工业和现代服务业构成。", question)
+    assert answers_kind("list", "完善天使投资—创业投资—私募股权投资的接力链条。", question)
+    assert not answers_kind("list", "该体系是现代化经济体系的重要内容。", question)
 
 
 def test_a_sentence_opening_with_the_questions_subject_and_holding_its_verbs():

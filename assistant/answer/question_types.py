@@ -119,7 +119,9 @@ def _expressions(kind: str, text: str, question: str, strict: bool) -> set[str] 
             return expressions.quantities_in(text, units)
         # not strict, “几种/几个” is answered by the list it counts (甲、乙、丙)
         listed = (
-            set() if strict or not _COUNTED.search(question) else expressions.enumerations(text)
+            set()
+            if strict or not _COUNTED.search(question)
+            else expressions.enumerations(text, counted=True)
         )
         if "%" in units:  # a share: only a percentage, 成, fraction or ratio (1：7) answers it
             return expressions.quantities_in(text, units) | set(_RATIO.findall(text))

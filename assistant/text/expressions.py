@@ -162,9 +162,12 @@ def numbers(text: str) -> set[str]:
     return {m.group() for m in re.finditer(_NUMBER, text) if m.group() not in ("一", "两")}
 
 
-def enumerations(text: str) -> set[str]:
-    """Lists in the sentence (“甲、乙、丙”, “一是……二是……”): what answers “哪些”."""
-    return {m.group() for m in _alternation("enumeration").finditer(text)}
+def enumerations(text: str, *, counted: bool = False) -> set[str]:
+    """Lists in the sentence (“甲、乙、丙”, “一是……二是……”): what answers “哪些”. `counted`, only
+    lists whose items are plainly apart — what answers “几个” — not 甲、乙和丙, where 乙和丙 may
+    be one name (概念验证和中试验证平台)."""
+    found = {m.group() for m in _alternation("enumeration").finditer(text)}
+    return {e for e in found if e.count("、") != 1} if counted else found
 
 
 _TERM_ASKED = re.compile(
