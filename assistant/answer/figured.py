@@ -29,7 +29,7 @@ def figures_unstated(sentence: str, cited: Cited) -> list[str]:
         if not _counts_its_list(stated[f], f, sentence)
         and not _counts_a_list_of_theirs(stated[f], f, sentence, cited)
         and not _POINTING_BACK.search(sentence.split(stated[f])[0])
-        and not _rounded(stated[f], f, sentence, cited.text)
+        and not rounds_a_figure(stated[f], f, sentence, cited.text)
         and not _labelled(stated[f], sentence, cited.text)
     ]
     # 次年, 隔天 → 第二年, 第二天: the year or day after, no rank
@@ -91,11 +91,13 @@ _ABOUT_AFTER = re.compile("^(?:左右|上下|余|多)")
 _MAGNITUDE = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 
-def _rounded(written: str, value: str, sentence: str, text: str) -> bool:
+def rounds_a_figure(written: str, value: str, sentence: str, text: str) -> bool:
     """“约3.2万平方千米” for the passage's 3万2471平方千米: an approximate figure that is a figure
     of the passages in the same unit, rounded to the places it is written to (3.2万: to the
     thousand)."""
     at = sentence.find(written)
+    if at < 0:
+        return False
     after = sentence[at + len(written) :]
     about = _ABOUT_BEFORE.search(sentence[:at]) or _ABOUT_AFTER.search(after)
     digits = re.fullmatch(r"(\d+)(?:\.(\d+))?([十百千万亿]*)", written)
@@ -110,12 +112,14 @@ def _rounded(written: str, value: str, sentence: str, text: str) -> bool:
     if step < 10:
         return False  # 约30: too fine for rounding to hide a change
     unit = re.escape(_ABOUT_AFTER.sub("", after)[:1])
-    in_digits = all_in_digits(text)
-    return any(
-        round(int(known) / step) * step == int(value)
-        for known in re.findall(rf"(?<![\d.])(\d+)(?![\d.])(?={unit})", in_digits)  # 2019年: no 元
-        if known != value
-    )
+    said = re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?)([千万亿]*)(?={unit})", all_in_digits(text))
+    for known in said:  # in the same unit: 2019年 is no 约2000元
+        amount = float(known.group(1))
+        for ch in known.group(2):
+            amount *= _MAGNITUDE[ch]
+        if amount != int(value) and round(amount / step) * step == int(value):
+            return True
+    return False
 
 
 def _labelled(written: str, sentence: str, text: str) -> bool:

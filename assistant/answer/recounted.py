@@ -16,6 +16,7 @@ from ..text import lexicon
 from ..text.chars import CJK
 from ..text.numerals import NUMERAL_CHARACTERS, all_in_digits, chinese_value, figures
 from .cited import Cited
+from .figured import rounds_a_figure
 
 _THING = 2  # characters after the unit naming what is counted (个|目标, 家|企业)
 _DATES = ("年", "月", "日")  # 1956年|全国 dates what follows, it does not count it
@@ -61,6 +62,14 @@ def recounted(sentence: str, cited: Cited) -> list[str]:
     for counted, values in _counted(sentence).items():
         known = theirs.get(counted)
         for value in sorted(values.keys() - known.keys()) if known else ():
+            if _rounded(values[value], counted, sentence, cited):
+                continue  # 约2.5万公里 for 2.52万公里
             meant = "、".join(f"{w}{counted}" for w in known.values())
             issues.append(f"“{values[value]}{counted}”与原文的“{meant}”不符")
     return issues
+
+
+def _rounded(written: str, counted: str, sentence: str, cited: Cited) -> bool:
+    """The figure, said as approximate, rounds one of the passages' (约2.5万|公里: 2.52万公里)."""
+    whole = written + counted[: len(counted) - len(counted.lstrip("万亿千"))]  # 2.5|万公里
+    return any(rounds_a_figure(whole, value, sentence, cited.text) for value in figures(whole))
