@@ -3063,6 +3063,12 @@ def test_a_figure_opening_a_label_is_found_where_the_passage_writes_the_label():
     caught("乙酰胺被列为2A类可能致癌物[1]。", "乙酰胺被列为2B类可能致癌物[1]。", text, "2")
 
 
+def test_a_repeal_said_in_other_words_keeps_its_polarity():
+    """已废止 for the passage's 取消了: both do away with the tax; 保留 would not."""
+    text = "在全国范围内取消了牧业税，终结了延续多年的历史。"
+    caught("全国范围内保留了牧业税[1]。", "全国范围内已废止牧业税[1]。", text, "")
+
+
 def test_a_negation_opening_with_an_adverb_is_read_as_a_negation():
     """仍未还清 against the passage's 已经基本还清 (jieba keeps 仍未 as one word)."""
     text = "引进设备所负的外债，到一九八二年底已经基本还清。"
