@@ -3063,6 +3063,13 @@ def test_a_figure_opening_a_label_is_found_where_the_passage_writes_the_label():
     caught("乙酰胺被列为2A类可能致癌物[1]。", "乙酰胺被列为2B类可能致癌物[1]。", text, "2")
 
 
+def test_a_word_the_tagger_files_as_a_place_after_an_amount_is_no_place():
+    """突破万亿元大关: 大关 is a threshold there (and a county's name elsewhere); a place put for
+    the passage's is still caught."""
+    text = "全省财政收入首次突破千亿元，达到1021亿元。"
+    caught("湖南财政收入首次突破千亿元[1]。", "全省财政收入首次突破千亿元大关[1]。", text, "湖南")
+
+
 def test_a_repeal_said_in_other_words_keeps_its_polarity():
     """已废止 for the passage's 取消了: both do away with the tax; 保留 would not."""
     text = "在全国范围内取消了牧业税，终结了延续多年的历史。"

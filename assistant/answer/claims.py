@@ -77,6 +77,7 @@ def _places(sentence: str, cited: Cited) -> list[str]:
         for i, (w, flag) in enumerate(words)
         if flag == "ns"
         and not _used_as_verb(words, i)  # 惠及|3700万人
+        and not _after_an_amount(words, i)  # 突破万亿元|大关: a threshold, no place
         and w not in lexicon.words("expressions", "generic_places")
         and len(w) >= 2
         and (is_dictionary_word(w) or (len(w) >= 3 and guessed_name(w, sentence, cited.text)))
@@ -183,6 +184,12 @@ def _used_as_verb(words: tuple[tuple[str, str], ...], i: int) -> bool:
     after = words[i + 1][1] if i + 1 < len(words) else ""
     before = words[i - 1][1] if i else ""
     return after == "m" or before in ("d", "a", "ad")
+
+
+def _after_an_amount(words: tuple[tuple[str, str], ...], i: int) -> bool:
+    """The word follows an amount (万亿元|大关, 10%|大关): a place is not named that way."""
+    before = words[i - 1] if i else ("", "")
+    return before[1] == "m" and bool(re.search(r"[\d元万亿%]", before[0]))
 
 
 def _phrase(word: str) -> bool:
