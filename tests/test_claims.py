@@ -3051,6 +3051,8 @@ def test_a_figure_said_as_approximate_may_round_the_passages_in_the_same_unit():
     caught("该流域面积约3.3万平方千米[1]。", "该流域面积约3.2万平方千米[1]。", text, "3.3万")
     caught("该流域人均收入约2000元[1]。", "该流域面积3万2471平方千米左右[1]。", text, "2000")
     flags("该流域面积3.2万平方千米[1]。", text, "3.2万")
+    # in no unit, it could round any figure
+    flags("当地人口约2000，逐年增加[1]。", "当地人口1986，逐年增加。", "2000")
     # … a figure written with its magnitude (2.52万公里, 11377亿元), counted or not
     text = "高速公路由4771公里增加到2.52万公里，财政收入达到11377亿元。"
     passes("高速公路增至约2.5万公里，财政收入约1.14万亿元[1]。", text)

@@ -111,7 +111,10 @@ def rounds_a_figure(written: str, value: str, sentence: str, text: str) -> bool:
         step *= 10 ** (len(whole) - len(whole.rstrip("0")))  # 32000: to the thousand
     if step < 10:
         return False  # 约30: too fine for rounding to hide a change
-    unit = re.escape(_ABOUT_AFTER.sub("", after)[:1])
+    unit = _ABOUT_AFTER.sub("", after)[:1]
+    if not re.fullmatch(rf"[{CJK}A-Za-z%]", unit):
+        return False  # 约3000，: in no unit, it could round any figure
+    unit = re.escape(unit)
     said = re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?)([千万亿]*)(?={unit})", all_in_digits(text))
     for known in said:  # in the same unit: 2019年 is no 约2000元
         amount = float(known.group(1))
