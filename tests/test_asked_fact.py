@@ -76,6 +76,18 @@ def test_a_thing_only_striven_for_has_no_date_it_was_done(tmp_path):
     assert answer.refused and "数据" in answer.answer, answer.answer
 
 
+def test_how_many_were_approved_of_what_is_only_planned_is_not_answered(tmp_path):
+    """批了几个 asks how many were approved: a figure beside the plan (要布局建设一批……) is not it."""
+    plan = (
+        "中试平台建设\n今年全市登记技术合同1200件，成交额增长12%。"
+        "下一步，要布局建设一批市级中试验证平台。\n"
+    )
+    assistant = assistant_of(tmp_path, {"平台.txt": plan})
+    answer = assistant.ask("市级中试验证平台今年批了几个？")
+    assert answer.refused, answer.answer
+    assert not assistant.ask("今年全市登记了多少技术合同？").refused
+
+
 def test_the_size_of_a_fund_or_a_budget_is_money():
     """基金规模多大, 批了多少预算 ask for money: 三地 (the three places) is no answer."""
     for question in (
