@@ -163,9 +163,9 @@ def numbers(text: str) -> set[str]:
 
 
 def enumerations(text: str, *, counted: bool = False) -> set[str]:
-    """Lists in the sentence (“甲、乙、丙”, “一是……二是……”): what answers “哪些”. `counted`, only
-    lists whose items are plainly apart — what answers “几个” — not 甲、乙和丙, where 乙和丙 may
-    be one name (概念验证和中试验证平台)."""
+    """Lists in the sentence (“甲、乙、丙”, “一是……二是……”): what answers “哪些”. `counted`, none
+    holding a single 、 — what answers “几个” must have its items plainly apart, and in 甲、乙和丙
+    乙和丙 may be one name (概念验证和中试验证平台)."""
     found = {m.group() for m in _alternation("enumeration").finditer(text)}
     return {e for e in found if e.count("、") != 1} if counted else found
 
