@@ -88,7 +88,6 @@ def _counts_a_list_of_theirs(written: str, value: str, sentence: str, cited: Cit
 # 约3.2万, 3.2万左右: a figure said as approximate
 _ABOUT_BEFORE = re.compile("(?:约|大约|约为|大概|近|将近|接近|逾|超过|多达)$")
 _ABOUT_AFTER = re.compile("^(?:左右|上下|余|多)")
-_MAGNITUDE = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 
 def rounds_a_figure(written: str, value: str, sentence: str, text: str) -> bool:
@@ -100,29 +99,24 @@ def rounds_a_figure(written: str, value: str, sentence: str, text: str) -> bool:
         return False
     after = sentence[at + len(written) :]
     about = _ABOUT_BEFORE.search(sentence[:at]) or _ABOUT_AFTER.search(after)
-    digits = re.fullmatch(r"(\d+)(?:\.(\d+))?([十百千万亿]*)", written)
+    digits = re.fullmatch(r"(\d+)(?:\.(\d+))?([百千万亿]*)", written)
     if not about or not digits or not value.isdigit():
         return False
     whole, decimals, magnitudes = digits.groups()
-    step = 10.0 ** -len(decimals or "")
-    for ch in magnitudes:
-        step *= _MAGNITUDE[ch]
-    if not decimals:
-        step *= 10 ** (len(whole) - len(whole.rstrip("0")))  # 32000: to the thousand
+    # the last place written: 3.2万 to the thousand (0.1万), 32000 to the thousand (1000)
+    zeros = len(whole) - len(whole.rstrip("0"))
+    place = f"0.{'0' * (len(decimals) - 1)}1" if decimals else "1" + "0" * zeros
+    step = float(next(iter(figures(place + magnitudes)), "0"))
     if step < 10:
         return False  # 约30: too fine for rounding to hide a change
     unit = _ABOUT_AFTER.sub("", after)[:1]
     if not re.fullmatch(rf"[{CJK}A-Za-z%]", unit):
         return False  # 约3000，: in no unit, it could round any figure
-    unit = re.escape(unit)
-    said = re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?)([千万亿]*)(?={unit})", all_in_digits(text))
-    for known in said:  # in the same unit: 2019年 is no 约2000元
-        amount = float(known.group(1))
-        for ch in known.group(2):
-            amount *= _MAGNITUDE[ch]
-        if amount != int(value) and round(amount / step) * step == int(value):
-            return True
-    return False
+    said = re.finditer(
+        rf"(?<![\d.])\d+(?:\.\d+)?[百千万亿]*(?={re.escape(unit)})", all_in_digits(text)
+    )
+    amounts = {float(f) for known in said for f in figures(known.group())}  # 2019年 is no 约2000元
+    return any(a != int(value) and round(a / step) * step == int(value) for a in amounts)
 
 
 def _labelled(written: str, sentence: str, text: str) -> bool:
