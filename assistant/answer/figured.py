@@ -123,6 +123,8 @@ def _labelled(written: str, sentence: str, text: str) -> bool:
     """“2B类” for the passage's 第2B类: a figure opening a label of Latin letters (2B, 5G) is
     found where the passages write the same label."""
     at = sentence.find(written)
+    if at < 0:
+        return False
     label = re.match(r"[A-Za-z]+", sentence[at + len(written) :])
     return (
         bool(label) and re.search(rf"(?<!\d){re.escape(written + label.group())}", text) is not None

@@ -177,7 +177,7 @@ _TERM_ASKED = re.compile(
     r"|[“「\"]([^“”「」\"]{2,20})[”」\"](?:又|还|具体)?(?:指的?啥|指的?什么|是指啥|是?(?:啥|什么)意思)"
     r"|^([^“”「」\"？?，,的]{2,20}?)(?:具体)?(?:指的?啥|指的?什么|是指啥)"
     # 中试到底是个啥, 那篇里说的中试，到底是个啥, 论文里讲的技术族群是个啥
-    r"|(?:^|[说讲提]的|里头|里面?)([^“”「」\"？?，,的篇\s]{2,12}?)[，,\s]?"
+    r"|(?:^|[说讲提]的|里头|里面?)(?P<colloquial>[^“”「」\"？?，,的篇\s]{2,12}?)[，,\s]?"
     r"(?:(?:到底|究竟)是个?|是个)(?:啥|什么)"
 )
 
@@ -191,9 +191,6 @@ def defined_term(question: str, *, whole: bool = False) -> str:
     match = _TERM_ASKED.search(question)
     if not match or (whole and question[match.end() :].strip("？? ")):
         return ""
-    if whole and match.group(_COLLOQUIAL):
+    if whole and match.group("colloquial"):
         return ""
     return next(g for g in match.groups() if g)
-
-
-_COLLOQUIAL = 5  # the group of “X到底是个啥” in `_TERM_ASKED`
