@@ -3087,3 +3087,31 @@ def test_a_negation_opening_with_an_adverb_is_read_as_a_negation():
         text,
         "否定",
     )
+
+
+def test_two_values_each_put_beside_the_other_s_words_are_caught():
+    """Two quoted terms, ranks or figures of the passage, each restated after the words that
+    lead up to the other in the passage — the thing it is said of clauses away."""
+    caught(
+        "文章称数字经济是扩大内需的“主引擎”和推动转型升级的“新动力”[1]。",
+        "文章称数字经济是推动转型升级的“主引擎”和扩大内需的“新动力”[1]。",
+        "数字经济是推动转型升级的“主引擎”，也是扩大内需的“新动力”，能带动就业。",
+        "对调",
+    )
+    caught(
+        "本届大赛中，滨海职业学院的选手夺冠，江北工业学校的选手获得亚军，山城技师学院的选手位列第三[1]。",
+        "本届大赛中，滨海职业学院的选手夺冠，山城技师学院的选手获得亚军，江北工业学校的选手位列第三[1]。",
+        "本届全省青年技能大赛于上月闭幕。来自滨海职业学院的选手夺得冠军，"
+        "来自山城技师学院的选手获得亚军，来自江北工业学校的选手获得第三名。",
+        "“亚军”与“第3”",
+    )
+    income = (
+        "全市城镇居民人均可支配收入由2019年的41200元增加到2023年的52600元，年均实际增长6.2%。"
+        "农村居民人均纯收入由18300元增加到24800元，年均实际增长7.9%。"
+    )
+    flags(
+        "2019年至2023年，城镇居民人均可支配收入由41200元增至52600元，年均实际增长7.9%，"
+        "农村居民人均纯收入年均实际增长则为6.2%[1]。",
+        income,
+        "“7.9%”与“6.2%”",
+    )

@@ -38,6 +38,7 @@ from ..text.regions import Province, find_foreign_places, find_provinces, region
 from ..text.segment import is_dictionary_word, tagged
 from ..text.synonyms import holds, spelled_otherwise, synonyms, whole_words
 from .added import unstated
+from .beside import values_crossed
 from .cited import ENTITY_TAGS, Cited
 from .compared import by_how_much, compared, relations_reversed, turned_round, turns_reversed
 from .contrary import polarity
@@ -292,5 +293,6 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + against_figures(sentence, cited)
         + recounted(sentence, cited)
         + crosswise(sentence, cited)
+        + values_crossed(sentence, [p.text for p in passages])
     )
     return list(dict.fromkeys(errors)), unstated(sentence, cited)
