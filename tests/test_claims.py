@@ -3115,3 +3115,51 @@ def test_two_values_each_put_beside_the_other_s_words_are_caught():
         income,
         "“7.9%”与“6.2%”",
     )
+
+
+@pytest.mark.parametrize(
+    ("right", "text"),
+    [
+        (
+            "文章提出要健全人才流动机制，支持高层次人才在校企之间有序流动[1]。",
+            "要健全科技人才流动机制，鼓励高端人才在校企间有序流动。",
+        ),
+        (
+            "文章指出，本地企业已是研发投入的主力和发明专利的主要持有者[1]。",
+            "本地企业已成为研发投入的主体和发明专利的主要持有者。",
+        ),
+    ],
+)
+def test_a_qualifier_put_in_words_of_its_synonym_group_passes(right: str, text: str) -> None:
+    """高层次人才 for 高端人才, 主力 for 主体: one thing said in other words of a synonym group,
+    no other thing of its kind."""
+    passes(right, text)
+
+
+def test_a_word_pointing_back_is_no_name_put_for_the_passage_s():
+    """两者 in a clause aligned with the passage's 在西安召开: it points back at what the other
+    cited passage names, it is no place put for 西安."""
+    first = passage("推动数字经济和实体经济深度融合意义重大，关系到产业竞争力的提升。", None, 1)
+    second = passage(
+        "近日，全省工业和信息化工作会议在西安召开，在下半年工作中的一项重点工作就是"
+        "推动数字经济和实体经济融合发展。",
+        None,
+        2,
+    )
+    sentence = (
+        "推动数字经济和实体经济深度融合关系到产业竞争力的提升，全省工业和信息化工作会议"
+        "也把推动两者融合发展列为下半年的一项重点工作[1][2]。"
+    )
+    assert check(sentence, first, second).status == "supported"
+
+
+def test_when_a_thing_first_was_is_no_rank_but_the_first_of_its_kind_is():
+    """最初打算 says what was planned at first, no rank the passage must hold; 最早的植物园
+    ranks it first of its kind."""
+    text = "1954年，两位创办人买下了这片土地，原本打算开发成果园，后来改建为植物园。"
+    caught(
+        "两位创办人于1954年买下这片土地，后来建成了全省最早的植物园[1]。",
+        "两位创办人于1954年买下这片土地，最初打算开发成果园[1]。",
+        text,
+        "第1",
+    )

@@ -147,6 +147,7 @@ def _exchanged(
             m
             for m in said - meant
             if m not in source
+            and m not in _POINTING  # 二者 points back at what the passage names
             and m not in reckoned  # 1980 for the 今年 of the 1980 report
             and m not in cited.regions
             and m not in cited.titles  # 马飚 of the article 马飚, its passage saying 接替……

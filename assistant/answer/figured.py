@@ -34,7 +34,10 @@ def figures_unstated(sentence: str, cited: Cited) -> list[str]:
     ]
     # 次年, 隔天 → 第二年, 第二天: the year or day after, no rank
     said = _SECOND.sub("", sentence) if _NEXT_SAID.search(cited.text) else sentence
-    issues += [f"排序或次序“{r}”与原文不符" for r in sorted(_unranked(ranks(said), ranked))]
+    issues += [
+        f"排序或次序“{r}”与原文不符"
+        for r in sorted(_unranked(ranks(_ORIGINALLY.sub("", said)), ranked))
+    ]
     return issues
 
 
@@ -55,6 +58,8 @@ _FIRST_SAID = re.compile(
 )
 _NEXT_SAID = re.compile("次年|翌年|隔年|转年|次日|翌日|隔天|隔日|第二天")  # the year or day after
 _SECOND = re.compile("第(?:二|2)(?=年|天|日)")
+# 最初打算, 最早则是: when a thing first was, no rank — unless the first of its kind (最早的)
+_ORIGINALLY = re.compile("最[先早初](?!的)")
 _ONLY_SAID = re.compile("只有|仅有|唯有|独有")  # only it: a sentence may call it 唯一的
 _LISTED = re.compile(r"[、和与及]")
 # 这两个字, 上述三项: a count of what was just said, not a figure of its own

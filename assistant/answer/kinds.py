@@ -60,6 +60,8 @@ def _qualifier_exchanged(part: Aligned, cited: Cited) -> list[str]:
             continue
         if len(said) < 2 or len(meant) < 2 or said in cited.text or _rated(said, meant):
             continue
+        if _said_otherwise(said, meant) or _said_otherwise(said + after, meant + after):
+            continue  # 主力 for 主体, 高层次人才 for 高端人才: in words of the synonym list
         if short_for_its_title(said, part.source, cited):
             continue  # 南宁二中 for 学校: the title (南宁市第二中学) said short
         verbal = _verbal(said) or _verbal(meant)
@@ -72,6 +74,11 @@ def _qualifier_exchanged(part: Aligned, cited: Cited) -> list[str]:
             # … a verb as a noun sharing a character is a verb reworded (运用|数字 → 利用|数字)
             issues.append(f"“{said}{after}”与原文的“{meant}{after}”不符")
     return issues
+
+
+def _said_otherwise(mine: str, theirs: str) -> bool:
+    """The two are words of one synonym group."""
+    return theirs in synonyms(mine) or mine in synonyms(theirs)
 
 
 def _rated(mine: str, theirs: str) -> bool:
@@ -217,8 +224,8 @@ def _another_of_its_kind(part: Aligned) -> list[str]:
         mine, theirs = _noun_tail(said), _noun_tail(meant)  # 率先试点|企业所得税, 开展了|增值税
         if not (_one_noun(mine) and _one_noun(theirs)) or mine in theirs or theirs in mine:
             continue
-        if mine in part.source or theirs in part.clause:
-            continue
+        if mine in part.source or theirs in part.clause or _said_otherwise(mine, theirs):
+            continue  # 高端人才 for 高层次人才: one thing, in words of the synonym list
         shared = _common_ending(mine, theirs)  # 中小|企业, 国有|企业
         head = 0 < shared < min(len(mine), len(theirs)) and not (
             set(mine[:-shared]) & set(theirs[:-shared])
