@@ -1270,3 +1270,18 @@ def test_the_object_of_a_set_phrase_said_with_words_between_weighs_nothing(libra
     it, not a 大梁 the texts must hold."""
     weights = term_weights(library_assistant.index, "湖北那篇为啥让企业挑人才工作的大梁？")
     assert "大梁" not in weights and any("人才" in w for w in weights), weights
+
+
+def test_a_word_weighs_no_more_than_the_common_word_of_its_group_it_is_found_as(tmp_path):
+    """科创 said once in the library, 科技创新 in every text: the question's 科创 is matched
+    wherever the texts say 科技创新, so it is as common as that — no rare word that only
+    passages repeating 科技创新 would hold."""
+    library = {
+        f"文{i}.txt": f"第{i}篇\n推动科技创新和产业创新融合，做好第{i}项工作。\n"
+        for i in range(1, 6)
+    }
+    library["文6.txt"] = "第6篇\n建设科创平台，探索股权投资、债权融资等科技金融产品。\n"
+    index = assistant_of(tmp_path, library).index
+    assert index.idf("科创") > index.idf("科技创新")
+    weights = term_weights(index, "科创企业找钱咋说的？")
+    assert 0 < weights["科创"] <= index.idf("科技创新")

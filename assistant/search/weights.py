@@ -91,7 +91,7 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
     }
     known = {}
     for word in words:
-        weight = _qualified_weight(index, word) or word_weight(index, word)
+        weight = _grouped_weight(index, word, question)
         if weight is not None and (topical[word] or general_frequency(word)):
             factor = 1.0 if topical[word] else TUNE.verb_factor
             known[word] = weight * specificity(word) * factor
@@ -164,6 +164,15 @@ def _across_guesses(index: Index, words: list[str]) -> list[str]:
         for p, a in zip(pieces, starts, strict=True)
     )
     return pieces if spans else []
+
+
+def _grouped_weight(index: Index, word: str, question: str) -> float | None:
+    """The word's weight — found as any word of its group, as common as the commonest (科创
+    where the texts say 科技创新), unless the question says that one too (平台载体: 载体 is
+    another word there)."""
+    weight = _qualified_weight(index, word) or word_weight(index, word)
+    used = [s for s in _used_synonyms(index, word) if s not in question]
+    return min(weight, *(index.idf(s) for s in used)) if weight is not None and used else weight
 
 
 def _qualified_weight(index: Index, word: str) -> float | None:
