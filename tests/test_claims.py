@@ -3163,3 +3163,27 @@ def test_when_a_thing_first_was_is_no_rank_but_the_first_of_its_kind_is():
         text,
         "第1",
     )
+
+
+def test_a_count_of_the_cited_texts_themselves_is_no_figure_they_must_give():
+    """两篇文章都强调 citing two documents counts the documents; 三篇 would not."""
+    texts = ["强化企业科技创新主体地位，促进科技部门与产业部门精准对接。",
+             "关键是强化企业科技创新主体地位，将创新资源与市场需求有机结合。"]  # fmt: skip
+    cited = [
+        Passage(n, Chunk(f"t{n}#1", f"t{n}", text, f"第{n}篇评论", region=None), 1.0)
+        for n, text in enumerate(texts, start=1)
+    ]
+    assert check("两篇文章都强调强化企业科技创新主体地位[1][2]。", *cited).status == "supported"
+    flagged = check("三篇文章都强调强化企业科技创新主体地位[1][2]。", *cited)
+    assert flagged.status == "unsupported" and any("三篇" in i for i in flagged.issues)
+
+
+def test_regardless_of_is_no_negation_however_it_is_said():
+    """不分大小 and 无论大小 both say “regardless of size”: neither denies anything; the 不 of
+    不应以大欺小 still does."""
+    caught(
+        "文章主张企业无论大小一律平等，应当以大欺小[1]。",
+        "文章主张企业无论大小一律平等，不应以大欺小[1]。",
+        "我们历来主张，企业不分大小，一律平等，不应以大欺小。",
+        "不应以大欺小",
+    )

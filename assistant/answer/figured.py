@@ -31,6 +31,7 @@ def figures_unstated(sentence: str, cited: Cited) -> list[str]:
         and not _POINTING_BACK.search(sentence.split(stated[f])[0])
         and not rounds_a_figure(stated[f], f, sentence, cited.text)
         and not _labelled(stated[f], sentence, cited.text)
+        and not _counts_the_texts(stated[f], f, sentence, cited)
     ]
     # 次年, 隔天 → 第二年, 第二天: the year or day after, no rank
     said = _SECOND.sub("", sentence) if _NEXT_SAID.search(cited.text) else sentence
@@ -39,6 +40,12 @@ def figures_unstated(sentence: str, cited: Cited) -> list[str]:
         for r in sorted(_unranked(ranks(_ORIGINALLY.sub("", said)), ranked))
     ]
     return issues
+
+
+def _counts_the_texts(written: str, value: str, sentence: str, cited: Cited) -> bool:
+    """两篇文章都强调: the figure counts the cited documents themselves."""
+    counted = written[-1] in "篇份" or re.search(f"{re.escape(written)}[篇份]", sentence)
+    return value == str(len(cited.titles)) and bool(counted)
 
 
 def _unranked(stated: set[str], ranked: set[str]) -> set[str]:
