@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from ..text.chars import char_ngrams
@@ -41,10 +42,7 @@ class _Placed:
 def values_crossed(sentence: str, passages: Sequence[str]) -> list[str]:
     """Two values of the sentence, each with words before it that lead up, in the passages,
     to the other one — and not to itself."""
-    theirs: dict[str, list[_Placed]] = {}
-    for text in passages:
-        for placed in _placed(all_in_digits(text)):
-            theirs.setdefault(placed.value, []).append(placed)
+    theirs = _values_of(tuple(passages))
     mine = _placed(all_in_digits(sentence))
     ours = [  # said once on each side, after words of its own
         p
@@ -58,6 +56,17 @@ def values_crossed(sentence: str, passages: Sequence[str]) -> list[str]:
         for a, b in combinations(ours, 2)
         if a.kind == b.kind and _crossed(a, b, theirs[a.value][0], theirs[b.value][0])
     ]
+
+
+@lru_cache(maxsize=256)
+def _values_of(passages: tuple[str, ...]) -> dict[str, list[_Placed]]:
+    """The passages' values by value — remembered: every sentence of an answer cites from the
+    same few passages."""
+    theirs: dict[str, list[_Placed]] = {}
+    for text in passages:
+        for placed in _placed(all_in_digits(text)):
+            theirs.setdefault(placed.value, []).append(placed)
+    return theirs
 
 
 def _crossed(a: _Placed, b: _Placed, of_a: _Placed, of_b: _Placed) -> bool:
