@@ -3187,3 +3187,44 @@ def test_regardless_of_is_no_negation_however_it_is_said():
         "我们历来主张，企业不分大小，一律平等，不应以大欺小。",
         "不应以大欺小",
     )
+
+
+def test_figures_written_half_in_digits_or_with_a_slash_are_one_figure():
+    """4亿零700多万 is the passage's 四亿零七百多万, 1／4 its 四分之一 (and 四分之一 its 1／4); the
+    years between two years the passage gives (三年后) are its figure — other years are not."""
+    assert figures("产量达到四亿零七百多万吨") == figures("产量达到4亿零700多万吨") == {"407000000"}
+    assert figures("内设机构精简1／4") == figures("精简1/4") == figures("精简四分之一") == {"1/4"}
+    assert figures("定于12/5开幕") == {"12", "5"}  # a date, no fraction
+    passes("全县产量达到4亿零700多万吨[1]。", "全县产量达到四亿零七百多万吨。")
+    passes("该局内设机构精简四分之一[1]。", "该局内设机构精简1／4，人员减少一半。")
+    moved = "该店2005年将总部迁往外省。2008年在交易所上市。"
+    caught(
+        "该店2005年迁往外省，两年后在交易所上市[1]。",
+        "该店2005年迁往外省，三年后在交易所上市[1]。",
+        moved,
+        "两年",
+    )
+
+
+def test_a_statement_put_at_the_date_of_the_clause_before_it_is_caught():
+    """同年 (2008年) where the passage dates the statement 2009年, in a clause of its own: the
+    statement stands undated alone, dated in the span its date governs."""
+    text = "2008年，甲国批准该果实作为食品成分。2009年，乙国卫生部门批准该果肉作为食品配料。"
+    caught(
+        "2008年，甲国批准该果实作为食品成分；同年，乙国卫生部门也批准该果肉作为食品配料[1]。",
+        "2008年，甲国批准该果实作为食品成分；次年，乙国卫生部门也批准该果肉作为食品配料[1]。",
+        text,
+        "原文此事在",
+    )
+
+
+def test_a_degree_said_the_other_way_of_the_same_noun_is_caught():
+    """比例相对较低 for the passage's 比例较高, though the words around differ (人口/人群): the
+    noun pins down what is graded."""
+    text = "该街道的人口密度居全市前列。辖区内仍保留有大量老街巷，老年人群比例较高。"
+    caught(
+        "该街道保留着大量老街巷，老年人口比例相对较低[1]。",
+        "该街道保留着大量老街巷，老年人口比例相对较高[1]。",
+        text,
+        "比例相对较低",
+    )

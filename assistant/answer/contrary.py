@@ -9,6 +9,7 @@ import re
 from ..text.chars import bigram_set
 from ..text.numerals import NUMERAL_CHARACTERS
 from .cited import Cited, clauses
+from .graded import degree_reversed
 from .polar import (
     comparative,
     directions,
@@ -61,7 +62,7 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
         issues += _kept_steady(part.clause, part.source) + fall_unsaid(put_in, whole)
         issues += [] if issues else _turned_past(part.clause, whole)
     issues += _reversed_at_figure(sentence, cited) + _order_reversed(sentence, cited)
-    issues += _permitted(sentence, cited)
+    issues += _permitted(sentence, cited) + degree_reversed(sentence, cited)
     return list(dict.fromkeys(issues))
 
 

@@ -32,6 +32,7 @@ def figures_unstated(sentence: str, cited: Cited) -> list[str]:
         and not rounds_a_figure(stated[f], f, sentence, cited.text)
         and not _labelled(stated[f], sentence, cited.text)
         and not _counts_the_texts(stated[f], f, sentence, cited)
+        and not _years_between(stated[f], f, sentence, cited)
     ]
     # 次年, 隔天 → 第二年, 第二天: the year or day after, no rank
     said = _SECOND.sub("", sentence) if _NEXT_SAID.search(cited.text) else sentence
@@ -46,6 +47,20 @@ def _counts_the_texts(written: str, value: str, sentence: str, cited: Cited) -> 
     """两篇文章都强调: the figure counts the cited documents themselves."""
     counted = written[-1] in "篇份" or re.search(f"{re.escape(written)}[篇份]", sentence)
     return value == str(len(cited.titles)) and bool(counted)
+
+
+_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2})年")
+
+
+def _years_between(written: str, value: str, sentence: str, cited: Cited) -> bool:
+    """两年后, 三年之后: the years between two years the passages give (1994年 … 1996年)."""
+    at = sentence.find(written)
+    if not value.isdigit() or not written.endswith("年") or at < 0:
+        return False
+    if not re.match("[之以]?后", sentence[at + len(written) :]):
+        return False
+    years = {int(y) for y in _YEAR.findall(all_in_digits(cited.text))}
+    return any(y + int(value) in years for y in years)
 
 
 def _unranked(stated: set[str], ranked: set[str]) -> set[str]:

@@ -186,7 +186,7 @@ def graded_pairs() -> tuple[tuple[str, str], ...]:
 
 
 # adverbs of degree before a one-character word of degree (略|高, 相对较|长)
-_DEGREE_ADVERBS = "稍|略|偏|较|更|很|太|过|略微|稍微|相对|比较|较为|有所|明显"
+DEGREE_ADVERBS = "稍|略|偏|较|更|很|太|过|略微|稍微|相对|比较|较为|有所|明显"
 
 
 def _graded_reversed(said: str, meant: str, mine: str, source: str) -> bool:
@@ -202,7 +202,7 @@ def _graded_reversed(said: str, meant: str, mine: str, source: str) -> bool:
 
 def graded_says(word: str, text: str) -> bool:
     """The text says the word of degree after an adverb of degree (略高, 较低)."""
-    return re.search(rf"(?:{_DEGREE_ADVERBS}){re.escape(word)}", text) is not None
+    return re.search(rf"(?:{DEGREE_ADVERBS}){re.escape(word)}", text) is not None
 
 
 def plainly(clause: str, word: str) -> str:

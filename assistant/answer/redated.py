@@ -62,6 +62,8 @@ def _moved(
     if best < _SAME:
         return ""
     restated = [d for share, d in like if share == best]
+    # … undated alone, and dated in the span its clause is of (2008年1月，正式当选……): the span's
+    restated = [d for d in restated if d] or restated
     if not all(apart(d, when) for d in restated):
         return ""  # undated there (the date is the context's), or dated alike
     at_that_date = [share for share, d in like if d & when]

@@ -13,6 +13,7 @@ from functools import cache
 
 from . import lexicon
 from .clean import closed_up_figures
+from .mixed_figures import in_one_figure
 
 _DIGIT = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 _SMALL = {"十": 10, "百": 100, "千": 1000}
@@ -168,7 +169,6 @@ _PLAN = re.compile(rf"第([{_CN}]+)个五年(计划|规划)")  # 第六个五年
 _PERCENT = re.compile(rf"百分之([{_CN}]+)(?:点([{_DIGIT_CHARS}]+))?")  # 百分之二十六点七
 _TAEL = re.compile(rf"(?<=[万亿])两(?![{_CN}])")
 _TEN_THOUSAND_TEN_THOUSANDS = re.compile(rf"(?<=[{_CN}\d])万万")
-_MIXED = re.compile(r"(?<![\d.])(\d+)万(\d{4})(?![\d.万亿])")  # 3万2471 is 32471
 # 四五十年, 五至六十年代, 三、四百人: two neighbouring digits before the magnitude give a range
 _ABOUT = re.compile(
     r"(?<![\d十百千万亿第])([一二三四五六七八九两])(?:至|到|、)?([二三四五六七八九])([十百千万])"
@@ -202,7 +202,7 @@ def digits_for_spelled(text: str) -> str:
     text = _SPELLED_YEAR.sub(lambda m: _digit_by_digit(m.group()), text)
     text = _DECADE.sub(lambda m: f"{int(m.group(1)) - 1}{m.group(2)}年代", text)
     text = _PLAN.sub(lambda m: f"{m.group(1)}五{m.group(2)}", text)
-    text = _MIXED.sub(lambda m: str(int(m.group(1)) * 10_000 + int(m.group(2))), text)
+    text = in_one_figure(text)  # 3万2471, 4亿零700多万, 1/4
     text = _ABOUT.sub(_range_about, text)
 
     text = _PERCENT.sub(lambda m: _decimal(m, "%"), text)
@@ -235,7 +235,7 @@ def written_figures(text: str) -> dict[str, str]:
     """`figures`, each value with the words it was first written in (990000 → 99万)."""
     found: dict[str, str] = {}
     text = _CONSECUTIVE.sub("连续", digits_for_spelled(_MORE_THAN.sub("", text)))
-    for match in _ARABIC.finditer(_ORDINAL.sub(" ", text)):  # 第1位 is a rank (`ranks`)
+    for match in _ARABIC.finditer(_ORDINAL.sub(" ", _FRACTION.sub(" ", text))):  # 第1位: a rank
         found.setdefault(_arabic(match.group()), match.group().strip())
     for match in _FRACTION.finditer(text):
         found.setdefault(f"{_value(match.group(2))}/{_value(match.group(1))}", match.group())
