@@ -3228,3 +3228,23 @@ def test_a_degree_said_the_other_way_of_the_same_noun_is_caught():
         text,
         "比例相对较低",
     )
+
+
+def test_an_organisation_named_by_several_words_the_passage_lacks_is_caught():
+    """中国国际象棋协会 where the passage's body is another: each of its words is in the passage
+    (中国, 国际象棋), the name is not; 中乙球队 is the passage's 中国足球乙级联赛球队."""
+    text = (
+        "中国（东湖）国际象棋超级大赛原名中国（东湖）国际象棋特级大师邀请赛，首届比赛于2008年"
+        "12月在东湖市浦口区举行。本次大赛由东湖市人民政府、国家体育总局棋牌运动管理中心主办，"
+        "浦口区人民政府、东湖市体育局承办。"
+    )
+    caught(
+        "首届比赛由东湖市人民政府和中国国际象棋协会主办，浦口区人民政府、东湖市体育局承办[1]。",
+        "首届比赛由东湖市人民政府和国家体育总局棋牌运动管理中心主办，浦口区人民政府承办[1]。",
+        text,
+        "中国国际象棋协会",
+    )
+    passes(
+        "2014年，他被租借到中乙球队东湖联盛[1]。",
+        "2014年，他被租借给中国足球乙级联赛球队东湖联盛。",
+    )

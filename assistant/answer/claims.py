@@ -51,6 +51,7 @@ from .figured import figures_unstated
 from .forbidden import forbidden
 from .instituted import LAW, designation_names, law_names, meeting_names
 from .new_words import guessed_name
+from .organisations import organisation_unnamed
 from .outpaced import against_figures
 from .paired import crosswise
 from .passive import passive_turned
@@ -272,6 +273,7 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         _places(sentence, cited)
         + moved_place(sentence, cited)
         + _named(sentence, cited)
+        + organisation_unnamed(sentence, cited)
         + _quotes(sentence, cited)
         + figures_unstated(sentence, cited)
         + polarity(sentence, cited)

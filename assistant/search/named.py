@@ -204,21 +204,26 @@ def _run_together(text: str) -> str:
 
 
 def _missing_organisation(question: str, texts: list[str]) -> str | None:
-    """An organisation named by several words (越南|投资|发展|银行) must be in one passage as
-    written, or without the place it opens with: a passage about another bank of the same
-    country holds every word but not the name."""
+    return next(iter(organisations_unnamed(question, texts)), None)
+
+
+def organisations_unnamed(text: str, texts: list[str]) -> list[str]:
+    """Each organisation named by several words (越南|投资|发展|银行) that no one of `texts`
+    holds as written, nor without the place it opens with: a passage about another bank of the
+    same country holds every word but not the name."""
     heads = lexicon.word_set("expressions", "organisation_heads")
     run: list[tuple[str, str]] = []
-    for word, flag in tagged(question):
-        if word in heads and (len(run) >= 2 or _one_name(run, question)):
+    missing = []
+    for word, flag in tagged(text):
+        if word in heads and (len(run) >= 2 or _one_name(run, text)):
             name = "".join(w for w, _ in run) + word
             local = "".join(w for w, _ in run[1:]) + word if len(run) >= 2 else name
             if any(_proper(w, f) for w, f in run) and not any(
-                name.lower() in text or local.lower() in text for text in texts
+                name.lower() in t or local.lower() in t for t in texts
             ):
-                return name
+                missing.append(name)
         run = [*run, (word, flag)] if flag[0] in "nj" or flag in ("vn", "l", "eng") else []
-    return None
+    return missing
 
 
 def _one_name(run: list[tuple[str, str]], question: str) -> bool:
