@@ -58,6 +58,7 @@ from .passive import passive_turned
 from .pending import done_already
 from .placed import moved_place, stands_alone
 from .polar import direction_of, polar
+from .quotations import quotes_unsaid
 from .recounted import recounted
 from .redated import redated
 
@@ -248,20 +249,6 @@ def _named(sentence: str, cited: Cited) -> list[str]:
     return issues
 
 
-_LONG_QUOTE = re.compile(r"“([^“”]{21,120})”")  # a quoted sentence or slogan, not a name
-
-
-def _quotes(sentence: str, cited: Cited) -> list[str]:
-    """What the sentence quotes must be the passage's words, however long the quotation."""
-    return [
-        f"引号或书名号中的“{q[:30]}”与原文不符"
-        for q in [*quoted(sentence), *_LONG_QUOTE.findall(sentence)]
-        if normalise_for_match(q) not in cited.flat
-        and not counted_list(q, cited.text)  # “三化”: the passage lists 数字化、网络化、智能化
-        and not plan_period_in(q, cited.text)
-    ]
-
-
 def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str], list[str]]:
     """What the sentence says that its cited passages do not: (errors, doubts). Errors are
     sure (a place, name, figure, rank, quotation or polarity the passages contradict or lack);
@@ -274,7 +261,7 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + moved_place(sentence, cited)
         + _named(sentence, cited)
         + organisation_unnamed(sentence, cited)
-        + _quotes(sentence, cited)
+        + quotes_unsaid(sentence, cited)
         + figures_unstated(sentence, cited)
         + polarity(sentence, cited)
         + denied(sentence, cited)
