@@ -3248,3 +3248,25 @@ def test_an_organisation_named_by_several_words_the_passage_lacks_is_caught():
         "2014年，他被租借到中乙球队东湖联盛[1]。",
         "2014年，他被租借给中国足球乙级联赛球队东湖联盛。",
     )
+
+
+def test_a_quotation_put_at_another_occasion_of_the_passage_is_caught():
+    """“……” said at the meeting (or on the visit) the sentence names, where the passage quotes it
+    at another one it names beside: the occasion is in the passage, said of something else."""
+    text = (
+        "省委十二届五次全会通过的决定指出，“加强生态资源统筹”。今年全省经济工作会议明确提出"
+        "“推动文旅融合”，并将“以数字技术赋能乡村振兴”作为明年的重点任务之一。"
+    )
+    caught(
+        "省委十二届五次全会将“以数字技术赋能乡村振兴”列为明年的重点任务之一[1]。",
+        "全省经济工作会议将“以数字技术赋能乡村振兴”列为明年的重点任务之一[1]。",
+        text,
+        "原文出自",
+    )
+    visit = "省长在东湖考察调研期间首次提出“数字乡村”。不久前，在全省农村工作会议上，他再次强调：“要以数字技术赋能乡村，培育新业态。”"
+    caught(
+        "省长在东湖考察调研期间强调，“要以数字技术赋能乡村，培育新业态”[1]。",
+        "省长在全省农村工作会议上强调，“要以数字技术赋能乡村，培育新业态”[1]。",
+        visit,
+        "原文出自",
+    )

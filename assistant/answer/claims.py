@@ -51,6 +51,7 @@ from .figured import figures_unstated
 from .forbidden import forbidden
 from .instituted import LAW, designation_names, law_names, meeting_names
 from .new_words import guessed_name
+from .occasioned import occasion_moved
 from .organisations import organisation_unnamed
 from .outpaced import against_figures
 from .paired import crosswise
@@ -278,6 +279,7 @@ def check_claims(sentence: str, passages: Sequence[Passage]) -> tuple[list[str],
         + relations_reversed(sentence, cited)
         + passive_turned(sentence, cited)
         + redated(sentence, cited)
+        + occasion_moved(sentence, cited)
         + counterparts_crossed(sentence, cited)
         + against_figures(sentence, cited)
         + recounted(sentence, cited)
