@@ -100,6 +100,10 @@ def library_assistant(tmp_path_factory):
         "汇报要用，湖北那篇说在武汉建啥？",
         "写材料用：湖南每年弄进来多少高层次人才？",
         "我在写材料，想引一下湖北那篇里企业出题那几句",
+        # … nor the office's errand, nor that the text's own words are wanted, wherever said
+        "领导下午要个材料，问湖南每年弄进来多少高层次人才，原文咋说的，帮我找下",
+        "要做个PPT，湖北那篇说在武汉建啥？",
+        "处里在弄人才调研提纲，湖北那篇说在武汉建啥，想捞点原话",
     ],
 )
 def test_everyday_words_never_block_an_answer(library_assistant, question):

@@ -27,7 +27,9 @@ _SHORT = 6
 def unrequested(question: str) -> str:
     """The question without what the asker says of their task or asks the assistant to do
     (我要写个材料，……; ……帮我摘出来): those words are not what the texts must hold."""
-    rest = _request_frames().sub("", question).strip("，,；; ")
+    rest = question
+    while (shorter := _request_frames().sub("", rest).strip("，,；; ")) != rest:
+        rest = shorter  # 原文咋说的，帮我找下: each frame ends the question once the next is gone
     return rest if len(rest) >= _SHORT else question
 
 
