@@ -633,6 +633,17 @@ _SIDE_LIBRARIES = {
         ),
         "人才综述.txt": "推动人才创新发展综述\n各地加强人才引育，营造尊重人才的良好氛围。\n",
     },
+    # one side's text says the question's word (引才), the other only a part of a compound of its
+    # synonym group (人才 of 引进人才): both sides are answered
+    "parts": {
+        "江西省人才工作方案.txt": (
+            "江西省人才工作实施方案\n江西实施“赣江英才”计划，以才引才，每年新引才千人以上。\n"
+        ),
+        "福建省人才高地建设方案.txt": (
+            "福建省人才高地建设方案\n"
+            "福建推动省内各市人才评价互认、职称互聘，鼓励退休教授到企业柔性服务。\n"
+        ),
+    },
     # one side lists its ways as short leads alike (要坚持A。……): that side is the list
     "leads": {
         "湘江日报评论.txt": (
@@ -673,6 +684,7 @@ _SIDE_LIBRARIES = {
             "中试平台这块 制造业述评和鄂那篇各打算建啥 比一比",
             {"制造业述评": "工程验证中心", "湖北": "中试熟化平台"},  # in the question's order
         ),
+        ("parts", "赣和闽 引才留才上 各有啥招", {"江西": "赣江英才", "福建": "人才评价互认"}),
         (
             "leads",
             "湘江日报那篇和商务述评 在县域商业改造提升上说法有啥异同",

@@ -23,10 +23,9 @@ from ..text import lexicon
 from ..text.clean import looks_like_heading
 from ..text.numerals import in_digits
 from ..text.page_record import RECORD_LABELS
-from ..text.segment import everyday_parts
 from ..text.sentences import split_sentences, strip_connective
-from ..text.synonyms import found_in, said_apart
 from ..tuning import TUNING
+from .held import held_share
 from .leads import leads, under
 from .question_types import TYPED, answers_kind, definition_pattern
 from .wording import echo, opens_on_date, opens_with, overlap, template, verb_share
@@ -69,27 +68,7 @@ def term_coverage(text: str, weights: Mapping[str, float]) -> float:
     if not total:
         return 0.0
     lowered = text.lower()
-    return sum(w * _held(lowered, term) for term, w in weights.items()) / total
-
-
-def _held(text: str, term: str) -> float:
-    """1 when the text holds the term; for a compound it does not hold whole (科研项目), a part
-    of that for each of its words it holds (项目 of 重大科技项目), or for both said a few characters
-    apart: the asker's compound is often not the texts' own."""
-    if found_in(text, term):
-        return 1.0
-    # 中试平台 in 中试熟化平台: the asker's compound, qualified — or the texts' word it stands for
-    if any(said_apart(word, text) for word in term.split("|")):  # 大项目|重大项目: 重大科技项目
-        return TUNE.compound_part_credit
-    parts = _parts(term)
-    return TUNE.compound_part_credit * sum(p in text for p in parts) / len(parts) if parts else 0.0
-
-
-def _parts(term: str) -> tuple[str, ...]:
-    """The words of a compound of everyday words (科研项目: 科研, 项目) — not of a name or term
-    jieba had to guess (计算神经科学), nor of one with a rare part (亚硫酸盐): those are the
-    thing asked about, and a sentence holding a part of them is about something else."""
-    return everyday_parts(term, TUNING.evidence.common_word_frequency)
+    return sum(w * held_share(lowered, term) for term, w in weights.items()) / total
 
 
 def context(passage: Passage) -> str:
