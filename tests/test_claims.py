@@ -3270,3 +3270,15 @@ def test_a_quotation_put_at_another_occasion_of_the_passage_is_caught():
         visit,
         "原文出自",
     )
+
+
+def test_a_rank_the_passage_gives_another_noun_is_no_rank_of_this_one():
+    """平均孔高名列前三 where the passage ranks 孔高 前四 and 桥厚 前三: the rank is the passage's,
+    said of another thing."""
+    text = "与其他石桥相比，三桥的平均孔高名列前四，桥高、桥宽、桥厚均名列前三。"
+    caught(
+        "三桥的平均孔高名列前三，桥高、桥宽、桥厚也都位列前三[1]。",
+        "三桥的平均孔高名列前四，桥高、桥宽、桥厚也都位列前三[1]。",
+        text,
+        "孔高名列前三",
+    )

@@ -9,7 +9,7 @@ import re
 from ..text.chars import bigram_set
 from ..text.numerals import NUMERAL_CHARACTERS
 from .cited import Cited, clauses
-from .graded import degree_reversed
+from .graded import degree_reversed, rank_moved
 from .polar import (
     comparative,
     directions,
@@ -63,6 +63,7 @@ def polarity(sentence: str, cited: Cited) -> list[str]:
         issues += [] if issues else _turned_past(part.clause, whole)
     issues += _reversed_at_figure(sentence, cited) + _order_reversed(sentence, cited)
     issues += _permitted(sentence, cited) + degree_reversed(sentence, cited)
+    issues += rank_moved(sentence, cited)
     return list(dict.fromkeys(issues))
 
 

@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from ..text.chars import CJK
+from ..text.numerals import chinese_value
 from .cited import Cited
 from .polar import DEGREE_ADVERBS, graded_pairs
 
@@ -34,4 +35,35 @@ def degree_reversed(sentence: str, cited: Cited) -> list[str]:
         if (noun, opposite[word]) in theirs
         and (noun, word) not in theirs
         and (noun, opposite[word]) not in mine
+    ]
+
+
+# 平均孔高名列前四, 产量居全国第二: the rank the noun before it is given
+_RANKED = re.compile(
+    rf"([{CJK}]{{2}}(?<![稳已仍均都也]))(?:也都|始终|一直|稳|已|仍|均|都|也)?"
+    r"(?:名列|位列|位居|排名|排在|居于?)"
+    r"(?:全[国省市球]|世界|亚洲)?"
+    r"((?:前|第)[一二三四五六七八九十\d]+)"
+)
+
+
+def _ranks(text: str) -> dict[tuple[str, str], str]:
+    found = {}
+    for m in _RANKED.finditer(text):
+        head, number = m[2][0], m[2][1:]
+        value = number if number.isdigit() else str(chinese_value(number))
+        found[m[1], head + value] = m[0]
+    return found
+
+
+def rank_moved(sentence: str, cited: Cited) -> list[str]:
+    """Issues for each rank the sentence gives a noun the passages rank otherwise, never so
+    (平均孔高名列前三 for 平均孔高名列前四, though 桥高名列前三 is the passage's too)."""
+    mine, theirs = _ranks(sentence), _ranks(cited.text)
+    return [
+        f"“{said}”与原文的“{other}”不符"
+        for (noun, rank), said in sorted(mine.items())
+        if (noun, rank) not in theirs
+        for (their_noun, _), other in sorted(theirs.items())
+        if their_noun == noun
     ]

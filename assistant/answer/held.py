@@ -14,7 +14,8 @@ TUNE = TUNING.answer
 def held_share(text: str, term: str) -> float:
     """1 when the text holds the term; for a compound it does not hold whole (科研项目), a part
     of that for each of its words it holds (项目 of 重大科技项目), or for both said a few characters
-    apart: the asker's compound is often not the texts' own."""
+    apart: the asker's compound is often not the texts' own; for a word that is no compound, a
+    part of that for the words of a compound of its synonym group (引才: 人才 of 引进人才)."""
     if found_in(text, term):
         return 1.0
     # 中试平台 in 中试熟化平台: the asker's compound, qualified — or the texts' word it stands for
