@@ -1,10 +1,12 @@
-"""A degree said of the same thing the other way round, anywhere in the passages: 老年人口比例
-相对较低 for the passage's 老年人群比例较高. Clause alignment misses it when the words around
-differ (人口/人群, 相对); the noun the degree is said of (比例) pins down what is graded."""
+"""A degree or rank said of the same thing otherwise, anywhere in the passages: 老年人口比例相对
+较低 for the passage's 老年人群比例较高, 平均孔高名列前三 for its 平均孔高名列前四 (前三 being another
+thing's). Clause alignment misses these when the words around differ (人口/人群, 相对); the noun
+the degree or rank is said of (比例, 孔高) pins down what is graded."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from ..text.chars import CJK
@@ -19,10 +21,17 @@ def _graded() -> re.Pattern[str]:
     return re.compile(rf"([{CJK}]{{2}})(?:{DEGREE_ADVERBS})+({words})")
 
 
+def _said_of(
+    pattern: re.Pattern[str], text: str, value: Callable[[str], str] = str
+) -> dict[tuple[str, str], str]:
+    """(the noun, the value said of it) for each match of the pattern — noun and value its two
+    groups — with the words it is said in (比例较高, 孔高名列前四)."""
+    return {(m[1], value(m[2])): m[0] for m in pattern.finditer(text)}
+
+
 def _degrees(text: str) -> dict[tuple[str, str], str]:
-    """(the noun, the word of degree) for each degree said after an adverb, with the words it
-    is said in (比例较高)."""
-    return {(m[1], m[2]): m[0] for m in _graded().finditer(text)}
+    """Each degree said after an adverb of degree (比例较高), by noun and word of degree."""
+    return _said_of(_graded(), text)
 
 
 def degree_reversed(sentence: str, cited: Cited) -> list[str]:
@@ -47,13 +56,15 @@ _RANKED = re.compile(
 )
 
 
+def _rank(said: str) -> str:
+    """前三 → 前3, 第十二 → 第12."""
+    head, number = said[0], said[1:]
+    return head + (number if number.isdigit() else str(chinese_value(number) or number))
+
+
 def _ranks(text: str) -> dict[tuple[str, str], str]:
-    found = {}
-    for m in _RANKED.finditer(text):
-        head, number = m[2][0], m[2][1:]
-        value = number if number.isdigit() else str(chinese_value(number))
-        found[m[1], head + value] = m[0]
-    return found
+    """Each rank a noun is given (孔高名列前四), by noun and rank."""
+    return _said_of(_RANKED, text, _rank)
 
 
 def rank_moved(sentence: str, cited: Cited) -> list[str]:
