@@ -7,7 +7,7 @@ Tuned on (dev): `evals/dev/verifier_dev*.jsonl` (CMRC trial, the 2003–2013 rep
 pairs with any reported case's passage; `verifier_dev4` freely paraphrased faithful and wrong
 sentences alike; `verifier_dev5` and `verifier_dev6` the seeds and the 2014–2025 reports,
 `verifier_dev7` those and CMRC trial, `verifier_dev8` the seeds, the 1954–2002 reports and CMRC
-train paragraphs, `verifier_dev9` the 2003–2013 reports and CMRC trial, `verifier_dev10`–`24` and `26`–`59` CMRC
+train paragraphs, `verifier_dev9` the 2003–2013 reports and CMRC trial, `verifier_dev10`–`24` and `26`–`61` CMRC
 trial, the 1955–2013 reports and the seeds, written by helpers who saw neither the reported cases
 nor the check's code, and measured once before any change made on them; `verifier_dev25`, written
 the same way, was kept aside — measured, never read — until the twenty-seventh pass listed its
@@ -96,6 +96,8 @@ SETS = {
         "evals/dev/verifier_dev57.jsonl",
         "evals/dev/verifier_dev58.jsonl",
         "evals/dev/verifier_dev59.jsonl",
+        "evals/dev/verifier_dev60.jsonl",
+        "evals/dev/verifier_dev61.jsonl",
     ],
 }
 OUT = REPO / "benchmarks" / "results-verifier.json"
