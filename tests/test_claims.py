@@ -3282,3 +3282,25 @@ def test_a_rank_the_passage_gives_another_noun_is_no_rank_of_this_one():
         text,
         "孔高名列前三",
     )
+
+
+def test_a_word_the_passage_only_denies_is_caught_stated_in_other_words():
+    """并未公开 (公开 an adverb to jieba) is the one clause saying 公开: a sentence saying it was
+    公开 about the same event in other words (名单 / 评审结果, 当周 / 周内) contradicts it."""
+    text = "2019年3月，该市完成首批创新券评审。按照评审办法，评审结果在周内并未公开。两周后市科技局公布了获奖名单。"
+    caught(
+        "该市2019年3月完成首批创新券评审，按照评审办法，名单在当周就对外公开了[1]。",
+        "该市2019年3月完成首批创新券评审，按照评审办法，评审结果在周内并未公开[1]。",
+        text,
+        "公开",
+    )
+
+
+def test_lagging_behind_reverses_exceeding():
+    text = "近三年全市研发投入的增长幅度，已经超过地区生产总值增长的幅度。"
+    caught(
+        "报告承认，近三年全市研发投入的增长幅度仍落后于地区生产总值的增长幅度[1]。",
+        "报告指出，近三年全市研发投入的增长幅度已超过地区生产总值的增长幅度[1]。",
+        text,
+        "落后于",
+    )

@@ -39,7 +39,13 @@ from .polar import (
     unnegated,
 )
 
-_NOMINAL = ("n", "vn", "nz", "ns")  # jieba's tags for 裁员, 中断 … when a negator governs them
+_NOMINAL = (
+    "n",
+    "vn",
+    "nz",
+    "ns",
+    "ad",
+)  # jieba's tags for 裁员, 中断, 公开 … when a negator governs them
 _REACH = 10  # characters after a negator in which the verb it governs may stand (并未与某队签订)
 
 
@@ -218,8 +224,8 @@ def _said_of(
             if verb in c and verb not in p.denied and not negations(c) | negated_words(c)
         ]
     about = [(c, d) for c, p, d in holding if (mine.topic - mine.denied) & p.topic - {verb}]
-    if not about and len(holding) == 1 and len(holding[0][0]) <= _SHORT:
-        about = [(holding[0][0], holding[0][2])]
+    if not about and len(holding) == 1 and (len(holding[0][0]) <= _SHORT or holding[0][2]):
+        about = [(holding[0][0], holding[0][2])]  # … or the one clause saying it denies it
     return about
 
 
