@@ -1189,6 +1189,30 @@ def test_a_journal_is_named_by_the_word_for_its_kind(tmp_path):
         assert answer.passages[0].chunk.doc_id == "学报论文.txt"
 
 
+def test_a_text_is_named_by_the_kind_its_title_says_it_is(tmp_path):
+    """社论那篇 is the text whose title says it is a 社论 (……系列社论之二): one side of the
+    comparison with 江汉日报那篇, searched beside it — not a word two titles would have to share."""
+    texts = {
+        "日报报道.txt": (
+            "推动产业人才集聚\n发布日期：2024-06-01 来源：江汉日报\n"
+            "江汉新区设立青年人才驿站，为来访求职的毕业生提供免费住宿。\n"
+        ),
+        "社论.txt": (
+            "把人才放在发展全局的突出位置——产业发展系列社论之二\n发布日期：2024-07-01\n"
+            "要完善工程师职称评审办法，吸引海外科技人才回流创业。\n"
+        ),
+        "网站报道.txt": (
+            "加快培育新型人才队伍\n发布日期：2024-05-10 来源：荆楚网\n"
+            "高新区推广“校企双聘”模式，组建覆盖重点产业的工程师人才池。\n"
+        ),
+    }
+    answer = assistant_of(tmp_path, texts).ask("人才这块，江汉日报那篇跟社论那篇提法有啥不同？")
+    cited = {s.citations[0] for s in answer.sentences}
+    docs = {p.chunk.doc_id for p in answer.passages if p.n in cited}
+    assert docs == {"日报报道.txt", "社论.txt"}, answer.answer
+    assert "社论：" in answer.answer, answer.answer
+
+
 def test_the_measure_word_of_a_count_asked_for_ends_it():
     """多少家中小型企业: jieba glues 家中 (at home) and loses the unit; cut again with the count's
     measure word apart. A count it cut rightly (几件事, 几项改革) stays as it was."""

@@ -110,10 +110,22 @@ def named_by_title(index: Index, question: str) -> list[Boost]:
     for outlet in index.outlets:  # 人力资源和社会保障微报 names an outlet, not a title's words
         question = question.replace(outlet, "").replace(as_searched(outlet), "")
     own = index.remember("title-words", lambda: _own_title_words(index))
-    named = tuple(
-        d for d, words in own.items() if sum(w in question for w in words) >= _TITLE_NAMING
-    )
+    named = tuple(d for d, words in own.items() if _naming_weight(words, question) >= _TITLE_NAMING)
     return [Boost(docs=named)] if named else []
+
+
+def _naming_weight(words: set[str], question: str) -> int:
+    """How many of a title's own words the question says; a kind of text the title says it is,
+    pointed at as one (社论那篇, 那篇综述), names the document by itself."""
+    kinds = set(lexicon.words("question_types", "text_kinds"))
+    return sum(
+        _TITLE_NAMING if w in kinds and _pointed_kind(w, question) else w in question for w in words
+    )
+
+
+def _pointed_kind(kind: str, question: str) -> bool:
+    pointer = _POINTING.pattern
+    return re.search(f"{kind}(?:{pointer})|(?:{pointer})的?{kind}", question) is not None
 
 
 def title_named_as(question: str, passage: Passage, passages: Sequence[Passage]) -> str:
@@ -125,7 +137,7 @@ def title_named_as(question: str, passage: Passage, passages: Sequence[Passage])
     title = passage.chunk.title or ""
     words = {w for w in _title_words(title) if w in question}
     words = {w for w in words if not any(w in other for other in others)}
-    if len(words) < _TITLE_NAMING:
+    if _naming_weight(words, question) < _TITLE_NAMING:
         return ""
     start = min(question.index(w) for w in words)
     end = max(question.index(w) + len(w) for w in words)
