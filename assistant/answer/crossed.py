@@ -22,19 +22,24 @@ from .polar import polar
 _WINDOW = 2  # characters read on each side of a term
 _JOINING = "和与及或跟同并暨"
 _WORDS = re.compile(f"[{CJK}]+")
+_ASIDE = re.compile(r"[（(][^（）()]{1,20}[）)]")  # a gloss in brackets after a name
 
 
 def crossed(sentence: str, cited: Cited) -> list[str]:
     """What the sentence says of one term of the passages that the passages say only of
     another term of the sentence, and the other way round."""
     terms = _terms(sentence, cited.text)
+    # 科委（科技局）筹建: what follows a name is read past the aside that glosses it too
+    texts = (cited.text, _ASIDE.sub("", cited.text))
     issues = []
     for first, second in combinations(terms, 2):
         if first in second or second in first:
             continue
         for side in (_after, _before):
             mine_first, mine_second = side(first, sentence), side(second, sentence)
-            theirs_first, theirs_second = side(first, cited.text), side(second, cited.text)
+            theirs_first, theirs_second = (
+                {*side(t, texts[0]), *side(t, texts[1])} for t in (first, second)
+            )
             if (
                 mine_first - theirs_first
                 and mine_second - theirs_second
