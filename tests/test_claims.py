@@ -3308,7 +3308,9 @@ def test_lagging_behind_reverses_exceeding():
 
 def test_two_names_crossed_over_are_caught_past_a_gloss_in_brackets():
     """甲（乙）筹建，丙承建: what follows 甲 is read past the bracketed gloss of its name."""
-    text = "该馆由市文旅局（市文化广电旅游局）筹建，滨江区政府承建。2019年9月动工，2021年6月建成开放。"
+    text = (
+        "该馆由市文旅局（市文化广电旅游局）筹建，滨江区政府承建。2019年9月动工，2021年6月建成开放。"
+    )
     caught(
         "该馆由滨江区政府筹建、市文旅局承建，2021年6月建成开放[1]。",
         "该馆由市文旅局筹建、滨江区政府承建，2021年6月建成开放[1]。",
