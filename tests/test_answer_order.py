@@ -335,3 +335,21 @@ def test_a_question_on_what_holds_a_thing_back_is_answered_by_the_problems_named
     answer = assistant_of(tmp_path_factory.mktemp("problems"), {"物流.txt": text}).ask(question)
     assert "“网点不全”" in answer.answer.split("[1]")[0], answer.answer
     assert classify(question) == "problem"
+
+
+def test_a_list_question_has_room_for_more_of_its_items(tmp_path):
+    """哪些举措: each sentence naming a measure is part of the answer; a list asked for may run
+    past the length of other answers (`listing_sentences`, `listing_chars`)."""
+    sentences = [
+        "滨海新区推动数字经济发展，举措之一是建设工业软件适配验证中心，每年为两百家制造企业免费开展上云诊断。",
+        "在智能网联汽车方面，滨海新区推动数字经济发展的举措是开放三百公里测试道路，并设立车路协同数据交易专区。",
+        "滨海新区还把海洋装备数字化改造列为推动数字经济发展的重要举措，对船企购置工业机器人给予三成补贴。",
+        "生物医药领域的举措是搭建临床试验数据共享平台，推动数字经济发展与医院科研协同，缩短新药审批周期。",
+        "新型储能方面，滨海新区推动数字经济发展的举措包括建设虚拟电厂调度系统，吸引储能电池回收企业落户。",
+    ]
+    fields = ["工业软件", "智能网联汽车", "海洋装备", "生物医药", "新型储能"]
+    text = "".join(sentences)
+    assistant = assistant_of(tmp_path, {"滨海新区数字经济.txt": f"滨海新区数字经济\n{text}\n"})
+    listed = assistant.ask("滨海新区推动数字经济发展有哪些举措？")
+    assert all(f in listed.answer for f in fields), listed.answer
+    assert len(listed.sentences) == TUNE.listing_sentences > TUNE.max_sentences

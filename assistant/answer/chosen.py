@@ -16,8 +16,9 @@ TUNE = TUNING.answer
 class Chosen:
     """The sentences chosen so far, within the answer's limits."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, chars: int = TUNE.max_chars) -> None:
         self.limit = limit
+        self.chars = chars
         self.chosen: list[Candidate] = []
         self._seen = NearDuplicates(TUNE.duplicate_overlap)
 
@@ -25,7 +26,7 @@ class Chosen:
         if not self.chosen:
             return True  # the answering sentence, however long
         length = sum(len(c.text) for c in self.chosen) + len(candidate.text)
-        return len(self.chosen) < self.limit and length <= TUNE.max_chars
+        return len(self.chosen) < self.limit and length <= self.chars
 
     def take(self, candidate: Candidate, *, leading: bool = False) -> bool:
         """Add `candidate` if it fits (a leading one, answering a part of the question, always

@@ -182,8 +182,11 @@ def select_sentences(request: GenerationRequest) -> tuple[list[Candidate], str]:
     limit = TUNE.factoid_sentences if kind in FACTOID else TUNE.max_sentences
     if kind in _NAMING:
         limit = TUNE.named_sentences
-    answer = Chosen(limit + len(leading) - 1)
     listing = kind in _LISTING  # asked for ways or a list, a list comes whole, past the limits
+    chars = TUNE.max_chars
+    if listing:  # its items are the answer: room for more of them
+        limit, chars = TUNE.listing_sentences, TUNE.listing_chars
+    answer = Chosen(limit + len(leading) - 1, chars)
     for first in leading:
         for cause in antecedent(first, kind, request.searched, request.passages):
             answer.take(cause, leading=True)  # the sentence it follows from comes before it

@@ -78,7 +78,7 @@ def _each_side(
     weights = request.term_weights.items()
     asked = {w: v for w, v in weights if not (_names(w, naming) or asks_comparison(w))}
     held = [(c, term_coverage(f"{c.text} {context(c.passage)}", asked)) for c in candidates]
-    answer = Chosen(TUNE.comparison_sentences * len(sides))
+    answer = Chosen(TUNE.comparison_sentences * len(sides), TUNE.listing_chars)
     for label, on_side in sides.items():
         shown = _as_asked(label, request.question)
         side = [(c, share) for c, share in held if on_side(c)]
