@@ -279,6 +279,10 @@ def test_a_verb_the_dictionary_files_as_a_name_is_read_as_a_verb():
         "2020年全市普惠托育服务惠及3700多万家庭[1]。",
         "2020年全市普惠托育服务覆盖3700多万家庭。",
     )
+    passes(  # 多达 is a transliterated name to jieba; before a figure it is a verb
+        "全市每年登记的技术合同多达数万项[1]。",
+        "现在全市每年登记的技术合同有几万项，其中重大项目数千项。",
+    )
     passes(  # 拓宽 is a person's name to jieba; after 适度 it is a verb
         "报告提出合理扩大地方政府专项债券用作资本金范围，适度拓宽专项债券的投向领域[1]。",
         "报告提出合理扩大地方政府专项债券用作资本金范围，适度扩大专项债券的投向领域。",

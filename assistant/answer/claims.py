@@ -158,8 +158,8 @@ def _entities(sentence: str, text: str) -> list[str]:
             continue
         if flag in ENTITY_TAGS and _phrase(word):
             continue  # 明显增加, 开放式, 杜绝, 大力发展: jieba's dictionary tags some phrases as names
-        if flag in ("ns", "nz", "nr", "nrfg") and _used_as_verb(words, i):
-            continue  # 惠及|3700万人, 适度|拓宽, 也|连成: a verb jieba files as a name
+        if flag in ("ns", "nz", "nr", "nrfg", "nrt") and _used_as_verb(words, i):
+            continue  # 惠及|3700万人, 多达|数万, 适度|拓宽: a verb jieba files as a name
         if flag in ENTITY_TAGS or (
             len(word) >= 3 and _organisation().match(word) and not _MODAL.match(flag + word)
         ):
