@@ -3321,3 +3321,14 @@ def test_two_names_crossed_over_are_caught_past_a_gloss_in_brackets():
         text,
         "互换",
     )
+
+
+def test_a_year_naming_the_cited_document_dates_nothing():
+    """2021年滨江区政府工作报告回顾，……: the year is the document's name, not the time of what it
+    recounts (去年, in that report, is 2020)."""
+    text = "去年滨江、清河和白沙河流域发生历史罕见的洪涝灾害，直接经济损失30多亿元，许多企业停产。"
+    report = Passage(1, Chunk("r#1", "r", text, "2021年滨江区政府工作报告", region=None), 1.0)
+    flood = "滨江、清河和白沙河流域发生历史罕见的洪涝灾害，直接经济损失30多亿元[1]。"
+    said = check(f"2021年滨江区政府工作报告回顾，上一年{flood}", report)
+    assert said.status == "supported", said.issues
+    assert check(f"2021年{flood}", report).status == "unsupported"

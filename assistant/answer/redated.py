@@ -32,6 +32,8 @@ def redated(sentence: str, cited: Cited) -> list[str]:
     theirs = [_spans(clauses(s), year) for s in cited.sentences]
     each = [clause for alone, _ in theirs for clause in alone]
     spans = [span for _, together in theirs for span in together]
+    for title in filter(_YEAR.search, cited.titles):  # 1999年政府工作报告回顾: not a date
+        sentence = sentence.replace(title, "报告")
     alone, together = _spans(clauses(_same_year_said(sentence)), year, unframed)
     moved = [_moved(clause, each, _apart) for clause in alone]
     # … a span may be put at a time the passages never say (年中 for 9月份后)
