@@ -145,7 +145,7 @@ class AnswerTuning:
     typed_first_fraction: float = 0.75
     """… if it scores at least this share of the best one's score (a far weaker sentence with a
     date is a date about something else)."""
-    comparison_sentences: int = 2
+    comparison_sentences: int = 3
     """Sentences for each side of a comparison."""
     side_min_coverage: float = 0.15
     """A named side of a comparison none of whose sentences holds `min_coverage` of what is

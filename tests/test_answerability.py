@@ -52,6 +52,7 @@ from assistant.text.synonyms import (
     stand_in,
     synonyms,
 )
+from assistant.tuning import TUNING
 
 LIBRARY = {
     "湖南省人才措施.txt": (
@@ -1325,3 +1326,35 @@ def test_a_word_weighs_no_more_than_the_common_word_of_its_group_it_is_found_as(
     assert index.idf("科创") > index.idf("科技创新")
     weights = term_weights(index, "科创企业找钱咋说的？")
     assert 0 < weights["科创"] <= index.idf("科技创新")
+
+
+def test_each_side_of_a_comparison_gives_up_to_three_of_its_sentences(tmp_path):
+    """两地人才政策有啥不同: a side's measures are its answer; each side gives as many as
+    `comparison_sentences` of its sentences holding what is asked."""
+    texts = {
+        "湖南省人才政策.txt": (
+            "湖南省人才政策\n"
+            "湖南实施芙蓉人才行动计划，每年遴选一百名青年科技人才给予科研经费支持。"
+            "湖南在长沙建设人才公寓，为引进的博士提供三年免租住房。"
+            "湖南推行人才评价改革，把成果转化收益作为职称评审的重要依据。\n"
+        ),
+        "湖北省人才政策.txt": (
+            "湖北省人才政策\n"
+            "湖北实施楚天英才计划，对顶尖人才团队最高给予一亿元综合资助。"
+            "湖北在光谷设立人才服务驿站，为来鄂求职的高校毕业生提供免费住宿。"
+            "湖北推动人才评价互认，省内高校和企业互聘的工程师职称互相认可。\n"
+        ),
+    }
+    answer = assistant_of(tmp_path, texts).ask("湖南和湖北的人才政策有啥不同？")
+    sides = dict(_sides(answer.sentences))
+    assert list(sides) == ["湖南", "湖北"], answer.answer
+    assert [len(s) for s in sides.values()] == [TUNING.answer.comparison_sentences] * 2 == [3, 3]
+    for fact in (
+        "芙蓉人才",
+        "人才公寓",
+        "人才评价改革",
+        "楚天英才",
+        "人才服务驿站",
+        "人才评价互认",
+    ):
+        assert fact in answer.answer, (fact, answer.answer)
