@@ -73,8 +73,8 @@ class AnswerTuning:
     max_sentences: int = 4
     max_chars: int = 360
     """Longest offline answer, in characters (without citation markers)."""
-    listing_sentences: int = 5
-    listing_chars: int = 450
+    listing_sentences: int = 6
+    listing_chars: int = 540
     """… and of one asked for a list, ways or problems, or two sides (哪些, 怎么做, 有啥不同):
     its items are the answer."""
     min_coverage: float = 0.3
