@@ -39,13 +39,8 @@ from .polar import (
     unnegated,
 )
 
-_NOMINAL = (
-    "n",
-    "vn",
-    "nz",
-    "ns",
-    "ad",
-)  # jieba's tags for 裁员, 中断, 公开 … when a negator governs them
+# jieba's tags for 裁员, 中断 (nouns), 公开 (an adverb) … when a negator governs them
+_NOMINAL = ("n", "vn", "nz", "ns", "ad")
 _REACH = 10  # characters after a negator in which the verb it governs may stand (并未与某队签订)
 
 

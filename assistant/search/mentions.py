@@ -130,7 +130,8 @@ def _pointed_kind(kind: str, question: str) -> bool:
 
 def title_named_as(question: str, passage: Passage, passages: Sequence[Passage]) -> str:
     """The words the question points at the passage's document by (制造业评论), when two or more
-    are words of its title that no other retrieved document's title has; "" otherwise."""
+    are words of its title that no other retrieved document's title has, or one is the kind of
+    text the title says it is, pointed at as one (社论那篇); "" otherwise."""
     if not _points(question):
         return ""
     others = [p.chunk.title or "" for p in passages if p.chunk.doc_id != passage.chunk.doc_id]
