@@ -3332,3 +3332,16 @@ def test_a_year_naming_the_cited_document_dates_nothing():
     said = check(f"2021年滨江区政府工作报告回顾，上一年{flood}", report)
     assert said.status == "supported", said.issues
     assert check(f"2021年{flood}", report).status == "unsupported"
+
+
+def test_a_qualifier_put_another_way_a_restatement_may_is_no_exchange():
+    """全面取消 for 全部取消, 职业 for 专业 (data/lexicon/restatements.txt): alike to the sentence
+    check, though not synonyms a search would swap."""
+    passes(
+        "报告提到，今年全面取消农村义务教育阶段学杂费，惠及一千多万名学生[1]。",
+        "报告提到，今年全部取消农村义务教育阶段学杂费，惠及一千多万名学生。",
+    )
+    passes(
+        "林晓是该市第一位女性职业摄影师，也是唯一获得金像奖的摄影师[1]。",
+        "林晓是该市第一位女性专业摄影师，也是唯一获得金像奖的摄影师。",
+    )

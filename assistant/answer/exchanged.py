@@ -19,7 +19,7 @@ from ..text import expressions, lexicon
 from ..text.names import quoted, unglued
 from ..text.numerals import ranks
 from ..text.segment import is_dictionary_word, nouns_of
-from ..text.synonyms import spelled_otherwise, synonyms
+from ..text.synonyms import restated_otherwise, spelled_otherwise, synonyms
 from .actors import actor_exchanged
 from .cited import TITLE, Cited, short_for_its_title
 from .kinds import another_kind, followed, shells_exchanged
@@ -41,6 +41,7 @@ def swapped(sentence: str, cited: Cited) -> list[str]:
             c
             for c in whole.changes
             if c[1] not in spelled_otherwise(c[0])
+            and c[1] not in restated_otherwise(c[0])  # 全面取消 for 全部取消
             and c[0] not in _POINTING
             and not shells_exchanged(*c)  # 的情况下 for 的条件下
         )

@@ -84,6 +84,22 @@ def spelled_otherwise(name: str) -> list[str]:
     ]
 
 
+@cache
+def _restatements() -> dict[str, tuple[str, ...]]:
+    return {w: tuple(o for o in g if o != w) for g in lexicon.groups("restatements") for w in g}
+
+
+def restated_otherwise(term: str) -> list[str]:
+    """The term with one of its words put another way a restatement may (全面取消 for 全部取消,
+    `data/lexicon/restatements.txt`): alike to the sentence check, not to search."""
+    return [
+        term.replace(word, other)
+        for word, others in _restatements().items()
+        if word in term
+        for other in others
+    ]
+
+
 def whole_words(fragment: str, text: str) -> list[str]:
     """The words of the synonym groups the text holds with the fragment inside them (新农 of
     新农合): what a name cut short by the segmenter stands for."""
