@@ -117,7 +117,7 @@ def named_by_title(index: Index, question: str) -> list[Boost]:
 def _naming_weight(words: set[str], question: str) -> int:
     """How many of a title's own words the question says; a kind of text the title says it is,
     pointed at as one (社论那篇, 那篇综述), names the document by itself."""
-    kinds = set(lexicon.words("question_types", "text_kinds"))
+    kinds = lexicon.word_set("question_types", "text_kinds")
     return sum(
         _TITLE_NAMING if w in kinds and _pointed_kind(w, question) else w in question for w in words
     )

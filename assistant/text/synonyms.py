@@ -91,7 +91,9 @@ def _restatements() -> dict[str, tuple[str, ...]]:
 
 def restated_otherwise(term: str) -> list[str]:
     """The term with one of its words put another way a restatement may (全面取消 for 全部取消,
-    `data/lexicon/restatements.txt`): alike to the sentence check, not to search."""
+    `data/lexicon/restatements.txt`): alike to the sentence check, not to search. Unlike
+    `spelled_otherwise`, the word may be the whole term (全面 for 全部: the change the alignment
+    finds is often just the qualifier)."""
     return [
         term.replace(word, other)
         for word, others in _restatements().items()
