@@ -21,14 +21,14 @@ def held_share(text: str, term: str) -> float:
     # 中试平台 in 中试熟化平台: the asker's compound, qualified — or the texts' word it stands for
     if any(said_apart(word, text) for word in term.split("|")):  # 大项目|重大项目: 重大科技项目
         return TUNE.compound_part_credit
-    parts = _parts(term)
-    if parts:
-        return TUNE.compound_part_credit * sum(p in text for p in parts) / len(parts)
+    if _parts(term):
+        return _part_credit(text, term)
     # 引才 said 引进人才: the parts of a compound its synonym group holds (人才)
     return max((_part_credit(text, s) for w in term.split("|") for s in synonyms(w)), default=0.0)
 
 
 def _part_credit(text: str, compound: str) -> float:
+    """`compound_part_credit` shared out over the compound's words the text holds."""
     parts = _parts(compound)
     return TUNE.compound_part_credit * sum(p in text for p in parts) / len(parts) if parts else 0.0
 
